@@ -1,0 +1,43 @@
+import type { ExpectedRevision } from './expected-revision';
+
+/** Every refusal of the event store is one of these; the API maps them to HTTP in one place. */
+export abstract class EventStoreError extends Error {
+  protected constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+  }
+}
+
+/** Someone else appended to the stream first; `actual` is the stream's revision now (-1: no stream). */
+export class WrongExpectedRevision extends EventStoreError {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number,
+  ) {
+    super(
+      `Stream ${streamId} was expected at revision ${String(expected)} but is at ${actual === -1 ? 'no stream' : actual}`,
+    );
+  }
+}
+
+/** The stream name is not of the form `<category>-<id>` with safe characters. */
+export class InvalidStreamName extends EventStoreError {
+  constructor(readonly streamId: string, reason: string) {
+    super(`Invalid stream name ${JSON.stringify(streamId)}: ${reason}`);
+  }
+}
+
+/** The events to append are not acceptable (empty list, not JSON, mixed command ids, …). */
+export class InvalidAppend extends EventStoreError {
+  constructor(readonly streamId: string, reason: string) {
+    super(`Cannot append to ${streamId}: ${reason}`);
+  }
+}
+
+/** The store cannot be opened or written: corrupt file, unwritable directory, unreachable server. */
+export class EventStoreUnavailable extends EventStoreError {
+  constructor(reason: string, options?: { cause?: unknown }) {
+    super(`The event store is unavailable: ${reason}`, options);
+  }
+}

@@ -1,0 +1,94 @@
+import type { EventMetadata, NewEvent } from './event';
+import { eventIdFor } from './event-id';
+import { InvalidAppend } from './errors';
+import { hashEvent } from './hash-chain';
+
+/** An event checked and hashed, ready for an adapter to write; only its global position is still unknown. */
+export interface SealedEvent {
+  id: string;
+  streamId: string;
+  revision: number;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+/**
+ * Checks a batch before anything is written, so a refusal leaves nothing behind:
+ * at least one event, one command id for the whole batch, a type, JSON-plain data and context.
+ * Returns the batch's command id.
+ */
+export function checkAppend(streamId: string, events: readonly NewEvent[]): string {
+  if (!Array.isArray(events) || events.length === 0) throw new InvalidAppend(streamId, 'there are no events to append');
+  const commandId = events[0]?.metadata?.commandId;
+  if (typeof commandId !== 'string' || commandId.length === 0) {
+    throw new InvalidAppend(streamId, 'metadata.commandId is required');
+  }
+  events.forEach((event, index) => {
+    const at = `event ${index}`;
+    if (typeof event?.type !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(event.type)) {
+      throw new InvalidAppend(streamId, `${at}: type must be a PascalCase name, got ${JSON.stringify(event?.type)}`);
+    }
+    const metadata = event.metadata;
+    if (metadata?.commandId !== commandId) {
+      throw new InvalidAppend(streamId, `${at}: every event of one append must carry the same commandId`);
+    }
+    for (const field of ['userId', 'role', 'correlationId', 'occurredAt'] as const) {
+      if (typeof metadata[field] !== 'string' || metadata[field].length === 0) {
+        throw new InvalidAppend(streamId, `${at}: metadata.${field} is required`);
+      }
+    }
+    if (Number.isNaN(Date.parse(metadata.occurredAt))) {
+      throw new InvalidAppend(streamId, `${at}: metadata.occurredAt is not a date: ${metadata.occurredAt}`);
+    }
+    if (!Number.isInteger(metadata.schemaVersion) || metadata.schemaVersion < 1) {
+      throw new InvalidAppend(streamId, `${at}: metadata.schemaVersion must be a positive integer`);
+    }
+    assertPlainJson(streamId, event.data, `${at}: data`);
+    assertPlainJson(streamId, metadata, `${at}: metadata`);
+  });
+  return commandId;
+}
+
+/**
+ * Gives each event its id, revision, store stamp and hash, chained from the stream's last event.
+ * `recordedAt` comes from the adapter (the store's clock), never from the caller.
+ */
+export function sealEvents(
+  streamId: string,
+  events: readonly NewEvent[],
+  after: { revision: number; hash: string },
+  recordedAt: string,
+): SealedEvent[] {
+  let previousHash = after.hash;
+  return events.map((event, index) => {
+    const revision = after.revision + 1 + index;
+    const id = eventIdFor(streamId, event.metadata.commandId, index);
+    const stamped = { ...event.metadata, recordedAt, previousHash };
+    const hash = hashEvent({ id, streamId, revision, type: event.type, data: event.data, metadata: stamped });
+    previousHash = hash;
+    return { id, streamId, revision, type: event.type, data: event.data, metadata: { ...stamped, hash } };
+  });
+}
+
+/** Only what survives JSON unchanged: so the hash computed now is the hash recomputed after a read. */
+function assertPlainJson(streamId: string, value: unknown, path: string, depth = 0): void {
+  if (depth > 64) throw new InvalidAppend(streamId, `${path} is nested too deeply (or is circular)`);
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
+  if (typeof value === 'number') {
+    if (Number.isFinite(value)) return;
+    throw new InvalidAppend(streamId, `${path} is ${value}, which JSON cannot hold`);
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => assertPlainJson(streamId, item, `${path}[${i}]`, depth + 1));
+    return;
+  }
+  if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
+    for (const [key, item] of Object.entries(value)) {
+      if (item !== undefined) assertPlainJson(streamId, item, `${path}.${key}`, depth + 1);
+    }
+    return;
+  }
+  const kind = typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
+  throw new InvalidAppend(streamId, `${path} is a ${kind}, which is not JSON-serialisable as it stands`);
+}
