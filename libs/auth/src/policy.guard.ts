@@ -1,0 +1,51 @@
+import { CanActivate, ExecutionContext, SetMetadata } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { AccessDenied } from './access-denied';
+import { permits, type Action } from './policy';
+import type { Actor } from './role';
+import { InvalidToken, readToken } from './tokens';
+
+const ACTION = Symbol('policy-action');
+const PUBLIC = Symbol('public-route');
+
+/** The policy action a route performs; a route without one is refused to everybody. */
+export const Can = (action: Action) => SetMetadata(ACTION, action);
+/** A route anyone may call without a token (health, the OpenAPI document). */
+export const Public = () => SetMetadata(PUBLIC, true);
+
+export interface AuthenticatedRequest {
+  headers: Record<string, string | string[] | undefined>;
+  actor?: Actor;
+}
+
+/**
+ * Global guard: every route is authenticated and checked against the one policy table.
+ * Built by the app with the token secret (see `apps/api`), not injected.
+ */
+export class PolicyGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly secret: string,
+  ) {}
+
+  canActivate(context: ExecutionContext): boolean {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
+    const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
+    const actor = this.bearer(request);
+    request.actor = actor;
+    const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION, targets);
+    if (!action) throw new AccessDenied('This route has no entry in the policy table, so nobody may use it');
+    const permission = permits(actor, action);
+    if (!permission.allowed) throw new AccessDenied(permission.reason);
+    return true;
+  }
+
+  private bearer(request: AuthenticatedRequest): Actor {
+    const header = request.headers.authorization;
+    if (typeof header !== 'string' || !header.startsWith('Bearer ')) {
+      throw new InvalidToken('send an Authorization: Bearer <token> header (`npm run cli -- token --user <id> --role <role>` makes one)');
+    }
+    return readToken(header.slice('Bearer '.length).trim(), this.secret);
+  }
+}

@@ -1,0 +1,75 @@
+import { ACTIONS, POLICY, permits } from './policy';
+import { ROLES, type Role } from './role';
+import { issueToken, readToken, InvalidToken } from './tokens';
+
+/** The table as the force agreed it: each action, the roles that may take it. */
+const EXPECTED: Record<string, Role[]> = {
+  'inspection.record': ['liaison'],
+  'recommendation.open': ['liaison'],
+  'recommendation.rate': ['owner', 'liaison'],
+  'recommendation.note': ['owner', 'liaison', 'dcc', 'hmicfrs'],
+  'recommendation.evidence': ['owner', 'liaison'],
+  'recommendation.assign': ['liaison'],
+  'recommendation.due-date': ['liaison'],
+  'recommendation.submit': ['owner', 'liaison'],
+  'recommendation.withdraw': ['owner', 'liaison'],
+  'recommendation.approve': ['dcc'],
+  'recommendation.return': ['dcc'],
+  'recommendation.verify': ['hmicfrs'],
+  'recommendation.reject': ['hmicfrs'],
+  'recommendation.level': ['hmicfrs'],
+  'recommendation.archive': ['hmicfrs'],
+  'recommendation.reopen': ['hmicfrs'],
+  'recommendation.not-applicable': ['liaison', 'hmicfrs'],
+  'recommendation.link': ['liaison'],
+  'recommendation.read': ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'],
+  'history.read': ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'],
+  'approvals.read': ['liaison', 'dcc', 'auditor'],
+  'reports.read': ['liaison', 'dcc', 'hmicfrs', 'auditor'],
+  'imports.run': ['liaison'],
+};
+
+describe('the policy table', () => {
+  it('covers exactly the actions the force agreed', () => {
+    expect(ACTIONS.sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  describe.each(ACTIONS)('%s', (action) => {
+    it.each(ROLES)('for %s', (role) => {
+      const verdict = permits({ userId: 'u1', role }, action);
+      expect(verdict.allowed).toBe(EXPECTED[action].includes(role));
+      if (!verdict.allowed) expect(verdict.reason).toContain(`The ${role} role may not`);
+    });
+  });
+
+  it('never lets an auditor change anything', () => {
+    const writes = ACTIONS.filter((action) => !action.endsWith('.read'));
+    for (const action of writes) expect(permits({ userId: 'a', role: 'auditor' }, action).allowed).toBe(false);
+  });
+
+  it('holds owners to their own items, and nobody else', () => {
+    const owner = { userId: 'insp-jones', role: 'owner' as const };
+    expect(permits(owner, 'recommendation.submit', { owner: 'insp-jones' }).allowed).toBe(true);
+    const refused = permits(owner, 'recommendation.submit', { owner: 'supt-patel' });
+    expect(refused).toEqual({ allowed: false, reason: expect.stringContaining('insp-jones does not own it') });
+    expect(permits({ userId: 'flo', role: 'liaison' }, 'recommendation.submit', { owner: 'supt-patel' }).allowed).toBe(true);
+    expect(Object.values(POLICY).some((rule) => 'ownItemsOnly' in rule)).toBe(true);
+  });
+});
+
+describe('bearer tokens', () => {
+  const secret = 'a-test-secret-that-is-long-enough-0123456789';
+
+  it('carry the user and role they were issued for', () => {
+    expect(readToken(issueToken({ userId: 'dcc-smith', role: 'dcc' }, secret), secret)).toEqual({ userId: 'dcc-smith', role: 'dcc' });
+  });
+
+  it('are refused when signed with another secret, expired or tampered with', () => {
+    const token = issueToken({ userId: 'x', role: 'owner' }, secret);
+    expect(() => readToken(token, `${secret}-other`)).toThrow(InvalidToken);
+    expect(() => readToken(issueToken({ userId: 'x', role: 'owner' }, secret, -10), secret)).toThrow(/expired/);
+    const [header, , signature] = token.split('.');
+    const forged = Buffer.from(JSON.stringify({ sub: 'x', role: 'hmicfrs', iss: 'hmicfrs-recommendations' })).toString('base64url');
+    expect(() => readToken(`${header}.${forged}.${signature}`, secret)).toThrow(InvalidToken);
+  });
+});

@@ -1,0 +1,33 @@
+import { InvalidConfiguration, loadConfig } from './app-config';
+
+describe('configuration', () => {
+  it('defaults to a safe local run: loopback, port 3000, ./data, the embedded store', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, HOST: '127.0.0.1', DATA_DIR: './data', PROJECTOR: true });
+    expect(config.EVENTSTORE_CONNECTION_STRING).toBeUndefined();
+  });
+
+  it('names every bad variable and what it should be', () => {
+    let refusal: unknown;
+    try {
+      loadConfig({ PORT: 'eighty', EVENTSTORE_CONNECTION_STRING: 'http://x', LOG_LEVEL: 'loud' });
+    } catch (error) {
+      refusal = error;
+    }
+    expect(refusal).toBeInstanceOf(InvalidConfiguration);
+    const message = (refusal as Error).message;
+    expect(message).toContain('PORT must be a whole number (got "eighty")');
+    expect(message).toContain('EVENTSTORE_CONNECTION_STRING must look like esdb://');
+    expect(message).toContain('LOG_LEVEL must be one of');
+  });
+
+  it('never echoes a secret back when refusing it', () => {
+    expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET must be at least 32 characters \(got a value of 12 characters\)/);
+    expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+
+  it('ignores everything else in the environment', () => {
+    expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/root', PORT: '8080' })).not.toThrow();
+    expect(loadConfig({ PORT: '8080' }).PORT).toBe(8080);
+  });
+});

@@ -1,0 +1,89 @@
+import { Transform, plainToInstance } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MinLength, Min, validateSync } from 'class-validator';
+
+/**
+ * Every setting the product reads, each named after its environment variable, checked once at
+ * start-up. The defaults are safe for a local run: loopback only, data under ./data.
+ */
+export class AppConfig {
+  @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
+  @IsInt({ message: 'PORT must be a whole number' })
+  @Min(0, { message: 'PORT must be between 0 and 65535' })
+  @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  PORT!: number;
+
+  /** Loopback by default: exposing the API on a network is a decision, not an accident. */
+  @Transform(({ value }) => value ?? '127.0.0.1')
+  @IsString()
+  @MinLength(1, { message: 'HOST must not be empty' })
+  HOST!: string;
+
+  @Transform(({ value }) => value ?? './data')
+  @IsString()
+  @MinLength(1, { message: 'DATA_DIR must not be empty' })
+  DATA_DIR!: string;
+
+  /** When set, events go to EventStoreDB / KurrentDB instead of the embedded SQLite store. */
+  @IsOptional()
+  @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\/.+/, {
+    message: 'EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113?tls=false',
+  })
+  EVENTSTORE_CONNECTION_STRING?: string;
+
+  /** The HS256 secret for bearer tokens. When unset, a random one is kept in DATA_DIR (local use only). */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  JWT_SECRET?: string;
+
+  @Transform(({ value }) => value ?? 'info')
+  @IsIn(['error', 'warn', 'info', 'debug'], { message: 'LOG_LEVEL must be one of error, warn, info, debug' })
+  LOG_LEVEL!: 'error' | 'warn' | 'info' | 'debug';
+
+  /** Whether the API runs the projector in-process (the default) or leaves it to `cli project`. */
+  @Transform(({ value }) => (value === undefined ? true : value === 'true' || value === '1'))
+  @IsIn([true, false], { message: 'PROJECTOR must be true or false' })
+  PROJECTOR!: boolean;
+}
+
+/** Start-up refused: every bad variable is named, with what it should be. */
+export class InvalidConfiguration extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'InvalidConfiguration';
+  }
+}
+
+export function loadConfig(env: Record<string, string | undefined>): AppConfig {
+  const known = Object.fromEntries(
+    CONFIG_VARIABLES.map((key) => [key, env[key] === '' ? undefined : env[key]]),
+  );
+  const config = plainToInstance(AppConfig, known);
+  const errors = validateSync(config, { forbidUnknownValues: true });
+  if (errors.length > 0) {
+    throw new InvalidConfiguration(
+      errors.flatMap((error) =>
+        Object.values(error.constraints ?? {}).map((message) => `${message} (got ${shown(error.property, env)})`),
+      ),
+    );
+  }
+  return config;
+}
+
+/** The variables read; nothing else in the environment reaches validation. */
+const CONFIG_VARIABLES = [
+  'PORT',
+  'HOST',
+  'DATA_DIR',
+  'EVENTSTORE_CONNECTION_STRING',
+  'JWT_SECRET',
+  'LOG_LEVEL',
+  'PROJECTOR',
+] as const satisfies readonly (keyof AppConfig)[];
+
+/** What a refusal may echo back: never a secret. */
+function shown(variable: string, env: Record<string, string | undefined>): string {
+  const value = env[variable];
+  if (variable === 'JWT_SECRET' && value !== undefined) return `a value of ${value.length} characters`;
+  return JSON.stringify(value);
+}
