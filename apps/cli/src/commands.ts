@@ -1,0 +1,24 @@
+import { tokenCommand } from './token.command';
+
+
+export interface CliCommand {
+  name: string;
+  summary: string;
+  /** Resolves to the process's exit code. */
+  run(args: string[]): Promise<number>;
+}
+
+/** The command line could not be understood; the message says how to write it. */
+export class UsageError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export const COMMANDS: CliCommand[] = [tokenCommand];
+
+export function usage(): string {
+  const width = Math.max(...COMMANDS.map((c) => c.name.length));
+  return ['Usage: npm run cli -- <command> [options]', '', ...COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`)].join('\n');
+}
