@@ -1,6 +1,7 @@
 import type { EventMetadata, NewEvent } from './event';
 import { eventIdFor } from './event-id';
 import { InvalidAppend } from './errors';
+import type { ExpectedRevision } from './expected-revision';
 import { hashEvent } from './hash-chain';
 
 /** An event checked and hashed, ready for an adapter to write; only its global position is still unknown. */
@@ -11,6 +12,17 @@ export interface SealedEvent {
   type: string;
   data: unknown;
   metadata: EventMetadata;
+}
+
+/** Fields the store stamps on every event; a writer supplying them would break the hash or lie about time. */
+const STORE_STAMP = ['recordedAt', 'previousHash', 'hash'] as const;
+
+/** A number as expected revision is a 0-based revision: `no_stream` stands for an absent stream, not -1. */
+export function checkExpectedRevision(streamId: string, expected: ExpectedRevision): void {
+  if (expected === 'any' || expected === 'no_stream') return;
+  if (typeof expected !== 'number' || !Number.isSafeInteger(expected) || expected < 0) {
+    throw new InvalidAppend(streamId, `expected revision must be 'any', 'no_stream' or a revision >= 0, got ${String(expected)}`);
+  }
 }
 
 /**
@@ -43,6 +55,9 @@ export function checkAppend(streamId: string, events: readonly NewEvent[]): stri
     }
     if (!Number.isInteger(metadata.schemaVersion) || metadata.schemaVersion < 1) {
       throw new InvalidAppend(streamId, `${at}: metadata.schemaVersion must be a positive integer`);
+    }
+    for (const field of STORE_STAMP) {
+      if (field in metadata) throw new InvalidAppend(streamId, `${at}: metadata.${field} is set by the store, not the writer`);
     }
     assertPlainJson(streamId, event.data, `${at}: data`);
     assertPlainJson(streamId, metadata, `${at}: metadata`);
@@ -80,7 +95,8 @@ function assertPlainJson(streamId: string, value: unknown, path: string, depth =
     throw new InvalidAppend(streamId, `${path} is ${value}, which JSON cannot hold`);
   }
   if (Array.isArray(value)) {
-    value.forEach((item, i) => assertPlainJson(streamId, item, `${path}[${i}]`, depth + 1));
+    // An index loop, not forEach: forEach skips the holes of a sparse array, which JSON writes as null.
+    for (let i = 0; i < value.length; i += 1) assertPlainJson(streamId, value[i], `${path}[${i}]`, depth + 1);
     return;
   }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
