@@ -1,0 +1,2 @@
+export { describeEventStoreContract, type ContractSubject } from './event-store.contract';
+export { newEvent, commandOf } from './new-event';
