@@ -1,0 +1,241 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import type { GlobalPosition, NewEvent, RecordedEvent } from '../event';
+import { EventStoreUnavailable, WrongExpectedRevision } from '../errors';
+import type {
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoreHealth,
+  SubscribeOptions,
+} from '../event-store.port';
+import { NO_STREAM_REVISION, type ExpectedRevision } from '../expected-revision';
+import { GENESIS_HASH } from '../hash-chain';
+import { checkAppend, checkExpectedRevision, sealEvents, type SealedEvent } from '../seal';
+import { assertStreamName } from '../stream-name';
+import { toRecordedEvent, type EventRow } from './event-rows';
+import { applyPragmas, ensureSchema } from './schema';
+import { isUniqueViolation, storeErrorFrom } from './sqlite-errors';
+import { SqliteSubscription } from './sqlite-subscription';
+import { prepareStatements, type Statements } from './statements';
+
+export interface SqliteEventStoreOptions {
+  /** How long an append waits for another process's write to finish before giving up. Default 5 s. */
+  busyTimeoutMs?: number;
+  /** How often a live subscription looks for events appended by other processes. Default 200 ms. */
+  pollIntervalMs?: number;
+  /** Open for reading only (verification, reports); appends fail with EventStoreUnavailable. */
+  readonly?: boolean;
+}
+
+/** Events per page for readAll, subscriptions and streamIds: large enough to amortise a query, small enough to keep memory flat. */
+const PAGE_SIZE = 2000;
+
+/** The embedded event store: one SQLite file, one writer at a time, every append durable when it returns. */
+export class SqliteEventStore implements EventStore {
+  private readonly statements: Statements;
+  private readonly appendInTransaction: (
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    commandId: string,
+  ) => AppendResult;
+  private readonly subscriptions = new Set<SqliteSubscription>();
+  private closed = false;
+
+  private constructor(
+    private readonly db: Database.Database,
+    /** The absolute path of the file, named in every error. */
+    readonly file: string,
+    private readonly pollIntervalMs: number,
+  ) {
+    this.statements = prepareStatements(db);
+    // IMMEDIATE takes the write lock before reading the stream's head, so no other writer can slip
+    // in between the revision check and the insert.
+    this.appendInTransaction = db.transaction(this.appendChecked.bind(this)).immediate;
+  }
+
+  /** Opens (creating if need be) the store in `file`; throws EventStoreUnavailable naming the file if it cannot. */
+  static open(file: string, options: SqliteEventStoreOptions = {}): SqliteEventStore {
+    const path = resolve(file);
+    const readonly = options.readonly ?? false;
+    if (!readonly) {
+      try {
+        mkdirSync(dirname(path), { recursive: true });
+      } catch (error) {
+        throw new EventStoreUnavailable(`cannot create the directory for ${path}: ${(error as Error).message}`, {
+          cause: error,
+        });
+      }
+    }
+    let db: Database.Database | undefined;
+    try {
+      db = new Database(path, { readonly, fileMustExist: readonly });
+      applyPragmas(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
+      ensureSchema(db, path);
+      return new SqliteEventStore(db, path, options.pollIntervalMs ?? 200);
+    } catch (error) {
+      db?.close();
+      const translated = storeErrorFrom(error, path);
+      if (translated instanceof EventStoreUnavailable) throw translated;
+      throw new EventStoreUnavailable(`cannot open ${path}: ${(error as Error).message}`, { cause: error });
+    }
+  }
+
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    this.assertOpen();
+    assertStreamName(streamId);
+    const commandId = checkAppend(streamId, events);
+    checkExpectedRevision(streamId, expected);
+    let result: AppendResult;
+    try {
+      result = this.appendInTransaction(streamId, events, expected, commandId);
+    } catch (error) {
+      // The transaction already checked the revision under the write lock; the schema's own UNIQUE is
+      // the last line of defence against a writer that bypassed this adapter.
+      if (isUniqueViolation(error)) throw new WrongExpectedRevision(streamId, expected, this.head(streamId).revision);
+      throw storeErrorFrom(error, this.file);
+    }
+    if (!result.duplicate) for (const subscription of this.subscriptions) subscription.appended();
+    return result;
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertStreamName(streamId);
+    const rows = this.sqlite(() =>
+      this.statements.readStream.all({
+        streamId,
+        from: options.fromRevision ?? 0,
+        to: options.toRevision ?? Number.MAX_SAFE_INTEGER,
+        upTo: options.recordedUpTo?.toISOString() ?? null,
+      }),
+    );
+    return rows.map(toRecordedEvent);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
+    let after = options.after ?? 0n;
+    let remaining = options.limit ?? Number.POSITIVE_INFINITY;
+    while (remaining > 0) {
+      const wanted = Math.min(PAGE_SIZE, remaining);
+      const page = this.readPage(after, wanted);
+      for (const event of page) yield event;
+      if (page.length < wanted) return;
+      remaining -= page.length;
+      after = page[page.length - 1].position;
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
+    this.assertOpen();
+    const source = {
+      readPage: (after: GlobalPosition, limit: number) => this.readPage(after, limit),
+      pageSize: PAGE_SIZE,
+      pollIntervalMs: this.pollIntervalMs,
+    };
+    const subscription = new SqliteSubscription(source, options, (ended) => this.subscriptions.delete(ended));
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  async *streamIds(): AsyncGenerator<string> {
+    let after = '';
+    for (;;) {
+      this.assertOpen();
+      const page = this.sqlite(() => this.statements.streamIds.all(after, PAGE_SIZE));
+      yield* page;
+      if (page.length < PAGE_SIZE) return;
+      after = page[page.length - 1];
+    }
+  }
+
+  async health(): Promise<StoreHealth> {
+    this.assertOpen();
+    const position = this.sqlite(() => this.statements.lastPosition.get());
+    return { kind: 'sqlite', position: position == null ? null : BigInt(position) };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    this.closed = true;
+    this.db.close();
+  }
+
+  /** Up to `limit` events strictly after `after`; each page is its own query, so no cursor stays open across awaits. */
+  private readPage(after: GlobalPosition, limit: number): RecordedEvent[] {
+    this.assertOpen();
+    const rows = this.sqlite(() => this.statements.readPage.all(after, limit));
+    const events = new Array<RecordedEvent>(rows.length);
+    for (let i = 0; i < rows.length; i += 1) events[i] = toRecordedEvent(rows[i]);
+    return events;
+  }
+
+  /** Runs inside the IMMEDIATE transaction. */
+  private appendChecked(
+    streamId: string,
+    events: readonly NewEvent[],
+    expected: ExpectedRevision,
+    commandId: string,
+  ): AppendResult {
+    const earlier = this.statements.byCommand.all(streamId, commandId);
+    if (earlier.length > 0) return resultOf(streamId, earlier.map(toRecordedEvent), true);
+    const head = this.head(streamId);
+    if (!revisionHolds(expected, head.revision)) throw new WrongExpectedRevision(streamId, expected, head.revision);
+    const sealed = sealEvents(streamId, events, head, this.recordedAt());
+    return resultOf(streamId, sealed.map((event) => this.insert(event, commandId)), false);
+  }
+
+  private insert(event: SealedEvent, commandId: string): RecordedEvent {
+    const { lastInsertRowid } = this.statements.insert.run(
+      event.streamId,
+      event.revision,
+      event.id,
+      event.type,
+      JSON.stringify(event.data),
+      JSON.stringify(event.metadata),
+      commandId,
+      event.metadata.recordedAt,
+    );
+    return { ...event, position: BigInt(lastInsertRowid) };
+  }
+
+  private head(streamId: string): { revision: number; hash: string } {
+    const row = this.statements.streamHead.get(streamId);
+    return row ? { revision: row[0], hash: row[1] } : { revision: NO_STREAM_REVISION, hash: GENESIS_HASH };
+  }
+
+  /** The store's clock, never behind the last recorded event, so "as known at" reads are always a prefix of the global order. */
+  private recordedAt(): string {
+    const now = new Date().toISOString();
+    const last = this.statements.lastRecordedAt.get();
+    return last !== undefined && last > now ? last : now;
+  }
+
+  private sqlite<T>(operation: () => T): T {
+    try {
+      return operation();
+    } catch (error) {
+      throw storeErrorFrom(error, this.file);
+    }
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailable(`the store on ${this.file} has been closed`);
+  }
+}
+
+function revisionHolds(expected: ExpectedRevision, actual: number): boolean {
+  if (expected === 'any') return true;
+  if (expected === 'no_stream') return actual === NO_STREAM_REVISION;
+  return actual === expected;
+}
+
+function resultOf(streamId: string, events: RecordedEvent[], duplicate: boolean): AppendResult {
+  const last = events[events.length - 1];
+  return { streamId, revision: last.revision, position: last.position, events, duplicate };
+}

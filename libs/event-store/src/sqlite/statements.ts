@@ -1,0 +1,55 @@
+import type { Database, Statement } from 'better-sqlite3';
+import { EVENT_COLUMNS, type EventRow } from './event-rows';
+
+export interface ReadStreamParameters {
+  streamId: string;
+  from: number;
+  to: number;
+  upTo: string | null;
+}
+
+/** Every statement the store runs, prepared once when it opens. */
+export interface Statements {
+  insert: Statement<[string, number, string, string, string, string, string, string]>;
+  byCommand: Statement<[string, string], EventRow>;
+  /** The stream's last revision and hash: where the next append chains from. */
+  streamHead: Statement<[string], [revision: number, hash: string]>;
+  lastRecordedAt: Statement<[], string>;
+  readStream: Statement<[ReadStreamParameters], EventRow>;
+  readPage: Statement<[bigint, number], EventRow>;
+  streamIds: Statement<[string, number], string>;
+  lastPosition: Statement<[], number | null>;
+}
+
+export function prepareStatements(db: Database): Statements {
+  return {
+    insert: db.prepare(
+      'INSERT INTO events (stream_id, revision, id, type, data, metadata, command_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    ),
+    byCommand: db
+      .prepare<[string, string], EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND command_id = ? ORDER BY position`,
+      )
+      .raw(),
+    streamHead: db
+      .prepare<[string], [number, string]>(
+        "SELECT revision, json_extract(metadata, '$.hash') FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1",
+      )
+      .raw(),
+    lastRecordedAt: db.prepare<[], string>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1').pluck(),
+    readStream: db
+      .prepare<ReadStreamParameters, EventRow>(
+        `SELECT ${EVENT_COLUMNS} FROM events
+         WHERE stream_id = @streamId AND revision BETWEEN @from AND @to AND (@upTo IS NULL OR recorded_at <= @upTo)
+         ORDER BY revision`,
+      )
+      .raw(),
+    readPage: db
+      .prepare<[bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw(),
+    streamIds: db
+      .prepare<[string, number], string>('SELECT DISTINCT stream_id FROM events WHERE stream_id > ? ORDER BY stream_id LIMIT ?')
+      .pluck(),
+    lastPosition: db.prepare<[], number | null>('SELECT max(position) FROM events').pluck(),
+  };
+}
