@@ -6,4 +6,5 @@ export { assertStreamName, streamCategory } from './stream-name';
 export { canonicalJson, hashEvent, verifyChain, GENESIS_HASH, type ChainVerdict } from './hash-chain';
 export { eventIdFor } from './event-id';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
+export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store';
 export { verifyStore, type StoreVerdict, type BrokenChain } from './verify';

@@ -1,0 +1,62 @@
+import {
+  BACKWARDS,
+  END,
+  FORWARDS,
+  START,
+  type AllStreamRecordedEvent,
+  type Direction,
+  type EventStoreDBClient,
+  type ReadPosition,
+} from '@eventstore/db-client';
+import type { GlobalPosition } from '../event';
+import { translateClientError } from './esdb-errors';
+import { decodePosition, encodePosition } from './position';
+
+const PAGE_SIZE = 1000;
+
+/**
+ * Every record of `$all` (system ones too: the caller filters) strictly after `from` going forwards,
+ * or strictly before it going backwards. Read in bounded pages, each one finished before it is
+ * yielded, so a consumer that stops early leaves no gRPC stream open. The client (6.x) cannot filter
+ * `readAll` on the server; only subscriptions can.
+ * Whether the server's `fromPosition` is inclusive does not matter: positions at or beyond the last
+ * one seen are skipped here.
+ */
+export async function* scanAll(
+  client: EventStoreDBClient,
+  direction: Direction,
+  from?: GlobalPosition,
+): AsyncGenerator<AllStreamRecordedEvent> {
+  let bound = from;
+  let fromPosition: ReadPosition = from === undefined ? (direction === FORWARDS ? START : END) : decodePosition(from);
+  for (;;) {
+    const page = await readPage(client, direction, fromPosition);
+    for (const event of page.events) {
+      const position = encodePosition(event.position);
+      if (bound !== undefined && (direction === BACKWARDS ? position >= bound : position <= bound)) continue;
+      bound = position;
+      yield event;
+    }
+    const last = page.events[page.events.length - 1];
+    if (page.received < PAGE_SIZE || !last) return;
+    fromPosition = last.position;
+  }
+}
+
+async function readPage(
+  client: EventStoreDBClient,
+  direction: Direction,
+  fromPosition: ReadPosition,
+): Promise<{ events: AllStreamRecordedEvent[]; received: number }> {
+  const events: AllStreamRecordedEvent[] = [];
+  let received = 0;
+  try {
+    for await (const resolved of client.readAll({ direction, fromPosition, maxCount: PAGE_SIZE })) {
+      received += 1;
+      if (resolved.event) events.push(resolved.event);
+    }
+  } catch (error) {
+    throw translateClientError(error);
+  }
+  return { events, received };
+}

@@ -1,0 +1,49 @@
+import {
+  isCommandError,
+  MaxAppendSizeExceededError,
+  WrongExpectedVersionError,
+  type CurrentRevision,
+} from '@eventstore/db-client';
+import { EventStoreError, EventStoreUnavailable, InvalidAppend, WrongExpectedRevision } from '../errors';
+import { NO_STREAM_REVISION, type ExpectedRevision } from '../expected-revision';
+
+/** The append being made when the error happened, so a refusal can name the stream and revisions. */
+export interface AppendContext {
+  streamId: string;
+  expected: ExpectedRevision;
+}
+
+/**
+ * Turns what the client throws into the port's errors, so callers see the same refusals from both
+ * adapters. Only the client's own errors are translated; anything else is a bug here and is rethrown
+ * as it is rather than disguised as an outage.
+ */
+export function translateClientError(error: unknown, append?: AppendContext): unknown {
+  if (error instanceof EventStoreError) return error;
+  if (append && error instanceof WrongExpectedVersionError) {
+    return new WrongExpectedRevision(append.streamId, append.expected, revisionOf(error.actualVersion));
+  }
+  if (append && error instanceof MaxAppendSizeExceededError) {
+    return new InvalidAppend(append.streamId, `the batch exceeds the server's maximum append size (${error.maxAppendSize} bytes)`);
+  }
+  if (error instanceof Error && (isCommandError(error) || isGrpcError(error) || isDiscoveryFailure(error))) {
+    const kind = isCommandError(error) ? `${error.type}: ` : '';
+    return new EventStoreUnavailable(`EventStoreDB refused or could not be reached (${kind}${error.message})`, { cause: error });
+  }
+  return error;
+}
+
+/** The stream's current revision as the port counts it: -1 for a stream that does not exist. */
+export function revisionOf(current: CurrentRevision): number {
+  return current === 'no_stream' ? NO_STREAM_REVISION : Number(current);
+}
+
+/** A raw gRPC status the client did not wrap (it carries a numeric status code). */
+function isGrpcError(error: Error): boolean {
+  return typeof (error as { code?: unknown }).code === 'number';
+}
+
+/** Cluster discovery gives up with a plain Error (Client/discovery.js in @eventstore/db-client 6.x). */
+function isDiscoveryFailure(error: Error): boolean {
+  return error.message.startsWith('Failed to discover');
+}

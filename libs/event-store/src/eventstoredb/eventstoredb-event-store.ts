@@ -1,0 +1,244 @@
+import {
+  BACKWARDS,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
+import { EventStoreUnavailable, WrongExpectedRevision } from '../errors';
+import type { NewEvent, RecordedEvent } from '../event';
+import type {
+  AllSubscription,
+  AppendResult,
+  EventStore,
+  ReadAllOptions,
+  ReadStreamOptions,
+  StoreHealth,
+  SubscribeOptions,
+} from '../event-store.port';
+import { NO_STREAM_REVISION, type ExpectedRevision } from '../expected-revision';
+import { GENESIS_HASH } from '../hash-chain';
+import { checkAppend, checkExpectedRevision, sealEvents, type SealedEvent } from '../seal';
+import { assertStreamName } from '../stream-name';
+import { scanAll } from './all-scan';
+import { EsdbAllSubscription } from './esdb-all-subscription';
+import { revisionOf, translateClientError } from './esdb-errors';
+import { fromEsdbEvent, toEventData } from './esdb-events';
+import { encodePosition } from './position';
+import { isProductEvent } from './product-streams';
+
+/** How often an append is re-read and re-sealed after losing a race before it reports the conflict. */
+const APPEND_ATTEMPTS = 5;
+
+export interface EventStoreDbOptions {
+  /** The adapter's clock for `recordedAt`. */
+  clock?: () => Date;
+}
+
+/**
+ * The event-store port on EventStoreDB / KurrentDB through `@eventstore/db-client` (the package is
+ * `@kurrent/kurrentdb-client` upstream now; only this folder imports it). One product stream is one
+ * EventStoreDB stream of the same name; the global order is `$all`, filtered to product streams.
+ * The client connects lazily: an unreachable server shows as `EventStoreUnavailable` on first use.
+ */
+export class EventStoreDbEventStore implements EventStore {
+  private readonly client: EventStoreDBClient;
+  private readonly clock: () => Date;
+  private readonly subscriptions = new Set<EsdbAllSubscription>();
+  private closed = false;
+
+  /**
+   * @param connection a connection string (`esdb://host:2113?tls=false`), or a client built some other
+   *   way (certificate files, a fake in tests); the store owns it either way and disposes of it on close.
+   */
+  constructor(connection: string | EventStoreDBClient, options: EventStoreDbOptions = {}) {
+    this.client = typeof connection === 'string' ? connect(connection) : connection;
+    this.clock = options.clock ?? (() => new Date());
+  }
+
+  /**
+   * The chain needs the stream's last hash before the events can be sealed, so every append reads
+   * the stream, seals after its last event and writes with that exact revision, even for `any`:
+   * a concurrent writer then makes the write fail instead of forking the chain, and the append is
+   * re-read and re-sealed (a few times) rather than refused. The same read finds an earlier append
+   * of the same command id. Reading whole streams is fine for one stream per item (tens of events).
+   * Event ids are `eventIdFor(stream, command, index)`, so should the read miss a concurrent retry of
+   * the same command, the server's idempotency drops the repeat, which the read-back below detects.
+   */
+  async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    this.assertOpen();
+    assertStreamName(streamId);
+    const commandId = checkAppend(streamId, events);
+    checkExpectedRevision(streamId, expected);
+    for (let attempt = 1; ; attempt += 1) {
+      const stream = await this.readEvents(streamId, { from: 0, requiresLeader: true });
+      const earlier = stream.filter((event) => event.metadata.commandId === commandId);
+      if (earlier.length > 0) return resultOf(streamId, earlier, true);
+      const last = stream[stream.length - 1];
+      const current = last?.revision ?? NO_STREAM_REVISION;
+      if (expected !== 'any' && current !== (expected === 'no_stream' ? NO_STREAM_REVISION : expected)) {
+        throw new WrongExpectedRevision(streamId, expected, current);
+      }
+      const sealed = sealEvents(streamId, events, { revision: current, hash: last?.metadata.hash ?? GENESIS_HASH }, this.recordedAt(last));
+      const written = await this.write(streamId, sealed, current, expected);
+      if (written.ok) return this.readBack(streamId, sealed);
+      if (attempt >= APPEND_ATTEMPTS) throw new WrongExpectedRevision(streamId, expected, written.actual);
+    }
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    assertStreamName(streamId);
+    const from = Math.max(0, options.fromRevision ?? 0);
+    const to = options.toRevision;
+    if (to !== undefined && to < from) return [];
+    const events = await this.readEvents(streamId, { from, maxCount: to === undefined ? undefined : to - from + 1 });
+    const upTo = options.recordedUpTo?.getTime();
+    return upTo === undefined ? events : events.filter((event) => Date.parse(event.metadata.recordedAt) <= upTo);
+  }
+
+  async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
+    this.assertOpen();
+    const { after, limit } = options;
+    if (limit !== undefined && limit <= 0) return;
+    let delivered = 0;
+    for await (const raw of scanAll(this.client, FORWARDS, after)) {
+      if (!isProductEvent(raw)) continue;
+      yield fromEsdbEvent(raw);
+      delivered += 1;
+      if (limit !== undefined && delivered >= limit) return;
+    }
+  }
+
+  subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
+    this.assertOpen();
+    const subscription: EsdbAllSubscription = new EsdbAllSubscription(this.client, options, () =>
+      this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /**
+   * Collected from `$all` rather than the `$streams` system projection, which needs projections
+   * running on the server (the compose file turns them off). Costs one pass over `$all`.
+   */
+  async *streamIds(): AsyncIterable<string> {
+    this.assertOpen();
+    const seen = new Set<string>();
+    for await (const raw of scanAll(this.client, FORWARDS)) {
+      if (!isProductEvent(raw) || seen.has(raw.streamId)) continue;
+      seen.add(raw.streamId);
+      yield raw.streamId;
+    }
+  }
+
+  /** The position of the last product event: `$all` read backwards past the server's own records. */
+  async health(): Promise<StoreHealth> {
+    this.assertOpen();
+    for await (const raw of scanAll(this.client, BACKWARDS)) {
+      if (isProductEvent(raw)) return { kind: 'eventstoredb', position: encodePosition(raw.position) };
+    }
+    return { kind: 'eventstoredb', position: null };
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.close()));
+    await this.client.dispose();
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreUnavailable('this EventStoreDB store has been closed');
+  }
+
+  /**
+   * Never earlier than the stream's previous event: API instances on several machines have clocks
+   * that disagree a little, and "as known at" reads must not see an event without its predecessor.
+   */
+  private recordedAt(last: RecordedEvent | undefined): string {
+    const now = this.clock();
+    if (last && Date.parse(last.metadata.recordedAt) > now.getTime()) return last.metadata.recordedAt;
+    return now.toISOString();
+  }
+
+  private async write(
+    streamId: string,
+    sealed: SealedEvent[],
+    current: number,
+    expected: ExpectedRevision,
+  ): Promise<{ ok: true } | { ok: false; actual: number }> {
+    try {
+      const result = await this.client.appendToStream(streamId, sealed.map(toEventData), {
+        expectedRevision: current === NO_STREAM_REVISION ? NO_STREAM : BigInt(current),
+      });
+      // Only when the connection string says throwOnAppendFailure=false; then -1 means no stream.
+      if (!result.success) return { ok: false, actual: Number(result.nextExpectedRevision) };
+      return { ok: true };
+    } catch (error) {
+      if (error instanceof WrongExpectedVersionError) return { ok: false, actual: revisionOf(error.actualVersion) };
+      throw translateClientError(error, { streamId, expected });
+    }
+  }
+
+  /**
+   * The events as stored, with their `$all` positions (the append result gives one position for the
+   * whole batch). Hashes that differ from what was sealed mean the server's idempotency kept an
+   * earlier write of the same event ids: that is a duplicate. Two writers sealing the same command in
+   * the same millisecond produce identical hashes and cannot be told apart: both are told
+   * `duplicate: false`, for the one copy stored.
+   */
+  private async readBack(streamId: string, sealed: SealedEvent[]): Promise<AppendResult> {
+    const stored = await this.readEvents(streamId, { from: sealed[0].revision, maxCount: sealed.length, requiresLeader: true });
+    if (stored.length !== sealed.length) {
+      throw new EventStoreUnavailable(`${streamId}: ${sealed.length} events were appended but ${stored.length} read back`);
+    }
+    const duplicate = stored.some((event, index) => event.metadata.hash !== sealed[index].metadata.hash);
+    return resultOf(streamId, stored, duplicate);
+  }
+
+  private async readEvents(
+    streamId: string,
+    range: { from: number; maxCount?: number; requiresLeader?: boolean },
+  ): Promise<RecordedEvent[]> {
+    const events: RecordedEvent[] = [];
+    try {
+      const read = this.client.readStream(streamId, {
+        fromRevision: BigInt(range.from),
+        maxCount: range.maxCount,
+        requiresLeader: range.requiresLeader,
+      });
+      for await (const resolved of read) {
+        if (!resolved.event) throw new EventStoreUnavailable(`${streamId} holds a link to a deleted event: not a product stream`);
+        events.push(fromEsdbEvent(resolved.event));
+      }
+    } catch (error) {
+      if (error instanceof StreamNotFoundError) return [];
+      throw translateClientError(error);
+    }
+    return events;
+  }
+}
+
+function resultOf(streamId: string, events: RecordedEvent[], duplicate: boolean): AppendResult {
+  const last = events[events.length - 1];
+  return { streamId, revision: last.revision, position: last.position, events, duplicate };
+}
+
+/**
+ * A connection string can hold a password, and the client's parse error quotes the piece it choked
+ * on (`esdb://admin:secret` quotes the password as a bad port) and keeps the whole string: only the
+ * position and what was expected are passed on, without the original error as the cause.
+ */
+function connect(connectionString: string): EventStoreDBClient {
+  try {
+    return EventStoreDBClient.connectionString(connectionString);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    throw new EventStoreUnavailable(
+      `the connection string is not one @eventstore/db-client accepts (esdb://… or esdb+discover://…): ${message.replace(/"[^"]*"/g, '"…"')}`,
+    );
+  }
+}

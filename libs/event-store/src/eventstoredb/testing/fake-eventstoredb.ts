@@ -1,0 +1,237 @@
+import { Readable } from 'node:stream';
+import {
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+  type AllStreamResolvedEvent,
+  type AppendResult,
+  type AppendToStreamOptions,
+  type EventData,
+  type EventStoreDBClient,
+  type Position,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+  type SubscribeToAllOptions,
+} from '@eventstore/db-client';
+
+interface StoredRecord {
+  streamId: string;
+  id: string;
+  revision: bigint;
+  type: string;
+  data: string;
+  metadata: string;
+  created: Date;
+  position: Position;
+}
+
+/**
+ * An in-memory stand-in for one EventStoreDB server, shaped like what @eventstore/db-client 6.x
+ * shows the adapter, so the contract suite can run without a server. It copies the behaviours the
+ * adapter relies on and a real server has: expected-revision checks, idempotent retries of the same
+ * event ids, JSON stored as text, `$all` holding system records between product events, events of one
+ * append sharing a commit position, `readAll` including the event at `fromPosition`, subscriptions
+ * starting after it, and every call taking at least one turn of the event loop, so writers interleave.
+ * It proves the adapter's logic, not the real server's behaviour.
+ */
+export class FakeEventStoreDb {
+  private readonly log: StoredRecord[] = [];
+  private readonly streams = new Map<string, StoredRecord[]>();
+  private readonly listeners = new Set<(record: StoredRecord) => void>();
+  private readonly subscriptions = new Set<Readable>();
+  private offset = 1000n;
+  private appends = 0;
+
+  constructor() {
+    this.write('$settings', [{ id: '00000000-0000-4000-8000-000000000001', type: '$settings', data: '{}', metadata: '' }]);
+  }
+
+  /** A client on this server; each store gets its own, as separate processes would. */
+  client(): EventStoreDBClient {
+    return new FakeClient(this) as unknown as EventStoreDBClient;
+  }
+
+  append(streamName: string, batch: EventData[], expected: AppendToStreamOptions['expectedRevision'] = 'any'): AppendResult {
+    const stream = this.streams.get(streamName) ?? [];
+    const current = stream.length === 0 ? 'no_stream' : stream[stream.length - 1].revision;
+    if (expected !== 'any' && expected !== 'stream_exists') {
+      const from = expected === 'no_stream' ? 0 : Number(expected) + 1;
+      const existing = stream.slice(from, from + batch.length);
+      if (existing.length === batch.length && existing.every((record, i) => record.id === batch[i].id)) {
+        const last = existing[existing.length - 1];
+        return { success: true, nextExpectedRevision: last.revision, position: last.position };
+      }
+    }
+    if (expected !== 'any' && expected !== current && !(expected === 'stream_exists' && current !== 'no_stream')) {
+      throw new WrongExpectedVersionError(undefined, { streamName, expected, current });
+    }
+    const written = this.write(
+      streamName,
+      batch.map((event) => ({
+        id: event.id,
+        type: event.type,
+        data: JSON.stringify(event.data),
+        metadata: event.metadata === undefined ? '' : JSON.stringify(event.metadata),
+      })),
+    );
+    this.appends += 1;
+    // The server writes its own statistics into $all now and then.
+    if (this.appends % 3 === 0) {
+      this.write('$stats-127.0.0.1:2113', [{ id: `00000000-0000-4000-8000-${String(this.appends).padStart(12, '0')}`, type: '$statsCollected', data: '{}', metadata: '' }]);
+    }
+    const last = written[written.length - 1];
+    return { success: true, nextExpectedRevision: last.revision, position: last.position };
+  }
+
+  readStream(streamName: string, options: ReadStreamOptions): StoredRecord[] {
+    const stream = this.streams.get(streamName);
+    if (!stream) throw new StreamNotFoundError(undefined, streamName);
+    const ordered = options.direction === 'backwards' ? [...stream].reverse() : stream;
+    const from = options.fromRevision;
+    const started =
+      typeof from === 'bigint'
+        ? ordered.filter((record) => (options.direction === 'backwards' ? record.revision <= from : record.revision >= from))
+        : ordered;
+    return started.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
+  }
+
+  readAll(options: ReadAllOptions): StoredRecord[] {
+    const backwards = options.direction === 'backwards';
+    const ordered = backwards ? [...this.log].reverse() : this.log;
+    const from = options.fromPosition;
+    const started =
+      from === undefined || from === 'start' || from === 'end'
+        ? ordered
+        : ordered.filter((record) => (backwards ? compare(record.position, from) <= 0 : compare(record.position, from) >= 0));
+    return started.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
+  }
+
+  /** Rewrites a stored event's data, as someone with access to the server's files might. */
+  alter(streamId: string, revision: number, data: unknown): void {
+    const record = this.streams.get(streamId)?.[revision];
+    if (!record) throw new Error(`no event ${streamId}@${revision} to alter`);
+    record.data = JSON.stringify(data);
+  }
+
+  recordsAfter(from: SubscribeToAllOptions['fromPosition']): StoredRecord[] {
+    if (from === undefined || from === 'start') return [...this.log];
+    if (from === 'end') return [];
+    return this.log.filter((record) => compare(record.position, from) > 0);
+  }
+
+  /** Ends every live subscription from the server's side, as a restart or a leader change would. */
+  endSubscriptions(): void {
+    for (const subscription of this.subscriptions) subscription.push(null);
+  }
+
+  track(subscription: Readable): void {
+    this.subscriptions.add(subscription);
+    subscription.once('close', () => this.subscriptions.delete(subscription));
+  }
+
+  listen(listener: (record: StoredRecord) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private write(streamId: string, events: Array<Pick<StoredRecord, 'id' | 'type' | 'data' | 'metadata'>>): StoredRecord[] {
+    const stream = this.streams.get(streamId) ?? [];
+    this.streams.set(streamId, stream);
+    // Prepares first, then one commit after them: every event of the append has the same commit position.
+    const commit = this.offset + BigInt(events.length) * 100n;
+    const written = events.map((event, i) => ({
+      ...event,
+      streamId,
+      revision: BigInt(stream.length + i),
+      created: new Date(),
+      position: { commit, prepare: this.offset + BigInt(i) * 100n },
+    }));
+    this.offset = commit + 100n;
+    stream.push(...written);
+    this.log.push(...written);
+    for (const record of written) for (const listener of this.listeners) listener(record);
+    return written;
+  }
+}
+
+class FakeClient {
+  private readonly subscriptions = new Set<Readable>();
+  private disposed = false;
+
+  constructor(private readonly server: FakeEventStoreDb) {}
+
+  async appendToStream(streamName: string, events: EventData | EventData[], options: AppendToStreamOptions = {}): Promise<AppendResult> {
+    await this.turn();
+    return this.server.append(streamName, Array.isArray(events) ? events : [events], options.expectedRevision);
+  }
+
+  readStream(streamName: string, options: ReadStreamOptions = {}): AsyncIterable<AllStreamResolvedEvent> {
+    return this.resolved(() => this.server.readStream(streamName, options));
+  }
+
+  readAll(options: ReadAllOptions = {}): AsyncIterable<AllStreamResolvedEvent> {
+    return this.resolved(() => this.server.readAll(options));
+  }
+
+  subscribeToAll(options: SubscribeToAllOptions = {}): Readable {
+    const regex = options.filter && 'regex' in options.filter ? new RegExp(options.filter.regex) : undefined;
+    const subscription = new Readable({ objectMode: true, read: () => undefined });
+    const deliver = (record: StoredRecord) => {
+      if (!regex || regex.test(record.streamId)) subscription.push(toResolved(record));
+    };
+    let stopListening = () => undefined as unknown;
+    setImmediate(() => {
+      if (subscription.destroyed) return;
+      this.server.recordsAfter(options.fromPosition).forEach(deliver);
+      stopListening = this.server.listen(deliver);
+    });
+    Object.assign(subscription, {
+      unsubscribe: async () => {
+        stopListening();
+        this.subscriptions.delete(subscription);
+      },
+    });
+    this.subscriptions.add(subscription);
+    this.server.track(subscription);
+    return subscription;
+  }
+
+  async dispose(): Promise<void> {
+    this.disposed = true;
+    for (const subscription of this.subscriptions) subscription.destroy();
+  }
+
+  private async *resolved(read: () => StoredRecord[]): AsyncIterable<AllStreamResolvedEvent> {
+    await this.turn();
+    for (const record of read()) {
+      yield toResolved(record);
+      await this.turn();
+    }
+  }
+
+  private async turn(): Promise<void> {
+    if (this.disposed) throw new Error('the fake client has been disposed');
+    await new Promise((resolve) => setImmediate(resolve));
+  }
+}
+
+function toResolved(record: StoredRecord): AllStreamResolvedEvent {
+  return {
+    event: {
+      streamId: record.streamId,
+      id: record.id,
+      revision: record.revision,
+      type: record.type,
+      created: record.created,
+      isJson: true,
+      data: JSON.parse(record.data),
+      metadata: record.metadata === '' ? undefined : JSON.parse(record.metadata),
+      position: record.position,
+    },
+  } as AllStreamResolvedEvent;
+}
+
+function compare(a: Position, b: Position): number {
+  if (a.commit !== b.commit) return a.commit < b.commit ? -1 : 1;
+  if (a.prepare !== b.prepare) return a.prepare < b.prepare ? -1 : 1;
+  return 0;
+}
