@@ -13,8 +13,10 @@ module.exports = {
   roots: ['<rootDir>/libs', '<rootDir>/apps', '<rootDir>/test'],
   testMatch: ['**/*.spec.ts'],
   moduleNameMapper,
+  // A few of Fastify's dependencies ship ES modules only (Node 20 requires them natively; jest does not).
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
   transform: {
-    '^.+\\.ts$': [
+    '^.+\\.(ts|js)$': [
       '@swc/jest',
       {
         jsc: {

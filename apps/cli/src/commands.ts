@@ -1,6 +1,5 @@
 import { tokenCommand } from './token.command';
-
-
+import { verifyCommand } from './verify.command';
 export interface CliCommand {
   name: string;
   summary: string;
@@ -16,7 +15,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS: CliCommand[] = [tokenCommand];
+export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -25,7 +25,7 @@ export class AppConfig {
 
   /** When set, events go to EventStoreDB / KurrentDB instead of the embedded SQLite store. */
   @IsOptional()
-  @Matches(/^(esdb|esdb\+discover|kurrentdb|kurrentdb\+discover|kdb|kdb\+discover):\/\/.+/, {
+  @Matches(/^esdb(\+discover)?:\/\/.+/, {
     message: 'EVENTSTORE_CONNECTION_STRING must look like esdb://host:2113?tls=false',
   })
   EVENTSTORE_CONNECTION_STRING?: string;
@@ -59,7 +59,7 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
     CONFIG_VARIABLES.map((key) => [key, env[key] === '' ? undefined : env[key]]),
   );
   const config = plainToInstance(AppConfig, known);
-  const errors = validateSync(config, { forbidUnknownValues: true });
+  const errors = validateSync(config, { forbidUnknownValues: true, stopAtFirstError: true });
   if (errors.length > 0) {
     throw new InvalidConfiguration(
       errors.flatMap((error) =>

@@ -8,3 +8,4 @@ export { eventIdFor } from './event-id';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store';
 export { verifyStore, type StoreVerdict, type BrokenChain } from './verify';
+export { EventStoreModule, openEventStore, type EventStoreOptions } from './event-store.module';

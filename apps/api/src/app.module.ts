@@ -1,0 +1,35 @@
+import { DynamicModule, Logger, Module, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { PolicyGuard, tokenSecret } from '@hmicfrs/auth';
+import { AppConfig, AppConfigModule } from '@hmicfrs/config';
+import { EventStoreModule } from '@hmicfrs/event-store';
+import { HealthController } from './health.controller';
+import { ProblemDetailsFilter } from './problem-details.filter';
+
+/** The HTTP API: one validated configuration, one store, one policy guard, one error mapping. */
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule.forRoot(config),
+        EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
+        },
+        {
+          provide: APP_GUARD,
+          inject: [Reflector],
+          useFactory: (reflector: Reflector) =>
+            new PolicyGuard(reflector, tokenSecret(config.JWT_SECRET, config.DATA_DIR, (m) => new Logger('Auth').warn(m))),
+        },
+      ],
+    };
+  }
+}

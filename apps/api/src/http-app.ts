@@ -1,0 +1,26 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { AppConfig } from '@hmicfrs/config';
+import { AppModule } from './app.module';
+
+/** Builds the HTTP application (shared by `main.ts`, the end-to-end tests and the benchmarks). */
+export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config),
+    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
+    { logger: options.logger ?? ['error', 'warn', 'log'], abortOnError: false },
+  );
+  app.enableShutdownHooks();
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('HMICFRS recommendations')
+      .setDescription('Recommendations, causes of concern and areas for improvement, from receipt to HMICFRS sign-off.')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('docs', app, document);
+  await app.init();
+  return app;
+}

@@ -1,0 +1,66 @@
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { AccessDenied, InvalidToken } from '@hmicfrs/auth';
+import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '@hmicfrs/event-store';
+
+interface Problem {
+  status: number;
+  title: string;
+  detail: string;
+  [extra: string]: unknown;
+}
+
+/**
+ * Every error becomes an RFC 9457 problem document here, and only here. A refusal names what was
+ * wrong; anything unforeseen is logged with its stack and answered without internals.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problems');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const problem = this.problemFor(error);
+    void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
+  }
+
+  private problemFor(error: unknown): Problem {
+    if (error instanceof WrongExpectedRevision) {
+      return {
+        status: 409,
+        title: 'Changed by someone else',
+        detail: `${error.message}. Reload the item and try again.`,
+        currentRevision: error.actual,
+      };
+    }
+    if (error instanceof InvalidStreamName || error instanceof InvalidAppend) {
+      return { status: 400, title: 'Bad request', detail: error.message };
+    }
+    if (error instanceof InvalidToken) return { status: 401, title: 'Not signed in', detail: error.message };
+    if (error instanceof AccessDenied) return { status: 403, title: 'Not allowed', detail: error.message };
+    if (error instanceof EventStoreUnavailable) {
+      this.logger.error(error.message, error.stack);
+      return { status: 503, title: 'Service unavailable', detail: error.message };
+    }
+    if (error instanceof HttpException) return fromHttpException(error);
+    const status = clientErrorStatus(error);
+    if (status) return { status, title: 'Bad request', detail: (error as Error).message };
+    this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    return { status: 500, title: 'Internal error', detail: 'Something went wrong on our side; it has been logged.' };
+  }
+}
+
+function fromHttpException(error: HttpException): Problem {
+  const status = error.getStatus();
+  const body = error.getResponse();
+  if (typeof body === 'string') return { status, title: error.name, detail: body };
+  const { message, error: title, ...extras } = body as { message?: unknown; error?: string };
+  const detail = Array.isArray(message) ? message.join('; ') : String(message ?? error.message);
+  return { status, title: title ?? error.name, detail, ...(Array.isArray(message) ? { errors: message } : {}), ...extras };
+}
+
+/** Fastify's own refusals (unparsable JSON, wrong media type, body too large) carry a 4xx status. */
+function clientErrorStatus(error: unknown): number | undefined {
+  const status = (error as { statusCode?: unknown })?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}

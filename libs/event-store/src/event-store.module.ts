@@ -1,0 +1,42 @@
+import { DynamicModule, Global, Inject, Logger, Module, OnApplicationShutdown } from '@nestjs/common';
+import { join } from 'node:path';
+import { EventStoreDbEventStore } from './eventstoredb/eventstoredb-event-store';
+import { EVENT_STORE, type EventStore } from './event-store.port';
+import { SqliteEventStore } from './sqlite/sqlite-event-store';
+
+export interface EventStoreOptions {
+  /** Where the embedded store keeps `events.db`. */
+  dataDir: string;
+  /** When given, EventStoreDB / KurrentDB is used instead of the embedded store. */
+  connectionString?: string;
+}
+
+/** Opens the store the configuration names, offers it as `EVENT_STORE`, and closes it on shutdown. */
+@Global()
+@Module({})
+export class EventStoreModule implements OnApplicationShutdown {
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  static forRoot(options: EventStoreOptions): DynamicModule {
+    return {
+      module: EventStoreModule,
+      providers: [{ provide: EVENT_STORE, useFactory: () => openEventStore(options) }],
+      exports: [EVENT_STORE],
+    };
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    await this.store.close();
+  }
+}
+
+export async function openEventStore(options: EventStoreOptions): Promise<EventStore> {
+  const logger = new Logger('EventStore');
+  if (options.connectionString) {
+    logger.log('Using EventStoreDB (EVENTSTORE_CONNECTION_STRING is set)');
+    return new EventStoreDbEventStore(options.connectionString);
+  }
+  const file = join(options.dataDir, 'events.db');
+  logger.log(`Using the embedded SQLite store at ${file}`);
+  return SqliteEventStore.open(file);
+}

@@ -1,0 +1,38 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { issueToken, type Role } from '@hmicfrs/auth';
+import { loadConfig } from '@hmicfrs/config';
+import { createHttpApp } from '../../apps/api/src/http-app';
+
+export interface RunningApi {
+  app: NestFastifyApplication;
+  /** http://127.0.0.1:<port> of the real server. */
+  url: string;
+  dataDir: string;
+  /** `Authorization` header value for a user in a role. */
+  bearer(userId: string, role: Role): string;
+  close(): Promise<void>;
+}
+
+/** The real API on a real port, with a fresh embedded store in a temporary data directory. */
+export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hmicfrs-api-'));
+  const secret = 'test-secret-'.padEnd(48, 'x');
+  const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: secret, PORT: '0', ...env });
+  const app = await createHttpApp(config, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    bearer: (userId, role) => `Bearer ${issueToken({ userId, role }, secret)}`,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
