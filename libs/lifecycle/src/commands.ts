@@ -1,0 +1,48 @@
+import type {
+  Evidence,
+  InspectionReportRecorded,
+  IsoDate,
+  LinkRelation,
+  Rag,
+  RecommendationOpened,
+  SettableLevel,
+} from './events';
+
+export type Role = 'owner' | 'liaison' | 'dcc' | 'hmicfrs' | 'auditor';
+
+/**
+ * Who sends a command. Which role may send which command is the auth policy's table, not the
+ * lifecycle's; the lifecycle only needs the user for "the DCC who approves never approves their own submission".
+ */
+export interface Actor {
+  userId: string;
+  role: Role;
+}
+
+export type OpenRecommendation = { type: 'OPEN_RECOMMENDATION' } & RecommendationOpened['data'];
+
+/** Commands on an item that exists; named as in DESIGN.md's lifecycle. */
+export type LifecycleCommand =
+  | { type: 'RATE'; rag: Rag }
+  | { type: 'NOTE_PROGRESS'; text: string }
+  | ({ type: 'ATTACH_EVIDENCE' } & Evidence)
+  | { type: 'REMOVE_EVIDENCE'; evidenceId: string }
+  | { type: 'ASSIGN_OWNER'; owner: string }
+  | { type: 'CHANGE_DUE_DATE'; dueDate: IsoDate; reason: string }
+  | { type: 'SUBMIT' }
+  | { type: 'WITHDRAW' }
+  | { type: 'APPROVE' }
+  | { type: 'RETURN'; reason: string }
+  | { type: 'VERIFY' }
+  | { type: 'REJECT'; reason: string }
+  | { type: 'CHANGE_LEVEL'; level: SettableLevel; reason: string }
+  | { type: 'CLOSE_AND_ARCHIVE' }
+  | { type: 'REOPEN'; reason: string }
+  | { type: 'MARK_NOT_APPLICABLE'; reason: string; addressedTo: string }
+  | { type: 'LINK'; otherId: string; relation: LinkRelation };
+
+export type LifecycleCommandType = LifecycleCommand['type'];
+
+export type RecommendationCommand = OpenRecommendation | LifecycleCommand;
+
+export type RecordInspectionReport = { type: 'RECORD_INSPECTION_REPORT' } & InspectionReportRecorded['data'];

@@ -1,0 +1,116 @@
+/**
+ * The facts of an item's and an inspection report's life, in the past tense. `data` holds the domain
+ * facts only: who did it, when and under which command travel in the event store's metadata. Where a
+ * rule of the lifecycle needs a person (the DCC who approves is never the officer who submitted), that
+ * person is a fact of the event and is kept in `data`.
+ */
+
+/** A calendar date, ISO-8601 `YYYY-MM-DD`: due dates, publication and fieldwork dates. */
+export type IsoDate = string;
+
+export type ItemKind = 'recommendation' | 'cause_of_concern' | 'area_for_improvement';
+
+/** The HMICFRS level, which decides how an item is closed (DESIGN.md, "HMICFRS levels"). */
+export type Level = 1 | 2 | 3 | 4;
+
+/** Level 1 means "closed and archived by HMICFRS": an item gets there by CLOSE_AND_ARCHIVE, never by a level change. */
+export type SettableLevel = 2 | 3 | 4;
+
+export type Rag = 'red' | 'amber' | 'green';
+
+export interface Evidence {
+  evidenceId: string;
+  title: string;
+  /** SHA-256 (hex) of the document, so an approval names exactly what the DCC saw. */
+  sha256: string;
+  isChiefConstableLetter: boolean;
+}
+
+/** Evidence as named by an approval. */
+export interface EvidenceRef {
+  evidenceId: string;
+  sha256: string;
+}
+
+/** Why two items belong together: the same national recommendation in two reports, or evidence that serves both. */
+export type LinkRelation = 'same_national_recommendation' | 'shares_evidence';
+
+export type InspectionType = 'peel' | 'thematic' | 'jtai' | 'super_complaint' | 're_visit' | 'other';
+
+interface Fact<Type extends string, Data> {
+  type: Type;
+  data: Data;
+}
+
+export type RecommendationOpened = Fact<
+  'RecommendationOpened',
+  {
+    id: string;
+    /** The HMICFRS reference, e.g. "9159". */
+    reference: string;
+    kind: ItemKind;
+    inspectionId: string;
+    text: string;
+    level: Level;
+    /** Whom HMICFRS addressed it to, e.g. "Chief Constables". */
+    addressee: string;
+    portfolio: string;
+    owner?: string;
+    dueDate?: IsoDate;
+  }
+>;
+export type RagRated = Fact<'RagRated', { rag: Rag }>;
+export type ProgressNoted = Fact<'ProgressNoted', { text: string }>;
+export type EvidenceAttached = Fact<'EvidenceAttached', Evidence>;
+export type EvidenceRemoved = Fact<'EvidenceRemoved', { evidenceId: string }>;
+export type OwnerAssigned = Fact<'OwnerAssigned', { owner: string }>;
+export type DueDateChanged = Fact<'DueDateChanged', { from: IsoDate | null; to: IsoDate; reason: string }>;
+export type SubmittedForClosure = Fact<'SubmittedForClosure', { submittedBy: string; evidence: Evidence[] }>;
+export type SubmissionWithdrawn = Fact<'SubmissionWithdrawn', Record<string, never>>;
+export type ClosureReturned = Fact<'ClosureReturned', { reason: string }>;
+export type SelfCertified = Fact<'SelfCertified', { approvedBy: string; level: Level; evidence: EvidenceRef[] }>;
+export type SubmittedToHmicfrs = Fact<'SubmittedToHmicfrs', { approvedBy: string; evidence: EvidenceRef[] }>;
+export type HmicfrsVerified = Fact<'HmicfrsVerified', Record<string, never>>;
+export type HmicfrsRejected = Fact<'HmicfrsRejected', { reason: string }>;
+export type LevelChanged = Fact<'LevelChanged', { from: Level; to: SettableLevel; reason: string }>;
+export type ClosedAndArchived = Fact<'ClosedAndArchived', { fromLevel: Level }>;
+export type Reopened = Fact<'Reopened', { reason: string }>;
+export type MarkedNotApplicable = Fact<'MarkedNotApplicable', { reason: string; addressedTo: string }>;
+export type RecommendationLinked = Fact<'RecommendationLinked', { otherId: string; relation: LinkRelation }>;
+
+export type RecommendationEvent =
+  | RecommendationOpened
+  | RagRated
+  | ProgressNoted
+  | EvidenceAttached
+  | EvidenceRemoved
+  | OwnerAssigned
+  | DueDateChanged
+  | SubmittedForClosure
+  | SubmissionWithdrawn
+  | ClosureReturned
+  | SelfCertified
+  | SubmittedToHmicfrs
+  | HmicfrsVerified
+  | HmicfrsRejected
+  | LevelChanged
+  | ClosedAndArchived
+  | Reopened
+  | MarkedNotApplicable
+  | RecommendationLinked;
+
+export type InspectionReportRecorded = Fact<
+  'InspectionReportRecorded',
+  {
+    id: string;
+    reportType: InspectionType;
+    title: string;
+    publishedOn: IsoDate;
+    fieldworkFrom?: IsoDate;
+    fieldworkTo?: IsoDate;
+  }
+>;
+
+export type InspectionReportEvent = InspectionReportRecorded;
+
+export type DomainEvent = RecommendationEvent | InspectionReportEvent;

@@ -1,0 +1,12 @@
+export type * from './events';
+export type { Actor, Role, RecommendationCommand, OpenRecommendation, LifecycleCommand, LifecycleCommandType, RecordInspectionReport } from './commands';
+export type { Item } from './item';
+export type { Decision, Refusal } from './decision';
+export { recommendationMachine, type RecommendationState } from './recommendation.machine';
+export { statusOf, isClosed, isInProgress, describeStatus, type Status } from './status';
+export { decide } from './decide';
+export { allowedCommands } from './allowed-commands';
+export { evolve, replay } from './replay';
+export { upcast, schemaVersions, type StoredEvent } from './upcast';
+export { HistoryNotReplayable, UnreadableEvent, EventDoesNotFit } from './errors';
+export { decideInspectionReport, replayInspectionReport, type InspectionReport } from './inspection-report';

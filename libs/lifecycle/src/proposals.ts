@@ -1,0 +1,61 @@
+import type { Actor, LifecycleCommand } from './commands';
+import type { Evidence, RecommendationEvent } from './events';
+import type { Item } from './item';
+
+/**
+ * The events a command would record on this item, as the machine should be asked about them. One,
+ * except APPROVE: whether an approval self-certifies or goes to HMICFRS is the machine's to say (by level),
+ * so both are proposed and the first one the machine takes is recorded.
+ */
+export function proposedEvents(item: Item, command: LifecycleCommand, actor: Actor): RecommendationEvent[] {
+  switch (command.type) {
+    case 'RATE':
+      return [{ type: 'RagRated', data: { rag: command.rag } }];
+    case 'NOTE_PROGRESS':
+      return [{ type: 'ProgressNoted', data: { text: command.text } }];
+    case 'ATTACH_EVIDENCE':
+      return [{ type: 'EvidenceAttached', data: evidence(command) }];
+    case 'REMOVE_EVIDENCE':
+      return [{ type: 'EvidenceRemoved', data: { evidenceId: command.evidenceId } }];
+    case 'ASSIGN_OWNER':
+      return [{ type: 'OwnerAssigned', data: { owner: command.owner } }];
+    case 'CHANGE_DUE_DATE':
+      return [{ type: 'DueDateChanged', data: { from: item.dueDate, to: command.dueDate, reason: command.reason } }];
+    case 'SUBMIT':
+      return [{ type: 'SubmittedForClosure', data: { submittedBy: actor.userId, evidence: item.evidence.map(evidence) } }];
+    case 'WITHDRAW':
+      return [{ type: 'SubmissionWithdrawn', data: {} }];
+    case 'APPROVE': {
+      // The approval names the evidence exactly as submitted: what the DCC saw.
+      const approved = (item.submission?.evidence ?? []).map(({ evidenceId, sha256 }) => ({ evidenceId, sha256 }));
+      return [
+        { type: 'SelfCertified', data: { approvedBy: actor.userId, level: item.level, evidence: approved } },
+        { type: 'SubmittedToHmicfrs', data: { approvedBy: actor.userId, evidence: approved } },
+      ];
+    }
+    case 'RETURN':
+      return [{ type: 'ClosureReturned', data: { reason: command.reason } }];
+    case 'VERIFY':
+      return [{ type: 'HmicfrsVerified', data: {} }];
+    case 'REJECT':
+      return [{ type: 'HmicfrsRejected', data: { reason: command.reason } }];
+    case 'CHANGE_LEVEL':
+      return [{ type: 'LevelChanged', data: { from: item.level, to: command.level, reason: command.reason } }];
+    case 'CLOSE_AND_ARCHIVE':
+      return [{ type: 'ClosedAndArchived', data: { fromLevel: item.level } }];
+    case 'REOPEN':
+      return [{ type: 'Reopened', data: { reason: command.reason } }];
+    case 'MARK_NOT_APPLICABLE':
+      return [{ type: 'MarkedNotApplicable', data: { reason: command.reason, addressedTo: command.addressedTo } }];
+    case 'LINK':
+      return [{ type: 'RecommendationLinked', data: { otherId: command.otherId, relation: command.relation } }];
+    default: {
+      const _: never = command;
+      return _;
+    }
+  }
+}
+
+function evidence({ evidenceId, title, sha256, isChiefConstableLetter }: Evidence): Evidence {
+  return { evidenceId, title, sha256, isChiefConstableLetter };
+}

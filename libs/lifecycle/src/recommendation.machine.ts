@@ -1,0 +1,225 @@
+import { assign, setup, type SnapshotFrom } from 'xstate';
+import type { RecommendationEvent, RecommendationOpened } from './events';
+import { openedItem, type Item } from './item';
+import { meetsRules, requires, type RuleName } from './rules';
+
+/**
+ * One item's lifecycle (DESIGN.md, "The lifecycle"). It consumes the item's events: replaying them rebuilds
+ * the item, and `snapshot.can(event)` says whether a command's event may happen now.
+ *
+ * Closed (tag `closed`): `self_certified.closed` (level 2), `hmicfrs_verified`, `archived`; only REOPEN,
+ * LINK and, for a self-certified level 2 item, a level change leave them.
+ * In progress (tag `in_progress`): `open`, `rag_rated`, `submitted`, `self_certified.awaiting_verification`
+ * (level 3), `awaiting_hmicfrs`; notes, owner and due-date changes and CLOSE_AND_ARCHIVE are allowed there.
+ * `not_applicable` is neither: the item was for another body, and only links are still recorded.
+ * No state is an XState `final` state, because a closed item can be reopened.
+ */
+export const recommendationMachine = setup({
+  types: {
+    context: {} as Item,
+    events: {} as RecommendationEvent,
+    input: {} as RecommendationOpened['data'],
+    tags: {} as 'closed' | 'in_progress',
+  },
+  guards: {
+    requires: ({ context, event }, params: { rules: readonly RuleName[] }) => meetsRules(context, event, params.rules),
+  },
+  actions: {
+    rate: assign((_, params: Pick<Item, 'rag'>) => params),
+    noteProgress: assign((_, params: Pick<Item, 'latestProgressNote'>) => params),
+    attachEvidence: assign(({ context }, params: Item['evidence'][number]) => ({
+      evidence: [...context.evidence, params],
+    })),
+    removeEvidence: assign(({ context }, params: { evidenceId: string }) => ({
+      evidence: context.evidence.filter((evidence) => evidence.evidenceId !== params.evidenceId),
+    })),
+    assignOwner: assign((_, params: Pick<Item, 'owner'>) => params),
+    changeDueDate: assign(({ context }, params: { to: string }) => ({
+      dueDate: params.to,
+      originalDueDate: context.originalDueDate ?? params.to,
+    })),
+    recordSubmission: assign((_, params: NonNullable<Item['submission']>) => ({ submission: params })),
+    recordApproval: assign((_, params: NonNullable<Item['approval']>) => ({ approval: params })),
+    forgetSubmission: assign({ submission: null, approval: null }),
+    changeLevel: assign((_, params: Pick<Item, 'level'>) => params),
+    archive: assign({ level: 1 as const, submission: null }),
+    link: assign(({ context }, params: Item['links'][number]) => ({ links: [...context.links, params] })),
+  },
+}).createMachine({
+  id: 'recommendation',
+  context: ({ input }) => openedItem(input),
+  initial: 'open',
+  on: {
+    RecommendationLinked: {
+      guard: requires('anotherItem', 'notYetLinked'),
+      actions: { type: 'link', params: dataOf },
+    },
+  },
+  states: {
+    open: {
+      tags: 'in_progress',
+      on: {
+        RagRated: { target: 'rag_rated', actions: { type: 'rate', params: dataOf } },
+        ...evidenceUntilSubmission(),
+        ...inProgress(),
+        LevelChanged: changeLevelInPlace(),
+        MarkedNotApplicable: { target: 'not_applicable' },
+      },
+    },
+    rag_rated: {
+      tags: 'in_progress',
+      on: {
+        RagRated: { actions: { type: 'rate', params: dataOf } },
+        ...evidenceUntilSubmission(),
+        ...inProgress(),
+        LevelChanged: changeLevelInPlace(),
+        SubmittedForClosure: {
+          guard: requires('anOwner', 'someEvidence', 'aLevelTheForceCloses'),
+          target: 'submitted',
+          actions: { type: 'recordSubmission', params: dataOf },
+        },
+        MarkedNotApplicable: { target: 'not_applicable' },
+      },
+    },
+    submitted: {
+      tags: 'in_progress',
+      on: {
+        ...inProgress(),
+        LevelChanged: changeLevelInPlace(),
+        SubmissionWithdrawn: { target: 'rag_rated', actions: 'forgetSubmission' },
+        ClosureReturned: { target: 'rag_rated', actions: 'forgetSubmission' },
+        SelfCertified: [
+          {
+            guard: requires('atLevel2', 'theChiefConstableLetter', 'anApproverWhoDidNotSubmit'),
+            target: 'self_certified.closed',
+            actions: { type: 'recordApproval', params: dataOf },
+          },
+          {
+            guard: requires('atLevel3', 'theChiefConstableLetter', 'anApproverWhoDidNotSubmit'),
+            target: 'self_certified.awaiting_verification',
+            actions: { type: 'recordApproval', params: dataOf },
+          },
+        ],
+        SubmittedToHmicfrs: {
+          guard: requires('atLevel4', 'anApproverWhoDidNotSubmit'),
+          target: 'awaiting_hmicfrs',
+          actions: { type: 'recordApproval', params: dataOf },
+        },
+      },
+    },
+    self_certified: {
+      initial: 'closed',
+      on: {
+        // HMICFRS may change the level of a self-certified item, even one the force has closed at level 2:
+        // the item then follows its new level's path. Raised to 3, the force's self-certification stands and
+        // now waits for HMICFRS verification; raised to 4, it is not enough (level 4 never self-certifies) and
+        // the approved submission goes to HMICFRS fieldwork; lowered to 2, the item is closed.
+        LevelChanged: [
+          {
+            guard: requires('aDifferentLevel', 'toLevel4'),
+            target: '#recommendation.awaiting_hmicfrs',
+            actions: { type: 'changeLevel', params: ({ event }) => ({ level: event.data.to }) },
+          },
+          {
+            guard: requires('aDifferentLevel', 'toLevel3'),
+            target: '.awaiting_verification',
+            actions: { type: 'changeLevel', params: ({ event }) => ({ level: event.data.to }) },
+          },
+          {
+            guard: requires('aDifferentLevel', 'toLevel2'),
+            target: '.closed',
+            actions: { type: 'changeLevel', params: ({ event }) => ({ level: event.data.to }) },
+          },
+        ],
+      },
+      states: {
+        closed: {
+          tags: 'closed',
+          on: { Reopened: { target: '#recommendation.rag_rated', actions: 'forgetSubmission' } },
+        },
+        awaiting_verification: {
+          tags: 'in_progress',
+          on: {
+            ...inProgress(),
+            HmicfrsVerified: { target: '#recommendation.hmicfrs_verified' },
+            HmicfrsRejected: { target: '#recommendation.rag_rated', actions: 'forgetSubmission' },
+          },
+        },
+      },
+    },
+    awaiting_hmicfrs: {
+      tags: 'in_progress',
+      on: {
+        ...inProgress(),
+        // A lower level does not take the item back from HMICFRS: they have the approved submission and
+        // verify or reject it whatever its level now.
+        LevelChanged: changeLevelInPlace(),
+        HmicfrsVerified: { target: 'hmicfrs_verified' },
+        HmicfrsRejected: { target: 'rag_rated', actions: 'forgetSubmission' },
+      },
+    },
+    hmicfrs_verified: {
+      tags: 'closed',
+      on: { Reopened: { target: 'rag_rated', actions: 'forgetSubmission' } },
+    },
+    archived: {
+      tags: 'closed',
+      on: {
+        // An item archived before anyone rated it goes back to `open`, so `rag_rated` always has a RAG.
+        Reopened: [
+          { guard: requires('hasBeenRated'), target: 'rag_rated', actions: 'forgetSubmission' },
+          { target: 'open', actions: 'forgetSubmission' },
+        ],
+      },
+    },
+    not_applicable: {},
+  },
+});
+
+type EventOf<Type extends RecommendationEvent['type']> = Extract<RecommendationEvent, { type: Type }>;
+
+/** An action's params: the event's data (typed per transition, also where a transition is shared). */
+function dataOf<Event extends RecommendationEvent>({ event }: { event: Event }): Event['data'] {
+  return event.data;
+}
+
+/** Notes, owner and due-date changes, and archiving: what happens to any item still in progress. */
+function inProgress() {
+  return {
+    ProgressNoted: {
+      actions: {
+        type: 'noteProgress',
+        params: ({ event }: { event: EventOf<'ProgressNoted'> }) => ({ latestProgressNote: event.data.text }),
+      },
+    },
+    OwnerAssigned: { actions: { type: 'assignOwner', params: dataOf } },
+    DueDateChanged: { actions: { type: 'changeDueDate', params: dataOf } },
+    ClosedAndArchived: { target: '#recommendation.archived', actions: 'archive' },
+  } as const;
+}
+
+/** Evidence can change until the item is submitted; after that, only by withdrawing the submission. */
+function evidenceUntilSubmission() {
+  return {
+    EvidenceAttached: {
+      guard: requires('evidenceNotYetAttached'),
+      actions: { type: 'attachEvidence', params: dataOf },
+    },
+    EvidenceRemoved: {
+      guard: requires('attachedEvidence'),
+      actions: { type: 'removeEvidence', params: dataOf },
+    },
+  } as const;
+}
+
+function changeLevelInPlace() {
+  return {
+    guard: requires('aDifferentLevel'),
+    actions: {
+      type: 'changeLevel',
+      params: ({ event }: { event: EventOf<'LevelChanged'> }) => ({ level: event.data.to }),
+    },
+  } as const;
+}
+
+export type RecommendationState = SnapshotFrom<typeof recommendationMachine>;

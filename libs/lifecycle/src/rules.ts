@@ -1,0 +1,91 @@
+import type { LifecycleCommandType } from './commands';
+import type { RecommendationEvent } from './events';
+import type { Item } from './item';
+
+/**
+ * Every condition of the lifecycle, once: the machine's guards check them, and a refusal quotes the
+ * wording of those that failed. A rule reads the item and the event the command would record; it must
+ * not throw (a throwing guard puts an actor into an error state), so it narrows the event it needs.
+ */
+interface Rule {
+  /**
+   * `requirement`: what the command needs; its wording is the refusal.
+   * `branch`: which way an event goes (a level 2 approval closes the item, a level 3 one waits for
+   * HMICFRS); a failing branch only explains a refusal when no way is open at all.
+   */
+  kind: 'requirement' | 'branch';
+  holds(item: Item, event: RecommendationEvent): boolean;
+  refusal(command: LifecycleCommandType, item: Item): string;
+}
+
+const requirement = (holds: Rule['holds'], refusal: Rule['refusal']): Rule => ({ kind: 'requirement', holds, refusal });
+const branch = (holds: Rule['holds']): Rule => ({
+  kind: 'branch',
+  holds,
+  refusal: (command, item) => `${command} is not possible at level ${item.level}`,
+});
+
+export const rules = {
+  anOwner: requirement(
+    (item) => item.owner !== null,
+    (command) => `${command} needs an owner`,
+  ),
+  someEvidence: requirement(
+    (item) => item.evidence.length > 0,
+    (command) => `${command} needs at least one piece of evidence`,
+  ),
+  aLevelTheForceCloses: requirement(
+    (item) => item.level !== 1,
+    (command) => `${command} is not possible at level 1: HMICFRS closes and archives level 1 items`,
+  ),
+  theChiefConstableLetter: requirement(
+    (item) => item.submission?.evidence.some((evidence) => evidence.isChiefConstableLetter) ?? false,
+    (command, item) => `${command} at level ${item.level} needs the Chief Constable letter as evidence`,
+  ),
+  anApproverWhoDidNotSubmit: requirement(
+    (item, event) => 'approvedBy' in event.data && event.data.approvedBy !== item.submission?.submittedBy,
+    () => 'The DCC who approves cannot be the officer who submitted',
+  ),
+  evidenceNotYetAttached: requirement(
+    (item, event) =>
+      event.type === 'EvidenceAttached' && !item.evidence.some((e) => e.evidenceId === event.data.evidenceId),
+    (command) => `${command} names evidence that is already attached to this item`,
+  ),
+  attachedEvidence: requirement(
+    (item, event) =>
+      event.type === 'EvidenceRemoved' && item.evidence.some((e) => e.evidenceId === event.data.evidenceId),
+    (command) => `${command} names evidence that is not attached to this item`,
+  ),
+  aDifferentLevel: requirement(
+    (item, event) => event.type === 'LevelChanged' && event.data.to !== item.level,
+    (_, item) => `The item is already at level ${item.level}`,
+  ),
+  anotherItem: requirement(
+    (item, event) => event.type === 'RecommendationLinked' && event.data.otherId !== item.id,
+    () => 'An item cannot be linked to itself',
+  ),
+  notYetLinked: requirement(
+    (item, event) =>
+      event.type === 'RecommendationLinked' &&
+      !item.links.some((link) => link.otherId === event.data.otherId && link.relation === event.data.relation),
+    () => 'The items are already linked that way',
+  ),
+  atLevel2: branch((item) => item.level === 2),
+  atLevel3: branch((item) => item.level === 3),
+  atLevel4: branch((item) => item.level === 4),
+  toLevel2: branch((_, event) => event.type === 'LevelChanged' && event.data.to === 2),
+  toLevel3: branch((_, event) => event.type === 'LevelChanged' && event.data.to === 3),
+  toLevel4: branch((_, event) => event.type === 'LevelChanged' && event.data.to === 4),
+  hasBeenRated: branch((item) => item.rag !== null),
+} satisfies Record<string, Rule>;
+
+export type RuleName = keyof typeof rules;
+
+/** The one guard of the machine: `guard: requires('anOwner', 'someEvidence')`. */
+export function requires(...names: RuleName[]) {
+  return { type: 'requires', params: { rules: names } } as const;
+}
+
+export function meetsRules(item: Item, event: RecommendationEvent, names: readonly RuleName[]): boolean {
+  return names.every((name) => rules[name].holds(item, event));
+}

@@ -1,0 +1,108 @@
+import type { Actor, Evidence, Level, Rag, RecommendationEvent, RecommendationOpened } from '@hmicfrs/lifecycle';
+
+export const owner: Actor = { userId: 'olivia.owner', role: 'owner' };
+export const liaison: Actor = { userId: 'liam.liaison', role: 'liaison' };
+export const dcc: Actor = { userId: 'dana.dcc', role: 'dcc' };
+export const hmicfrs: Actor = { userId: 'harriet.hmicfrs', role: 'hmicfrs' };
+
+export const progressReport: Evidence = {
+  evidenceId: 'ev-progress',
+  title: 'Hate crime analysis: use of the cyber-enabled flag, dip sample results',
+  sha256: 'a'.repeat(64),
+  isChiefConstableLetter: false,
+};
+export const chiefConstableLetter: Evidence = {
+  evidenceId: 'ev-cc-letter',
+  title: 'Letter from the Chief Constable confirming completion',
+  sha256: 'c'.repeat(64),
+  isChiefConstableLetter: true,
+};
+
+/** Recommendation 9159 of the seeds: the hate crime cause of concern. */
+export function opened(overrides: Partial<RecommendationOpened['data']> = {}): RecommendationOpened {
+  return {
+    type: 'RecommendationOpened',
+    data: {
+      id: 'rec-9159',
+      reference: '9159',
+      kind: 'recommendation',
+      inspectionId: 'insp-hate-crime',
+      text: 'Within three months Chief Constables ensure that the Home Office cyber-enabled flag is used to identify patterns in hate crime.',
+      level: 3,
+      addressee: 'Chief Constables',
+      portfolio: 'Public Protection',
+      ...overrides,
+    },
+  };
+}
+
+export const rated = (rag: Rag = 'amber'): RecommendationEvent => ({ type: 'RagRated', data: { rag } });
+export const ownerAssigned = (who: Actor = owner): RecommendationEvent => ({
+  type: 'OwnerAssigned',
+  data: { owner: who.userId },
+});
+export const attached = (evidence: Evidence): RecommendationEvent => ({ type: 'EvidenceAttached', data: evidence });
+export const submitted = (by: Actor, evidence: Evidence[]): RecommendationEvent => ({
+  type: 'SubmittedForClosure',
+  data: { submittedBy: by.userId, evidence },
+});
+const refs = (evidence: Evidence[]) => evidence.map(({ evidenceId, sha256 }) => ({ evidenceId, sha256 }));
+export const selfCertified = (by: Actor, level: Level, evidence: Evidence[]): RecommendationEvent => ({
+  type: 'SelfCertified',
+  data: { approvedBy: by.userId, level, evidence: refs(evidence) },
+});
+export const submittedToHmicfrs = (by: Actor, evidence: Evidence[]): RecommendationEvent => ({
+  type: 'SubmittedToHmicfrs',
+  data: { approvedBy: by.userId, evidence: refs(evidence) },
+});
+export const verified: RecommendationEvent = { type: 'HmicfrsVerified', data: {} };
+export const archived = (fromLevel: Level): RecommendationEvent => ({ type: 'ClosedAndArchived', data: { fromLevel } });
+export const markedNotApplicable: RecommendationEvent = {
+  type: 'MarkedNotApplicable',
+  data: { reason: 'Addressed to the NPCC and CPS leads', addressedTo: 'NPCC' },
+};
+
+const submittedEvidence = [progressReport, chiefConstableLetter];
+
+/** Owner, RAG and both pieces of evidence: everything SUBMIT needs. */
+export const readyToSubmit = (level: Level): RecommendationEvent[] => [
+  opened({ level }),
+  ownerAssigned(),
+  rated(),
+  attached(progressReport),
+  attached(chiefConstableLetter),
+];
+
+export const submittedAt = (level: Level): RecommendationEvent[] => [
+  ...readyToSubmit(level),
+  submitted(owner, submittedEvidence),
+];
+
+/** Self-certified (levels 2 and 3) or with HMICFRS (level 4). */
+export const approvedAt = (level: 2 | 3 | 4): RecommendationEvent[] => [
+  ...submittedAt(level),
+  level === 4 ? submittedToHmicfrs(dcc, submittedEvidence) : selfCertified(dcc, level, submittedEvidence),
+];
+
+/** Every state, with a history that reaches it. */
+export const histories = {
+  open: [opened()],
+  rag_rated: [opened(), rated()],
+  submitted: submittedAt(3),
+  selfCertifiedAwaitingVerification: approvedAt(3),
+  awaitingHmicfrs: approvedAt(4),
+  selfCertifiedClosed: approvedAt(2),
+  hmicfrsVerified: [...approvedAt(3), verified],
+  archived: [opened(), rated(), archived(3)],
+  notApplicable: [opened(), markedNotApplicable],
+};
+
+export const inProgress = [
+  'open',
+  'rag_rated',
+  'submitted',
+  'selfCertifiedAwaitingVerification',
+  'awaitingHmicfrs',
+] as const satisfies readonly (keyof typeof histories)[];
+
+export const closed = ['selfCertifiedClosed', 'hmicfrsVerified', 'archived'] as const satisfies readonly (keyof typeof histories)[];
