@@ -7,9 +7,10 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MinLength, Min, valida
  */
 export class AppConfig {
   @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
-  @IsInt({ message: 'PORT must be a whole number' })
   @Min(0, { message: 'PORT must be between 0 and 65535' })
   @Max(65535, { message: 'PORT must be between 0 and 65535' })
+  // Listed last because it is checked first: a port that is not a number is told just that.
+  @IsInt({ message: 'PORT must be a whole number' })
   PORT!: number;
 
   /** Loopback by default: exposing the API on a network is a decision, not an accident. */
