@@ -39,10 +39,12 @@ export const recommendationMachine = setup({
       originalDueDate: context.originalDueDate ?? params.to,
     })),
     recordSubmission: assign((_, params: NonNullable<Item['submission']>) => ({ submission: params })),
-    recordApproval: assign((_, params: NonNullable<Item['approval']>) => ({ approval: params })),
+    recordApproval: assign((_, { approvedBy, evidence }: NonNullable<Item['approval']>) => ({
+      approval: { approvedBy, evidence },
+    })),
     forgetSubmission: assign({ submission: null, approval: null }),
     changeLevel: assign((_, params: Pick<Item, 'level'>) => params),
-    archive: assign({ level: 1 as const, submission: null }),
+    archive: assign({ level: 1 as const }),
     link: assign(({ context }, params: Item['links'][number]) => ({ links: [...context.links, params] })),
   },
 }).createMachine({
