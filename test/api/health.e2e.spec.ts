@@ -19,7 +19,8 @@ describe('the API over HTTP', () => {
   });
 
   it('refuses a route without a token as a problem document naming what to send', async () => {
-    const response = await request(api.url).get('/recommendations').expect(404);
+    const response = await request(api.url).get('/recommendations/9159').expect(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.body.detail).toMatch(/Authorization: Bearer <token>/);
   });
 });

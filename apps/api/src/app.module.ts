@@ -5,6 +5,7 @@ import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
 import { HealthController } from './health.controller';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { RecommendationsModule } from './recommendations/recommendations.module';
 
 /** The HTTP API: one validated configuration, one store, one policy guard, one error mapping. */
 @Module({})
@@ -15,6 +16,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
+        RecommendationsModule,
       ],
       controllers: [HealthController],
       providers: [

@@ -2,6 +2,13 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply } from 'fastify';
 import { AccessDenied, InvalidToken } from '@hmicfrs/auth';
 import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '@hmicfrs/event-store';
+import {
+  CommandRefused,
+  IdempotencyKeyReused,
+  ItemNotFound,
+  OccurredAtRefused,
+  UnknownInspectionReport,
+} from '@hmicfrs/workflow';
 
 interface Problem {
   status: number;
@@ -36,6 +43,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof InvalidStreamName || error instanceof InvalidAppend) {
       return { status: 400, title: 'Bad request', detail: error.message };
     }
+    if (error instanceof CommandRefused) return refusalProblem(error);
+    if (error instanceof ItemNotFound) return { status: 404, title: 'Not found', detail: error.message };
+    if (error instanceof UnknownInspectionReport || error instanceof OccurredAtRefused || error instanceof IdempotencyKeyReused) {
+      return { status: 422, title: 'Unprocessable', detail: error.message };
+    }
     if (error instanceof InvalidToken) return { status: 401, title: 'Not signed in', detail: error.message };
     if (error instanceof AccessDenied) return { status: 403, title: 'Not allowed', detail: error.message };
     if (error instanceof EventStoreUnavailable) {
@@ -47,6 +59,37 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (status) return { status, title: 'Bad request', detail: (error as Error).message };
     this.logger.error(error instanceof Error ? (error.stack ?? error.message) : String(error));
     return { status: 500, title: 'Internal error', detail: 'Something went wrong on our side; it has been logged.' };
+  }
+}
+
+/**
+ * The lifecycle's refusals: a command the item's state does not take at all is a conflict with that
+ * state (409); a command the state takes but whose requirements are missing is unprocessable (422).
+ */
+function refusalProblem({ refusal }: CommandRefused): Problem {
+  switch (refusal.code) {
+    case 'no_such_item':
+      return { status: 404, title: 'Not found', detail: refusal.message };
+    case 'already_exists':
+      return { status: 409, title: 'Already exists', detail: refusal.message, code: refusal.code };
+    case 'not_allowed_now':
+      return { status: 409, title: 'Not allowed now', detail: refusal.message, code: refusal.code, command: refusal.command, state: refusal.status };
+    case 'requirements_not_met':
+      return {
+        status: 422,
+        title: 'Requirements not met',
+        detail: refusal.message,
+        code: refusal.code,
+        command: refusal.command,
+        state: refusal.status,
+        missing: refusal.missing,
+      };
+    case 'invalid':
+      return { status: 422, title: 'Unprocessable', detail: refusal.message, code: refusal.code };
+    default: {
+      const _: never = refusal;
+      return _;
+    }
   }
 }
 

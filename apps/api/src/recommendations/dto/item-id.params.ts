@@ -1,0 +1,6 @@
+import { IsIdentifier } from './fields';
+
+export class ItemIdParams {
+  @IsIdentifier()
+  id!: string;
+}

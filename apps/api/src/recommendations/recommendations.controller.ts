@@ -1,0 +1,51 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import { Can } from '@hmicfrs/auth';
+import {
+  ItemHistoryReader,
+  RecommendationWorkflow,
+  type CommandRequest,
+  type ItemHistory,
+  type ItemOutcome,
+  type ItemView,
+} from '@hmicfrs/workflow';
+import { FromRequest } from './command-request.decorator';
+import { OpenRecommendationDto } from './dto/open-recommendation.dto';
+import { PastViewQuery } from './dto/past-view.query';
+import { ItemIdParams } from './dto/item-id.params';
+
+@ApiTags('recommendations')
+@ApiBearerAuth()
+@Controller('recommendations')
+export class RecommendationsController {
+  constructor(
+    private readonly workflow: RecommendationWorkflow,
+    private readonly histories: ItemHistoryReader,
+  ) {}
+
+  @Post()
+  @HttpCode(201)
+  @Can('recommendation.open')
+  @ApiHeader({ name: 'Idempotency-Key', required: false })
+  open(@Body() { occurredAt, reference, ...item }: OpenRecommendationDto, @FromRequest() request: CommandRequest): Promise<ItemOutcome> {
+    return this.workflow.open({ type: 'OPEN_RECOMMENDATION', id: reference, reference, ...item }, { ...request, occurredAt });
+  }
+
+  /** The item now, with what the caller may do; or as at a past date, as known at a past date. */
+  @Get(':id')
+  @Can('recommendation.read')
+  item(@Param() { id }: ItemIdParams, @Query() past: PastViewQuery, @FromRequest() { actor }: CommandRequest): Promise<ItemView> {
+    return this.workflow.item(id, actor, {
+      asAt: past.asAt === undefined ? undefined : new Date(past.asAt),
+      knownAt: past.knownAt === undefined ? undefined : new Date(past.knownAt),
+    });
+  }
+
+  /** Every event with who, role, when, why, and the state before and after; and whether the chain holds. */
+  @Get(':id/history')
+  @Can('history.read')
+  history(@Param() { id }: ItemIdParams): Promise<ItemHistory> {
+    return this.histories.history(id);
+  }
+}
+

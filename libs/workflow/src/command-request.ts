@@ -1,0 +1,14 @@
+import type { Actor } from '@hmicfrs/auth';
+
+/** Everything about a command that is not the command itself: who, when in the world, and retry safety. */
+export interface CommandRequest {
+  actor: Actor;
+  /** The client's `Idempotency-Key`: a retry with the same key returns the first answer and writes nothing. */
+  idempotencyKey?: string;
+  /** When it happened in the world (ISO-8601). Defaults to now; never in the future, never before the item's previous event. */
+  occurredAt?: string;
+  /** The revision the client last saw (`If-Match`): if the item has moved on, the command is refused as a conflict. */
+  expectedRevision?: number;
+  /** Ties this command to an earlier one (a conversation across items). */
+  correlationId?: string;
+}

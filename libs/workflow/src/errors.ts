@@ -1,0 +1,41 @@
+import type { Refusal } from '@hmicfrs/lifecycle';
+
+/** No item (or no item as at the date asked) under that id. */
+export class ItemNotFound extends Error {
+  override readonly name = 'ItemNotFound';
+  constructor(readonly id: string, when?: string) {
+    super(`There is no item ${id}${when ? ` ${when}` : ''}`);
+  }
+}
+
+/** A command names an inspection report that was never recorded. */
+export class UnknownInspectionReport extends Error {
+  override readonly name = 'UnknownInspectionReport';
+  constructor(readonly inspectionId: string) {
+    super(`There is no inspection report ${inspectionId}: record it first (POST /inspections)`);
+  }
+}
+
+/** The lifecycle refused the command; `refusal` says why in the users' words. */
+export class CommandRefused extends Error {
+  override readonly name = 'CommandRefused';
+  constructor(readonly refusal: Refusal) {
+    super(refusal.message);
+  }
+}
+
+/** `occurredAt` is in the future, or before the item's previous event. */
+export class OccurredAtRefused extends Error {
+  override readonly name = 'OccurredAtRefused';
+  constructor(reason: string) {
+    super(`occurredAt ${reason}`);
+  }
+}
+
+/** An Idempotency-Key sent again with a different request: the first request's answer would mislead. */
+export class IdempotencyKeyReused extends Error {
+  override readonly name = 'IdempotencyKeyReused';
+  constructor(key: string) {
+    super(`Idempotency-Key ${JSON.stringify(key)} was already used for a different request to this item`);
+  }
+}
