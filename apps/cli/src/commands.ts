@@ -1,3 +1,4 @@
+import { replayCommand } from './replay.command';
 import { tokenCommand } from './token.command';
 import { verifyCommand } from './verify.command';
 export interface CliCommand {
@@ -15,7 +16,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand];
+export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
