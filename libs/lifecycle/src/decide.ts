@@ -18,7 +18,7 @@ export function decide(
 ): Decision<RecommendationEvent> {
   if (command.type === 'OPEN_RECOMMENDATION') {
     if (state !== undefined) {
-      return refuse({ code: 'already_exists', message: `Item ${state.context.id} is already open` });
+      return refuse({ code: 'already_exists', message: `Item ${state.context.id} already exists` });
     }
     return { ok: true, events: [{ type: 'RecommendationOpened', data: opened(command) }] };
   }

@@ -1,5 +1,5 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
-import type { RecommendationEvent, RecommendationOpened } from './events';
+import type { Evidence, Level, Rag, RecommendationEvent, RecommendationOpened } from './events';
 import { openedItem, type Item } from './item';
 import { meetsRules, requires, type RuleName } from './rules';
 
@@ -7,8 +7,8 @@ import { meetsRules, requires, type RuleName } from './rules';
  * One item's lifecycle (DESIGN.md, "The lifecycle"). It consumes the item's events: replaying them rebuilds
  * the item, and `snapshot.can(event)` says whether a command's event may happen now.
  *
- * Closed (tag `closed`): `self_certified.closed` (level 2), `hmicfrs_verified`, `archived`; only REOPEN,
- * LINK and, for a self-certified level 2 item, a level change leave them.
+ * Closed (tag `closed`): `self_certified.closed` (level 2), `hmicfrs_verified`, `archived`. They take
+ * REOPEN and LINK only, and a self-certified level 2 item also a level change.
  * In progress (tag `in_progress`): `open`, `rag_rated`, `submitted`, `self_certified.awaiting_verification`
  * (level 3), `awaiting_hmicfrs`; notes, owner and due-date changes and CLOSE_AND_ARCHIVE are allowed there.
  * `not_applicable` is neither: the item was for another body, and only links are still recorded.
@@ -25,27 +25,31 @@ export const recommendationMachine = setup({
     requires: ({ context, event }, params: { rules: readonly RuleName[] }) => meetsRules(context, event, params.rules),
   },
   actions: {
-    rate: assign((_, params: Pick<Item, 'rag'>) => params),
-    noteProgress: assign((_, params: Pick<Item, 'latestProgressNote'>) => params),
-    attachEvidence: assign(({ context }, params: Item['evidence'][number]) => ({
-      evidence: [...context.evidence, params],
+    rate: assign((_, { rag }: { rag: Rag }) => ({ rag })),
+    noteProgress: assign((_, { text }: { text: string }) => ({ latestProgressNote: text })),
+    attachEvidence: assign(({ context }, { evidenceId, title, sha256, isChiefConstableLetter }: Evidence) => ({
+      evidence: [...context.evidence, { evidenceId, title, sha256, isChiefConstableLetter }],
     })),
     removeEvidence: assign(({ context }, params: { evidenceId: string }) => ({
       evidence: context.evidence.filter((evidence) => evidence.evidenceId !== params.evidenceId),
     })),
-    assignOwner: assign((_, params: Pick<Item, 'owner'>) => params),
+    assignOwner: assign((_, { owner }: { owner: string }) => ({ owner })),
     changeDueDate: assign(({ context }, params: { to: string }) => ({
       dueDate: params.to,
       originalDueDate: context.originalDueDate ?? params.to,
     })),
-    recordSubmission: assign((_, params: NonNullable<Item['submission']>) => ({ submission: params })),
+    recordSubmission: assign((_, { submittedBy, evidence }: NonNullable<Item['submission']>) => ({
+      submission: { submittedBy, evidence },
+    })),
     recordApproval: assign((_, { approvedBy, evidence }: NonNullable<Item['approval']>) => ({
       approval: { approvedBy, evidence },
     })),
     forgetSubmission: assign({ submission: null, approval: null }),
-    changeLevel: assign((_, params: Pick<Item, 'level'>) => params),
+    changeLevel: assign((_, { to }: { to: Level }) => ({ level: to })),
     archive: assign({ level: 1 as const }),
-    link: assign(({ context }, params: Item['links'][number]) => ({ links: [...context.links, params] })),
+    link: assign(({ context }, { otherId, relation }: Item['links'][number]) => ({
+      links: [...context.links, { otherId, relation }],
+    })),
   },
 }).createMachine({
   id: 'recommendation',
@@ -110,6 +114,7 @@ export const recommendationMachine = setup({
       },
     },
     self_certified: {
+      // Always entered through a child, chosen by the level; XState needs an initial one all the same.
       initial: 'closed',
       on: {
         // HMICFRS may change the level of a self-certified item, even one the force has closed at level 2:
@@ -120,17 +125,17 @@ export const recommendationMachine = setup({
           {
             guard: requires('aDifferentLevel', 'toLevel4'),
             target: '#recommendation.awaiting_hmicfrs',
-            actions: { type: 'changeLevel', params: ({ event }) => ({ level: event.data.to }) },
+            actions: { type: 'changeLevel', params: dataOf },
           },
           {
             guard: requires('aDifferentLevel', 'toLevel3'),
             target: '.awaiting_verification',
-            actions: { type: 'changeLevel', params: ({ event }) => ({ level: event.data.to }) },
+            actions: { type: 'changeLevel', params: dataOf },
           },
           {
             guard: requires('aDifferentLevel', 'toLevel2'),
             target: '.closed',
-            actions: { type: 'changeLevel', params: ({ event }) => ({ level: event.data.to }) },
+            actions: { type: 'changeLevel', params: dataOf },
           },
         ],
       },
@@ -178,8 +183,6 @@ export const recommendationMachine = setup({
   },
 });
 
-type EventOf<Type extends RecommendationEvent['type']> = Extract<RecommendationEvent, { type: Type }>;
-
 /** An action's params: the event's data (typed per transition, also where a transition is shared). */
 function dataOf<Event extends RecommendationEvent>({ event }: { event: Event }): Event['data'] {
   return event.data;
@@ -188,12 +191,7 @@ function dataOf<Event extends RecommendationEvent>({ event }: { event: Event }):
 /** Notes, owner and due-date changes, and archiving: what happens to any item still in progress. */
 function inProgress() {
   return {
-    ProgressNoted: {
-      actions: {
-        type: 'noteProgress',
-        params: ({ event }: { event: EventOf<'ProgressNoted'> }) => ({ latestProgressNote: event.data.text }),
-      },
-    },
+    ProgressNoted: { actions: { type: 'noteProgress', params: dataOf } },
     OwnerAssigned: { actions: { type: 'assignOwner', params: dataOf } },
     DueDateChanged: { actions: { type: 'changeDueDate', params: dataOf } },
     ClosedAndArchived: { target: '#recommendation.archived', actions: 'archive' },
@@ -217,10 +215,7 @@ function evidenceUntilSubmission() {
 function changeLevelInPlace() {
   return {
     guard: requires('aDifferentLevel'),
-    actions: {
-      type: 'changeLevel',
-      params: ({ event }: { event: EventOf<'LevelChanged'> }) => ({ level: event.data.to }),
-    },
+    actions: { type: 'changeLevel', params: dataOf },
   } as const;
 }
 

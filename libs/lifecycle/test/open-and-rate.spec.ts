@@ -29,7 +29,7 @@ describe('opening an item', () => {
   });
 
   it('is refused for an item that is already open', () => {
-    given([opened()]).when(open, liaison).thenRefuses(/Item rec-9159 is already open/, 'already_exists');
+    given([opened()]).when(open, liaison).thenRefuses(/Item rec-9159 already exists/, 'already_exists');
   });
 
   it('comes first: any other command on an item with no events is refused', () => {
