@@ -1,3 +1,4 @@
+import type { KeyObject } from 'node:crypto';
 import { sign, verify, type JwtPayload } from 'jsonwebtoken';
 import { isRole, type Actor } from './role';
 
@@ -21,7 +22,8 @@ export function issueToken(actor: Actor, secret: string, expiresInSeconds = 8 * 
   });
 }
 
-export function readToken(token: string, secret: string): Actor {
+/** `secret` may be a KeyObject made once (`createSecretKey`): jsonwebtoken otherwise rebuilds one per call. */
+export function readToken(token: string, secret: string | KeyObject): Actor {
   let payload: string | JwtPayload;
   try {
     payload = verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER });
@@ -32,3 +34,4 @@ export function readToken(token: string, secret: string): Actor {
   if (!isRole(payload.role)) throw new InvalidToken(`unknown role ${JSON.stringify(payload.role)}`);
   return { userId: payload.sub, role: payload.role };
 }
+
