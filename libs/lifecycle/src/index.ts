@@ -1,5 +1,13 @@
 export type * from './events';
-export type { Actor, Role, RecommendationCommand, OpenRecommendation, LifecycleCommand, LifecycleCommandType, RecordInspectionReport } from './commands';
+export type {
+  Actor,
+  Role,
+  RecommendationCommand,
+  OpenRecommendation,
+  LifecycleCommand,
+  LifecycleCommandType,
+  RecordInspectionReport,
+} from './commands';
 export type { Item } from './item';
 export type { Decision, Refusal } from './decision';
 export { recommendationMachine, type RecommendationState } from './recommendation.machine';

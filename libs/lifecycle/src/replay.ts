@@ -16,8 +16,9 @@ export function evolve(state: RecommendationState | undefined, event: Recommenda
  * Rebuilds an item from its stored stream (`undefined` for an empty one). Throws `HistoryNotReplayable`
  * when the stream holds an event this code cannot read or the lifecycle would not have allowed.
  *
- * XState's `transition()` builds a throwaway actor for every call (about 18 µs an event); one inert
- * actor scope for the whole stream, passed to the machine's own `transition`, costs about 2 µs.
+ * XState's `transition()` builds a throwaway actor for every call: 1,000 events took about 25 ms that
+ * way. One inert actor scope for the whole stream, passed to the machine's own `transition`, takes
+ * about 3.5 ms, near reading and parsing the rows (about 2.3 ms from SQLite).
  */
 export function replay(stream: Iterable<StoredEvent>): RecommendationState | undefined {
   let folded: { state: RecommendationState; scope: ActorScope<RecommendationState, RecommendationEvent> } | undefined;
