@@ -133,6 +133,13 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
       expect(wrong.body.detail).toMatch(/rag must be one of red, amber, green/);
     });
 
+    it('a link to an item that does not exist is unprocessable; to one that does, recorded', async () => {
+      const missing = await liaison().post('/recommendations/R-1/link', { otherId: 'NOPE', relation: 'shares_evidence' }).expect(422);
+      expect(missing.body.detail).toBe('There is no item NOPE to link to');
+      const linked = await liaison().post('/recommendations/R-1/link', { otherId: 'L2-1', relation: 'same_national_recommendation' }).expect(200);
+      expect(linked.body.item.links).toEqual([{ otherId: 'L2-1', relation: 'same_national_recommendation' }]);
+    });
+
     it('a stale If-Match is a conflict carrying the current revision', async () => {
       const { revision } = (await owner().get('/recommendations/R-1').expect(200)).body;
       await owner().post('/recommendations/R-1/note', { text: 'first' }).set('If-Match', `"${revision}"`).expect(200);

@@ -8,6 +8,7 @@ import {
   ItemNotFound,
   OccurredAtRefused,
   UnknownInspectionReport,
+  UnknownLinkedItem,
 } from '@hmicfrs/workflow';
 
 interface Problem {
@@ -45,7 +46,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof CommandRefused) return refusalProblem(error);
     if (error instanceof ItemNotFound) return { status: 404, title: 'Not found', detail: error.message };
-    if (error instanceof UnknownInspectionReport || error instanceof OccurredAtRefused || error instanceof IdempotencyKeyReused) {
+    if (
+      error instanceof UnknownInspectionReport ||
+      error instanceof UnknownLinkedItem ||
+      error instanceof OccurredAtRefused ||
+      error instanceof IdempotencyKeyReused
+    ) {
       return { status: 422, title: 'Unprocessable', detail: error.message };
     }
     if (error instanceof InvalidToken) return { status: 401, title: 'Not signed in', detail: error.message };

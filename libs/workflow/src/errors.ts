@@ -16,6 +16,14 @@ export class UnknownInspectionReport extends Error {
   }
 }
 
+/** A link names an item that does not exist. */
+export class UnknownLinkedItem extends Error {
+  override readonly name = 'UnknownLinkedItem';
+  constructor(readonly otherId: string) {
+    super(`There is no item ${otherId} to link to`);
+  }
+}
+
 /** The lifecycle refused the command; `refusal` says why in the users' words. */
 export class CommandRefused extends Error {
   override readonly name = 'CommandRefused';

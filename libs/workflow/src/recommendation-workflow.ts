@@ -28,7 +28,7 @@ import {
 import { CLOCK, type Clock } from './clock';
 import { COMMAND_ACTIONS } from './command-actions';
 import type { CommandRequest } from './command-request';
-import { CommandRefused, IdempotencyKeyReused, ItemNotFound, UnknownInspectionReport } from './errors';
+import { CommandRefused, IdempotencyKeyReused, ItemNotFound, UnknownInspectionReport, UnknownLinkedItem } from './errors';
 import { itemView, type ItemView } from './item-view';
 import { occurredAt } from './occurred-at';
 
@@ -99,6 +99,9 @@ export class RecommendationWorkflow {
     const when = occurredAt(request.occurredAt, this.clock(), last.metadata.occurredAt);
     const decision = decide(state, command, request.actor);
     if (!decision.ok) throw new CommandRefused(decision.refusal);
+    if (command.type === 'LINK' && (await this.store.readStream(recommendationStream(command.otherId), { toRevision: 0 })).length === 0) {
+      throw new UnknownLinkedItem(command.otherId);
+    }
     return this.record(stream, state, last.revision, decision.events, request, commandId, command, when);
   }
 
