@@ -11,4 +11,6 @@ export interface CommandRequest {
   expectedRevision?: number;
   /** Ties this command to an earlier one (a conversation across items). */
   correlationId?: string;
+  /** Recorded with the events' metadata as it is: an import's id, file name and row number, say. */
+  extra?: Record<string, unknown>;
 }

@@ -152,7 +152,7 @@ export class RecommendationWorkflow {
         schemaVersion: schemaVersions[event.type],
         occurredAt: when,
         ...(typeof reason === 'string' ? { reason } : {}),
-        extra: { request: fingerprint(command, request) },
+        extra: { ...request.extra, request: fingerprint(command, request) },
       },
     }));
   }
