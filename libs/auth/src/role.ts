@@ -1,13 +1,8 @@
-/** The people who use the product, each a role (DESIGN.md "Who uses it"). */
-export const ROLES = ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'] as const;
-export type Role = (typeof ROLES)[number];
+import { ROLES, type Actor, type Role } from '@hmicfrs/lifecycle';
+
+/** Roles and actors are the domain's (libs/lifecycle); the policy only decides what each may do. */
+export { ROLES, type Actor, type Role };
 
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (ROLES as readonly string[]).includes(value);
-}
-
-/** Who is acting: the signed-in user and the role they hold. */
-export interface Actor {
-  userId: string;
-  role: Role;
 }

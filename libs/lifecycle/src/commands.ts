@@ -8,7 +8,9 @@ import type {
   SettableLevel,
 } from './events';
 
-export type Role = 'owner' | 'liaison' | 'dcc' | 'hmicfrs' | 'auditor';
+/** The people who use the product, each a role (DESIGN.md "Who uses it"). */
+export const ROLES = ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'] as const;
+export type Role = (typeof ROLES)[number];
 
 /**
  * Who sends a command. Which role may send which command is the auth policy's table, not the
