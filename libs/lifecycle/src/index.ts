@@ -1,3 +1,4 @@
+export { ROLES } from './commands';
 export type * from './events';
 export type {
   Actor,
