@@ -14,7 +14,7 @@ module.exports = {
   testMatch: ['**/*.spec.ts'],
   moduleNameMapper,
   // A few of Fastify's dependencies ship ES modules only (Node 20 requires them natively; jest does not).
-  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie)/)'],
+  transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie|@fastify/cookie)/)'],
   transform: {
     '^.+\\.(ts|js)$': [
       '@swc/jest',

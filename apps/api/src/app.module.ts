@@ -1,13 +1,15 @@
-import { DynamicModule, Logger, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
-import { PolicyGuard, tokenSecret } from '@hmicfrs/auth';
+import { PolicyGuard } from '@hmicfrs/auth';
 import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
 import { HealthController } from './health.controller';
+import { PagesModule } from './pages/pages.module';
+import { SECRETS, type Secrets } from './pages/session/secrets';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 
-/** The HTTP API: one validated configuration, one store, one policy guard, one error mapping. */
+/** The HTTP API and its web pages: one validated configuration, one store, one policy guard, one error mapping. */
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
@@ -17,6 +19,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
         RecommendationsModule,
+        PagesModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -27,9 +30,8 @@ export class AppModule {
         },
         {
           provide: APP_GUARD,
-          inject: [Reflector],
-          useFactory: (reflector: Reflector) =>
-            new PolicyGuard(reflector, tokenSecret(config.JWT_SECRET, config.DATA_DIR, (m) => new Logger('Auth').warn(m))),
+          inject: [Reflector, SECRETS],
+          useFactory: (reflector: Reflector, secrets: Secrets) => new PolicyGuard(reflector, secrets.token, secrets.session),
         },
       ],
     };

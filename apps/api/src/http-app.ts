@@ -3,6 +3,8 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { AppConfig } from '@hmicfrs/config';
 import { AppModule } from './app.module';
+import { registerPagePlugins } from './pages/page-plugins';
+import { SECRETS, type Secrets } from './pages/session/secrets';
 
 /** Builds the HTTP application (shared by `main.ts`, the end-to-end tests and the benchmarks). */
 export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
@@ -12,6 +14,8 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
     { logger: options.logger ?? ['error', 'warn', 'log'], abortOnError: false },
   );
   app.enableShutdownHooks();
+  // Before `init()`: the pages' hooks must see Nest's routes being added.
+  await registerPagePlugins(app, app.get<Secrets>(SECRETS).session);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -1,6 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
-import type { FastifyReply } from 'fastify';
-import { AccessDenied, InvalidToken } from '@hmicfrs/auth';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { AccessDenied, InvalidToken, NotSignedIn } from '@hmicfrs/auth';
 import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '@hmicfrs/event-store';
 import {
   CommandRefused,
@@ -10,6 +10,8 @@ import {
   UnknownInspectionReport,
   UnknownLinkedItem,
 } from '@hmicfrs/workflow';
+import { ProblemPage } from './pages/problem-page';
+import { isPageUrl } from './pages/web-pages';
 
 interface Problem {
   status: number;
@@ -20,15 +22,26 @@ interface Problem {
 
 /**
  * Every error becomes an RFC 9457 problem document here, and only here. A refusal names what was
- * wrong; anything unforeseen is logged with its stack and answered without internals.
+ * wrong; anything unforeseen is logged with its stack and answered without internals. On the web
+ * pages (/app) the same problem is shown as a GOV.UK page instead.
  */
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problems');
 
+  constructor(private readonly problemPage: ProblemPage) {}
+
   catch(error: unknown, host: ArgumentsHost): void {
     const reply = host.switchToHttp().getResponse<FastifyReply>();
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
     const problem = this.problemFor(error);
+    if (isPageUrl(request.url)) {
+      this.problemPage.show(request, reply, problem, error).catch((failure: unknown) => {
+        this.logger.error(`The error page itself failed: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`);
+        if (!reply.sent) void reply.status(problem.status).type('text/plain; charset=utf-8').send(`${problem.title}: ${problem.detail}`);
+      });
+      return;
+    }
     void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
   }
 
@@ -54,7 +67,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     ) {
       return { status: 422, title: 'Unprocessable', detail: error.message };
     }
-    if (error instanceof InvalidToken) return { status: 401, title: 'Not signed in', detail: error.message };
+    if (error instanceof InvalidToken || error instanceof NotSignedIn) return { status: 401, title: 'Not signed in', detail: error.message };
     if (error instanceof AccessDenied) return { status: 403, title: 'Not allowed', detail: error.message };
     if (error instanceof EventStoreUnavailable) {
       this.logger.error(error.message, error.stack);

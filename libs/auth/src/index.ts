@@ -1,6 +1,8 @@
 export { ROLES, isRole, type Role, type Actor } from './role';
 export { POLICY, ACTIONS, permits, type Action, type Permission } from './policy';
 export { issueToken, readToken, InvalidToken } from './tokens';
-export { tokenSecret } from './token-secret';
+export { tokenSecret, sessionSecret } from './token-secret';
+export { SESSION_COOKIE, SESSION_SECONDS, issueSession, readSession } from './session';
+export { NotSignedIn } from './not-signed-in';
 export { AccessDenied } from './access-denied';
-export { PolicyGuard, Can, Public, type AuthenticatedRequest } from './policy.guard';
+export { PolicyGuard, Can, Public, WebPage, type AuthenticatedRequest } from './policy.guard';

@@ -4,18 +4,24 @@ import { Reflector } from '@nestjs/core';
 import { AccessDenied } from './access-denied';
 import { permits, type Action } from './policy';
 import type { Actor } from './role';
+import { SESSION_COOKIE, readSession } from './session';
 import { InvalidToken, readToken } from './tokens';
 
 const ACTION = Symbol('policy-action');
 const PUBLIC = Symbol('public-route');
+const WEB_PAGE = Symbol('web-page');
 
 /** The policy action a route performs; a route without one is refused to everybody. */
 export const Can = (action: Action) => SetMetadata(ACTION, action);
 /** A route anyone may call without a token (health, the OpenAPI document). */
 export const Public = () => SetMetadata(PUBLIC, true);
+/** A web page: its caller is signed in by the session cookie, not a bearer token. Same policy table. */
+export const WebPage = () => SetMetadata(WEB_PAGE, true);
 
 export interface AuthenticatedRequest {
   headers: Record<string, string | string[] | undefined>;
+  /** Parsed by @fastify/cookie, where the app registers it (the web pages). */
+  cookies?: Record<string, string | undefined>;
   actor?: Actor;
 }
 
@@ -26,25 +32,34 @@ export interface AuthenticatedRequest {
 export class PolicyGuard implements CanActivate {
   /** Made once: building the key from the secret on every request cost a tenth of a command's time. */
   private readonly key: KeyObject;
+  private readonly sessionKey: KeyObject | undefined;
 
+  /** Without a session secret no route can be a web page: the API alone takes bearer tokens only. */
   constructor(
     private readonly reflector: Reflector,
     secret: string,
+    sessionSecret?: string,
   ) {
     this.key = createSecretKey(Buffer.from(secret, 'utf8'));
+    this.sessionKey = sessionSecret === undefined ? undefined : createSecretKey(Buffer.from(sessionSecret, 'utf8'));
   }
 
   canActivate(context: ExecutionContext): boolean {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const actor = this.bearer(request);
+    const actor = this.reflector.getAllAndOverride<boolean>(WEB_PAGE, targets) ? this.session(request) : this.bearer(request);
     request.actor = actor;
     const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION, targets);
     if (!action) throw new AccessDenied('This route has no entry in the policy table, so nobody may use it');
     const permission = permits(actor, action);
     if (!permission.allowed) throw new AccessDenied(permission.reason);
     return true;
+  }
+
+  private session(request: AuthenticatedRequest): Actor {
+    if (!this.sessionKey) throw new Error('A web page route, but the guard was built without a session secret');
+    return readSession(request.cookies?.[SESSION_COOKIE], this.sessionKey);
   }
 
   private bearer(request: AuthenticatedRequest): Actor {

@@ -12,16 +12,34 @@ export function tokenSecret(
   dataDir: string,
   warn: (message: string) => void,
 ): string {
+  return localSecret({ variable: 'JWT_SECRET', signs: 'tokens', file: '.jwt-secret' }, configured, dataDir, warn);
+}
+
+/** The secret that signs the web pages' session cookie: `SESSION_SECRET`, or a local one as for tokens. */
+export function sessionSecret(
+  configured: string | undefined,
+  dataDir: string,
+  warn: (message: string) => void,
+): string {
+  return localSecret({ variable: 'SESSION_SECRET', signs: 'session cookies', file: '.session-secret' }, configured, dataDir, warn);
+}
+
+function localSecret(
+  what: { variable: string; signs: string; file: string },
+  configured: string | undefined,
+  dataDir: string,
+  warn: (message: string) => void,
+): string {
   if (configured) return configured;
-  const file = join(dataDir, '.jwt-secret');
+  const file = join(dataDir, what.file);
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
     chmodSync(file, 0o600);
   }
   warn(
-    `JWT_SECRET is not set: tokens are signed with a local secret kept in ${file}. ` +
-      'Fine for a local run; set JWT_SECRET (32+ characters) for any shared deployment.',
+    `${what.variable} is not set: ${what.signs} are signed with a local secret kept in ${file}. ` +
+      `Fine for a local run; set ${what.variable} (32+ characters) for any shared deployment.`,
   );
   return readFileSync(file, 'utf8').trim();
 }

@@ -26,6 +26,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
+  it('checks the web pages\' settings: a session secret long enough, a users file that is JSON', () => {
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32 characters \(got a value of 5 characters\)/);
+    expect(() => loadConfig({ USERS_FILE: 'users.txt' })).toThrow(/USERS_FILE must be the path of a .json file/);
+    expect(loadConfig({ USERS_FILE: '/etc/hmicfrs/users.json' }).USERS_FILE).toBe('/etc/hmicfrs/users.json');
+  });
+
   it('ignores everything else in the environment', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/root', PORT: '8080' })).not.toThrow();
     expect(loadConfig({ PORT: '8080' }).PORT).toBe(8080);

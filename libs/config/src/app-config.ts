@@ -37,6 +37,24 @@ export class AppConfig {
   @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
   JWT_SECRET?: string;
 
+  /**
+   * The secret that signs the web pages' session cookie (32+ characters). When unset, a random one is
+   * kept in DATA_DIR (local use only), as for JWT_SECRET.
+   */
+  @IsOptional()
+  @IsString()
+  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  SESSION_SECRET?: string;
+
+  /**
+   * The users offered on the sign-in page when local sign-in is on (no JWT_SECRET): a JSON list of
+   * `{ "id", "name", "role" }`. Default: DATA_DIR/users.json, made with demo users if missing.
+   */
+  @IsOptional()
+  @IsString()
+  @Matches(/\.json$/, { message: 'USERS_FILE must be the path of a .json file' })
+  USERS_FILE?: string;
+
   @Transform(({ value }) => value ?? 'info')
   @IsIn(['error', 'warn', 'info', 'debug'], { message: 'LOG_LEVEL must be one of error, warn, info, debug' })
   LOG_LEVEL!: 'error' | 'warn' | 'info' | 'debug';
@@ -78,6 +96,8 @@ const CONFIG_VARIABLES = [
   'DATA_DIR',
   'EVENTSTORE_CONNECTION_STRING',
   'JWT_SECRET',
+  'SESSION_SECRET',
+  'USERS_FILE',
   'LOG_LEVEL',
   'PROJECTOR',
 ] as const satisfies readonly (keyof AppConfig)[];
@@ -85,6 +105,6 @@ const CONFIG_VARIABLES = [
 /** What a refusal may echo back: never a secret. */
 function shown(variable: string, env: Record<string, string | undefined>): string {
   const value = env[variable];
-  if (variable === 'JWT_SECRET' && value !== undefined) return `a value of ${value.length} characters`;
+  if ((variable === 'JWT_SECRET' || variable === 'SESSION_SECRET') && value !== undefined) return `a value of ${value.length} characters`;
   return JSON.stringify(value);
 }

@@ -1,0 +1,37 @@
+import type { Environment } from 'nunjucks';
+import { COMMAND, EVENT, INSPECTION_TYPE, KIND, RAG, RAG_TAG, ROLE, STATUS, STATUS_TAG } from './words';
+
+const LONDON = 'Europe/London';
+const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON });
+const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: LONDON });
+
+/** Dates as GOV.UK writes them ("27 June 2024"), in UK time; a calendar date stays the day it names. */
+export function govukDate(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return '';
+  const date = new Date(/^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T12:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+}
+
+export function govukDateTime(value: unknown): string {
+  if (typeof value !== 'string' || value === '') return '';
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? value : `${dateFormat.format(date)}, ${timeFormat.format(date)}`;
+}
+
+const lookup = (words: Record<string, string>) => (value: unknown) =>
+  typeof value === 'string' && value in words ? words[value] : String(value ?? '');
+
+/** The filters every template may use: dates, and the product's terms from `words.ts`. */
+export function configureNunjucks(env: Environment): void {
+  env.addFilter('govukDate', govukDate);
+  env.addFilter('govukDateTime', govukDateTime);
+  env.addFilter('status', lookup(STATUS));
+  env.addFilter('statusTag', lookup(STATUS_TAG));
+  env.addFilter('kind', lookup(KIND));
+  env.addFilter('rag', lookup(RAG));
+  env.addFilter('ragTag', lookup(RAG_TAG));
+  env.addFilter('role', lookup(ROLE));
+  env.addFilter('inspectionType', lookup(INSPECTION_TYPE));
+  env.addFilter('eventName', lookup(EVENT));
+  env.addFilter('command', lookup(COMMAND));
+}

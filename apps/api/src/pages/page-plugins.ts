@@ -1,0 +1,77 @@
+import { dirname, join } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyCsrf from '@fastify/csrf-protection';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifyView from '@fastify/view';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyInstance, RouteOptions } from 'fastify';
+import nunjucks from 'nunjucks';
+import { configureNunjucks } from './nunjucks-filters';
+import { isPageUrl } from './web-pages';
+
+const GOVUK = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
+
+/** The pages' stylesheet, scripts, fonts and images: govuk-frontend's, and ours. Nothing else is served. */
+const ASSETS = [join(GOVUK, 'govuk', 'assets'), join(GOVUK, 'govuk'), join(__dirname, 'static')];
+const ASSET_FILE = /^\/(?:govuk-frontend\.min\.(?:css|js)(?:\.map)?|pages\.css|init\.js|(?:fonts|images)\/[\w.-]+|manifest\.json)$/;
+
+/**
+ * govuk-frontend needs nothing from elsewhere: its one inline script carries the page's nonce, and
+ * charts are inline SVG. No `upgrade-insecure-requests`: a local run is plain HTTP.
+ */
+const PAGE_CSP = {
+  useDefaults: false,
+  directives: {
+    defaultSrc: ["'self'"],
+    scriptSrc: ["'self'"],
+    styleSrc: ["'self'"],
+    imgSrc: ["'self'", 'data:'],
+    fontSrc: ["'self'"],
+    formAction: ["'self'"],
+    frameAncestors: ["'none'"],
+    objectSrc: ["'none'"],
+    baseUri: ["'self'"],
+  },
+};
+
+/**
+ * The plugins the web pages need, registered before Nest adds its routes: cookies, CSRF tokens,
+ * security headers, Nunjucks views and the static assets. Page routes (under /app) get a nonce for
+ * their CSP and a CSRF check on every POST; the JSON API keeps helmet's default headers only.
+ */
+export async function registerPagePlugins(app: NestFastifyApplication, sessionSecret: string): Promise<void> {
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  fastify.addHook('onRoute', (route) => onPageRoute(fastify, route));
+  await fastify.register(fastifyCookie, { secret: sessionSecret });
+  await fastify.register(fastifyCsrf, {
+    cookieKey: 'csrf',
+    cookieOpts: { path: '/app', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },
+  });
+  await fastify.register(fastifyHelmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  await fastify.register(fastifyView, {
+    engine: { nunjucks },
+    templates: [join(__dirname, 'views'), GOVUK],
+    production: true,
+    options: { autoescape: true, throwOnUndefined: false, onConfigure: configureNunjucks },
+  });
+  await fastify.register(fastifyStatic, {
+    root: ASSETS,
+    prefix: '/assets/',
+    decorateReply: false,
+    index: false,
+    allowedPath: (path) => ASSET_FILE.test(path),
+    maxAge: '1d',
+  });
+}
+
+function onPageRoute(fastify: FastifyInstance, route: RouteOptions): void {
+  if (!isPageUrl(route.url)) return;
+  route.config = { ...(route.config as object), helmet: { enableCSPNonces: true, contentSecurityPolicy: PAGE_CSP } } as RouteOptions['config'];
+  const methods = Array.isArray(route.method) ? route.method : [route.method];
+  if (methods.includes('POST')) {
+    const existing = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];
+    // Bound late: the plugin decorates the instance when it loads, after this hook is added.
+    route.preHandler = [...existing, (request, reply, done) => fastify.csrfProtection(request, reply, done)];
+  }
+}

@@ -1,0 +1,65 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type {} from '@fastify/csrf-protection';
+import type {} from '@fastify/helmet';
+import type {} from '@fastify/view';
+import { permits, type Action, type Actor } from '@hmicfrs/auth';
+import { LOCAL_USERS, type LocalUser } from './session/local-users';
+import { PAGES } from './web-pages';
+
+export type PageRequest = FastifyRequest & { actor?: Actor };
+
+/** The service's sections, each shown to the roles the policy lets read it. */
+const SECTIONS: { text: string; href: string; action: Action }[] = [
+  { text: 'Register', href: `${PAGES}/register`, action: 'recommendation.read' },
+  { text: 'Approvals', href: `${PAGES}/approvals`, action: 'approvals.read' },
+  { text: 'Committee report', href: `${PAGES}/committee-report`, action: 'reports.read' },
+  { text: 'Inspection reports', href: `${PAGES}/inspection-reports`, action: 'recommendation.read' },
+];
+
+/**
+ * Renders a page with what every page needs: who is signed in, the sections they may open, a CSRF
+ * token for its forms and the CSP nonce for govuk-frontend's one inline script. Pages are personal:
+ * never cached.
+ */
+@Injectable()
+export class PageRenderer {
+  private readonly names: ReadonlyMap<string, string>;
+
+  constructor(@Inject(LOCAL_USERS) users: LocalUser[] | null) {
+    this.names = new Map((users ?? []).map((user) => [user.userId, user.name]));
+  }
+
+  async render(request: PageRequest, reply: FastifyReply, view: string, data: object = {}, status = 200): Promise<void> {
+    const actor = request.actor;
+    const html = await reply.viewAsync(view, {
+      ...data,
+      actor,
+      actorName: actor ? this.nameOf(actor.userId) : undefined,
+      sections: actor ? this.sections(actor, request.url) : [],
+      csrfToken: reply.generateCsrf(),
+      cspNonce: reply.cspNonce?.script,
+      nameOf: (userId: string) => this.nameOf(userId),
+    });
+    await reply.status(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
+  }
+
+  /** POST/redirect/GET: a form that worked sends the browser to the page that shows the result. */
+  async redirect(reply: FastifyReply, url: string): Promise<void> {
+    await reply.status(303).header('location', url).send();
+  }
+
+  /** A person's name where the users file knows it, else their user id. */
+  nameOf(userId: string): string {
+    return this.names.get(userId) ?? userId;
+  }
+
+  private sections(actor: Actor, url: string) {
+    return SECTIONS.filter((section) => permits(actor, section.action).allowed).map((section) => ({
+      text: section.text,
+      href: section.href,
+      current: url === section.href || url.startsWith(`${section.href}?`),
+      active: url.startsWith(section.href),
+    }));
+  }
+}

@@ -1,0 +1,27 @@
+import { Logger, Module } from '@nestjs/common';
+import { RouterModule } from '@nestjs/core';
+import { AppConfig } from '@hmicfrs/config';
+import { WorkflowModule } from '@hmicfrs/workflow';
+import { PageRenderer } from './page-renderer';
+import { ProblemPage } from './problem-page';
+import { LOCAL_USERS, localUsers } from './session/local-users';
+import { SECRETS, secretsFor } from './session/secrets';
+import { SignInController, SignOutController } from './session/sign-in.controller';
+import { PAGES } from './web-pages';
+
+/**
+ * The web pages, under /app. They read what the JSON API reads and send the same commands through
+ * the same workflow: no rule of their own. `SECRETS` is shared with the app's policy guard.
+ */
+@Module({
+  imports: [WorkflowModule, RouterModule.register([{ path: PAGES, module: PagesModule }])],
+  controllers: [SignInController, SignOutController],
+  providers: [
+    PageRenderer,
+    ProblemPage,
+    { provide: SECRETS, inject: [AppConfig], useFactory: secretsFor },
+    { provide: LOCAL_USERS, inject: [AppConfig], useFactory: (config: AppConfig) => localUsers(config, (m) => new Logger('SignIn').warn(m)) },
+  ],
+  exports: [SECRETS, ProblemPage],
+})
+export class PagesModule {}

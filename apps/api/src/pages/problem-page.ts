@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { PageRenderer, type PageRequest } from './page-renderer';
+import { PAGES } from './web-pages';
+
+/** The parts of a problem document a page shows. */
+export interface PageProblem {
+  status: number;
+  title: string;
+  detail: string;
+}
+
+/** Titles people recognise, for the statuses a page can end in (GOV.UK's error page patterns). */
+const TITLES: Record<number, string> = {
+  400: 'There is a problem with that request',
+  403: 'You cannot do that',
+  404: 'Page not found',
+  409: 'That is not possible now',
+  422: 'That is not possible',
+  503: 'Sorry, the service is unavailable',
+  500: 'Sorry, there is a problem with the service',
+};
+
+/**
+ * Errors on the web pages as GOV.UK pages rather than problem documents. The status and the reason
+ * are the problem-details filter's (one mapping); only the presentation is the pages'. Not signed in
+ * is not an error page: the browser is sent to sign in and brought back.
+ */
+@Injectable()
+export class ProblemPage {
+  constructor(private readonly pages: PageRenderer) {}
+
+  async show(request: PageRequest, reply: FastifyReply, problem: PageProblem, error: unknown): Promise<void> {
+    if (problem.status === 401) {
+      const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
+      return this.pages.redirect(reply, `${PAGES}/sign-in${next}`);
+    }
+    const csrf = isCsrfRefusal(error);
+    await this.pages.render(
+      request,
+      reply,
+      'error.njk',
+      {
+        title: csrf ? 'This form has expired' : (TITLES[problem.status] ?? TITLES[problem.status >= 500 ? 500 : 400]),
+        detail: csrf
+          ? 'The form was not sent from this service, or was open too long. Go back, reload the page and try again.'
+          : problem.detail,
+        status: problem.status,
+      },
+      problem.status,
+    );
+  }
+}
+
+function isCsrfRefusal(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code;
+  return typeof code === 'string' && code.startsWith('FST_CSRF');
+}

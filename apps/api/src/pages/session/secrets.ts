@@ -1,0 +1,19 @@
+import { Logger } from '@nestjs/common';
+import { sessionSecret, tokenSecret } from '@hmicfrs/auth';
+import type { AppConfig } from '@hmicfrs/config';
+
+/** The two signing secrets, read (or made, for a local run) once: bearer tokens, and the pages' session cookie. */
+export interface Secrets {
+  token: string;
+  session: string;
+}
+
+export const SECRETS = Symbol('SECRETS');
+
+export function secretsFor(config: AppConfig): Secrets {
+  const warn = (message: string) => new Logger('Auth').warn(message);
+  return {
+    token: tokenSecret(config.JWT_SECRET, config.DATA_DIR, warn),
+    session: sessionSecret(config.SESSION_SECRET, config.DATA_DIR, warn),
+  };
+}

@@ -1,0 +1,96 @@
+import type { Role } from '@hmicfrs/auth';
+import type { InspectionType, ItemKind, LifecycleCommandType, Rag, RecommendationEvent, Status } from '@hmicfrs/lifecycle';
+
+/** The product's terms as the force's staff say them; every page takes its labels from here. */
+
+export const STATUS: Record<Status, string> = {
+  open: 'Open',
+  rag_rated: 'RAG rated',
+  submitted: 'Submitted for closure',
+  self_certified: 'Self-certified',
+  awaiting_hmicfrs: 'With HMICFRS',
+  hmicfrs_verified: 'Verified by HMICFRS',
+  archived: 'Closed and archived',
+  not_applicable: 'Not applicable',
+};
+
+/** GOV.UK tag colours: grey while open, blue while with someone for a decision, green once closed. */
+export const STATUS_TAG: Record<Status, string> = {
+  open: 'govuk-tag--grey',
+  rag_rated: 'govuk-tag--light-blue',
+  submitted: 'govuk-tag--blue',
+  self_certified: 'govuk-tag--turquoise',
+  awaiting_hmicfrs: 'govuk-tag--purple',
+  hmicfrs_verified: 'govuk-tag--green',
+  archived: 'govuk-tag--green',
+  not_applicable: 'govuk-tag--grey',
+};
+
+export const KIND: Record<ItemKind, string> = {
+  recommendation: 'Recommendation',
+  cause_of_concern: 'Cause of concern',
+  area_for_improvement: 'Area for improvement',
+};
+
+export const RAG: Record<Rag, string> = { red: 'Red', amber: 'Amber', green: 'Green' };
+export const RAG_TAG: Record<Rag, string> = { red: 'govuk-tag--red', amber: 'govuk-tag--orange', green: 'govuk-tag--green' };
+
+export const ROLE: Record<Role, string> = {
+  owner: 'Recommendation owner',
+  liaison: 'Force liaison officer',
+  dcc: 'Deputy Chief Constable',
+  hmicfrs: 'HMICFRS',
+  auditor: 'Auditor',
+};
+
+export const INSPECTION_TYPE: Record<InspectionType, string> = {
+  peel: 'PEEL',
+  thematic: 'National thematic',
+  jtai: 'Joint targeted area inspection (JTAI)',
+  super_complaint: 'Super-complaint',
+  re_visit: 'Re-visit',
+  other: 'Other',
+};
+
+export const EVENT: Record<RecommendationEvent['type'], string> = {
+  RecommendationOpened: 'Opened',
+  RagRated: 'RAG rated',
+  ProgressNoted: 'Progress noted',
+  EvidenceAttached: 'Evidence attached',
+  EvidenceRemoved: 'Evidence removed',
+  OwnerAssigned: 'Owner assigned',
+  DueDateChanged: 'Due date changed',
+  SubmittedForClosure: 'Submitted for closure',
+  SubmissionWithdrawn: 'Submission withdrawn',
+  ClosureReturned: 'Returned by the DCC',
+  SelfCertified: 'Approved: self-certified',
+  SubmittedToHmicfrs: 'Approved: submitted to HMICFRS',
+  HmicfrsVerified: 'Verified by HMICFRS',
+  HmicfrsRejected: 'Rejected by HMICFRS',
+  LevelChanged: 'Level changed',
+  ClosedAndArchived: 'Closed and archived',
+  Reopened: 'Reopened',
+  MarkedNotApplicable: 'Marked not applicable',
+  RecommendationLinked: 'Linked to another item',
+};
+
+/** What each command is called on its button and its page. */
+export const COMMAND: Record<LifecycleCommandType, string> = {
+  RATE: 'Rate RAG',
+  NOTE_PROGRESS: 'Add a progress note',
+  ATTACH_EVIDENCE: 'Attach evidence',
+  REMOVE_EVIDENCE: 'Remove evidence',
+  ASSIGN_OWNER: 'Assign an owner',
+  CHANGE_DUE_DATE: 'Change the due date',
+  SUBMIT: 'Submit for closure',
+  WITHDRAW: 'Withdraw the submission',
+  APPROVE: 'Approve',
+  RETURN: 'Return to the owner',
+  VERIFY: 'Verify',
+  REJECT: 'Reject',
+  CHANGE_LEVEL: 'Change the level',
+  CLOSE_AND_ARCHIVE: 'Close and archive',
+  REOPEN: 'Reopen',
+  MARK_NOT_APPLICABLE: 'Mark not applicable',
+  LINK: 'Link to another item',
+};
