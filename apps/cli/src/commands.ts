@@ -1,3 +1,4 @@
+import { importCommand } from './import.command';
 import { replayCommand } from './replay.command';
 import { tokenCommand } from './token.command';
 import { verifyCommand } from './verify.command';
@@ -16,7 +17,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand];
+export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

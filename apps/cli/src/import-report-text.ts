@@ -1,0 +1,25 @@
+import type { ImportReport, RowProblem } from '@hmicfrs/import';
+
+/** The import's report as a liaison officer reads it: what happened, then every row that needs attention. */
+export function importReportText(report: ImportReport): string {
+  const lines = [
+    `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.fileName} (${report.format}, ${report.rows} rows, import ${report.importId})`,
+    report.dryRun
+      ? `  would bring ${report.imported} items to their status; ${report.alreadyImported} already imported from this file; nothing written`
+      : `  ${report.imported} items brought to their status, ${report.alreadyImported} already imported from this file; ` +
+        `${report.inspectionsRecorded} inspection reports recorded; ${report.eventsWritten} events written`,
+  ];
+  if (report.skipped.length > 0) {
+    lines.push(`  ${report.skipped.length} rows skipped:`);
+    for (const skip of report.skipped) lines.push(`    row ${skip.row} (${skip.reference}): ${skip.reason}`);
+  }
+  if (report.problems.length > 0) {
+    lines.push(`  ${report.problems.length} problems${report.dryRun ? '' : ' (these rows were left out)'}:`);
+    lines.push(...problemLines(report.problems));
+  }
+  return lines.join('\n');
+}
+
+export function problemLines(problems: RowProblem[]): string[] {
+  return problems.map((problem) => `    row ${problem.row}${problem.column === null ? '' : `, column ${JSON.stringify(problem.column)}`}: ${problem.reason}`);
+}

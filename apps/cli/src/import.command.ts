@@ -1,0 +1,59 @@
+import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadConfig } from '@hmicfrs/config';
+import { openEventStore } from '@hmicfrs/event-store';
+import { FileTooLarge, ImportRejected, MAX_IMPORT_BYTES, NotARegisterFile, RegisterImporter } from '@hmicfrs/import';
+import { RecommendationWorkflow } from '@hmicfrs/workflow';
+import type { CliCommand } from './commands';
+import { UsageError } from './commands';
+import { importReportText, problemLines } from './import-report-text';
+import { progressBar } from './progress-bar';
+
+/** Below this many rows an import is over before a bar would be read. */
+const PROGRESS_FROM_ROWS = 200;
+
+export const importCommand: CliCommand = {
+  name: 'import',
+  summary: 'import <file.csv|file.xlsx> [--dry-run] [--skip-invalid]: bring a register in, one row per item (see README)',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: { 'dry-run': { type: 'boolean', default: false }, 'skip-invalid': { type: 'boolean', default: false } },
+    });
+    if (positionals.length !== 1) throw new UsageError('import needs exactly one file, e.g. `npm run cli -- import docs/sample-register.csv`');
+    const [path] = positionals;
+    const size = statSync(path).size;
+    const config = loadConfig(process.env);
+    const store = await openEventStore({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING });
+    try {
+      if (size > MAX_IMPORT_BYTES) throw new FileTooLarge(size, MAX_IMPORT_BYTES);
+      const clock = () => new Date();
+      const importer = new RegisterImporter(new RecommendationWorkflow(store, clock), store, clock);
+      const bar = progressBar('Importing');
+      const report = await importer.import(
+        { name: basename(path), bytes: readFileSync(path) },
+        {
+          dryRun: values['dry-run'],
+          skipInvalid: values['skip-invalid'],
+          onProgress: (done, total) => total >= PROGRESS_FROM_ROWS && bar(done, total),
+        },
+      );
+      console.log(importReportText(report));
+      return 0;
+    } catch (error) {
+      if (error instanceof ImportRejected) {
+        console.error([error.message, ...problemLines(error.report.problems)].join('\n'));
+        return 1;
+      }
+      if (error instanceof NotARegisterFile || error instanceof FileTooLarge) {
+        console.error(`${error.message} Nothing was imported.`);
+        return 1;
+      }
+      throw error;
+    } finally {
+      await store.close();
+    }
+  },
+};

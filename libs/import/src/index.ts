@@ -1,0 +1,5 @@
+export { RegisterImporter, MAX_IMPORT_BYTES, type RegisterFile, type ImportOptions } from './register-importer';
+export type { ImportReport } from './import-report';
+export type { RowProblem } from './register-row';
+export { COLUMNS } from './columns';
+export { FileTooLarge, NotARegisterFile, ImportRejected } from './errors';

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { recommendationStream } from '@hmicfrs/workflow';
+import { csv, importFixture, row, type ImportFixture } from './import-fixture';
+
+const LIAISON = { userId: 'flo-fletcher', role: 'liaison' } as const;
+const sample = () => ({ name: 'sample-register.csv', bytes: readFileSync(join(__dirname, '../../docs/sample-register.csv')) });
+
+describe('importing a register', () => {
+  let fixture: ImportFixture;
+  beforeEach(() => {
+    fixture = importFixture();
+  });
+  afterEach(() => fixture.close());
+
+  it('brings each row to its status through the lifecycle, as at the dates the tracker gives', async () => {
+    const report = await fixture.importer.import(sample());
+    expect(report).toMatchObject({ rows: 5, imported: 5, alreadyImported: 0, skipped: [], problems: [], inspectionsRecorded: 5 });
+    const statuses = await Promise.all(
+      ['34', '9159', '10618', 'SOC-AFI-3', 'MH-4'].map(async (id) => {
+        const view = await fixture.workflow.item(id, LIAISON);
+        return [id, view.status, view.closed];
+      }),
+    );
+    expect(statuses).toEqual([
+      ['34', 'self_certified', true],
+      ['9159', 'submitted', false],
+      ['10618', 'rag_rated', false],
+      ['SOC-AFI-3', 'open', false],
+      ['MH-4', 'awaiting_hmicfrs', false],
+    ]);
+    const opened = (await fixture.store.readStream(recommendationStream('10618')))[0];
+    expect(opened.metadata.occurredAt).toBe('2019-07-17T00:00:00.000Z');
+  });
+
+  it('marks every event as imported: the import, the file and the row; the approver is not the submitter', async () => {
+    const report = await fixture.importer.import(sample());
+    const events = await fixture.store.readStream(recommendationStream('34'));
+    expect(events.map((event) => event.type)).toEqual([
+      'RecommendationOpened', 'RagRated', 'ProgressNoted', 'EvidenceAttached', 'EvidenceAttached', 'SubmittedForClosure', 'SelfCertified',
+    ]);
+    for (const event of events) {
+      expect(event.metadata.extra).toMatchObject({ importId: report.importId, fileName: 'sample-register.csv', row: 2 });
+    }
+    const submitted = events.find((event) => event.type === 'SubmittedForClosure');
+    const approved = events.find((event) => event.type === 'SelfCertified');
+    expect(submitted?.metadata).toMatchObject({ userId: `import:${report.importId}`, role: 'liaison' });
+    expect(approved?.metadata).toMatchObject({ userId: `import:${report.importId}:dcc`, role: 'dcc' });
+    expect(events[3].data).toMatchObject({ evidenceId: 'imported-evidence', title: expect.stringContaining('imported from sample-register.csv') });
+    expect(events[4].data).toMatchObject({ evidenceId: 'imported-cc-letter', isChiefConstableLetter: true });
+  });
+
+  it('changes nothing when the same file is imported again', async () => {
+    const first = await fixture.importer.import(sample());
+    const position = await fixture.position();
+    const second = await fixture.importer.import(sample());
+    expect(second).toMatchObject({ importId: first.importId, imported: 0, alreadyImported: 5, inspectionsRecorded: 0, eventsWritten: 0 });
+    expect(await fixture.position()).toBe(position);
+  });
+
+  it('writes nothing in a dry run, and says what it would do', async () => {
+    const report = await fixture.importer.import(sample(), { dryRun: true });
+    expect(report).toMatchObject({ dryRun: true, imported: 5, eventsWritten: 0 });
+    expect(await fixture.position()).toBeNull();
+  });
+
+  it('leaves items already in the register from elsewhere as they are, and says so', async () => {
+    await fixture.importer.import({ name: 'first.csv', bytes: csv([row()]) });
+    const position = await fixture.position();
+    const report = await fixture.importer.import({ name: 'second.csv', bytes: csv([row({ status: 'open', rag: '' })]) });
+    expect(report.skipped).toEqual([{ row: 2, reference: '34', reason: expect.stringContaining('already in the register (opened by import:') }]);
+    expect(await fixture.position()).toBe(position);
+  });
+
+  it('reads the spellings trackers use: headers with spaces, "Lv3", "AFI", "Self-certified"', async () => {
+    const header = ['Inspection ID', 'Inspection title', 'Inspection type', 'Published on', 'Kind', 'Reference', 'Text', 'Level', 'Addressee', 'Portfolio', 'Owner', 'RAG', 'Due date', 'Status'];
+    const keys = ['inspection_id', 'inspection_title', 'inspection_type', 'published_on', 'kind', 'reference', 'text', 'level', 'addressee', 'portfolio', 'owner', 'rag', 'due_date', 'status'];
+    const cells = row({ level: 'Lv3', kind: 'AFI', rag: 'Green', status: 'Self-certified', inspection_type: 'Re-visit' });
+    const renamed = Object.fromEntries(keys.map((key, index) => [header[index], cells[key]]));
+    const report = await fixture.importer.import({ name: 'tracker.csv', bytes: csv([renamed], header) });
+    expect(report.problems).toEqual([]);
+    const view = await fixture.workflow.item('34', LIAISON);
+    expect(view).toMatchObject({ status: 'self_certified', closed: false, item: { level: 3, kind: 'area_for_improvement' } });
+  });
+});
