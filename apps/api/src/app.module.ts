@@ -4,6 +4,7 @@ import { PolicyGuard } from '@hmicfrs/auth';
 import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
 import { HealthController } from './health.controller';
+import { ImportsModule } from './imports/imports.module';
 import { PagesModule } from './pages/pages.module';
 import { SECRETS, type Secrets } from './pages/session/secrets';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -20,6 +21,7 @@ export class AppModule {
         EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
         RecommendationsModule,
         PagesModule,
+        ImportsModule,
       ],
       controllers: [HealthController],
       providers: [
