@@ -1,0 +1,109 @@
+import {
+  DynamicModule,
+  Inject,
+  Module,
+  type OnApplicationBootstrap,
+  type OnApplicationShutdown,
+  type OnModuleDestroy,
+} from '@nestjs/common';
+import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { ApprovalQueueProjection } from './approval-queue/approval-queue.projection';
+import { ApprovalQueueQueries } from './approval-queue/approval-queue.queries';
+import { AuditProjection } from './audit/audit.projection';
+import { AuditTrailQueries } from './audit/audit-trail.queries';
+import { READ_CLOCK, type Clock } from './clock';
+import { PastRegister } from './register/past-register';
+import { RegisterProjection } from './register/register.projection';
+import { RegisterQueries } from './register/register.queries';
+import { JacReportService } from './reports/jac-report.service';
+import { RegisterReports } from './reports/register-reports';
+import { FRESHNESS_TIMEOUT_MS, ReadModelFreshness } from './runtime/freshness';
+import type { Projection } from './runtime/projection';
+import { PROJECTIONS, ProjectionStatusReader } from './runtime/projection-status';
+import { DEFAULT_PROJECTOR_OPTIONS, Projector, type ProjectorOptions } from './runtime/projector';
+import { ReadModelDatabase } from './runtime/read-model-database';
+import { ensureReadModels } from './runtime/read-models';
+import { Rebuilder } from './runtime/rebuilder';
+
+export interface ProjectionsModuleOptions {
+  /** Where `read-models.db` lives (beside `events.db`). */
+  dataDir: string;
+  /** Run the projector in this process (the API's default); otherwise `cli project` does. */
+  runProjector: boolean;
+  /** How long a report as at a date waits for the register to catch up. Default 10 s. */
+  freshnessTimeoutMs?: number;
+  projector?: Partial<ProjectorOptions>;
+  clock?: Clock;
+}
+
+const OPTIONS = Symbol('PROJECTIONS_MODULE_OPTIONS');
+
+/**
+ * The read side: the projections as providers, the runtime that feeds them, and the queries over their
+ * read models. Needs `EVENT_STORE` (from `EventStoreModule`).
+ */
+@Module({})
+export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestroy, OnApplicationShutdown {
+  constructor(
+    private readonly projector: Projector,
+    private readonly database: ReadModelDatabase,
+    @Inject(OPTIONS) private readonly options: ProjectionsModuleOptions,
+  ) {}
+
+  static forRoot(options: ProjectionsModuleOptions): DynamicModule {
+    const queries = [RegisterQueries, PastRegister, RegisterReports, ApprovalQueueQueries, AuditTrailQueries, JacReportService, ProjectionStatusReader];
+    return {
+      module: ProjectionsModule,
+      providers: [
+        { provide: OPTIONS, useValue: options },
+        RegisterProjection,
+        ApprovalQueueProjection,
+        AuditProjection,
+        {
+          provide: PROJECTIONS,
+          inject: [RegisterProjection, ApprovalQueueProjection, AuditProjection],
+          useFactory: (...projections: Projection[]) => projections,
+        },
+        {
+          provide: ReadModelDatabase,
+          inject: [PROJECTIONS],
+          useFactory: (projections: Projection[]) => {
+            // Short: a projector waiting inside SQLite would stall every request of this process.
+            const database = ReadModelDatabase.inDataDir(options.dataDir, { busyTimeoutMs: 100 });
+            ensureReadModels(database, projections);
+            return database;
+          },
+        },
+        {
+          provide: Rebuilder,
+          inject: [EVENT_STORE, ReadModelDatabase, PROJECTIONS],
+          useFactory: (store: EventStore, database: ReadModelDatabase, projections: Projection[]) => new Rebuilder(store, database, projections),
+        },
+        {
+          provide: Projector,
+          inject: [EVENT_STORE, ReadModelDatabase, PROJECTIONS, Rebuilder],
+          useFactory: (store: EventStore, database: ReadModelDatabase, projections: Projection[], rebuilder: Rebuilder) =>
+            new Projector(store, database, projections, rebuilder, { ...DEFAULT_PROJECTOR_OPTIONS, ...options.projector }),
+        },
+        { provide: READ_CLOCK, useValue: options.clock ?? (() => new Date()) },
+        { provide: FRESHNESS_TIMEOUT_MS, useValue: options.freshnessTimeoutMs ?? 10_000 },
+        ReadModelFreshness,
+        ...queries,
+      ],
+      exports: [...queries, Projector, Rebuilder, READ_CLOCK],
+    };
+  }
+
+  onApplicationBootstrap(): void {
+    if (this.options.runProjector) this.projector.start();
+  }
+
+  /** Before the store closes (on application shutdown): the projector reads from it to the last. */
+  async onModuleDestroy(): Promise<void> {
+    await this.projector.stop();
+  }
+
+  onApplicationShutdown(): void {
+    this.database.close();
+  }
+}

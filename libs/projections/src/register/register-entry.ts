@@ -1,0 +1,27 @@
+import type { IsoDate, ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
+
+/** One line of the register, as the queries answer it. */
+export interface RegisterEntry {
+  id: string;
+  reference: string;
+  kind: ItemKind;
+  inspection: { id: string; title: string | null };
+  text: string;
+  level: Level;
+  portfolio: string;
+  owner: string | null;
+  rag: Rag | null;
+  status: Status;
+  closed: boolean;
+  inProgress: boolean;
+  dueDate: IsoDate | null;
+  originalDueDate: IsoDate | null;
+  /** In progress and due before today. */
+  overdue: boolean;
+  openedAt: string;
+  submittedAt: string | null;
+  submittedBy: string | null;
+  closedAt: string | null;
+  lastEventAt: string;
+  revision: number;
+}

@@ -1,0 +1,85 @@
+import type { IsoDate, ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
+import { isInProgress, type ItemRecord } from './item-record';
+
+/** The register's columns, in the order of `RegisterRow`. */
+export const REGISTER_COLUMNS =
+  'id, reference, kind, inspection_id, text, level, portfolio, owner, rag, status, closed, in_progress, due_date, ' +
+  'original_due_date, opened_at, submitted_at, submitted_by, last_submitted_at, submitted_level, closed_at, last_event_at, revision';
+
+export type RegisterRow = [
+  id: string,
+  reference: string,
+  kind: ItemKind,
+  inspectionId: string,
+  text: string,
+  level: Level,
+  portfolio: string,
+  owner: string | null,
+  rag: Rag | null,
+  status: Status,
+  closed: 0 | 1,
+  inProgress: 0 | 1,
+  dueDate: IsoDate | null,
+  originalDueDate: IsoDate | null,
+  openedAt: string,
+  submittedAt: string | null,
+  submittedBy: string | null,
+  lastSubmittedAt: string | null,
+  submittedLevel: Level | null,
+  closedAt: string | null,
+  lastEventAt: string,
+  revision: number,
+];
+
+export function toRow(r: ItemRecord): RegisterRow {
+  return [
+    r.id,
+    r.reference,
+    r.kind,
+    r.inspectionId,
+    r.text,
+    r.level,
+    r.portfolio,
+    r.owner,
+    r.rag,
+    r.status,
+    r.closed ? 1 : 0,
+    isInProgress(r) ? 1 : 0,
+    r.dueDate,
+    r.originalDueDate,
+    r.openedAt,
+    r.submittedAt,
+    r.submittedBy,
+    r.lastSubmittedAt,
+    r.submittedLevel,
+    r.closedAt,
+    r.lastEventAt,
+    r.revision,
+  ];
+}
+
+export function fromRow(row: RegisterRow): ItemRecord {
+  return {
+    id: row[0],
+    reference: row[1],
+    kind: row[2],
+    inspectionId: row[3],
+    text: row[4],
+    level: row[5],
+    portfolio: row[6],
+    owner: row[7],
+    rag: row[8],
+    status: row[9],
+    closed: row[10] === 1,
+    dueDate: row[12],
+    originalDueDate: row[13],
+    openedAt: row[14],
+    submittedAt: row[15],
+    submittedBy: row[16],
+    lastSubmittedAt: row[17],
+    submittedLevel: row[18],
+    closedAt: row[19],
+    lastEventAt: row[20],
+    revision: row[21],
+  };
+}

@@ -1,0 +1,64 @@
+import { Injectable } from '@nestjs/common';
+import type { Database } from 'better-sqlite3';
+import type { Projection, ProjectionSchema, ReadModelWriter, TableName } from '../runtime/projection';
+import { RegisterWriter } from './register-writer';
+
+/** Sorts after every ISO date: the "next version" of an item's latest version, which has none yet. */
+export const NO_NEXT_VERSION = '~';
+
+/**
+ * The register: every item as it stands now; every version of it in both times, so that any report can
+ * be drawn up as at a date and as known at a date; the inspection reports; and the counts per kind,
+ * level and status and per RAG of the items in progress. One projection, so that the counts always
+ * agree with the register they count.
+ */
+@Injectable()
+export class RegisterProjection implements Projection {
+  readonly name = 'register';
+  readonly version = 1;
+  readonly tables = ['register', 'register_versions', 'inspections', 'register_counts', 'rag_counts'] as const;
+
+  schema(t: TableName, g: number): ProjectionSchema {
+    return {
+      tables: [
+        `CREATE TABLE ${t('register')} (
+          id TEXT PRIMARY KEY, reference TEXT NOT NULL, kind TEXT NOT NULL, inspection_id TEXT NOT NULL, text TEXT NOT NULL,
+          level INTEGER NOT NULL, portfolio TEXT NOT NULL, owner TEXT, rag TEXT, status TEXT NOT NULL,
+          closed INTEGER NOT NULL, in_progress INTEGER NOT NULL, due_date TEXT, original_due_date TEXT,
+          opened_at TEXT NOT NULL, submitted_at TEXT, submitted_by TEXT, last_submitted_at TEXT, submitted_level INTEGER,
+          closed_at TEXT, last_event_at TEXT NOT NULL, revision INTEGER NOT NULL,
+          -- rowid of the item's latest row in register_versions, whose "next" times the next version fills in
+          version_row INTEGER
+        )`,
+        // A version holds from (occurred_at, recorded_at) until the next one: as at A, known at K, it is
+        // the one with occurred_at <= A and recorded_at <= K whose next version is after A or after K.
+        // Both times only grow along an item's stream, so that version is unique.
+        `CREATE TABLE ${t('register_versions')} (
+          item_id TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
+          next_occurred_at TEXT NOT NULL DEFAULT '${NO_NEXT_VERSION}', next_recorded_at TEXT NOT NULL DEFAULT '${NO_NEXT_VERSION}',
+          kind TEXT NOT NULL, inspection_id TEXT NOT NULL, opened_at TEXT NOT NULL, level INTEGER NOT NULL, status TEXT NOT NULL,
+          closed INTEGER NOT NULL, in_progress INTEGER NOT NULL, rag TEXT, owner TEXT, due_date TEXT, original_due_date TEXT,
+          closed_at TEXT, last_submitted_at TEXT, submitted_level INTEGER
+        )`,
+        `CREATE TABLE ${t('inspections')} (
+          id TEXT PRIMARY KEY, report_type TEXT NOT NULL, title TEXT NOT NULL, published_on TEXT NOT NULL
+        )`,
+        `CREATE TABLE ${t('register_counts')} (
+          kind TEXT NOT NULL, level INTEGER NOT NULL, status TEXT NOT NULL, items INTEGER NOT NULL,
+          PRIMARY KEY (kind, level, status)
+        ) WITHOUT ROWID`,
+        `CREATE TABLE ${t('rag_counts')} (rag TEXT PRIMARY KEY, items INTEGER NOT NULL) WITHOUT ROWID`,
+      ],
+      indexes: [
+        `CREATE INDEX register_by_status_g${g} ON ${t('register')} (status)`,
+        `CREATE INDEX register_by_owner_g${g} ON ${t('register')} (owner)`,
+        `CREATE INDEX register_by_inspection_g${g} ON ${t('register')} (inspection_id)`,
+        `CREATE INDEX register_by_due_date_g${g} ON ${t('register')} (due_date) WHERE in_progress = 1`,
+      ],
+    };
+  }
+
+  writer(db: Database, table: TableName): ReadModelWriter {
+    return new RegisterWriter(db, table);
+  }
+}

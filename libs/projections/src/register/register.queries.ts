@@ -1,0 +1,156 @@
+import { Injectable } from '@nestjs/common';
+import type { IsoDate, ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
+import { ReadModelDatabase } from '../runtime/read-model-database';
+import type { RegisterEntry } from './register-entry';
+
+export interface RegisterFilter {
+  status?: Status[];
+  kind?: ItemKind;
+  level?: Level;
+  /** `unrated`: items not yet RAG rated. */
+  rag?: Rag | 'unrated';
+  owner?: string;
+  /** The inspection report's id. */
+  report?: string;
+  closed?: boolean;
+  overdue?: boolean;
+  /** In progress and due between today and today + N days. */
+  dueWithinDays?: number;
+}
+
+export const REGISTER_SORTS = ['reference', 'dueDate', 'openedAt', 'lastEventAt', 'level', 'status'] as const;
+export type RegisterSort = (typeof REGISTER_SORTS)[number];
+
+export interface RegisterPage {
+  limit: number;
+  offset: number;
+  sort: RegisterSort;
+  descending: boolean;
+}
+
+export interface RegisterList {
+  items: RegisterEntry[];
+  total: number;
+  limit: number;
+  offset: number;
+}
+
+const SORT_COLUMNS: Record<RegisterSort, string> = {
+  reference: 'r.reference',
+  dueDate: 'r.due_date',
+  openedAt: 'r.opened_at',
+  lastEventAt: 'r.last_event_at',
+  level: 'r.level',
+  status: 'r.status',
+};
+
+type Row = {
+  id: string; reference: string; kind: ItemKind; inspection_id: string; title: string | null; text: string; level: Level;
+  portfolio: string; owner: string | null; rag: Rag | null; status: Status; closed: 0 | 1; in_progress: 0 | 1;
+  due_date: IsoDate | null; original_due_date: IsoDate | null; opened_at: string; submitted_at: string | null;
+  submitted_by: string | null; closed_at: string | null; last_event_at: string; revision: number;
+};
+
+/** The register now: filtered, sorted and paged; overdue and due soon against `today`. */
+@Injectable()
+export class RegisterQueries {
+  constructor(private readonly database: ReadModelDatabase) {}
+
+  list(filter: RegisterFilter, page: RegisterPage, today: IsoDate): RegisterList {
+    const { where, params } = conditions(filter, today);
+    const { db } = this.database;
+    const order = `${SORT_COLUMNS[page.sort]} ${page.descending ? 'DESC' : 'ASC'} NULLS LAST, r.id`;
+    return db.transaction(() => {
+      const total = db.prepare(`SELECT count(*) FROM register r ${where}`).pluck().get(params) as number;
+      const rows = db
+        .prepare(
+          `SELECT r.*, i.title FROM register r LEFT JOIN inspections i ON i.id = r.inspection_id ${where}
+           ORDER BY ${order} LIMIT @limit OFFSET @offset`,
+        )
+        .all({ ...params, limit: page.limit, offset: page.offset }) as Row[];
+      return { items: rows.map((row) => entry(row, today)), total, limit: page.limit, offset: page.offset };
+    })();
+  }
+
+  /** Items in progress due before `today`, the longest overdue first. */
+  overdue(today: IsoDate): RegisterEntry[] {
+    return this.dueBetween(null, today, today);
+  }
+
+  /** Items in progress due from `today` to `until`, soonest first. */
+  dueSoon(today: IsoDate, until: IsoDate): RegisterEntry[] {
+    return this.dueBetween(today, addDays(until, 1), today);
+  }
+
+  private dueBetween(from: IsoDate | null, before: IsoDate, today: IsoDate): RegisterEntry[] {
+    const rows = this.database.db
+      .prepare(
+        `SELECT r.*, i.title FROM register r LEFT JOIN inspections i ON i.id = r.inspection_id
+         WHERE r.in_progress = 1 AND r.due_date < @before AND (@from IS NULL OR r.due_date >= @from)
+         ORDER BY r.due_date, r.reference`,
+      )
+      .all({ from, before }) as Row[];
+    return rows.map((row) => entry(row, today));
+  }
+}
+
+function conditions(filter: RegisterFilter, today: IsoDate): { where: string; params: Record<string, unknown> } {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = { today };
+  const equal = (column: string, name: string, value: unknown) => {
+    if (value === undefined) return;
+    clauses.push(`r.${column} = @${name}`);
+    params[name] = value;
+  };
+  if (filter.status?.length) {
+    clauses.push(`r.status IN (${filter.status.map((_, i) => `@status${i}`).join(', ')})`);
+    filter.status.forEach((status, i) => (params[`status${i}`] = status));
+  }
+  equal('kind', 'kind', filter.kind);
+  equal('level', 'level', filter.level);
+  if (filter.rag === 'unrated') clauses.push('r.rag IS NULL');
+  else equal('rag', 'rag', filter.rag);
+  equal('owner', 'owner', filter.owner);
+  equal('inspection_id', 'report', filter.report);
+  equal('closed', 'closed', filter.closed === undefined ? undefined : Number(filter.closed));
+  if (filter.overdue === true) clauses.push('(r.in_progress = 1 AND r.due_date < @today)');
+  if (filter.overdue === false) clauses.push('NOT (r.in_progress = 1 AND r.due_date IS NOT NULL AND r.due_date < @today)');
+  if (filter.dueWithinDays !== undefined) {
+    clauses.push('(r.in_progress = 1 AND r.due_date >= @today AND r.due_date <= @dueBy)');
+    params.dueBy = addDays(today, filter.dueWithinDays);
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+function entry(row: Row, today: IsoDate): RegisterEntry {
+  const inProgress = row.in_progress === 1;
+  return {
+    id: row.id,
+    reference: row.reference,
+    kind: row.kind,
+    inspection: { id: row.inspection_id, title: row.title },
+    text: row.text,
+    level: row.level,
+    portfolio: row.portfolio,
+    owner: row.owner,
+    rag: row.rag,
+    status: row.status,
+    closed: row.closed === 1,
+    inProgress,
+    dueDate: row.due_date,
+    originalDueDate: row.original_due_date,
+    overdue: inProgress && row.due_date !== null && row.due_date < today,
+    openedAt: row.opened_at,
+    submittedAt: row.submitted_at,
+    submittedBy: row.submitted_by,
+    closedAt: row.closed_at,
+    lastEventAt: row.last_event_at,
+    revision: row.revision,
+  };
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  const at = new Date(`${date}T00:00:00.000Z`);
+  at.setUTCDate(at.getUTCDate() + days);
+  return at.toISOString().slice(0, 10);
+}

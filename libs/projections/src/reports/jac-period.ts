@@ -1,0 +1,33 @@
+import { InvalidReportParameter } from '../errors';
+import { instantOf, pointInTime } from './report-dates';
+
+/** What the committee asks for, as given: dates (YYYY-MM-DD) or date-times with a zone. */
+export interface JacRequest {
+  /** The report is as at this date (occurredAt). */
+  asAt: string;
+  /** The previous report's date: changes are counted since then. */
+  previous: string;
+  /** Submissions for closure are counted from this date (the change of HMICFRS process, August 2023). */
+  since: string;
+  /** Only what had been recorded by then (recordedAt); default now. */
+  knownAt?: string;
+}
+
+/** The request as instants, checked. */
+export interface JacPeriod {
+  asAt: string;
+  previous: string;
+  since: string;
+  knownAt: string;
+}
+
+export function jacPeriod(request: JacRequest, now: Date): JacPeriod {
+  const { asAt, knownAt } = pointInTime(request.asAt, request.knownAt, now);
+  const previous = instantOf('previous', request.previous, 'end');
+  const since = instantOf('since', request.since, 'start');
+  if (previous > asAt) {
+    throw new InvalidReportParameter('previous', `(${request.previous}) must not be after asAt (${request.asAt})`);
+  }
+  if (since > asAt) throw new InvalidReportParameter('since', `(${request.since}) must not be after asAt (${request.asAt})`);
+  return { asAt, previous, since, knownAt };
+}

@@ -1,0 +1,160 @@
+import type { IsoDate, ItemKind, Level, Status } from '@hmicfrs/lifecycle';
+import type { ItemSnapshot } from '../register/item-snapshot';
+import type { JacPeriod } from './jac-period';
+import { dayOf, daysBetween } from './report-dates';
+
+/** A number as the papers print it, `12 (+6)`: now, and the change since the previous report. */
+export interface CountWithChange {
+  count: number;
+  change: number;
+}
+
+export interface InspectionRef {
+  id: string;
+  title: string;
+  publishedOn: IsoDate | null;
+}
+
+/** An item named in the report. */
+export interface ItemLine {
+  id: string;
+  reference: string;
+  kind: ItemKind;
+  level: Level;
+  text: string;
+  owner: string | null;
+  status: Status;
+  dueDate: IsoDate | null;
+  originalDueDate: IsoDate | null;
+  closedAt: string | null;
+}
+
+export type KindCounts = Record<ItemKind, number>;
+
+/** The Joint Audit Committee's HMICFRS update, as the seeds' papers show it, from events alone. */
+export interface JacReport {
+  period: JacPeriod;
+  /** Items submitted for closure from `since` to `asAt`, by kind and level (the level when submitted). */
+  submissions: { rows: (CountWithChange & { kind: ItemKind; level: Level })[]; total: CountWithChange };
+  /** Items closed now whose closing came after the previous report, by inspection report. */
+  signedOff: { total: number; byReport: { inspection: InspectionRef; items: ItemLine[] }[] };
+  register: { total: CountWithChange; inProgress: number; added: number; byKind: { kind: ItemKind; items: number; added: number }[] };
+  /** RAG ratings of the items in progress. */
+  rag: { red: number; amber: number; green: number; unrated: number; total: number };
+  /** Per inspection report: items received, and items submitted for closure to date, by kind. */
+  byReport: { inspection: InspectionRef; received: KindCounts; submitted: KindCounts }[];
+  /** Items in progress whose due date had passed at `asAt`, the longest overdue first. */
+  overdue: (ItemLine & { daysOverdue: number })[];
+}
+
+/** The order the papers list kinds in. */
+export const KINDS: readonly ItemKind[] = ['area_for_improvement', 'cause_of_concern', 'recommendation'];
+
+export interface JacSources {
+  /** Every item as at `asAt` and as at `previous`, both as known at `knownAt`. */
+  now: readonly ItemSnapshot[];
+  before: readonly ItemSnapshot[];
+  inspection(id: string): InspectionRef;
+  /** The words of an item (they never change): its reference and text. */
+  describe(id: string): { reference: string; text: string };
+}
+
+export function compileJacReport(period: JacPeriod, sources: JacSources): JacReport {
+  const submittedNow = submissionCounts(sources.now, period.since);
+  const submittedBefore = submissionCounts(sources.before, period.since);
+  const before = new Map<string, ItemSnapshot>();
+  for (const item of sources.before) before.set(item.id, item);
+
+  const line = (item: ItemSnapshot): ItemLine => {
+    const { reference, text } = sources.describe(item.id);
+    const { id, kind, level, owner, status, dueDate, originalDueDate, closedAt } = item;
+    return { id, reference, kind, level, text, owner, status, dueDate, originalDueDate, closedAt };
+  };
+  const today = dayOf(period.asAt);
+  const signedOff = new Map<string, ItemLine[]>();
+  const byReport = new Map<string, { received: KindCounts; submitted: KindCounts }>();
+  const byKind = new Map<ItemKind, { items: number; added: number }>(KINDS.map((kind) => [kind, { items: 0, added: 0 }]));
+  const rag = { red: 0, amber: 0, green: 0, unrated: 0, total: 0 };
+  const overdue: (ItemLine & { daysOverdue: number })[] = [];
+  let total = 0;
+  let inProgress = 0;
+
+  for (const item of sources.now) {
+    total += 1;
+    const kind = byKind.get(item.kind)!;
+    kind.items += 1;
+    if (item.openedAt > period.previous) kind.added += 1;
+    if (item.closed && item.closedAt !== null && item.closedAt > period.previous) {
+      push(signedOff, item.inspectionId, line(item));
+    }
+    const report = byReport.get(item.inspectionId) ?? { received: noKinds(), submitted: noKinds() };
+    byReport.set(item.inspectionId, report);
+    report.received[item.kind] += 1;
+    if (item.lastSubmittedAt !== null) report.submitted[item.kind] += 1;
+    if (!item.inProgress) continue;
+    inProgress += 1;
+    rag[item.rag ?? 'unrated'] += 1;
+    rag.total += 1;
+    if (item.dueDate !== null && item.dueDate < today) overdue.push({ ...line(item), daysOverdue: daysBetween(item.dueDate, today) });
+  }
+
+  const rows = submissionRows(submittedNow, submittedBefore);
+  const count = (counts: Map<string, number>) => [...counts.values()].reduce((sum, n) => sum + n, 0);
+  const added = [...byKind.values()].reduce((sum, kind) => sum + kind.added, 0);
+  const signedOffByReport = [...signedOff]
+    .map(([id, items]) => ({ inspection: sources.inspection(id), items: items.sort(byReference) }))
+    .sort((a, b) => a.inspection.title.localeCompare(b.inspection.title));
+  return {
+    period,
+    submissions: { rows, total: { count: count(submittedNow), change: count(submittedNow) - count(submittedBefore) } },
+    signedOff: { total: signedOffByReport.reduce((sum, group) => sum + group.items.length, 0), byReport: signedOffByReport },
+    register: {
+      total: { count: total, change: total - before.size },
+      inProgress,
+      added,
+      byKind: KINDS.map((kind) => ({ kind, ...byKind.get(kind)! })),
+    },
+    rag,
+    byReport: [...byReport]
+      .map(([id, counts]) => ({ inspection: sources.inspection(id), ...counts }))
+      .sort((a, b) => (a.inspection.publishedOn ?? '').localeCompare(b.inspection.publishedOn ?? '') || a.inspection.title.localeCompare(b.inspection.title)),
+    overdue: overdue.sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || byReference(a, b)),
+  };
+}
+
+/** Items whose latest submission for closure falls between `since` and the snapshot's date, by kind and level. */
+function submissionCounts(items: readonly ItemSnapshot[], since: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const item of items) {
+    if (item.lastSubmittedAt === null || item.lastSubmittedAt < since) continue;
+    const key = `${item.kind}|${item.submittedLevel}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return counts;
+}
+
+/** Kinds in the papers' order, higher levels first; a row for every cell counted now or before. */
+function submissionRows(now: Map<string, number>, before: Map<string, number>): JacReport['submissions']['rows'] {
+  return KINDS.flatMap((kind) =>
+    ([4, 3, 2, 1] as const).flatMap((level) => {
+      const key = `${kind}|${level}`;
+      const count = now.get(key) ?? 0;
+      const previously = before.get(key) ?? 0;
+      return count === 0 && previously === 0 ? [] : [{ kind, level, count, change: count - previously }];
+    }),
+  );
+}
+
+function noKinds(): KindCounts {
+  return { area_for_improvement: 0, cause_of_concern: 0, recommendation: 0 };
+}
+
+function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
+}
+
+function byReference(a: { reference: string }, b: { reference: string }): number {
+  return a.reference.localeCompare(b.reference, 'en', { numeric: true });
+}

@@ -1,0 +1,53 @@
+import type { Database, Statement } from 'better-sqlite3';
+import type { GlobalPosition } from '@hmicfrs/event-store';
+import { CheckpointMoved } from '../errors';
+
+/** Where a projection stands: the last position applied (null: nothing yet), its code version, its rebuild generation. */
+export interface Checkpoint {
+  position: GlobalPosition | null;
+  version: number;
+  generation: number;
+}
+
+type Row = [position: string | null, version: number, generation: number];
+
+/** The checkpoint table. Every write runs inside the caller's transaction, beside the read-model change it records. */
+export class Checkpoints {
+  private readonly select: Statement<[string], Row>;
+  private readonly upsert: Statement<[string, string | null, number, number, string]>;
+
+  constructor(db: Database) {
+    this.select = db.prepare<[string], Row>('SELECT position, version, generation FROM projection_checkpoints WHERE name = ?').raw();
+    this.upsert = db.prepare(
+      `INSERT INTO projection_checkpoints (name, position, version, generation, updated_at) VALUES (?, ?, ?, ?, ?)
+       ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version,
+         generation = excluded.generation, updated_at = excluded.updated_at`,
+    );
+  }
+
+  read(name: string): Checkpoint | undefined {
+    const row = this.select.get(name);
+    if (row === undefined) return undefined;
+    return { position: row[0] === null ? null : BigInt(row[0]), version: row[1], generation: row[2] };
+  }
+
+  write(name: string, checkpoint: Checkpoint): void {
+    const { position, version, generation } = checkpoint;
+    this.upsert.run(name, position === null ? null : position.toString(), version, generation, new Date().toISOString());
+  }
+
+  /**
+   * Throws CheckpointMoved unless the projection still stands where this process last saw it: another
+   * projector got there first, or a rebuild swapped in new tables. Applying the batch then would apply
+   * events twice, or to tables that are not the ones it read.
+   */
+  expect(name: string, seen: Checkpoint | undefined): void {
+    const now = this.read(name);
+    if (!sameCheckpoint(now, seen)) throw new CheckpointMoved(name);
+  }
+}
+
+export function sameCheckpoint(a: Checkpoint | undefined, b: Checkpoint | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.position === b.position && a.version === b.version && a.generation === b.generation;
+}
