@@ -1,3 +1,4 @@
+import { demoCommand } from './demo.command';
 import { importCommand } from './import.command';
 import { replayCommand } from './replay.command';
 import { tokenCommand } from './token.command';
@@ -17,7 +18,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand];
+export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand, demoCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

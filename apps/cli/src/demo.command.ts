@@ -1,0 +1,102 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import { issueToken, tokenSecret, type Actor } from '@hmicfrs/auth';
+import { loadConfig, type AppConfig } from '@hmicfrs/config';
+import { openEventStore } from '@hmicfrs/event-store';
+import { RegisterImporter } from '@hmicfrs/import';
+import { RecommendationWorkflow } from '@hmicfrs/workflow';
+import { createHttpApp } from '../../api/src/http-app';
+import type { CliCommand } from './commands';
+import { demoFile, freshDemoDirectory } from './demo-files';
+import { readWalk, walk } from './demo-walkthrough';
+import { importReportText } from './import-report-text';
+
+export const demoCommand: CliCommand = {
+  name: 'demo',
+  summary: 'demo [--data-dir ./data-demo] [--load-only]: a fresh register from the JAC papers, walked through the lifecycle, and the API on it',
+  async run(args) {
+    const { values } = parseArgs({
+      args,
+      options: { 'data-dir': { type: 'string', default: './data-demo' }, 'load-only': { type: 'boolean', default: false } },
+    });
+    const dataDir = freshDemoDirectory(values['data-dir']);
+    const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
+    console.log(`A fresh demo register in ${relative(process.cwd(), dataDir) || dataDir} (emptied each time the demo starts)\n`);
+    await load(config);
+    if (values['load-only']) return 0;
+    await serve(config);
+    return 0;
+  },
+};
+
+/** The register the papers describe, through the importer, then some of it walked on by its people. */
+async function load(config: AppConfig): Promise<void> {
+  const store = await openEventStore({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING });
+  try {
+    const clock = () => new Date();
+    const workflow = new RecommendationWorkflow(store, clock);
+    const register = demoFile('demo-register.csv');
+    const report = await new RegisterImporter(workflow, store, clock).import({ name: 'demo-register.csv', bytes: readFileSync(register) });
+    console.log(`1. The register from the Joint Audit Committee papers (${relative(process.cwd(), register)}):`);
+    console.log(`${importReportText(report)}\n`);
+    console.log('2. Some items walked on through the lifecycle, each step by the user whose role takes it:');
+    await walk(workflow, readWalk(demoFile('walkthrough.json')), clock(), (line) => console.log(line));
+    console.log('');
+  } finally {
+    await store.close();
+  }
+}
+
+/** The API and web pages on the demo register, and where to look; runs until Ctrl-C. */
+async function serve(config: AppConfig): Promise<void> {
+  const app = await createHttpApp(config, { logger: false });
+  await app.listen(config.PORT, config.HOST);
+  const url = `http://${config.HOST}:${config.PORT}`;
+  const secret = tokenSecret(config.JWT_SECRET, config.DATA_DIR, () => undefined);
+  const users = demoUsers(config);
+  const readable = await readablePaths(url);
+
+  console.log(`3. The API is running on ${url} (Ctrl-C stops it)\n`);
+  console.log(`   Web pages      ${url}/app  (sign in by choosing a user below)`);
+  console.log(`   OpenAPI        ${url}/docs`);
+  for (const path of readable) console.log(`   ${'GET'.padEnd(14)} ${url}${path}`);
+  console.log(`   An item        ${url}/recommendations/9159   and its history: ${url}/recommendations/9159/history`);
+  console.log(`   On the command line:  DATA_DIR=${relative(process.cwd(), config.DATA_DIR) || config.DATA_DIR} npm run cli -- replay 9159\n`);
+  console.log('   Users and bearer tokens (8 hours), e.g. curl -H "Authorization: Bearer <token>" ' + `${url}/recommendations/38`);
+  for (const user of users) {
+    console.log(`     ${user.userId.padEnd(14)} ${user.role.padEnd(8)} ${issueToken(user, secret)}`);
+  }
+  await new Promise<void>((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+  await app.close();
+}
+
+/** The users the sign-in page offers (the web pages write them on start-up), or one of each role. */
+function demoUsers(config: AppConfig): Actor[] {
+  const file = config.USERS_FILE ?? join(config.DATA_DIR, 'users.json');
+  if (!existsSync(file)) {
+    return [
+      { userId: 'flo-fletcher', role: 'liaison' },
+      { userId: 'ch-insp-jones', role: 'owner' },
+      { userId: 'supt-patel', role: 'owner' },
+      { userId: 'dcc-green', role: 'dcc' },
+      { userId: 'hmi-cooper', role: 'hmicfrs' },
+      { userId: 'audit-khan', role: 'auditor' },
+    ];
+  }
+  const listed = JSON.parse(readFileSync(file, 'utf8')) as { id: string; role: Actor['role'] }[];
+  return listed.map(({ id, role }) => ({ userId: id, role }));
+}
+
+/** The API's readable lists and reports, as its OpenAPI document names them today (other teams add more). */
+async function readablePaths(url: string): Promise<string[]> {
+  const response = await fetch(`${url}/docs-json`);
+  if (!response.ok) return [];
+  const document = (await response.json()) as { paths: Record<string, Record<string, unknown>> };
+  return Object.entries(document.paths)
+    .filter(([path, operations]) => 'get' in operations && !path.includes('{') && path !== '/health')
+    .map(([path]) => path);
+}
