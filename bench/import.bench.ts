@@ -1,0 +1,98 @@
+/**
+ * Importing a register of 5,000 items (CSV and XLSX), each through the workflow to its status.
+ *   npm run bench:import                 5,000 rows
+ *   BENCH_ROWS=500 npm run bench:import  a quick try
+ * Every row is several commands (open, rate, evidence, submit, approve...), each a durable append.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Workbook } from 'exceljs';
+import { SqliteEventStore } from '@hmicfrs/event-store';
+import { COLUMNS, RegisterImporter } from '@hmicfrs/import';
+import { RecommendationWorkflow } from '@hmicfrs/workflow';
+
+const ROWS = Number(process.env.BENCH_ROWS ?? 5000);
+const STATUSES = [
+  ['open', ''],
+  ['rag_rated', 'amber'],
+  ['submitted', 'green'],
+  ['self_certified', 'green'],
+  ['hmicfrs_verified', 'green'],
+  ['archived', 'red'],
+] as const;
+
+function registerRows(): string[][] {
+  return Array.from({ length: ROWS }, (_, index) => {
+    const [status, rag] = STATUSES[index % STATUSES.length];
+    const cells: Record<string, string> = {
+      inspection_id: `report-${index % 40}`,
+      inspection_title: `Inspection report ${index % 40}`,
+      inspection_type: 'thematic',
+      published_on: '2022-11-02',
+      kind: 'recommendation',
+      reference: `R-${index}`,
+      text: `By 31 March 2023, chief constables should make sure that recommendation ${index} is done.`,
+      level: '3',
+      addressee: 'Chief constables',
+      portfolio: 'Professional Standards',
+      owner: 'ch-insp-jones',
+      rag,
+      due_date: '2023-03-31',
+      status,
+      status_date: '2023-01-15',
+      progress_note: index % 3 === 0 ? 'Progress reported to the HMIC Oversight Board.' : '',
+    };
+    return COLUMNS.map((column) => cells[column.name]);
+  });
+}
+
+function asCsv(rows: string[][]): Buffer {
+  return Buffer.from([COLUMNS.map((column) => column.name), ...rows].map((cells) => cells.map((cell) => `"${cell}"`).join(',')).join('\n'));
+}
+
+async function asXlsx(rows: string[][]): Promise<Buffer> {
+  const workbook = new Workbook();
+  const sheet = workbook.addWorksheet('Register');
+  sheet.addRow(COLUMNS.map((column) => column.name));
+  sheet.addRows(rows);
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+async function timedImport(root: string, name: string, bytes: Buffer): Promise<void> {
+  const store = SqliteEventStore.open(join(root, `${name}.db`));
+  const clock = () => new Date();
+  const importer = new RegisterImporter(new RecommendationWorkflow(store, clock), store, clock);
+  try {
+    const started = process.hrtime.bigint();
+    const report = await importer.import({ name, bytes });
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const againStarted = process.hrtime.bigint();
+    const again = await importer.import({ name, bytes });
+    const againSeconds = Number(process.hrtime.bigint() - againStarted) / 1e9;
+    console.log(
+      `${name.padEnd(14)} ${(bytes.length / 1024 / 1024).toFixed(1).padStart(5)} MB  ${report.imported} items, ${report.eventsWritten} events in ${seconds.toFixed(1)} s: ` +
+        `${Math.round(report.imported / seconds)} rows/s, ${Math.round(report.eventsWritten / seconds)} events/s; ` +
+        `the same file again: ${again.eventsWritten} events written, ${againSeconds.toFixed(1)} s`,
+    );
+  } finally {
+    await store.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'hmicfrs-bench-import-'));
+  console.log(`Import benchmark: ${ROWS} rows, statuses from open to hmicfrs_verified; files in ${root}\n`);
+  try {
+    const rows = registerRows();
+    await timedImport(root, 'register.csv', asCsv(rows));
+    await timedImport(root, 'register.xlsx', await asXlsx(rows));
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
