@@ -16,20 +16,72 @@ export interface HashedContent {
 /**
  * JSON with object keys sorted at every depth, so the same content always hashes the same,
  * whichever adapter stored it and whatever order its JSON came back in.
+ * Written as plain loops because every append hashes every event: it is the store's hottest code.
  */
 export function canonicalJson(value: unknown): string {
+  if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  const entries = Object.keys(value)
-    .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
-    .sort()
-    .map((key) => `${JSON.stringify(key)}:${canonicalJson((value as Record<string, unknown>)[key])}`);
-  return `{${entries.join(',')}}`;
+  if (Array.isArray(value)) {
+    let json = '[';
+    for (let i = 0; i < value.length; i += 1) {
+      if (i > 0) json += ',';
+      json += canonicalJson(value[i]) ?? '';
+    }
+    return `${json}]`;
+  }
+  const object = value as Record<string, unknown>;
+  const keys = sortedKeys(object);
+  let json = '{';
+  for (let i = 0; i < keys.length; i += 1) {
+    const item = object[keys[i]];
+    if (item === undefined) continue;
+    if (json.length > 1) json += ',';
+    json += `${quote(keys[i])}:${canonicalJson(item)}`;
+  }
+  return `${json}}`;
+}
+
+/** Characters JSON.stringify escapes (lone surrogates included, so any surrogate takes the slow path). */
+const NEEDS_ESCAPING = /["\\\u0000-\u001f\ud800-\udfff]/;
+
+/** JSON.stringify of a string, without calling it for the common string that needs no escaping. */
+function quote(text: string): string {
+  return NEEDS_ESCAPING.test(text) ? JSON.stringify(text) : `"${text}"`;
+}
+
+/** Insertion sort by UTF-16 code unit, as Array#sort would order them: objects here have a handful of keys. */
+function sortedKeys(object: object): string[] {
+  const keys = Object.keys(object);
+  for (let i = 1; i < keys.length; i += 1) {
+    const key = keys[i];
+    let j = i - 1;
+    while (j >= 0 && keys[j] > key) {
+      keys[j + 1] = keys[j];
+      j -= 1;
+    }
+    keys[j + 1] = key;
+  }
+  return keys;
 }
 
 /** SHA-256 (hex) of the event's canonical content, which includes the previous event's hash. */
 export function hashEvent(content: HashedContent): string {
-  return createHash('sha256').update(canonicalJson(content)).digest('hex');
+  return hashCanonical(content, canonicalJson(content.data), canonicalJson(content.metadata));
+}
+
+/**
+ * The same hash from the canonical JSON of data and metadata, already made by whoever also stores them.
+ * The content's keys are fixed, so its canonical form is spelled out here in their sorted order.
+ */
+export function hashCanonical(
+  content: Pick<HashedContent, 'id' | 'streamId' | 'revision' | 'type'>,
+  dataJson: string,
+  metadataJson: string,
+): string {
+  const json =
+    `{"data":${dataJson},"id":${JSON.stringify(content.id)},"metadata":${metadataJson},` +
+    `"revision":${JSON.stringify(content.revision)},"streamId":${JSON.stringify(content.streamId)},"type":${JSON.stringify(content.type)}}`;
+  return createHash('sha256').update(json).digest('hex');
 }
 
 export type ChainVerdict =

@@ -1,8 +1,8 @@
 import type { EventMetadata, NewEvent } from './event';
-import { eventIdFor } from './event-id';
+import { eventIdsFor } from './event-id';
 import { InvalidAppend } from './errors';
 import type { ExpectedRevision } from './expected-revision';
-import { hashEvent } from './hash-chain';
+import { canonicalJson, hashCanonical } from './hash-chain';
 
 /** An event checked and hashed, ready for an adapter to write; only its global position is still unknown. */
 export interface SealedEvent {
@@ -12,6 +12,10 @@ export interface SealedEvent {
   type: string;
   data: unknown;
   metadata: EventMetadata;
+  /** `data` as JSON, made once for the hash and reused by adapters that store text. */
+  dataJson: string;
+  /** `metadata`, hash included, as JSON. */
+  metadataJson: string;
 }
 
 /** Fields the store stamps on every event; a writer supplying them would break the hash or lie about time. */
@@ -75,14 +79,27 @@ export function sealEvents(
   after: { revision: number; hash: string },
   recordedAt: string,
 ): SealedEvent[] {
+  const ids = eventIdsFor(streamId, events[0].metadata.commandId, events.length);
   let previousHash = after.hash;
   return events.map((event, index) => {
     const revision = after.revision + 1 + index;
-    const id = eventIdFor(streamId, event.metadata.commandId, index);
+    const id = ids[index];
     const stamped = { ...event.metadata, recordedAt, previousHash };
-    const hash = hashEvent({ id, streamId, revision, type: event.type, data: event.data, metadata: stamped });
+    const dataJson = canonicalJson(event.data);
+    const stampedJson = canonicalJson(stamped);
+    const hash = hashCanonical({ id, streamId, revision, type: event.type }, dataJson, stampedJson);
     previousHash = hash;
-    return { id, streamId, revision, type: event.type, data: event.data, metadata: { ...stamped, hash } };
+    return {
+      id,
+      streamId,
+      revision,
+      type: event.type,
+      data: event.data,
+      metadata: Object.assign(stamped, { hash }),
+      dataJson,
+      // The stamped metadata always has keys, so its JSON ends in `"…"}` and the hash can be spliced in.
+      metadataJson: `${stampedJson.slice(0, -1)},"hash":"${hash}"}`,
+    };
   });
 }
 
