@@ -1,9 +1,10 @@
 import type { GlobalPosition, RecordedEvent } from '../event';
 import type { AllSubscription, SubscribeOptions } from '../event-store.port';
+import { toRecordedEvent, type EventRow } from './event-rows';
 
 export interface SubscriptionSource {
-  /** Up to `limit` events strictly after `after`, in global order. */
-  readPage(after: GlobalPosition, limit: number): RecordedEvent[];
+  /** Up to `limit` stored rows strictly after `after`, in global order. */
+  readPage(after: GlobalPosition, limit: number): EventRow[];
   pageSize: number;
   /** How often to look for events appended by other connections to the same file. */
   pollIntervalMs: number;
@@ -50,13 +51,14 @@ export class SqliteSubscription implements AllSubscription {
     try {
       while (!this.closed) {
         this.appendedSinceRead = false;
-        const page = this.source.readPage(checkpoint, this.source.pageSize);
-        for (const event of page) {
+        const rows = this.source.readPage(checkpoint, this.source.pageSize);
+        for (let i = 0; i < rows.length; i += 1) {
+          const event = toRecordedEvent(rows[i]);
           checkpoint = event.position;
           yield event;
           if (this.closed) return;
         }
-        if (page.length === this.source.pageSize) continue;
+        if (rows.length === this.source.pageSize) continue;
         if (!caughtUp) {
           caughtUp = true;
           onCaughtUp?.();
