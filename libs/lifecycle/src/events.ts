@@ -78,6 +78,18 @@ export type Reopened = Fact<'Reopened', { reason: string }>;
 export type MarkedNotApplicable = Fact<'MarkedNotApplicable', { reason: string; addressedTo: string }>;
 export type RecommendationLinked = Fact<'RecommendationLinked', { otherId: string; relation: LinkRelation }>;
 
+/** Why someone was reminded of an item: its due date is near, it has passed, or nobody has RAG rated it for three months. */
+export type ReminderKind = 'due_soon' | 'overdue' | 'not_reviewed';
+/** Why an item was taken above its owner: a submission has waited on the DCC too long. */
+export type EscalationKind = 'awaiting_approval';
+/**
+ * Someone was told about an item, so its history shows who knew and when. `to` is the user told (the
+ * owner) or, where the item names nobody, the role that stands in. `on` is the day the reminders ran for.
+ */
+export type ReminderIssued = Fact<'ReminderIssued', { kind: ReminderKind; to: string; on: IsoDate; dueDate: IsoDate | null }>;
+/** An item was taken to the people above its owner: `to` is a role (any DCC may approve), `waitingSince` the submission's day. */
+export type Escalated = Fact<'Escalated', { kind: EscalationKind; to: string; on: IsoDate; waitingSince: IsoDate }>;
+
 export type RecommendationEvent =
   | RecommendationOpened
   | RagRated
@@ -97,7 +109,9 @@ export type RecommendationEvent =
   | ClosedAndArchived
   | Reopened
   | MarkedNotApplicable
-  | RecommendationLinked;
+  | RecommendationLinked
+  | ReminderIssued
+  | Escalated;
 
 export type InspectionReportRecorded = Fact<
   'InspectionReportRecorded',

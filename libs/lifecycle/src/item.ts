@@ -1,4 +1,15 @@
-import type { Evidence, EvidenceRef, IsoDate, ItemKind, Level, LinkRelation, Rag, RecommendationOpened } from './events';
+import type {
+  EscalationKind,
+  Evidence,
+  EvidenceRef,
+  IsoDate,
+  ItemKind,
+  Level,
+  LinkRelation,
+  Rag,
+  RecommendationOpened,
+  ReminderKind,
+} from './events';
 
 /**
  * What the machine remembers about one item: what its rules need and the item's current picture.
@@ -27,6 +38,8 @@ export interface Item {
   /** What the DCC approved, kept until the item is reopened or rejected. */
   approval: { approvedBy: string; evidence: EvidenceRef[] } | null;
   links: { otherId: string; relation: LinkRelation }[];
+  /** The latest reminder or escalation: who was last told about the item, why, and on which day. */
+  lastReminder: { kind: ReminderKind | EscalationKind; to: string; on: IsoDate } | null;
 }
 
 export function openedItem(opened: RecommendationOpened['data']): Item {
@@ -48,5 +61,6 @@ export function openedItem(opened: RecommendationOpened['data']): Item {
     submission: null,
     approval: null,
     links: [],
+    lastReminder: null,
   };
 }

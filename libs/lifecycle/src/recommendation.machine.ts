@@ -50,6 +50,7 @@ export const recommendationMachine = setup({
     link: assign(({ context }, { otherId, relation }: Item['links'][number]) => ({
       links: [...context.links, { otherId, relation }],
     })),
+    remind: assign((_, { kind, to, on }: NonNullable<Item['lastReminder']>) => ({ lastReminder: { kind, to, on } })),
   },
 }).createMachine({
   id: 'recommendation',
@@ -188,10 +189,15 @@ function dataOf<Event extends RecommendationEvent>({ event }: { event: Event }):
   return event.data;
 }
 
-/** Notes, owner and due-date changes, and archiving: what happens to any item still in progress. */
+/**
+ * Notes, owner and due-date changes, reminders and escalations, and archiving: what happens to any item
+ * still in progress. Reminders leave the state as it is; a closed item has nobody left to remind.
+ */
 function inProgress() {
   return {
     ProgressNoted: { actions: { type: 'noteProgress', params: dataOf } },
+    ReminderIssued: { actions: { type: 'remind', params: dataOf } },
+    Escalated: { actions: { type: 'remind', params: dataOf } },
     OwnerAssigned: { actions: { type: 'assignOwner', params: dataOf } },
     DueDateChanged: { actions: { type: 'changeDueDate', params: dataOf } },
     ClosedAndArchived: { target: '#recommendation.archived', actions: 'archive' },

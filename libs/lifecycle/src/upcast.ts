@@ -33,6 +33,8 @@ export const schemaVersions: Readonly<Record<DomainEvent['type'], number>> = {
   Reopened: 1,
   MarkedNotApplicable: 1,
   RecommendationLinked: 1,
+  ReminderIssued: 1,
+  Escalated: 1,
   InspectionReportRecorded: 1,
 };
 

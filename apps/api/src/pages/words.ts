@@ -52,7 +52,8 @@ export const INSPECTION_TYPE: Record<InspectionType, string> = {
   other: 'Other',
 };
 
-export const EVENT: Record<RecommendationEvent['type'], string> = {
+/** Every event's name; typed loosely so an event added to the lifecycle shows by its type until named here. */
+export const EVENT: Record<RecommendationEvent['type'], string> & Record<string, string> = {
   RecommendationOpened: 'Opened',
   RagRated: 'RAG rated',
   ProgressNoted: 'Progress noted',
@@ -72,6 +73,8 @@ export const EVENT: Record<RecommendationEvent['type'], string> = {
   Reopened: 'Reopened',
   MarkedNotApplicable: 'Marked not applicable',
   RecommendationLinked: 'Linked to another item',
+  ReminderIssued: 'Reminder sent',
+  Escalated: 'Escalated',
 };
 
 /** What each command is called on its button and its page. */

@@ -81,6 +81,8 @@ export function evolveItem(record: ItemRecord | undefined, event: Recommendation
     case 'EvidenceAttached':
     case 'EvidenceRemoved':
     case 'RecommendationLinked':
+    case 'ReminderIssued':
+    case 'Escalated':
       return next;
     default: {
       const _: never = event;
@@ -96,6 +98,8 @@ export function changesReports(event: RecommendationEvent): boolean {
     case 'EvidenceAttached':
     case 'EvidenceRemoved':
     case 'RecommendationLinked':
+    case 'ReminderIssued':
+    case 'Escalated':
       return false;
     default:
       return true;
