@@ -2,6 +2,11 @@ import { Logger, Module } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { AppConfig } from '@hmicfrs/config';
 import { WorkflowModule } from '@hmicfrs/workflow';
+import { InspectionReportList } from './inspections/inspection-report-list';
+import { InspectionReportsController } from './inspections/inspection-reports.controller';
+import { ItemCommandsController } from './items/item-commands.controller';
+import { ItemPageController } from './items/item-page.controller';
+import { ItemPages } from './items/item-pages';
 import { PageRenderer } from './page-renderer';
 import { ProblemPage } from './problem-page';
 import { LOCAL_USERS, localUsers } from './session/local-users';
@@ -15,9 +20,11 @@ import { PAGES } from './web-pages';
  */
 @Module({
   imports: [WorkflowModule, RouterModule.register([{ path: PAGES, module: PagesModule }])],
-  controllers: [SignInController, SignOutController],
+  controllers: [SignInController, SignOutController, ItemPageController, ItemCommandsController, InspectionReportsController],
   providers: [
     PageRenderer,
+    ItemPages,
+    InspectionReportList,
     ProblemPage,
     { provide: SECRETS, inject: [AppConfig], useFactory: secretsFor },
     { provide: LOCAL_USERS, inject: [AppConfig], useFactory: (config: AppConfig) => localUsers(config, (m) => new Logger('SignIn').warn(m)) },

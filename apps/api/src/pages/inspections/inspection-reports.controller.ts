@@ -1,0 +1,118 @@
+import { Body, Controller, Get, HttpCode, Inject, NotFoundException, Param, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Can, WebPage, permits } from '@hmicfrs/auth';
+import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { replayInspectionReport, type InspectionReport } from '@hmicfrs/lifecycle';
+import { CommandRefused, RecommendationWorkflow, inspectionStream } from '@hmicfrs/workflow';
+import { ItemIdParams } from '../../recommendations/dto/item-id.params';
+import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
+import { PageRenderer, type PageRequest } from '../page-renderer';
+import { PAGES } from '../web-pages';
+import { INSPECTION_TYPE, KIND } from '../words';
+import { InspectionReportList } from './inspection-report-list';
+import { readInspectionReport, readNewItem } from './inspection-forms';
+
+const TYPE_ITEMS = Object.entries(INSPECTION_TYPE).map(([value, label]) => ({ value, text: label }));
+const KIND_ITEMS = Object.entries(KIND).map(([value, label]) => ({ value, text: label }));
+
+/** Inspection reports: the list, recording a new one, one report with its items, and adding an item to it. */
+@ApiExcludeController()
+@WebPage()
+@Controller('inspection-reports')
+export class InspectionReportsController {
+  constructor(
+    private readonly workflow: RecommendationWorkflow,
+    private readonly pages: PageRenderer,
+    private readonly reports: InspectionReportList,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  @Get()
+  @Can('recommendation.read')
+  async list(@Req() request: PageRequest, @Res() reply: FastifyReply, @Query('done') done?: string): Promise<void> {
+    await this.pages.render(request, reply, 'inspection-reports.njk', {
+      title: 'Inspection reports',
+      reports: await this.reports.all(),
+      canRecord: permits(request.actor!, 'inspection.record').allowed,
+      done,
+    });
+  }
+
+  @Get('new')
+  @Can('inspection.record')
+  async newReport(@Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.showReportForm(request, reply, {}, [], 200);
+  }
+
+  @Post()
+  @HttpCode(303)
+  @Can('inspection.record')
+  async record(@Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const read = readInspectionReport(body);
+    if ('errors' in read) return this.showReportForm(request, reply, body, read.errors, 422);
+    try {
+      await this.workflow.recordInspectionReport(read.command, { actor: request.actor! });
+    } catch (error) {
+      if (!(error instanceof CommandRefused)) throw error;
+      const field = error.refusal.code === 'already_exists' ? 'id' : 'fieldworkFrom-day';
+      return this.showReportForm(request, reply, body, [{ field, text: error.refusal.message }], 422);
+    }
+    await this.pages.redirect(reply, `${PAGES}/inspection-reports/${encodeURIComponent(read.command.id)}?done=recorded`);
+  }
+
+  @Get(':id')
+  @Can('recommendation.read')
+  async report(@Param() { id }: ItemIdParams, @Req() request: PageRequest, @Res() reply: FastifyReply, @Query('done') done?: string): Promise<void> {
+    const report = await this.find(id);
+    await this.pages.render(request, reply, 'inspection-report.njk', {
+      title: report.title,
+      report,
+      items: await this.reports.itemsOf(id),
+      canAddItems: permits(request.actor!, 'recommendation.open').allowed,
+      done,
+    });
+  }
+
+  @Get(':id/items/new')
+  @Can('recommendation.open')
+  async newItem(@Param() { id }: ItemIdParams, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.showItemForm(request, reply, await this.find(id), {}, [], 200);
+  }
+
+  @Post(':id/items')
+  @HttpCode(303)
+  @Can('recommendation.open')
+  async addItem(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const report = await this.find(id);
+    const read = readNewItem(id, body);
+    if ('errors' in read) return this.showItemForm(request, reply, report, body, read.errors, 422);
+    try {
+      await this.workflow.open(read.command, { actor: request.actor! });
+    } catch (error) {
+      if (!(error instanceof CommandRefused)) throw error;
+      return this.showItemForm(request, reply, report, body, [{ field: 'reference', text: error.refusal.message }], error.refusal.code === 'already_exists' ? 409 : 422);
+    }
+    await this.pages.redirect(reply, `${PAGES}/items/${encodeURIComponent(read.command.id)}?done=opened`);
+  }
+
+  private async find(id: string): Promise<InspectionReport> {
+    const report = replayInspectionReport(await this.store.readStream(inspectionStream(id)));
+    if (!report) throw new NotFoundException(`There is no inspection report ${id}`);
+    return report;
+  }
+
+  private showReportForm(request: PageRequest, reply: FastifyReply, values: FormBody, errors: FieldError[], status: number) {
+    return this.pages.render(request, reply, 'inspection-report-new.njk', { title: 'Record an inspection report', values, types: TYPE_ITEMS, ...errorsForPage(errors) }, status);
+  }
+
+  private showItemForm(request: PageRequest, reply: FastifyReply, report: InspectionReport, values: FormBody, errors: FieldError[], status: number) {
+    return this.pages.render(
+      request,
+      reply,
+      'item-new.njk',
+      { title: `Add an item to ${report.title}`, report, values: { level: text(values, 'level'), ...values }, kinds: KIND_ITEMS, ...errorsForPage(errors) },
+      status,
+    );
+  }
+}

@@ -1,0 +1,103 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { AccessDenied, permits } from '@hmicfrs/auth';
+import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { replayInspectionReport, type InspectionReport } from '@hmicfrs/lifecycle';
+import { ItemHistoryReader, RecommendationWorkflow, inspectionStream, type ItemView } from '@hmicfrs/workflow';
+import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
+import { PageRenderer, type PageRequest } from '../page-renderer';
+import { COMMAND } from '../words';
+import { ACTION_FORMS, FORM_OF_COMMAND, type ActionForm } from './action-forms';
+import { dueDateLineage, timeline } from './timeline';
+
+/** A date's end, so "as at 27 June" includes what happened that day. */
+function endOfDay(day: string): Date {
+  return new Date(`${day}T23:59:59.999Z`);
+}
+
+/** Today, as a calendar date (what due dates are compared with). */
+export function today(): string {
+  return new Date().toISOString().slice(0, 10);
+}
+
+/** The item page and its action forms, drawn from the workflow's view of the item and its history. */
+@Injectable()
+export class ItemPages {
+  constructor(
+    private readonly workflow: RecommendationWorkflow,
+    private readonly histories: ItemHistoryReader,
+    private readonly pages: PageRenderer,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+  ) {}
+
+  async show(request: PageRequest, reply: FastifyReply, id: string, options: { asAt?: string; done?: string; asAtErrors?: FieldError[]; asAtParts?: object }): Promise<void> {
+    const actor = request.actor!;
+    const asAt = options.asAt === undefined ? undefined : endOfDay(options.asAt);
+    const [view, history] = await Promise.all([this.workflow.item(id, actor, { asAt }), this.histories.history(id)]);
+    const asAtIso = asAt?.toISOString();
+    await this.pages.render(request, reply, 'item.njk', {
+      title: `${view.item.reference}: ${view.item.text.slice(0, 60)}`,
+      view,
+      asAtDay: options.asAt,
+      asAtParts: options.asAtParts,
+      doneMessage: doneMessage(options.done),
+      overdue: isOverdue(view),
+      inspection: await this.inspection(view.item.inspectionId),
+      actions: view.allowedCommands.map((type) => FORM_OF_COMMAND.get(type)!),
+      timeline: timeline(history, (userId) => this.pages.nameOf(userId), asAtIso).reverse(),
+      chain: history.chain,
+      dueDates: dueDateLineage(history, asAtIso),
+      ...errorsForPage(options.asAtErrors ?? []),
+    }, options.asAtErrors?.length ? 422 : 200);
+  }
+
+  /**
+   * The form of one action. Offered only when the item's view allows it now; otherwise the page says
+   * why: the policy's reason when the role (or ownership) does not allow it, else the item's state.
+   */
+  async showForm(
+    request: PageRequest,
+    reply: FastifyReply,
+    id: string,
+    form: ActionForm,
+    posted?: { body: FormBody; errors: FieldError[]; status: number; view?: ItemView },
+  ): Promise<void> {
+    const actor = request.actor!;
+    const view = posted?.view ?? (await this.workflow.item(id, actor));
+    if (!posted && !view.allowedCommands.includes(form.type)) {
+      const permission = permits(actor, form.action, view.item);
+      if (!permission.allowed) throw new AccessDenied(permission.reason);
+      return this.pages.render(request, reply, 'error.njk', {
+        title: 'That is not possible now',
+        detail: `${form.button} is not possible while the item is ${view.statusDescription}.`,
+        status: 409,
+      }, 409);
+    }
+    await this.pages.render(request, reply, 'item-action.njk', {
+      title: `${form.button}: ${view.item.reference}`,
+      view,
+      form,
+      fields: form.fields(view.item),
+      values: posted?.body ?? {},
+      // A form posted twice (a double click, a resubmission) is one command: the workflow answers the retry.
+      formId: typeof posted?.body?.formId === 'string' ? posted.body.formId : randomUUID(),
+      ...errorsForPage(posted?.errors ?? []),
+    }, posted?.status ?? 200);
+  }
+
+  private async inspection(id: string): Promise<InspectionReport | undefined> {
+    return replayInspectionReport(await this.store.readStream(inspectionStream(id)));
+  }
+}
+
+/** The success banner after a form worked (POST/redirect/GET carries only the action's name). */
+function doneMessage(done: string | undefined): string | undefined {
+  if (done === 'opened') return 'The item is added to the register.';
+  const form = done === undefined ? undefined : ACTION_FORMS.get(done);
+  return form && `${COMMAND[form.type]}: done.`;
+}
+
+function isOverdue(view: ItemView): boolean {
+  return view.item.dueDate !== null && view.item.dueDate < today() && !view.closed && view.status !== 'not_applicable';
+}

@@ -1,0 +1,102 @@
+import type { RecommendationEvent } from '@hmicfrs/lifecycle';
+import type { HistoryEntry, ItemHistory } from '@hmicfrs/workflow';
+import { KIND } from '../words';
+
+/** One row of an item's timeline, in the users' words. */
+export interface TimelineRow {
+  occurredAt: string;
+  recordedAt: string;
+  userId: string;
+  role: string;
+  type: string;
+  what: string;
+  why: string | null;
+  from: string | null;
+  to: string;
+}
+
+/** Each change of due date with who made it, when and why: the committee asks how far an item slipped. */
+export interface DueDateChange {
+  occurredAt: string;
+  userId: string;
+  from: string | null;
+  to: string;
+  reason: string;
+}
+
+export function timeline(history: ItemHistory, nameOf: (userId: string) => string, asAt?: string): TimelineRow[] {
+  return shown(history, asAt).map((entry) => ({
+    occurredAt: entry.occurredAt,
+    recordedAt: entry.recordedAt,
+    userId: entry.userId,
+    role: entry.role,
+    type: entry.type,
+    what: describe(entry, nameOf),
+    why: entry.reason,
+    from: entry.from,
+    to: entry.to,
+  }));
+}
+
+export function dueDateLineage(history: ItemHistory, asAt?: string): { original: string | null; changes: DueDateChange[] } {
+  let original: string | null = null;
+  const changes: DueDateChange[] = [];
+  for (const entry of shown(history, asAt)) {
+    const event = entry as unknown as HistoryEntry & RecommendationEvent;
+    if (event.type === 'RecommendationOpened') original = event.data.dueDate ?? null;
+    if (event.type === 'DueDateChanged') {
+      changes.push({ occurredAt: entry.occurredAt, userId: entry.userId, from: event.data.from, to: event.data.to, reason: event.data.reason });
+    }
+  }
+  return { original, changes };
+}
+
+function shown(history: ItemHistory, asAt?: string): HistoryEntry[] {
+  return asAt === undefined ? history.events : history.events.filter((entry) => entry.occurredAt <= asAt);
+}
+
+/** What the event says, in a line. The data is the event's own: the timeline adds nothing. */
+function describe(entry: HistoryEntry, nameOf: (userId: string) => string): string {
+  const event = { type: entry.type, data: entry.data } as RecommendationEvent;
+  switch (event.type) {
+    case 'RecommendationOpened': {
+      const { level, kind, owner, dueDate, portfolio } = event.data;
+      return [`Level ${level} ${KIND[kind].toLowerCase()}, ${portfolio}`, owner && `owner ${nameOf(owner)}`, dueDate && `due ${dueDate}`]
+        .filter(Boolean)
+        .join('; ');
+    }
+    case 'RagRated':
+      return `Rated ${event.data.rag}`;
+    case 'ProgressNoted':
+      return event.data.text;
+    case 'EvidenceAttached':
+      return `${event.data.title} (${event.data.evidenceId})${event.data.isChiefConstableLetter ? ', the Chief Constable letter' : ''}`;
+    case 'EvidenceRemoved':
+      return `Removed ${event.data.evidenceId}`;
+    case 'OwnerAssigned':
+      return `Owner: ${nameOf(event.data.owner)}`;
+    case 'DueDateChanged':
+      return `Due date ${event.data.from ?? 'none'} → ${event.data.to}`;
+    case 'SubmittedForClosure':
+      return `Submitted by ${nameOf(event.data.submittedBy)} with ${event.data.evidence.map((evidence) => evidence.title).join(', ')}`;
+    case 'SelfCertified':
+      return `Approved by ${nameOf(event.data.approvedBy)} at level ${event.data.level} on ${event.data.evidence.length} piece(s) of evidence`;
+    case 'SubmittedToHmicfrs':
+      return `Approved by ${nameOf(event.data.approvedBy)} and sent to HMICFRS on ${event.data.evidence.length} piece(s) of evidence`;
+    case 'LevelChanged':
+      return `Level ${event.data.from} → ${event.data.to}`;
+    case 'ClosedAndArchived':
+      return `Closed and archived from level ${event.data.fromLevel}`;
+    case 'MarkedNotApplicable':
+      return `Addressed to ${event.data.addressedTo}`;
+    case 'RecommendationLinked':
+      return `${event.data.relation === 'same_national_recommendation' ? 'Same national recommendation as' : 'Shares evidence with'} ${event.data.otherId}`;
+    case 'ReminderIssued':
+      return `Reminder to ${nameOf(event.data.to)}: ${event.data.kind.replace('_', ' ')}${event.data.dueDate ? ` (due ${event.data.dueDate})` : ''}`;
+    case 'Escalated':
+      return `Escalated to the ${event.data.to}: awaiting approval since ${event.data.waitingSince}`;
+    default:
+      // The event's name and reason say it all (a return, a rejection, a reopening, a reminder).
+      return '';
+  }
+}

@@ -1,0 +1,152 @@
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium, screenshot, signInAs } from './support/browser';
+import { startPages, type RunningPages } from './support/running-pages';
+
+jest.setTimeout(180_000);
+
+/**
+ * A level 3 recommendation from receipt to HMICFRS verification, in a real browser, as the people who
+ * do each step: the liaison officer records it, the owner works it and submits it, the DCC approves it,
+ * HMICFRS verifies it. Every page is screenshotted under test/artifacts/pages.
+ */
+describe('a level 3 item walked through the web pages', () => {
+  let pages: RunningPages;
+  let browser: Browser;
+  const item = () => `${pages.url}/app/items/9159`;
+
+  beforeAll(async () => {
+    pages = await startPages();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+  });
+
+  async function fillDate(page: Page, legend: string, day: string, month: string, year: string) {
+    const group = page.getByRole('group', { name: legend });
+    await group.getByLabel('Day').fill(day);
+    await group.getByLabel('Month').fill(month);
+    await group.getByLabel('Year').fill(year);
+  }
+
+  it('the liaison officer records the inspection report and the item', async () => {
+    const flo = await signInAs(browser, pages.url, 'Flo Fletcher', 'sign-in');
+    await flo.getByRole('link', { name: 'Inspection reports' }).click();
+    await flo.getByRole('button', { name: 'Record an inspection report' }).click();
+    await flo.getByLabel('Title').fill('PEEL 2023–25: an inspection of West Midlands Police');
+    await flo.getByLabel('Short reference').fill('peel-2023-25');
+    await flo.getByLabel('PEEL').check();
+    await fillDate(flo, 'Published on', '29', '9', '2023');
+    await screenshot(flo, 'inspection-report-new');
+    await flo.getByRole('button', { name: 'Record the report' }).click();
+    await expectText(flo, 'The inspection report is recorded');
+    await screenshot(flo, 'inspection-report-recorded');
+
+    await flo.getByRole('button', { name: 'Add an item' }).click();
+    await flo.getByRole('button', { name: 'Add the item' }).click();
+    await expectText(flo, 'There is a problem');
+    await screenshot(flo, 'item-new-errors');
+    await flo.getByLabel('HMICFRS reference').fill('9159');
+    await flo.getByLabel('Recommendation', { exact: true }).check();
+    await flo.getByLabel('Text').fill('By 31 March 2025, the force should make sure that it identifies repeat and vulnerable victims at first contact.');
+    await flo.getByLabel('Level 3').check();
+    await flo.getByLabel('Addressed to').fill('Chief Constables');
+    await flo.getByLabel('Portfolio').fill('Public Protection');
+    await flo.getByLabel('Owner\'s user id (optional)').fill('supt-patel');
+    await fillDate(flo, 'Due date (optional)', '31', '3', '2030');
+    await flo.getByRole('button', { name: 'Add the item' }).click();
+    await expectText(flo, 'The item is added to the register.');
+    await screenshot(flo, 'item-opened');
+    await flo.context().close();
+  });
+
+  it('the owner rates it, attaches the evidence and the Chief Constable letter, and submits it', async () => {
+    const owner = await signInAs(browser, pages.url, 'Supt Asha Patel');
+    await owner.goto(item());
+    await owner.getByRole('button', { name: 'Rate RAG' }).click();
+    await owner.getByRole('button', { name: 'Save the rating' }).click();
+    await expectText(owner, 'Select a RAG rating');
+    await screenshot(owner, 'rate-error-summary');
+    await owner.getByLabel('Amber').check();
+    await owner.getByRole('button', { name: 'Save the rating' }).click();
+    await expectText(owner, 'Rate RAG: done.');
+
+    await attach(owner, 'Action plan, all actions closed', 'action-plan', 'b'.repeat(64), false);
+    await screenshot(owner, 'evidence-attached');
+    await attach(owner, 'Chief Constable letter of 20 June 2024', 'cc-letter', 'a'.repeat(64), true);
+
+    await owner.getByRole('button', { name: 'Submit for closure' }).click();
+    await screenshot(owner, 'submit-confirm');
+    await owner.getByRole('button', { name: 'Submit for closure' }).click();
+    await expectText(owner, 'Submit for closure: done.');
+    await screenshot(owner, 'item-submitted');
+    expect(await owner.getByTestId('actions').textContent()).not.toContain('Approve');
+    await owner.context().close();
+  });
+
+  it('an owner may not approve: the 403 page says why', async () => {
+    const owner = await signInAs(browser, pages.url, 'Supt Asha Patel');
+    const response = await owner.goto(`${item()}/approve`);
+    expect(response?.status()).toBe(403);
+    await expectText(owner, 'The owner role may not approve (recommendation)');
+    await screenshot(owner, 'forbidden');
+    await owner.context().close();
+  });
+
+  it('the DCC approves it, seeing the evidence and who submitted it', async () => {
+    const dcc = await signInAs(browser, pages.url, 'DCC Matthew Green');
+    await dcc.goto(item());
+    await dcc.getByRole('button', { name: 'Approve' }).click();
+    expect(await dcc.getByTestId('evidence').textContent()).toContain('Chief Constable letter');
+    await expectText(dcc, 'Submitted by Supt Asha Patel');
+    await screenshot(dcc, 'approve-confirm');
+    await dcc.getByRole('button', { name: 'Approve' }).click();
+    await expectText(dcc, 'Approve: done.');
+    await expectText(dcc, 'self-certified and awaiting HMICFRS verification');
+    await dcc.context().close();
+  });
+
+  it('HMICFRS verifies it, and the timeline shows who did what, when and the states between', async () => {
+    const hmi = await signInAs(browser, pages.url, 'Sam Cooper');
+    await hmi.goto(item());
+    await hmi.getByRole('button', { name: 'Verify' }).click();
+    await hmi.getByRole('button', { name: 'Verify' }).click();
+    await expectText(hmi, 'Verify: done.');
+    await expectText(hmi, 'verified by HMICFRS and closed');
+    await screenshot(hmi, 'item-verified');
+
+    const rows = await hmi.getByTestId('timeline').locator('tbody tr').allTextContents();
+    const events = rows.map((row) => row.replace(/\s+/g, ' ').trim()).reverse();
+    expect(events.map((row) => /Opened|RAG rated|Evidence attached|Submitted for closure|Approved: self-certified|Verified by HMICFRS/.exec(row)?.[0])).toEqual([
+      'Opened', 'RAG rated', 'Evidence attached', 'Evidence attached', 'Submitted for closure', 'Approved: self-certified', 'Verified by HMICFRS',
+    ]);
+    expect(events[0]).toContain('Flo Fletcher');
+    expect(events[1]).toMatch(/Supt Asha Patel.*Open → RAG rated/);
+    expect(events[5]).toMatch(/DCC Matthew Green.*Deputy Chief Constable.*Submitted for closure → Self-certified/);
+    expect(events[6]).toMatch(/Sam Cooper.*HMICFRS.*Self-certified → Verified by HMICFRS/);
+    expect(await hmi.getByTestId('chain').textContent()).toContain('History unaltered');
+    await hmi.context().close();
+  });
+
+  it('an auditor reads it and may change nothing', async () => {
+    const auditor = await signInAs(browser, pages.url, 'Priya Khan');
+    await auditor.goto(item());
+    await expectText(auditor, 'Auditors can read every item and its full history, and change nothing.');
+    await auditor.context().close();
+  });
+
+  async function attach(page: Page, title: string, reference: string, sha256: string, ccLetter: boolean) {
+    await page.getByRole('button', { name: 'Attach evidence' }).click();
+    await page.getByLabel('Title').fill(title);
+    await page.getByLabel('Document reference').fill(reference);
+    await page.getByLabel('SHA-256 fingerprint of the document').fill(sha256);
+    if (ccLetter) await page.getByLabel('This is the letter signed by the Chief Constable').check();
+    await page.getByRole('button', { name: 'Attach the evidence' }).click();
+    await expectText(page, 'Attach evidence: done.');
+  }
+});
+
+async function expectText(page: Page, text: string): Promise<void> {
+  await page.getByText(text).first().waitFor({ timeout: 5_000 });
+}

@@ -1,0 +1,60 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import request from 'supertest';
+import { loadConfig } from '@hmicfrs/config';
+import { createHttpApp } from '../../../apps/api/src/http-app';
+
+export interface RunningPages {
+  app: NestFastifyApplication;
+  url: string;
+  dataDir: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The real API and its pages in local sign-in mode (no JWT_SECRET: the demo users of
+ * DATA_DIR/users.json may sign in by name), on a fresh embedded store.
+ */
+export async function startPages(env: Record<string, string> = {}): Promise<RunningPages> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'hmicfrs-pages-'));
+  const config = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 'session-secret-'.padEnd(48, 'x'), PORT: '0', ...env });
+  const app = await createHttpApp(config, { logger: false });
+  await app.listen(0, '127.0.0.1');
+  const address = app.getHttpServer().address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    app,
+    url: `http://127.0.0.1:${port}`,
+    dataDir,
+    async close() {
+      await app.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** The CSRF token of the first form on a page. */
+export function csrfOf(html: string): string {
+  const token = /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+  if (!token) throw new Error('The page has no CSRF token');
+  return token;
+}
+
+/** A browser-like client (it keeps cookies) signed in as one of the demo users. */
+export async function signedIn(url: string, userId: string): Promise<request.Agent> {
+  const agent = request.agent(url);
+  const page = await agent.get('/app/sign-in').expect(200);
+  await agent.post('/app/sign-in').type('form').send({ _csrf: csrfOf(page.text), user: userId, next: '/app/inspection-reports' }).expect(303);
+  return agent;
+}
+
+/** Opens a form page and posts it with its own CSRF token (and hidden fields), as a browser would. */
+export async function submitForm(agent: request.Agent, formPage: string, fields: Record<string, string>): Promise<request.Response> {
+  const page = await agent.get(formPage).expect(200);
+  const hidden = Object.fromEntries([...page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const action = /<form method="post" action="([^"]+)"/.exec(page.text.slice(page.text.indexOf('<main')))?.[1];
+  if (!action) throw new Error(`${formPage} has no form`);
+  return agent.post(action).type('form').send({ ...hidden, ...fields });
+}
