@@ -37,7 +37,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = host.switchToHttp().getRequest<FastifyRequest>();
     const problem = this.problemFor(error);
     if (isPageUrl(request.url)) {
-      this.problemPage.show(request, reply, problem, error).catch((failure: unknown) => {
+      this.problemPage.show(request, reply, problem).catch((failure: unknown) => {
         this.logger.error(`The error page itself failed: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`);
         if (!reply.sent) void reply.status(problem.status).type('text/plain; charset=utf-8').send(`${problem.title}: ${problem.detail}`);
       });

@@ -30,12 +30,12 @@ const TITLES: Record<number, string> = {
 export class ProblemPage {
   constructor(private readonly pages: PageRenderer) {}
 
-  async show(request: PageRequest, reply: FastifyReply, problem: PageProblem, error: unknown): Promise<void> {
+  async show(request: PageRequest, reply: FastifyReply, problem: PageProblem): Promise<void> {
     if (problem.status === 401) {
       const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';
       return this.pages.redirect(reply, `${PAGES}/sign-in${next}`);
     }
-    const csrf = isCsrfRefusal(error);
+    const csrf = isCsrfRefusal(problem);
     await this.pages.render(
       request,
       reply,
@@ -52,7 +52,10 @@ export class ProblemPage {
   }
 }
 
-function isCsrfRefusal(error: unknown): boolean {
-  const code = (error as { code?: unknown })?.code;
-  return typeof code === 'string' && code.startsWith('FST_CSRF');
+/**
+ * @fastify/csrf-protection refuses with a FastifyError (403, "Invalid csrf token" or "Missing csrf
+ * secret"), which Nest turns into a plain HttpException before the filter sees it: the message is all that is left.
+ */
+function isCsrfRefusal(problem: PageProblem): boolean {
+  return problem.status === 403 && /\bcsrf\b/i.test(problem.detail);
 }

@@ -3,8 +3,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AccessDenied, permits } from '@hmicfrs/auth';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
-import { replayInspectionReport, type InspectionReport } from '@hmicfrs/lifecycle';
-import { ItemHistoryReader, RecommendationWorkflow, inspectionStream, type ItemView } from '@hmicfrs/workflow';
+import { decide, replay, replayInspectionReport, type Actor, type InspectionReport, type LifecycleCommand } from '@hmicfrs/lifecycle';
+import { ItemHistoryReader, RecommendationWorkflow, inspectionStream, recommendationStream, type ItemView } from '@hmicfrs/workflow';
 import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { COMMAND } from '../words';
@@ -70,7 +70,7 @@ export class ItemPages {
       if (!permission.allowed) throw new AccessDenied(permission.reason);
       return this.pages.render(request, reply, 'error.njk', {
         title: 'That is not possible now',
-        detail: `${form.button} is not possible while the item is ${view.statusDescription}.`,
+        detail: await this.whyNot(id, form, view, actor),
         status: 409,
       }, 409);
     }
@@ -84,6 +84,19 @@ export class ItemPages {
       formId: typeof posted?.body?.formId === 'string' ? posted.body.formId : randomUUID(),
       ...errorsForPage(posted?.errors ?? []),
     }, posted?.status ?? 200);
+  }
+
+  /**
+   * The lifecycle's own reason a command is not offered. A command without fields is asked of `decide`
+   * as it stands ("SUBMIT needs at least one piece of evidence"); one with fields can only be judged
+   * once filled in, so the item's state is the answer.
+   */
+  private async whyNot(id: string, form: ActionForm, view: ItemView, actor: Actor): Promise<string> {
+    if (form.fields(view.item).length === 0) {
+      const decision = decide(replay(await this.store.readStream(recommendationStream(id))), { type: form.type } as LifecycleCommand, actor);
+      if (!decision.ok) return decision.refusal.message;
+    }
+    return `${COMMAND[form.type]} is not possible while the item is ${view.statusDescription}.`;
   }
 
   private async inspection(id: string): Promise<InspectionReport | undefined> {
