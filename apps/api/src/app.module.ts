@@ -3,6 +3,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
 import { PolicyGuard } from '@hmicfrs/auth';
 import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
+import { RemindersModule } from '@hmicfrs/reminders';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { PagesModule } from './pages/pages.module';
@@ -22,6 +23,7 @@ export class AppModule {
         RecommendationsModule,
         PagesModule,
         ImportsModule,
+        RemindersModule,
       ],
       controllers: [HealthController],
       providers: [

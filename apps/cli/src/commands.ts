@@ -1,5 +1,6 @@
 import { demoCommand } from './demo.command';
 import { importCommand } from './import.command';
+import { remindersCommand } from './reminders.command';
 import { replayCommand } from './replay.command';
 import { tokenCommand } from './token.command';
 import { verifyCommand } from './verify.command';
@@ -18,7 +19,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand, demoCommand];
+export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand, demoCommand, remindersCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

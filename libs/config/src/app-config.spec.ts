@@ -32,6 +32,15 @@ describe('configuration', () => {
     expect(loadConfig({ USERS_FILE: '/etc/hmicfrs/users.json' }).USERS_FILE).toBe('/etc/hmicfrs/users.json');
   });
 
+  it('checks the reminders\' settings, and never echoes an SMTP password', () => {
+    expect(loadConfig({})).toMatchObject({ REMINDERS_DAILY_AT: '07:00', REMINDER_DUE_SOON_DAYS: 14, REMINDER_APPROVAL_WAIT_DAYS: 14, REMINDER_REVIEW_MONTHS: 3 });
+    expect(loadConfig({ REMINDERS_DAILY_AT: 'off' }).REMINDERS_DAILY_AT).toBe('off');
+    expect(() => loadConfig({ REMINDERS_DAILY_AT: '7am' })).toThrow(/REMINDERS_DAILY_AT must be a time as HH:MM \(UTC\) or off/);
+    expect(() => loadConfig({ REMINDER_DUE_SOON_DAYS: 'soon' })).toThrow(/REMINDER_DUE_SOON_DAYS must be a whole number of days/);
+    expect(() => loadConfig({ SMTP_URL: 'http://user:hunter2@mail' })).toThrow(/SMTP_URL must look like smtp:/);
+    expect(() => loadConfig({ SMTP_URL: 'http://user:hunter2@mail' })).not.toThrow(/hunter2/);
+  });
+
   it('ignores everything else in the environment', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/root', PORT: '8080' })).not.toThrow();
     expect(loadConfig({ PORT: '8080' }).PORT).toBe(8080);

@@ -59,6 +59,44 @@ export class AppConfig {
   @IsIn(['error', 'warn', 'info', 'debug'], { message: 'LOG_LEVEL must be one of error, warn, info, debug' })
   LOG_LEVEL!: 'error' | 'warn' | 'info' | 'debug';
 
+  /** When the API runs the reminders each day (HH:MM, UTC), or `off`. The first run is at the next such time, never at start-up. */
+  @Transform(({ value }) => value ?? '07:00')
+  @Matches(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, { message: 'REMINDERS_DAILY_AT must be a time as HH:MM (UTC) or off' })
+  REMINDERS_DAILY_AT!: string;
+
+  /** Owners are reminded of items due within this many days. */
+  @Transform(({ value }) => (value === undefined ? 14 : Number(value)))
+  @Min(1, { message: 'REMINDER_DUE_SOON_DAYS must be at least 1' })
+  @IsInt({ message: 'REMINDER_DUE_SOON_DAYS must be a whole number of days' })
+  REMINDER_DUE_SOON_DAYS!: number;
+
+  /** A submission waiting on the DCC longer than this many days is escalated. */
+  @Transform(({ value }) => (value === undefined ? 14 : Number(value)))
+  @Min(1, { message: 'REMINDER_APPROVAL_WAIT_DAYS must be at least 1' })
+  @IsInt({ message: 'REMINDER_APPROVAL_WAIT_DAYS must be a whole number of days' })
+  REMINDER_APPROVAL_WAIT_DAYS!: number;
+
+  /** An item not RAG rated for this many months is due a review, and its owner is told. */
+  @Transform(({ value }) => (value === undefined ? 3 : Number(value)))
+  @Min(1, { message: 'REMINDER_REVIEW_MONTHS must be at least 1' })
+  @IsInt({ message: 'REMINDER_REVIEW_MONTHS must be a whole number of months' })
+  REMINDER_REVIEW_MONTHS!: number;
+
+  /** When set, reminders are e-mailed through this server (smtp://user:pass@host:587 or smtps://…); otherwise they go to the log and the outbox only. */
+  @IsOptional()
+  @Matches(/^smtps?:\/\/.+/, { message: 'SMTP_URL must look like smtp://user:password@host:587 or smtps://…' })
+  SMTP_URL?: string;
+
+  /** The sender of reminder e-mails. */
+  @Transform(({ value }) => value ?? 'hmicfrs-recommendations@localhost')
+  @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'SMTP_FROM must be an e-mail address' })
+  SMTP_FROM!: string;
+
+  /** Reminders go to <user id>@this domain (and <role>@ it where no user is named), e.g. force.police.uk. */
+  @Transform(({ value }) => value ?? 'localhost')
+  @Matches(/^[A-Za-z0-9.-]+$/, { message: 'SMTP_TO_DOMAIN must be a domain name, e.g. force.police.uk' })
+  SMTP_TO_DOMAIN!: string;
+
   /** Whether the API runs the projector in-process (the default) or leaves it to `cli project`. */
   @Transform(({ value }) => (value === undefined ? true : value === 'true' || value === '1'))
   @IsIn([true, false], { message: 'PROJECTOR must be true or false' })
@@ -100,11 +138,20 @@ const CONFIG_VARIABLES = [
   'USERS_FILE',
   'LOG_LEVEL',
   'PROJECTOR',
+  'REMINDERS_DAILY_AT',
+  'REMINDER_DUE_SOON_DAYS',
+  'REMINDER_APPROVAL_WAIT_DAYS',
+  'REMINDER_REVIEW_MONTHS',
+  'SMTP_URL',
+  'SMTP_FROM',
+  'SMTP_TO_DOMAIN',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** What a refusal may echo back: never a secret. */
 function shown(variable: string, env: Record<string, string | undefined>): string {
   const value = env[variable];
   if ((variable === 'JWT_SECRET' || variable === 'SESSION_SECRET') && value !== undefined) return `a value of ${value.length} characters`;
+  // An SMTP URL may carry a password.
+  if (variable === 'SMTP_URL' && value !== undefined) return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//…@'));
   return JSON.stringify(value);
 }
