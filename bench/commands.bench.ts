@@ -1,0 +1,221 @@
+/**
+ * Commands through HTTP, and loading a long-lived item, each beside the raw store from the same run.
+ *   npm run bench:commands                       3 HTTP runs of 10 s, 50 load-and-decide runs
+ *   BENCH_SECONDS=3 BENCH_REPEATS=1 npm run bench:commands   a quick try
+ * The API runs as its own process (as in production) so the load generator does not share its event loop.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import Database from 'better-sqlite3';
+import { issueToken } from '@hmicfrs/auth';
+import { SqliteEventStore, type NewEvent } from '@hmicfrs/event-store';
+import { decide, replay, schemaVersions, type RecommendationEvent } from '@hmicfrs/lifecycle';
+import { median, peakRssMiB } from './measure';
+import { commandEvents } from './payload';
+import { RawSqlite } from './raw-sqlite';
+
+const SECONDS = positiveInteger('BENCH_SECONDS', 10);
+const REPEATS = positiveInteger('BENCH_REPEATS', 3);
+const CONNECTIONS = positiveInteger('BENCH_CONNECTIONS', 8);
+const ITEMS = positiveInteger('BENCH_ITEMS', 200);
+const RAW_APPENDS = 2_000;
+const LONG_ITEM_EVENTS = 1_000;
+const LOAD_RUNS = 50;
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'hmicfrs-bench-commands-'));
+  console.log(`Commands benchmark: medians; files in ${root}\n`);
+  try {
+    const rawAppend = rawDurableAppendRate(join(root, 'raw.db'));
+    const http = await httpCommandRate(root);
+    const load = await loadAndDecide(join(root, 'long-item.db'));
+
+    console.log('HTTP commands (POST /recommendations/:id/note, bearer token, durable append each)');
+    console.log(`  ${CONNECTIONS} connections over ${ITEMS} items, ${REPEATS} runs of ${SECONDS} s`);
+    console.log(`  commands/s (median):                 ${fmt(http.perSecond)}   (non-2xx: ${http.errors}; latency p50 ${http.p50} ms, p99 ${http.p99} ms)`);
+    console.log(`  raw better-sqlite3 durable appends/s: ${fmt(rawAppend)}   (1-event transactions, same pragmas, ${RAW_APPENDS} appends)`);
+    console.log(`  ratio HTTP/raw:                      ${(http.perSecond / rawAppend).toFixed(2)}   (target >= 0.5)\n`);
+    console.log(`Load and decide one item with ${LONG_ITEM_EVENTS.toLocaleString('en-GB')} events (${LOAD_RUNS} runs)`);
+    console.log(`  readStream + replay + decide (median): ${load.adapterMs.toFixed(2)} ms`);
+    console.log(`  raw SELECT of the same rows (median):  ${load.rawMs.toFixed(2)} ms   (better-sqlite3 .all(), no JSON parsing)`);
+    console.log(`  ratio:                                 ${(load.adapterMs / load.rawMs).toFixed(2)}   (target <= 3)`);
+    console.log(`\npeak RSS of the benchmark process: ${peakRssMiB().toFixed(0)} MiB`);
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+function rawDurableAppendRate(file: string): number {
+  const raw = new RawSqlite(file);
+  const rates: number[] = [];
+  for (let run = 0; run < REPEATS; run += 1) {
+    const started = process.hrtime.bigint();
+    for (let i = 0; i < RAW_APPENDS; i += 1) raw.append(`recommendation-${run}-${i % ITEMS}`, commandEvents(i, 1), Math.floor(i / ITEMS));
+    rates.push(RAW_APPENDS / (Number(process.hrtime.bigint() - started) / 1e9));
+  }
+  raw.close();
+  return median(rates);
+}
+
+async function httpCommandRate(root: string): Promise<{ perSecond: number; errors: number; p50: number; p99: number }> {
+  const secret = randomBytes(32).toString('hex');
+  const port = await freePort();
+  const api = await startApi({ DATA_DIR: join(root, 'api-data'), PORT: String(port), JWT_SECRET: secret, LOG_LEVEL: 'warn' });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    const liaison = `Bearer ${issueToken({ userId: 'flo', role: 'liaison' }, secret)}`;
+    const owner = `Bearer ${issueToken({ userId: 'supt-patel', role: 'owner' }, secret)}`;
+    await post(url, '/inspections', liaison, { id: 'peel', reportType: 'peel', title: 'PEEL', publishedOn: '2023-09-29' });
+    for (let i = 0; i < ITEMS; i += 1) {
+      await post(url, '/recommendations', liaison, {
+        reference: `B-${i}`, kind: 'recommendation', inspectionId: 'peel', text: 'Benchmark item', level: 3,
+        addressee: 'Chief Constables', portfolio: 'Public Protection', owner: 'supt-patel',
+      });
+    }
+    const runs: autocannon.Result[] = [];
+    for (let run = 0; run < REPEATS; run += 1) {
+      let next = 0;
+      runs.push(
+        await autocannon({
+          url,
+          connections: CONNECTIONS,
+          duration: SECONDS,
+          requests: [
+            {
+              method: 'POST',
+              headers: { authorization: owner, 'content-type': 'application/json' },
+              setupRequest: (request) => ({
+                ...request,
+                path: `/recommendations/B-${(next += 1) % ITEMS}/note`,
+                body: JSON.stringify({ text: 'Progress reviewed at the HMIC oversight board' }),
+              }),
+            },
+          ],
+        }),
+      );
+    }
+    const middle = runs.sort((a, b) => a.requests.average - b.requests.average)[Math.floor(runs.length / 2)];
+    return {
+      perSecond: median(runs.map((r) => r['2xx'] / (r.duration))),
+      errors: runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+      p50: middle.latency.p50,
+      p99: middle.latency.p99,
+    };
+  } finally {
+    await stop(api);
+  }
+}
+
+async function loadAndDecide(file: string): Promise<{ adapterMs: number; rawMs: number }> {
+  const store = SqliteEventStore.open(file);
+  const stream = 'recommendation-long';
+  const actor = { userId: 'supt-patel', role: 'owner' as const };
+  const opened = decide(undefined, {
+    type: 'OPEN_RECOMMENDATION', id: 'long', reference: 'long', kind: 'recommendation', inspectionId: 'peel',
+    text: 'An item reviewed at every board for years', level: 3, addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel',
+  }, actor);
+  if (!opened.ok) throw new Error(opened.refusal.message);
+  let events: RecommendationEvent[] = opened.events;
+  for (let i = 1; i < LONG_ITEM_EVENTS; i += 1) {
+    events.push({ type: 'ProgressNoted', data: { text: `Board review ${i}: actions on track, next review in a month` } });
+    if (events.length === 100 || i === LONG_ITEM_EVENTS - 1) {
+      await store.append(stream, events.map((event) => stamped(event, `c-${i}`)), 'any');
+      events = [];
+    }
+  }
+  const raw = new Database(file, { readonly: true });
+  const select = raw.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision');
+  const adapter: number[] = [];
+  const rawTimes: number[] = [];
+  for (let run = 0; run < LOAD_RUNS; run += 1) {
+    adapter.push(await timed(async () => {
+      const state = replay(await store.readStream(stream));
+      const decision = decide(state, { type: 'NOTE_PROGRESS', text: 'next' }, actor);
+      if (!decision.ok) throw new Error(decision.refusal.message);
+    }));
+    rawTimes.push(await timed(() => {
+      if (select.all(stream).length !== LONG_ITEM_EVENTS) throw new Error('raw read came back short');
+    }));
+  }
+  raw.close();
+  await store.close();
+  return { adapterMs: median(adapter), rawMs: median(rawTimes) };
+}
+
+function stamped(event: RecommendationEvent, commandId: string): NewEvent {
+  return {
+    type: event.type,
+    data: event.data,
+    metadata: {
+      userId: 'supt-patel', role: 'owner', commandId, correlationId: commandId, causationId: null,
+      schemaVersion: schemaVersions[event.type], occurredAt: '2024-06-04T10:15:00.000Z',
+    },
+  };
+}
+
+async function timed(run: () => unknown): Promise<number> {
+  const started = process.hrtime.bigint();
+  await run();
+  return Number(process.hrtime.bigint() - started) / 1e6;
+}
+
+function startApi(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(__dirname, '..', 'apps', 'api', 'src', 'main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it listened`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('HMICFRS recommendations API on')) resolve(child);
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+async function post(url: string, path: string, authorization: string, body: object): Promise<void> {
+  const response = await fetch(`${url}${path}`, {
+    method: 'POST',
+    headers: { authorization, 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function fmt(perSecond: number): string {
+  return Math.round(perSecond).toLocaleString('en-GB').padStart(8);
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive whole number`);
+  return parsed;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
