@@ -3,8 +3,9 @@ import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { issueToken, tokenSecret, type Actor } from '@hmicfrs/auth';
 import { loadConfig, type AppConfig } from '@hmicfrs/config';
-import { openEventStore } from '@hmicfrs/event-store';
+import { openEventStore, type EventStore } from '@hmicfrs/event-store';
 import { RegisterImporter } from '@hmicfrs/import';
+import { Outbox, RemindersRun, reminderSettings, type Notifier } from '@hmicfrs/reminders';
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
 import { createHttpApp } from '../../api/src/http-app';
 import type { CliCommand } from './commands';
@@ -43,8 +44,25 @@ async function load(config: AppConfig): Promise<void> {
     console.log('2. Some items walked on through the lifecycle, each step by the user whose role takes it:');
     await walk(workflow, readWalk(demoFile('walkthrough.json')), clock(), (line) => console.log(line));
     console.log('');
+    await remind(config, store);
   } finally {
     await store.close();
+  }
+}
+
+/** Today's reminders and escalations on the demo register, left in its outbox (nothing is e-mailed). */
+async function remind(config: AppConfig, store: EventStore): Promise<void> {
+  const outbox = Outbox.open(config.DATA_DIR);
+  const quiet: Notifier = { name: 'outbox', deliver: async () => 'left_in_outbox' };
+  try {
+    const report = await new RemindersRun(store, outbox, quiet, reminderSettings(config), () => new Date()).run();
+    console.log(`3. Today's reminders and escalations, recorded in each item's history and left in ${join(relative(process.cwd(), config.DATA_DIR), 'outbox.db')}:`);
+    for (const issued of report.issued) {
+      console.log(`  ${issued.itemId.padEnd(10)} ${issued.type === 'Escalated' ? 'escalated' : 'reminder '} ${issued.kind.padEnd(18)} to ${issued.to}`);
+    }
+    console.log('');
+  } finally {
+    outbox.close();
   }
 }
 
@@ -57,7 +75,7 @@ async function serve(config: AppConfig): Promise<void> {
   const users = demoUsers(config);
   const readable = await readablePaths(url);
 
-  console.log(`3. The API is running on ${url} (Ctrl-C stops it)\n`);
+  console.log(`4. The API is running on ${url} (Ctrl-C stops it)\n`);
   console.log(`   Web pages      ${url}/app  (sign in by choosing a user below)`);
   console.log(`   OpenAPI        ${url}/docs`);
   for (const path of readable) console.log(`   ${'GET'.padEnd(14)} ${url}${path}`);
