@@ -58,6 +58,10 @@ describe('a level 3 item walked through the web pages', () => {
     await flo.getByRole('button', { name: 'Add the item' }).click();
     await expectText(flo, 'The item is added to the register.');
     await screenshot(flo, 'item-opened');
+
+    await flo.getByRole('link', { name: 'Register', exact: true }).click();
+    await reloadUntil(flo, () => flo.getByRole('link', { name: '9159' }));
+    await screenshot(flo, 'register');
     await flo.context().close();
   });
 
@@ -96,8 +100,12 @@ describe('a level 3 item walked through the web pages', () => {
 
   it('the DCC approves it, seeing the evidence and who submitted it', async () => {
     const dcc = await signInAs(browser, pages.url, 'DCC Matthew Green');
-    await dcc.goto(item());
-    await dcc.getByRole('button', { name: 'Approve' }).click();
+    await dcc.getByRole('link', { name: 'Approvals' }).click();
+    const card = dcc.getByTestId('awaiting-approval').filter({ hasText: '9159' });
+    await reloadUntil(dcc, () => card);
+    expect(await card.textContent()).toMatch(/by Supt Asha Patel[\s\S]*Chief Constable letter/);
+    await screenshot(dcc, 'approvals');
+    await card.getByRole('link', { name: 'Approve' }).click();
     expect(await dcc.getByTestId('evidence').textContent()).toContain('Chief Constable letter');
     await expectText(dcc, 'Submitted by Supt Asha Patel');
     await screenshot(dcc, 'approve-confirm');
@@ -129,6 +137,22 @@ describe('a level 3 item walked through the web pages', () => {
     await hmi.context().close();
   });
 
+  it('the committee report counts the submission and the sign-off, with charts and downloads', async () => {
+    const flo = await signInAs(browser, pages.url, 'Flo Fletcher');
+    await flo.getByRole('link', { name: 'Committee report' }).click();
+    await reloadUntil(flo, () => flo.getByTestId('signed-off').getByRole('link', { name: '9159' }));
+    expect((await flo.getByTestId('submissions').textContent())?.replace(/\s+/g, ' ')).toContain('Recommendation, level 3 1 (+1)');
+    expect(await flo.getByTestId('rag-chart').count()).toBe(1);
+    expect(await flo.getByTestId('submissions-chart').locator('rect').count()).toBe(1);
+    await screenshot(flo, 'committee-report');
+    const csv = await flo.request.get(await flo.getByRole('link', { name: 'CSV' }).getAttribute('href').then((href) => `${pages.url}${href}`));
+    expect(csv.headers()['content-disposition']).toMatch(/attachment; filename="jac-hmicfrs-update-\d{4}-\d{2}-\d{2}\.csv"/);
+    expect(await csv.text()).toContain('9159');
+    const markdown = await flo.request.get(await flo.getByRole('link', { name: 'Markdown' }).getAttribute('href').then((href) => `${pages.url}${href}`));
+    expect(await markdown.text()).toMatch(/^# /m);
+    await flo.context().close();
+  });
+
   it('an auditor reads it and may change nothing', async () => {
     const auditor = await signInAs(browser, pages.url, 'Priya Khan');
     await auditor.goto(item());
@@ -146,6 +170,16 @@ describe('a level 3 item walked through the web pages', () => {
     await expectText(page, 'Attach evidence: done.');
   }
 });
+
+/** The read models follow the store a moment later: reload (as a person would) until the page shows it. */
+async function reloadUntil(page: Page, locate: () => ReturnType<Page['getByText']>): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    if ((await locate().count()) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await page.reload();
+  }
+  await locate().first().waitFor({ timeout: 1_000 });
+}
 
 async function expectText(page: Page, text: string): Promise<void> {
   await page.getByText(text).first().waitFor({ timeout: 5_000 });

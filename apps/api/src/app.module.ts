@@ -4,6 +4,7 @@ import { PolicyGuard } from '@hmicfrs/auth';
 import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
 import { RemindersModule } from '@hmicfrs/reminders';
+import { ProjectionsModule } from '@hmicfrs/projections';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { PagesModule } from './pages/pages.module';
@@ -15,13 +16,16 @@ import { RecommendationsModule } from './recommendations/recommendations.module'
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    // One read side per process: every module that reads it imports this same object (Nest 11 tells
+    // dynamic modules apart by reference, so a second forRoot() would start a second projector).
+    const projections = ProjectionsModule.forRoot({ dataDir: config.DATA_DIR, runProjector: config.PROJECTOR });
     return {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
         EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
         RecommendationsModule,
-        PagesModule,
+        PagesModule.forRoot(projections),
         ImportsModule,
         RemindersModule,
       ],

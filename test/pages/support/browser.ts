@@ -27,7 +27,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 export async function signInAs(browser: Browser, url: string, name: string, shotName?: string): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${url}/app/inspection-reports`);
+  await page.goto(`${url}/app/register`);
   await page.waitForURL(/\/app\/sign-in/);
   await page.getByLabel(name).check();
   if (shotName) await screenshot(page, shotName);

@@ -8,7 +8,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import nunjucks from 'nunjucks';
 import { configureNunjucks } from './nunjucks-filters';
-import { isPageUrl } from './web-pages';
+import { PAGES, isPageUrl } from './web-pages';
 
 const GOVUK = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
 
@@ -43,6 +43,8 @@ const PAGE_CSP = {
 export async function registerPagePlugins(app: NestFastifyApplication, sessionSecret: string): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   fastify.addHook('onRoute', (route) => onPageRoute(fastify, route));
+  // People type the server's address: send them to the pages (the JSON API has nothing at /).
+  fastify.get('/', (_request, reply) => reply.redirect(PAGES, 302));
   await fastify.register(fastifyCookie, { secret: sessionSecret });
   await fastify.register(fastifyCsrf, {
     cookieKey: 'csrf',

@@ -1,4 +1,4 @@
-import { Logger, Module } from '@nestjs/common';
+import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { AppConfig } from '@hmicfrs/config';
 import { WorkflowModule } from '@hmicfrs/workflow';
@@ -7,7 +7,11 @@ import { InspectionReportsController } from './inspections/inspection-reports.co
 import { ItemCommandsController } from './items/item-commands.controller';
 import { ItemPageController } from './items/item-page.controller';
 import { ItemPages } from './items/item-pages';
+import { ApprovalsController } from './approvals/approvals.controller';
+import { CommitteeReportController } from './committee-report/committee-report.controller';
+import { HomeController } from './home.controller';
 import { PageRenderer } from './page-renderer';
+import { RegisterController } from './register/register.controller';
 import { ProblemPage } from './problem-page';
 import { LOCAL_USERS, localUsers } from './session/local-users';
 import { SECRETS, secretsFor } from './session/secrets';
@@ -18,17 +22,23 @@ import { PAGES } from './web-pages';
  * The web pages, under /app. They read what the JSON API reads and send the same commands through
  * the same workflow: no rule of their own. `SECRETS` is shared with the app's policy guard.
  */
-@Module({
-  imports: [WorkflowModule, RouterModule.register([{ path: PAGES, module: PagesModule }])],
-  controllers: [SignInController, SignOutController, ItemPageController, ItemCommandsController, InspectionReportsController],
-  providers: [
-    PageRenderer,
-    ItemPages,
-    InspectionReportList,
-    ProblemPage,
-    { provide: SECRETS, inject: [AppConfig], useFactory: secretsFor },
-    { provide: LOCAL_USERS, inject: [AppConfig], useFactory: (config: AppConfig) => localUsers(config, (m) => new Logger('SignIn').warn(m)) },
-  ],
-  exports: [SECRETS, ProblemPage],
-})
-export class PagesModule {}
+@Module({})
+export class PagesModule {
+  /** `projections`: the app's one `ProjectionsModule.forRoot(...)`, shared with the JSON queries. */
+  static forRoot(projections: DynamicModule): DynamicModule {
+    return {
+      module: PagesModule,
+      imports: [WorkflowModule, projections, RouterModule.register([{ path: PAGES, module: PagesModule }])],
+      controllers: [HomeController, SignInController, SignOutController, RegisterController, ApprovalsController, CommitteeReportController, ItemPageController, ItemCommandsController, InspectionReportsController],
+      providers: [
+        PageRenderer,
+        ItemPages,
+        InspectionReportList,
+        ProblemPage,
+        { provide: SECRETS, inject: [AppConfig], useFactory: secretsFor },
+        { provide: LOCAL_USERS, inject: [AppConfig], useFactory: (config: AppConfig) => localUsers(config, (m) => new Logger('SignIn').warn(m)) },
+      ],
+      exports: [SECRETS, ProblemPage],
+    };
+  }
+}

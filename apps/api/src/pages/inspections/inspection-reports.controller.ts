@@ -68,7 +68,7 @@ export class InspectionReportsController {
     await this.pages.render(request, reply, 'inspection-report.njk', {
       title: report.title,
       report,
-      items: await this.reports.itemsOf(id),
+      items: this.reports.itemsOf(id),
       canAddItems: permits(request.actor!, 'recommendation.open').allowed,
       done,
     });

@@ -1,0 +1,107 @@
+import { BadRequestException, Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Can, WebPage } from '@hmicfrs/auth';
+import { InvalidReportParameter, JacReportService, READ_CLOCK, jacCsv, jacMarkdown, type Clock, type JacReport } from '@hmicfrs/projections';
+import { errorsForPage, type FormBody } from '../forms/form';
+import { PageRenderer, type PageRequest } from '../page-renderer';
+import { KIND } from '../words';
+import { barChart } from './bar-chart';
+import { readReportForm, type ReportForm } from './report-request';
+
+/**
+ * The Joint Audit Committee's HMICFRS update for chosen dates: the papers' tables, two charts, and the
+ * same report to download as CSV or Markdown. The report is the projections' own; the page only draws it.
+ */
+@ApiExcludeController()
+@WebPage()
+@Controller('committee-report')
+export class CommitteeReportController {
+  constructor(
+    private readonly reports: JacReportService,
+    private readonly pages: PageRenderer,
+    @Inject(READ_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  @Get()
+  @Can('reports.read')
+  async page(@Query() query: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const form = readReportForm(query, this.today());
+    const report = form.errors.length ? undefined : await this.report(form);
+    const errors = form.errors.length ? form.errors : report instanceof InvalidReportParameter ? [{ field: 'previous-day', text: sentence(report.message) }] : [];
+    const shown = report instanceof InvalidReportParameter ? undefined : report;
+    await this.pages.render(
+      request,
+      reply,
+      'committee-report.njk',
+      {
+        title: 'Committee report',
+        parts: form.parts,
+        request: form.request,
+        report: shown,
+        charts: shown && charts(shown),
+        downloads: new URLSearchParams({ ...form.request }).toString(),
+        ...errorsForPage(errors),
+      },
+      errors.length ? 422 : 200,
+    );
+  }
+
+  @Get('report.csv')
+  @Can('reports.read')
+  csv(@Query() query: FormBody, @Res() reply: FastifyReply): Promise<void> {
+    return this.download(query, reply, 'csv', 'text/csv; charset=utf-8', jacCsv);
+  }
+
+  @Get('report.md')
+  @Can('reports.read')
+  markdown(@Query() query: FormBody, @Res() reply: FastifyReply): Promise<void> {
+    return this.download(query, reply, 'md', 'text/markdown; charset=utf-8', jacMarkdown);
+  }
+
+  private async download(query: FormBody, reply: FastifyReply, extension: string, type: string, format: (report: JacReport) => string): Promise<void> {
+    const form = readReportForm(query, this.today());
+    if (form.errors.length) throw new BadRequestException(form.errors.map((error) => error.text).join('; '));
+    const report = await this.report(form);
+    if (report instanceof InvalidReportParameter) throw new BadRequestException(sentence(report.message));
+    await reply
+      .header('content-type', type)
+      .header('content-disposition', `attachment; filename="jac-hmicfrs-update-${form.request.asAt}.${extension}"`)
+      .header('cache-control', 'no-store')
+      .send(format(report));
+  }
+
+  /** The report, or the projections' refusal of its dates (shown on the form, not as an error page). */
+  private async report(form: ReportForm): Promise<JacReport | InvalidReportParameter> {
+    try {
+      return await this.reports.jacReport(form.request);
+    } catch (error) {
+      if (error instanceof InvalidReportParameter) return error;
+      throw error;
+    }
+  }
+
+  private today(): string {
+    return this.clock().toISOString().slice(0, 10);
+  }
+}
+
+function charts(report: JacReport) {
+  return {
+    rag: barChart('rag-chart', 'RAG ratings of the items in progress', [
+      { label: 'Red', value: report.rag.red, className: 'app-chart__red' },
+      { label: 'Amber', value: report.rag.amber, className: 'app-chart__amber' },
+      { label: 'Green', value: report.rag.green, className: 'app-chart__green' },
+      { label: 'Not yet rated', value: report.rag.unrated, className: 'app-chart__none' },
+    ]),
+    submissions: barChart(
+      'submissions-chart',
+      'Submissions for closure by type and level',
+      report.submissions.rows.map((row) => ({ label: `${KIND[row.kind]}, level ${row.level}`, value: row.count })),
+    ),
+  };
+}
+
+function sentence(message: string): string {
+  return `The dates do not fit together: ${message}`;
+}
