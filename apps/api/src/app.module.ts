@@ -5,6 +5,7 @@ import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
 import { RemindersModule } from '@hmicfrs/reminders';
 import { ProjectionsModule } from '@hmicfrs/projections';
+import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { PagesModule } from './pages/pages.module';
@@ -28,6 +29,7 @@ export class AppModule {
         PagesModule.forRoot(projections),
         ImportsModule,
         RemindersModule,
+        ExportsModule.forRoot(projections),
       ],
       controllers: [HealthController],
       providers: [

@@ -2,6 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied, InvalidToken, NotSignedIn } from '@hmicfrs/auth';
 import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '@hmicfrs/event-store';
+import { InvalidRegisterFilter } from '@hmicfrs/export';
 import { FileTooLarge, ImportRejected, NotARegisterFile } from '@hmicfrs/import';
 import {
   CommandRefused,
@@ -71,6 +72,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof ImportRejected) {
       return { status: 422, title: 'Nothing imported', detail: error.message, problems: error.report.problems, report: error.report };
     }
+    if (error instanceof InvalidRegisterFilter) return { status: 400, title: 'Bad request', detail: error.message };
     if (error instanceof NotARegisterFile) return { status: 415, title: 'Not a register file', detail: error.message };
     if (error instanceof FileTooLarge) return { status: 413, title: 'File too large', detail: error.message };
     if (error instanceof InvalidToken || error instanceof NotSignedIn) return { status: 401, title: 'Not signed in', detail: error.message };

@@ -1,4 +1,5 @@
 import { demoCommand } from './demo.command';
+import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
 import { remindersCommand } from './reminders.command';
 import { replayCommand } from './replay.command';
@@ -19,7 +20,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand, demoCommand, remindersCommand];
+export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand, demoCommand, remindersCommand, exportCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

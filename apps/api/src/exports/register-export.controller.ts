@@ -1,0 +1,29 @@
+import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Can } from '@hmicfrs/auth';
+import { EXPORT_MEDIA_TYPES, exportRegister, registerFilterFrom } from '@hmicfrs/export';
+import { READ_CLOCK, RegisterQueries, type Clock } from '@hmicfrs/projections';
+import { ExportQuery } from './export-query';
+
+@ApiTags('register')
+@ApiBearerAuth()
+@Controller('recommendations')
+export class RegisterExportController {
+  constructor(
+    private readonly queries: RegisterQueries,
+    @Inject(READ_CLOCK) private readonly clock: Clock,
+  ) {}
+
+  /** The register as a file, filtered as GET /recommendations filters it: CSV (UTF-8, opens in Excel) or XLSX. */
+  @Get('export')
+  @Can('recommendation.read')
+  @ApiProduces(EXPORT_MEDIA_TYPES.csv, EXPORT_MEDIA_TYPES.xlsx)
+  @ApiOkResponse({ description: 'The file, as an attachment named register-<today>.<format>' })
+  async export(@Query() { format = 'csv', ...filters }: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+    const today = this.clock().toISOString().slice(0, 10);
+    const file = await exportRegister(this.queries, registerFilterFrom(filters), format, today);
+    void reply.header('content-type', EXPORT_MEDIA_TYPES[format]).header('content-disposition', `attachment; filename="${file.fileName}"`);
+    return file.bytes;
+  }
+}
