@@ -81,9 +81,11 @@ export function evolveItem(record: ItemRecord | undefined, event: Recommendation
     case 'EvidenceAttached':
     case 'EvidenceRemoved':
     case 'RecommendationLinked':
+      return next;
+    // Telling someone about an item is not work on it: the item's last activity stays where it was.
     case 'ReminderIssued':
     case 'Escalated':
-      return next;
+      return { ...record, revision: at.revision };
     default: {
       const _: never = event;
       return _;
