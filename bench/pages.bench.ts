@@ -1,0 +1,211 @@
+/**
+ * The web pages at 50,000 items: the register (paged, filtered, sorted) and item pages, answered by the
+ * API running as its own process on a store of that size, with the read models caught up.
+ *   npm run bench:pages                                     50,000 items, 200 requests per page
+ *   BENCH_ITEMS=5000 BENCH_REQUESTS=50 npm run bench:pages  a quick try
+ * Each item's events are one append (one durable commit), written through the embedded store's port; the
+ * API's own projector then builds the read models, as after an import. Requests are sequential (one
+ * person at a time), each with a session cookie, so a latency is a page's own cost.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SESSION_COOKIE, issueSession, type Actor } from '@hmicfrs/auth';
+import { SqliteEventStore, type NewEvent } from '@hmicfrs/event-store';
+import { schemaVersions, type DomainEvent, type ItemKind, type Level } from '@hmicfrs/lifecycle';
+import { median } from './measure';
+
+const ITEMS = positiveInteger('BENCH_ITEMS', 50_000);
+const REQUESTS = positiveInteger('BENCH_REQUESTS', 200);
+const INSPECTIONS = 40;
+const TARGET_MS = 100;
+
+interface Measured {
+  page: string;
+  median: number;
+  p95: number;
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'hmicfrs-bench-pages-'));
+  console.log(`Pages benchmark: ${ITEMS.toLocaleString('en-GB')} items, ${REQUESTS} sequential requests per page; files in ${root}`);
+  let api: ChildProcess | undefined;
+  try {
+    const started = Date.now();
+    const events = await buildStore(join(root, 'events.db'));
+    console.log(`  store built: ${events.toLocaleString('en-GB')} events in ${seconds(started)} s`);
+
+    const secret = randomBytes(32).toString('hex');
+    const port = await freePort();
+    const url = `http://127.0.0.1:${port}`;
+    const caughtUp = Date.now();
+    api = await startApi({ DATA_DIR: root, PORT: String(port), SESSION_SECRET: secret, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn' });
+    const as = (actor: Actor) => ({ cookie: `${SESSION_COOKIE}=${issueSession(actor, secret)}` });
+    const liaison = as({ userId: 'flo-fletcher', role: 'liaison' });
+    const dcc = as({ userId: 'dcc-green', role: 'dcc' });
+    await waitForRegister(url, liaison);
+    console.log(`  read models caught up in ${seconds(caughtUp)} s (API start included)\n`);
+
+    const lastPage = Math.ceil(ITEMS / 50);
+    const results: Measured[] = [
+      await measure('register, page 1 (by reference)', url, liaison, () => '/app/register'),
+      await measure('register, a random page', url, liaison, () => `/app/register?page=${1 + Math.floor(Math.random() * lastPage)}`),
+      await measure('register, last page, by due date desc', url, liaison, () => `/app/register?sort=dueDate&order=desc&page=${lastPage}`),
+      await measure('register, filtered (level 3, amber, sorted)', url, liaison, () => '/app/register?level=3&rag=amber&sort=lastEventAt&order=desc'),
+      await measure('register, overdue', url, liaison, () => '/app/register?overdue=yes'),
+      await measure('register, one inspection report', url, liaison, () => `/app/register?report=insp-${Math.floor(Math.random() * INSPECTIONS)}`),
+      await measure('item page (random item)', url, liaison, () => `/app/items/I${Math.floor(Math.random() * ITEMS)}`),
+      await measure('item page, as at a past date', url, liaison, () => `/app/items/I${Math.floor(Math.random() * ITEMS)}?asAt=2024-01-01`),
+      await measure('approvals queue (DCC)', url, dcc, () => '/app/approvals'),
+    ];
+
+    const width = Math.max(...results.map((r) => r.page.length));
+    console.log(`${'page'.padEnd(width)}   median      p95`);
+    for (const r of results) {
+      const flag = r.p95 < TARGET_MS ? '' : `   over ${TARGET_MS} ms`;
+      console.log(`${r.page.padEnd(width)}  ${r.median.toFixed(1).padStart(6)} ms  ${r.p95.toFixed(1).padStart(6)} ms${flag}`);
+    }
+    const worst = Math.max(...results.map((r) => r.p95));
+    console.log(`\ntarget: every page under ${TARGET_MS} ms at ${ITEMS.toLocaleString('en-GB')} items — worst p95 ${worst.toFixed(1)} ms: ${worst < TARGET_MS ? 'met' : 'NOT met'}`);
+  } finally {
+    if (api) await stop(api);
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** Inspections, then every item's story in one append: opened, rated, noted; some re-dated; a third submitted. */
+async function buildStore(file: string): Promise<number> {
+  const store = SqliteEventStore.open(file);
+  let events = 0;
+  for (let i = 0; i < INSPECTIONS; i += 1) {
+    await store.append(`inspection-insp-${i}`, stamped([{ type: 'InspectionReportRecorded', data: { id: `insp-${i}`, reportType: 'thematic', title: `Inspection report ${i}`, publishedOn: '2019-01-01' } }], 'flo-fletcher', 'liaison', '2019-01-01T09:00:00.000Z'), 'no_stream');
+    events += 1;
+  }
+  for (let item = 0; item < ITEMS; item += 1) {
+    const story = storyOf(item);
+    await store.append(`recommendation-I${item}`, story, 'no_stream');
+    events += story.length;
+    if (item % 5_000 === 4_999) process.stderr.write(`\r  building the store: ${(item + 1).toLocaleString('en-GB')} items`);
+  }
+  process.stderr.write('\n');
+  await store.close();
+  return events;
+}
+
+function storyOf(item: number): NewEvent[] {
+  const level = ([2, 3, 4] as const)[item % 3] as Level;
+  const kind: ItemKind = (['recommendation', 'area_for_improvement', 'cause_of_concern'] as const)[item % 7 === 0 ? 2 : item % 2];
+  const due = `202${item % 6}-0${1 + (item % 9)}-15`;
+  const facts: DomainEvent[] = [
+    {
+      type: 'RecommendationOpened',
+      data: {
+        id: `I${item}`, reference: `I${item}`, kind, inspectionId: `insp-${item % INSPECTIONS}`, level,
+        text: 'The force should improve how it records, reviews and supervises investigations of domestic abuse',
+        addressee: 'Chief Constables', portfolio: 'Public Protection', owner: `owner-${item % 50}`, dueDate: due,
+      },
+    },
+    { type: 'RagRated', data: { rag: (['red', 'amber', 'green'] as const)[item % 3] } },
+    { type: 'ProgressNoted', data: { text: 'Reviewed at the HMIC oversight board; actions on track' } },
+  ];
+  if (item % 4 === 0) facts.push({ type: 'DueDateChanged', data: { from: due, to: '2026-03-31', reason: 'Waiting on the regional vetting unit' } });
+  if (item % 3 === 1) {
+    const letter = { evidenceId: 'cc-letter', title: 'Chief Constable letter', sha256: 'c'.repeat(64), isChiefConstableLetter: true };
+    facts.push({ type: 'EvidenceAttached', data: letter }, { type: 'SubmittedForClosure', data: { submittedBy: `owner-${item % 50}`, evidence: [letter] } });
+  }
+  // One append, so one occurredAt; spread over the years so "as at" dates fall before and after.
+  return stamped(facts, `owner-${item % 50}`, 'owner', `202${1 + (item % 3)}-0${1 + (item % 9)}-10T10:00:00.000Z`);
+}
+
+function stamped(facts: DomainEvent[], userId: string, role: string, occurredAt: string): NewEvent[] {
+  const commandId = randomUUID();
+  return facts.map((event) => ({
+    type: event.type,
+    data: event.data,
+    metadata: { userId, role, commandId, correlationId: commandId, causationId: null, schemaVersion: schemaVersions[event.type], occurredAt },
+  }));
+}
+
+async function waitForRegister(url: string, headers: Record<string, string>): Promise<void> {
+  const expected = `of ${ITEMS.toLocaleString('en-GB')} items`;
+  for (;;) {
+    const page = await fetch(`${url}/app/register`, { headers });
+    const html = await page.text();
+    if (!page.ok) throw new Error(`/app/register answered ${page.status}`);
+    if (html.replace(/,/g, '').includes(expected.replace(/,/g, ''))) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+async function measure(name: string, url: string, headers: Record<string, string>, path: () => string): Promise<Measured> {
+  // A few requests first, so the first compilations of templates and queries are not counted.
+  for (let i = 0; i < 10; i += 1) await get(url, path(), headers);
+  const times: number[] = [];
+  for (let i = 0; i < REQUESTS; i += 1) {
+    const started = process.hrtime.bigint();
+    await get(url, path(), headers);
+    times.push(Number(process.hrtime.bigint() - started) / 1e6);
+  }
+  return { page: name, median: median(times), p95: percentile(times, 0.95) };
+}
+
+async function get(url: string, path: string, headers: Record<string, string>): Promise<void> {
+  const response = await fetch(`${url}${path}`, { headers, redirect: 'manual' });
+  const body = await response.text();
+  if (response.status !== 200) throw new Error(`${path} answered ${response.status}: ${body.slice(0, 300)}`);
+}
+
+function percentile(values: number[], p: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
+}
+
+function startApi(env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [join(__dirname, '..', 'apps', 'api', 'src', 'main.js')], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it listened`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('HMICFRS recommendations API on')) resolve(child);
+    });
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function seconds(since: number): string {
+  return ((Date.now() - since) / 1000).toFixed(1);
+}
+
+function positiveInteger(name: string, fallback: number): number {
+  const value = process.env[name];
+  if (value === undefined) return fallback;
+  const parsed = Number(value);
+  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive whole number`);
+  return parsed;
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
