@@ -1,29 +1,31 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { ProjectedEvent } from '../projected-event';
+import { BulkInsert } from '../runtime/bulk-insert';
 import type { ReadModelBatch, ReadModelWriter, TableName } from '../runtime/projection';
 
-type AuditRow = [string, string, number, string, string, string, string, string, string | null, string, string];
+const COLUMNS = ['position', 'stream_id', 'revision', 'type', 'user_id', 'role', 'occurred_at', 'recorded_at', 'reason', 'command_id', 'data'];
 
-export class AuditWriter implements ReadModelWriter, ReadModelBatch {
-  private readonly insert: Statement<AuditRow>;
+export class AuditWriter implements ReadModelWriter {
+  private readonly rows: BulkInsert;
 
   constructor(db: Database, t: TableName) {
-    this.insert = db.prepare(
-      `INSERT INTO ${t('audit_trail')} (position, stream_id, revision, type, user_id, role, occurred_at, recorded_at, reason, command_id, data)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    );
+    this.rows = new BulkInsert(db, t('audit_trail'), COLUMNS);
   }
 
-  /** Every event is one row, written as it comes: the batch keeps nothing of its own. */
   batch(): ReadModelBatch {
-    return this;
+    return new AuditBatch(this.rows);
   }
+}
 
-  finish(): void {}
+/** One row per event, inserted many at a time when the batch finishes. */
+class AuditBatch implements ReadModelBatch {
+  private readonly pending: unknown[][] = [];
+
+  constructor(private readonly rows: BulkInsert) {}
 
   apply({ position, streamId, revision, fact, metadata }: ProjectedEvent): void {
     const { userId, role, occurredAt, recordedAt, reason, commandId } = metadata;
-    this.insert.run(
+    this.pending.push([
       position.toString(),
       streamId,
       revision,
@@ -35,6 +37,10 @@ export class AuditWriter implements ReadModelWriter, ReadModelBatch {
       reason ?? null,
       commandId,
       JSON.stringify(fact.data),
-    );
+    ]);
+  }
+
+  finish(): void {
+    this.rows.insert(this.pending);
   }
 }

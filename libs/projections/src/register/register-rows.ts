@@ -1,6 +1,9 @@
 import type { IsoDate, ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
 import { isInProgress, type ItemRecord } from './item-record';
 
+/** Sorts after every ISO date: the "next version" of an item's latest version, which has none yet. */
+export const NO_NEXT_VERSION = '~';
+
 /** The register's columns, in the order of `RegisterRow`. */
 export const REGISTER_COLUMNS =
   'id, reference, kind, inspection_id, text, level, portfolio, owner, rag, status, closed, in_progress, due_date, ' +

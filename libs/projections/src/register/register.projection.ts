@@ -2,9 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import type { Projection, ProjectionSchema, ReadModelWriter, TableName } from '../runtime/projection';
 import { RegisterWriter } from './register-writer';
-
-/** Sorts after every ISO date: the "next version" of an item's latest version, which has none yet. */
-export const NO_NEXT_VERSION = '~';
+import { NO_NEXT_VERSION } from './register-rows';
 
 /**
  * The register: every item as it stands now; every version of it in both times, so that any report can

@@ -3,13 +3,15 @@ const WAITED = Symbol('waited');
 /**
  * Groups an async stream into batches of up to `size`: full batches while catching up, and whatever has
  * arrived once the stream has kept the batch waiting `maxWaitMs`, so live events are not held back.
+ * Without `maxWaitMs` (a stream that ends, such as `readAll`) nothing is timed: a race per event costs
+ * a tenth of a rebuild.
  * A live subscription always has a read outstanding, and an async generator's `return()` waits for it:
  * `close` (the subscription's) ends that read first, or leaving the loop would wait for the next event.
  */
 export async function* inBatches<T>(
   source: AsyncIterable<T>,
   size: number,
-  maxWaitMs: number,
+  maxWaitMs?: number,
   close?: () => Promise<void>,
 ): AsyncGenerator<T[]> {
   const iterator = source[Symbol.asyncIterator]();
@@ -31,7 +33,7 @@ export async function* inBatches<T>(
         if (batch.length > 0) yield batch;
         return;
       }
-      if (batch.length === 0) {
+      if (batch.length === 0 && maxWaitMs !== undefined) {
         deadline = new Promise((resolve) => {
           timer = setTimeout(() => resolve(WAITED), maxWaitMs);
         });

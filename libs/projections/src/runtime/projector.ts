@@ -25,7 +25,7 @@ export interface ProjectorOptions {
   retryMs: number;
 }
 
-export const DEFAULT_PROJECTOR_OPTIONS: ProjectorOptions = { batchSize: 2000, maxWaitMs: 20, retryMs: 1000 };
+export const DEFAULT_PROJECTOR_OPTIONS: ProjectorOptions = { batchSize: 500, maxWaitMs: 20, retryMs: 1000 };
 
 /**
  * Feeds every projection from one catch-up subscription to the store's global order. Each batch is one
@@ -112,7 +112,7 @@ export class Projector {
       if (this.renewLease() === 'lost') void subscription.close();
     }, LEASE_RENEWAL_MS);
     try {
-      if (!this.stopping) await this.project(targets, subscription, () => subscription.close());
+      if (!this.stopping) await this.project(targets, subscription, subscription);
     } finally {
       clearInterval(heartbeat);
       this.subscription = undefined;
@@ -148,7 +148,8 @@ export class Projector {
     return { targets, after };
   }
 
-  private async project(targets: Target[], source: AsyncIterable<RecordedEvent>, close?: () => Promise<void>): Promise<void> {
+  /** `live`: the source is a subscription, which waits for events rather than ending. */
+  private async project(targets: Target[], source: AsyncIterable<RecordedEvent>, live?: AllSubscription): Promise<void> {
     const seen = new Map<string, Checkpoint | undefined>(this.projections.map((p) => [p.name, this.checkpoints.read(p.name)]));
     const transaction = this.database.db.transaction((events: RecordedEvent[]) => {
       // Every checkpoint, not only the fed ones: a rebuild elsewhere may have brought a stale one up to date.
@@ -158,7 +159,8 @@ export class Projector {
       reached.forEach((checkpoint, i) => this.checkpoints.write(targets[i].name, checkpoint));
       return reached;
     });
-    for await (const events of inBatches(source, this.options.batchSize, this.options.maxWaitMs, close)) {
+    const maxWaitMs = live === undefined ? undefined : this.options.maxWaitMs;
+    for await (const events of inBatches(source, this.options.batchSize, maxWaitMs, live && (() => live.close()))) {
       const reached = await this.whenNotBusy(() => transaction.immediate(events));
       reached.forEach((checkpoint, i) => {
         targets[i].checkpoint = checkpoint;

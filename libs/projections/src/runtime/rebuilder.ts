@@ -37,7 +37,7 @@ export class Rebuilder {
     private readonly store: EventStore,
     private readonly database: ReadModelDatabase,
     private readonly projections: readonly Projection[],
-    private readonly options: RebuildOptions = { batchSize: 5000 },
+    private readonly options: RebuildOptions = { batchSize: 500 },
   ) {
     this.checkpoints = new Checkpoints(database.db);
     this.lease = new Lease(database.db);
@@ -72,7 +72,7 @@ export class Rebuilder {
       this.renewLeases(chosen);
       return applyBatch(targets, events);
     });
-    for await (const events of inBatches(this.store.readAll(), this.options.batchSize, 50)) {
+    for await (const events of inBatches(this.store.readAll(), this.options.batchSize)) {
       const reached = replay.immediate(events);
       reached.forEach((checkpoint, i) => (targets[i].checkpoint = checkpoint));
       onProgress(meter.advance(events.length, events[0].position, events[events.length - 1].position));
