@@ -3,11 +3,13 @@
  * file it writes a line at each tenth, so a log shows progress without thousands of lines.
  */
 export function progressBar(label: string, stream: NodeJS.WriteStream = process.stderr): (done: number, total: number) => void {
-  const started = Date.now();
+  // The clock starts at the first row written, not while the file is still being checked.
+  let started: number | undefined;
   let lastTenth = -1;
   return (done, total) => {
+    started ??= Date.now() - 1;
     const fraction = total === 0 ? 1 : done / total;
-    const perSecond = done / Math.max((Date.now() - started) / 1000, 0.001);
+    const perSecond = (done - 1) / Math.max((Date.now() - started) / 1000, 0.001);
     const text = `${label} ${done}/${total} (${Math.round(fraction * 100)}%, ${Math.round(perSecond)} rows/s)`;
     if (stream.isTTY) {
       const width = 30;
