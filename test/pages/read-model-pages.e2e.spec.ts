@@ -1,0 +1,81 @@
+import type request from 'supertest';
+import { signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
+
+const REPORT = { title: 'Vetting, misconduct and misogyny', id: 'vetting-2022', reportType: 'thematic', 'publishedOn-day': '2', 'publishedOn-month': '11', 'publishedOn-year': '2022' };
+const item = (reference: string, level: string, due: [string, string, string]) => ({
+  reference, kind: 'recommendation', text: `Recommendation ${reference}`, level, addressee: 'Chief Constables', portfolio: 'Professional Standards',
+  owner: 'supt-patel', 'dueDate-day': due[0], 'dueDate-month': due[1], 'dueDate-year': due[2],
+});
+
+/** The register, approvals and committee report pages, over the read models the projector keeps. */
+describe('the pages that read the read models', () => {
+  let pages: RunningPages;
+  let flo: request.Agent;
+
+  /** The projector follows the store a moment later: ask again until the page shows it. */
+  async function eventually(path: string, agent: request.Agent, shows: string): Promise<string> {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const page = await agent.get(path).expect(200);
+      if (page.text.includes(shows)) return page.text;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`${path} never showed ${shows}`);
+  }
+
+  beforeAll(async () => {
+    pages = await startPages();
+    flo = await signedIn(pages.url, 'flo-fletcher');
+    expect((await submitForm(flo, '/app/inspection-reports/new', REPORT)).status).toBe(303);
+    for (const [reference, level, due] of [['33', '3', ['31', '3', '2023']], ['34', '2', ['30', '9', '2099']], ['35', '3', ['31', '12', '2099']]] as const) {
+      expect((await submitForm(flo, '/app/inspection-reports/vetting-2022/items/new', item(reference, level, due as unknown as [string, string, string]))).status).toBe(303);
+    }
+  });
+  afterAll(() => pages.close());
+
+  it('the register filters, sorts and tags', async () => {
+    const all = await eventually('/app/register', flo, 'Showing 1 to 3 of 3 items');
+    expect(all).toContain('govuk-tag--red">Overdue');
+    const level3 = await flo.get('/app/register?level=3').expect(200);
+    expect(level3.text).toContain('Showing 1 to 2 of 2 items');
+    const overdue = await flo.get('/app/register?overdue=yes').expect(200);
+    expect(overdue.text).toContain('Showing 1 to 1 of 1 items');
+    expect(overdue.text).toContain('>33</a>');
+    const byDue = await flo.get('/app/register?sort=dueDate&order=desc').expect(200);
+    expect(byDue.text.indexOf('>35</a>')).toBeLessThan(byDue.text.indexOf('>34</a>'));
+    expect(byDue.text).toContain('aria-sort="descending"');
+    const report = await flo.get('/app/inspection-reports/vetting-2022').expect(200);
+    expect(report.text).toContain('data-testid="report-items"');
+  });
+
+  it('a filter no form offers is a 400 page naming it', async () => {
+    const refused = await flo.get('/app/register?level=9').expect(400);
+    expect(refused.text).toContain('The register cannot be filtered by level');
+    await flo.get('/app/register?sort=password').expect(400);
+    await flo.get('/app/register?page=0').expect(400);
+  });
+
+  it('the approvals queue shows a submission with its evidence; only the DCC gets the buttons', async () => {
+    const owner = await signedIn(pages.url, 'supt-patel');
+    expect((await submitForm(owner, '/app/items/34/rate', { rag: 'green' })).status).toBe(303);
+    expect((await submitForm(owner, '/app/items/34/evidence', { title: 'Vetting policy', evidenceId: 'policy', sha256: 'd'.repeat(64) })).status).toBe(303);
+    expect((await submitForm(owner, '/app/items/34/submit', {})).status).toBe(303);
+    const dcc = await signedIn(pages.url, 'dcc-green');
+    const queue = await eventually('/app/approvals', dcc, '>34</a>');
+    expect(queue).toContain('Vetting policy');
+    expect(queue).toContain('No Chief Constable letter');
+    expect(queue).toContain('/app/items/34/approve');
+    const auditorView = await (await signedIn(pages.url, 'audit-khan')).get('/app/approvals').expect(200);
+    expect(auditorView.text).not.toContain('/app/items/34/approve');
+    await owner.get('/app/approvals').expect(403);
+  });
+
+  it('the committee report refuses dates that do not fit, on the form', async () => {
+    const refused = await flo.get('/app/committee-report?asAt=2024-01-01&previous=2024-06-01&since=2023-08-01').expect(422);
+    expect(refused.text).toContain('govuk-error-summary');
+    expect(refused.text).toContain('The dates do not fit together');
+    const typo = await flo.get('/app/committee-report?asAt-day=31&asAt-month=2&asAt-year=2024').expect(422);
+    expect(typo.text).toContain('Enter the date of this report as a real date');
+    await flo.get('/app/committee-report/report.csv?asAt=2024-01-01&previous=2024-06-01&since=2023-08-01').expect(400);
+    await (await signedIn(pages.url, 'supt-patel')).get('/app/committee-report').expect(403);
+  });
+});
