@@ -50,6 +50,13 @@ export class RemindersRun {
     return report;
   }
 
+  /** Cancels the item's pending messages that no longer apply, now rather than at the next run. */
+  async cancelOutgrownFor(itemId: string): Promise<{ id: string; reason: string }[]> {
+    const stored = await this.store.readStream(recommendationStream(itemId));
+    const state = replay(stored);
+    return state === undefined ? [] : this.cancelOutgrown(itemId, factsOf(state, stored));
+  }
+
   private async remind(itemId: string, asAt: IsoDate, report: RemindersReport): Promise<void> {
     const stored = await this.store.readStream(recommendationStream(itemId));
     let state = replay(stored) as RecommendationState;
