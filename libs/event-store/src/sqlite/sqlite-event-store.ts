@@ -41,12 +41,9 @@ const PAGE_SIZE = 500;
 /** The embedded event store: one SQLite file, one writer at a time, every append durable when it returns. */
 export class SqliteEventStore implements EventStore {
   private readonly statements: Statements;
-  private readonly appendInTransaction: (
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-    commandId: string,
-  ) => AppendResult;
+  private readonly commitTogether: (batch: readonly PendingAppend[]) => Outcome[];
+  /** Appends waiting for the next commit; see `append`. */
+  private pending: PendingAppend[] = [];
   private readonly subscriptions = new Set<SqliteSubscription>();
   private closed = false;
 
@@ -57,9 +54,20 @@ export class SqliteEventStore implements EventStore {
     private readonly pollIntervalMs: number,
   ) {
     this.statements = prepareStatements(db);
-    // IMMEDIATE takes the write lock before reading the stream's head, so no other writer can slip
-    // in between the revision check and the insert.
-    this.appendInTransaction = db.transaction(this.appendChecked.bind(this)).immediate;
+    // Called inside the batch's transaction, better-sqlite3 runs each append in a SAVEPOINT: a refused
+    // append is rolled back alone and the others still commit.
+    const appendOne = db.transaction(this.appendChecked.bind(this));
+    // IMMEDIATE takes the write lock before reading any stream's head, so no other writer can slip
+    // in between a revision check and its insert.
+    this.commitTogether = db.transaction((batch: readonly PendingAppend[]) =>
+      batch.map((append): Outcome => {
+        try {
+          return { result: appendOne(append.streamId, append.events, append.expected, append.commandId) };
+        } catch (error) {
+          return { error: this.appendError(error, append) };
+        }
+      }),
+    ).immediate;
   }
 
   /** Opens (creating if need be) the store in `file`; throws EventStoreUnavailable naming the file if it cannot. */
@@ -94,19 +102,45 @@ export class SqliteEventStore implements EventStore {
     assertStreamName(streamId);
     const commandId = checkAppend(streamId, events);
     checkExpectedRevision(streamId, expected);
-    let result: AppendResult;
+    return new Promise<AppendResult>((resolve, reject) => {
+      this.pending.push({ streamId, events, expected, commandId, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => this.commitPending());
+    });
+  }
+
+  /**
+   * Group commit: the appends that arrived while the event loop was busy share one transaction and so
+   * one fsync, the cost that bounds durable writes. Each is still checked on its own and answered only
+   * once the transaction is on disk; if the commit itself fails, every append in it fails and nothing
+   * of them is written.
+   */
+  private commitPending(): void {
+    const batch = this.pending;
+    this.pending = [];
+    let outcomes: Outcome[];
     try {
-      result = this.appendInTransaction(streamId, events, expected, commandId);
+      this.assertOpen();
+      outcomes = this.commitTogether(batch);
     } catch (error) {
-      // The transaction already checked the revision under the write lock; the schema's own UNIQUE is
-      // the last line of defence against a writer that bypassed this adapter.
-      if (isUniqueViolation(error)) {
-        throw new WrongExpectedRevision(streamId, expected, this.sqlite(() => this.head(streamId)).revision);
-      }
-      throw storeErrorFrom(error, this.file);
+      const failure = error instanceof EventStoreUnavailable ? error : storeErrorFrom(error, this.file);
+      for (const append of batch) append.reject(failure);
+      return;
     }
-    if (!result.duplicate) for (const subscription of this.subscriptions) subscription.appended();
-    return result;
+    let appended = false;
+    outcomes.forEach((outcome, i) => {
+      if ('error' in outcome) return batch[i].reject(outcome.error);
+      appended ||= !outcome.result.duplicate;
+      batch[i].resolve(outcome.result);
+    });
+    if (appended) for (const subscription of this.subscriptions) subscription.appended();
+  }
+
+  /** Runs inside the batch's transaction, so `head` reads the stream as this append's savepoint left it. */
+  private appendError(error: unknown, { streamId, expected }: PendingAppend): unknown {
+    // The transaction already checked the revision under the write lock; the schema's own UNIQUE is
+    // the last line of defence against a writer that bypassed this adapter.
+    if (isUniqueViolation(error)) return new WrongExpectedRevision(streamId, expected, this.head(streamId).revision);
+    return error instanceof WrongExpectedRevision ? error : storeErrorFrom(error, this.file);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -232,6 +266,17 @@ export class SqliteEventStore implements EventStore {
     if (this.closed) throw new EventStoreUnavailable(`the store on ${this.file} has been closed`);
   }
 }
+
+interface PendingAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  expected: ExpectedRevision;
+  commandId: string;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
+
+type Outcome = { result: AppendResult } | { error: unknown };
 
 function revisionHolds(expected: ExpectedRevision, actual: number): boolean {
   if (expected === 'any') return true;
