@@ -83,6 +83,25 @@ describe('SqliteEventStore on its file', () => {
     expect(verifyChain('recommendation-1', await reopened.readStream('recommendation-1')).intact).toBe(true);
   });
 
+  it('commits appends made in the same tick together, refusing one alone without losing the others', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hmicfrs-group-'));
+    const store = openStore(join(dir, 'events.db'));
+    await store.append('recommendation-taken', commandOf(1), 'no_stream');
+    const outcomes = await Promise.allSettled([
+      ...Array.from({ length: 20 }, (_, i) => store.append(`recommendation-g${i}`, commandOf(2), 'no_stream')),
+      store.append('recommendation-taken', commandOf(1), 'no_stream'),
+    ]);
+    expect(outcomes.slice(0, 20).every((outcome) => outcome.status === 'fulfilled')).toBe(true);
+    expect(outcomes[20]).toMatchObject({ status: 'rejected', reason: { name: 'WrongExpectedRevision', actual: 0 } });
+    const positions = outcomes.slice(0, 20).map((outcome) => (outcome as PromiseFulfilledResult<{ position: bigint }>).value.position);
+    expect(positions).toEqual([...positions].sort((a, b) => (a < b ? -1 : 1)));
+    const all: RecordedEvent[] = [];
+    for await (const event of store.readAll()) all.push(event);
+    expect(all).toHaveLength(41);
+    expect(await store.readStream('recommendation-taken')).toHaveLength(1);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('refuses a file that is not a database, naming it', () => {
     const file = join(newDirectory(), 'events.db');
     writeFileSync(file, randomBytes(16_384));
