@@ -77,6 +77,7 @@ async function serve(config: AppConfig): Promise<void> {
 
   console.log(`4. The API is running on ${url} (Ctrl-C stops it)\n`);
   console.log(`   Web pages      ${url}/app  (sign in by choosing a user below)`);
+  for (const [path, what] of await existingPages(url)) console.log(`     ${what.padEnd(18)} ${url}${path}`);
   console.log(`   OpenAPI        ${url}/docs`);
   for (const path of readable) console.log(`   ${'GET'.padEnd(14)} ${url}${path}`);
   console.log(`   An item        ${url}/recommendations/9159   and its history: ${url}/recommendations/9159/history`);
@@ -90,6 +91,20 @@ async function serve(config: AppConfig): Promise<void> {
     process.once('SIGTERM', resolve);
   });
   await app.close();
+}
+
+/** The pages worth a first look, those this build has (the web pages grow while the demo does not). */
+const PAGES: [string, string][] = [
+  ['/app/register', 'the register'],
+  ['/app/approvals', "the DCC's queue"],
+  ['/app/committee-report', 'the JAC report'],
+  ['/app/inspection-reports', 'inspection reports'],
+  ['/app/items/9159', 'an item: 9159'],
+];
+
+async function existingPages(url: string): Promise<[string, string][]> {
+  const found = await Promise.all(PAGES.map(async ([path]) => (await fetch(`${url}${path}`, { redirect: 'manual' })).status !== 404));
+  return PAGES.filter((_, index) => found[index]);
 }
 
 /** The users the sign-in page offers (the web pages write them on start-up), or one of each role. */
