@@ -9,7 +9,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -34,6 +34,7 @@ async function main(): Promise<void> {
   console.log(`Pages benchmark: ${ITEMS.toLocaleString('en-GB')} items, ${REQUESTS} sequential requests per page; files in ${root}`);
   let api: ChildProcess | undefined;
   try {
+    const main = privateCopyOfTheApi(root);
     const started = Date.now();
     const events = await buildStore(join(root, 'events.db'));
     console.log(`  store built: ${events.toLocaleString('en-GB')} events in ${seconds(started)} s`);
@@ -42,7 +43,7 @@ async function main(): Promise<void> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const caughtUp = Date.now();
-    api = await startApi({ DATA_DIR: root, PORT: String(port), SESSION_SECRET: secret, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn' });
+    api = await startApi(main, { DATA_DIR: root, PORT: String(port), SESSION_SECRET: secret, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn' });
     const as = (actor: Actor) => ({ cookie: `${SESSION_COOKIE}=${issueSession(actor, secret)}` });
     const liaison = as({ userId: 'flo-fletcher', role: 'liaison' });
     const dcc = as({ userId: 'dcc-green', role: 'dcc' });
@@ -60,6 +61,7 @@ async function main(): Promise<void> {
       await measure('item page (random item)', url, liaison, () => `/app/items/I${Math.floor(Math.random() * ITEMS)}`),
       await measure('item page, as at a past date', url, liaison, () => `/app/items/I${Math.floor(Math.random() * ITEMS)}?asAt=2024-01-01`),
       await measure('approvals queue (DCC)', url, dcc, () => '/app/approvals'),
+      await measure('inspection reports (read from the store)', url, liaison, () => '/app/inspection-reports'),
     ];
 
     const width = Math.max(...results.map((r) => r.page.length));
@@ -163,8 +165,19 @@ function percentile(values: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)];
 }
 
-function startApi(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'apps', 'api', 'src', 'main.js')], {
+/**
+ * The built API copied beside the data: building the store takes minutes, and a build started meanwhile
+ * in the same checkout (another benchmark, `npm start`) empties dist/ under the API's feet.
+ */
+function privateCopyOfTheApi(root: string): string {
+  const app = join(root, 'app');
+  cpSync(join(__dirname, '..'), join(app, 'dist'), { recursive: true });
+  symlinkSync(join(__dirname, '..', '..', 'node_modules'), join(app, 'node_modules'), 'dir');
+  return join(app, 'dist', 'apps', 'api', 'src', 'main.js');
+}
+
+function startApi(main: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [main], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
