@@ -1,4 +1,4 @@
-import { REGISTER_SORTS, type RegisterFilter } from '@hmicfrs/projections';
+import type { RegisterFilter, RegisterSort } from '@hmicfrs/projections';
 import type { ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
 
 const STATUSES: readonly Status[] = ['open', 'rag_rated', 'submitted', 'self_certified', 'awaiting_hmicfrs', 'hmicfrs_verified', 'archived', 'not_applicable'];
@@ -36,4 +36,4 @@ function oneOf<T extends string>(name: string, value: string, allowed: readonly 
 }
 
 /** Exports list the whole filtered register, in reference order. */
-export const EXPORT_SORT = REGISTER_SORTS[0];
+export const EXPORT_SORT: RegisterSort = 'reference';
