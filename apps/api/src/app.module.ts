@@ -11,6 +11,7 @@ import { ImportsModule } from './imports/imports.module';
 import { PagesModule } from './pages/pages.module';
 import { SECRETS, type Secrets } from './pages/session/secrets';
 import { ProblemDetailsFilter } from './problem-details.filter';
+import { QueriesModule } from './queries/queries.module';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 
 /** The HTTP API and its web pages: one validated configuration, one store, one policy guard, one error mapping. */
@@ -30,6 +31,7 @@ export class AppModule {
         ImportsModule,
         RemindersModule,
         ExportsModule.forRoot(projections),
+        QueriesModule.forRoot(projections),
       ],
       controllers: [HealthController],
       providers: [

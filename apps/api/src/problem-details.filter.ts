@@ -4,6 +4,7 @@ import { AccessDenied, InvalidToken, NotSignedIn } from '@hmicfrs/auth';
 import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '@hmicfrs/event-store';
 import { InvalidRegisterFilter } from '@hmicfrs/export';
 import { FileTooLarge, ImportRejected, NotARegisterFile } from '@hmicfrs/import';
+import { InvalidReportParameter, ReadModelsBehind } from '@hmicfrs/projections';
 import {
   CommandRefused,
   IdempotencyKeyReused,
@@ -73,6 +74,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { status: 422, title: 'Nothing imported', detail: error.message, problems: error.report.problems, report: error.report };
     }
     if (error instanceof InvalidRegisterFilter) return { status: 400, title: 'Bad request', detail: error.message };
+    if (error instanceof InvalidReportParameter) return { status: 400, title: 'Bad request', detail: error.message, parameter: error.parameter };
+    if (error instanceof ReadModelsBehind) return { status: 503, title: 'Read models catching up', detail: error.message };
     if (error instanceof NotARegisterFile) return { status: 415, title: 'Not a register file', detail: error.message };
     if (error instanceof FileTooLarge) return { status: 413, title: 'File too large', detail: error.message };
     if (error instanceof InvalidToken || error instanceof NotSignedIn) return { status: 401, title: 'Not signed in', detail: error.message };

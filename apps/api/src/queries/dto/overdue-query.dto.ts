@@ -1,0 +1,14 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { PastReportQueryDto } from './past-report-query.dto';
+import { ToInteger } from './query-values';
+
+export class OverdueQueryDto extends PastReportQueryDto {
+  @ApiPropertyOptional({ default: 30, description: 'Also list the items due within this many days' })
+  @IsOptional()
+  @ToInteger()
+  @IsInt({ message: 'dueWithinDays must be a whole number of days' })
+  @Min(0, { message: 'dueWithinDays must be 0 or more' })
+  @Max(3650, { message: 'dueWithinDays must be at most 3650' })
+  dueWithinDays?: number;
+}
