@@ -7,5 +7,6 @@ export function isPageUrl(url: string): boolean {
 
 /** A `next` address after signing in: only a page of this service, never another site (`//evil.example`). */
 export function safeNext(next: unknown): string {
-  return typeof next === 'string' && isPageUrl(next) && !next.includes('\\') && !next.includes('//') ? next : `${PAGES}/register`;
+  const local = typeof next === 'string' && /^[\x21-\x7e]{1,2000}$/.test(next) && isPageUrl(next) && !next.includes('\\') && !next.includes('//');
+  return local ? (next as string) : `${PAGES}/register`;
 }
