@@ -36,7 +36,8 @@ export interface ActionForm {
   button: string;
   /** Whether the button stands for something that cannot simply be undone. */
   warning?: string;
-  fields(item: Item): FormField[];
+  /** Without an item, the fields' names and wording only (what validation needs); with one, its choices too. */
+  fields(item?: Item): FormField[];
   /** The command, or the fields that are wrong. Values are checked by the JSON API's own DTOs. */
   read(body: FormBody): { command: LifecycleCommand } | { errors: FieldError[] };
 }
@@ -78,7 +79,7 @@ const withReason = (type: 'RETURN' | 'REJECT' | 'REOPEN', verb: string, button: 
   fields: () => [{ ...REASON, hint }],
   read(body) {
     const reason = text(body, 'reason');
-    return checked(ReasonDto, { reason }, this.fields({} as Item), () => ({ type, reason }));
+    return checked(ReasonDto, { reason }, this.fields(), () => ({ type, reason }));
   },
 });
 
@@ -103,7 +104,7 @@ const FORMS: ActionForm[] = [
     ],
     read(body) {
       const rag = text(body, 'rag');
-      return checked(RateDto, { rag }, this.fields({} as Item), () => ({ type: 'RATE', rag: rag as 'red' }));
+      return checked(RateDto, { rag }, this.fields(), () => ({ type: 'RATE', rag: rag as 'red' }));
     },
   },
   {
@@ -114,7 +115,7 @@ const FORMS: ActionForm[] = [
     fields: () => [{ name: 'text', kind: 'textarea', label: 'Progress', hint: 'What has been done since the last review, and what comes next', error: 'Enter the progress made' }],
     read(body) {
       const note = text(body, 'text');
-      return checked(NoteDto, { text: note }, this.fields({} as Item), () => ({ type: 'NOTE_PROGRESS', text: note }));
+      return checked(NoteDto, { text: note }, this.fields(), () => ({ type: 'NOTE_PROGRESS', text: note }));
     },
   },
   {
@@ -153,7 +154,7 @@ const FORMS: ActionForm[] = [
         sha256: text(body, 'sha256').toLowerCase(),
         isChiefConstableLetter: text(body, 'isChiefConstableLetter') === 'yes',
       };
-      return checked(EvidenceDto, values, this.fields({} as Item), () => ({ type: 'ATTACH_EVIDENCE', ...values }));
+      return checked(EvidenceDto, values, this.fields(), () => ({ type: 'ATTACH_EVIDENCE', ...values }));
     },
   },
   {
@@ -166,7 +167,7 @@ const FORMS: ActionForm[] = [
         name: 'evidenceId',
         kind: 'radios',
         label: 'Which document?',
-        items: (item.evidence ?? []).map((evidence) => ({ value: evidence.evidenceId, text: evidence.title, hint: { text: evidence.evidenceId } })),
+        items: (item?.evidence ?? []).map((evidence) => ({ value: evidence.evidenceId, text: evidence.title, hint: { text: evidence.evidenceId } })),
         error: 'Select the document to remove',
       },
     ],
@@ -184,7 +185,7 @@ const FORMS: ActionForm[] = [
     fields: () => [{ name: 'owner', kind: 'text', label: 'Owner\'s user id', hint: 'For example, supt-patel', error: 'Enter the owner\'s user id: letters, digits or _ . : -' }],
     read(body) {
       const owner = text(body, 'owner');
-      return checked(AssignDto, { owner }, this.fields({} as Item), () => ({ type: 'ASSIGN_OWNER', owner }));
+      return checked(AssignDto, { owner }, this.fields(), () => ({ type: 'ASSIGN_OWNER', owner }));
     },
   },
   {
@@ -199,7 +200,7 @@ const FORMS: ActionForm[] = [
     read(body) {
       const dueDate = dateInput(body, 'dueDate');
       const reason = text(body, 'reason');
-      return checked(DueDateDto, { dueDate: dueDate ?? '', reason }, this.fields({} as Item), () => ({
+      return checked(DueDateDto, { dueDate: dueDate ?? '', reason }, this.fields(), () => ({
         type: 'CHANGE_DUE_DATE',
         dueDate: dueDate as string,
         reason,
@@ -223,7 +224,7 @@ const FORMS: ActionForm[] = [
         kind: 'radios',
         label: 'New level',
         items: ([2, 3, 4] as const)
-          .filter((level) => level !== item.level)
+          .filter((level) => level !== item?.level)
           .map((level) => ({ value: String(level), text: `Level ${level}`, hint: { text: LEVEL_HINTS[level] } })),
         error: 'Select the new level',
       },
@@ -232,7 +233,7 @@ const FORMS: ActionForm[] = [
     read(body) {
       const level = Number(text(body, 'level'));
       const reason = text(body, 'reason');
-      return checked(LevelDto, { level: text(body, 'level') === '' ? undefined : level, reason }, this.fields({ level: 0 } as unknown as Item), () => ({
+      return checked(LevelDto, { level: text(body, 'level') === '' ? undefined : level, reason }, this.fields(), () => ({
         type: 'CHANGE_LEVEL',
         level: level as 2,
         reason,
@@ -253,7 +254,7 @@ const FORMS: ActionForm[] = [
     ],
     read(body) {
       const values = { addressedTo: text(body, 'addressedTo'), reason: text(body, 'reason') };
-      return checked(NotApplicableDto, values, this.fields({} as Item), () => ({ type: 'MARK_NOT_APPLICABLE', ...values }));
+      return checked(NotApplicableDto, values, this.fields(), () => ({ type: 'MARK_NOT_APPLICABLE', ...values }));
     },
   },
   {
@@ -276,7 +277,7 @@ const FORMS: ActionForm[] = [
     ],
     read(body) {
       const values = { otherId: text(body, 'otherId'), relation: text(body, 'relation') };
-      return checked(LinkDto, values, this.fields({} as Item), () => ({ type: 'LINK', otherId: values.otherId, relation: values.relation as 'shares_evidence' }));
+      return checked(LinkDto, values, this.fields(), () => ({ type: 'LINK', otherId: values.otherId, relation: values.relation as 'shares_evidence' }));
     },
   },
 ];
