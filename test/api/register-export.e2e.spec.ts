@@ -21,7 +21,7 @@ describe('GET /recommendations/export', () => {
     api = await startApi();
     await request(api.url).post('/imports?fileName=sample-register.csv').set('Authorization', api.bearer('flo', 'liaison')).set('Content-Type', 'text/csv').send(SAMPLE).expect(200);
     // The register is a projection: wait until it has caught up with the import.
-    for (let attempt = 0; attempt < 100 && lines((await get('')).body).length < 6; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    for (let attempt = 0; attempt < 400 && lines((await get('')).body).length < 6; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
   });
   afterAll(() => api.close());
 
@@ -53,7 +53,7 @@ describe('GET /recommendations/export', () => {
 
   it('refuses a filter it cannot read, naming it', async () => {
     const response = await get('?status=finished').expect(400);
-    expect(JSON.parse(response.body.toString()).detail).toContain('status must be one of open');
+    expect(JSON.parse(response.body.toString()).detail).toContain('status must be one or more of open');
     await get('?format=pdf').expect(400);
     await request(api.url).get('/recommendations/export').expect(401);
   });

@@ -2,7 +2,6 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied, InvalidToken, NotSignedIn } from '@hmicfrs/auth';
 import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '@hmicfrs/event-store';
-import { InvalidRegisterFilter } from '@hmicfrs/export';
 import { FileTooLarge, ImportRejected, NotARegisterFile } from '@hmicfrs/import';
 import { InvalidReportParameter, ReadModelsBehind } from '@hmicfrs/projections';
 import {
@@ -73,7 +72,6 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof ImportRejected) {
       return { status: 422, title: 'Nothing imported', detail: error.message, problems: error.report.problems, report: error.report };
     }
-    if (error instanceof InvalidRegisterFilter) return { status: 400, title: 'Bad request', detail: error.message };
     if (error instanceof InvalidReportParameter) return { status: 400, title: 'Bad request', detail: error.message, parameter: error.parameter };
     if (error instanceof ReadModelsBehind) return { status: 503, title: 'Read models catching up', detail: error.message };
     if (error instanceof NotARegisterFile) return { status: 415, title: 'Not a register file', detail: error.message };

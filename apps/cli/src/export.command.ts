@@ -2,10 +2,13 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
 import { loadConfig, type AppConfig } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
-import { InvalidRegisterFilter, REGISTER_FILTER_PARAMS, exportRegister, registerFilterFrom } from '@hmicfrs/export';
+import { exportRegister } from '@hmicfrs/export';
 import { Projector, ProjectionsModule, RegisterQueries } from '@hmicfrs/projections';
+import { ExportQuery } from '../../api/src/exports/export-query';
 import type { CliCommand } from './commands';
 import { UsageError } from './commands';
 
@@ -23,27 +26,23 @@ class ReadSide {
   }
 }
 
+/** The register's filters, as GET /recommendations names them; the API's own query class checks them. */
+const FILTERS = ['status', 'kind', 'level', 'rag', 'owner', 'report', 'closed', 'overdue', 'dueWithinDays'] as const;
+
 export const exportCommand: CliCommand = {
   name: 'export',
-  summary: `export [--format csv|xlsx] [--out file] [--${REGISTER_FILTER_PARAMS.join(' … --')} …]: the register, filtered like GET /recommendations`,
+  summary: `export [--format csv|xlsx] [--out file] [--${FILTERS.join(' … --')} …]: the register, filtered like GET /recommendations`,
   async run(args) {
     const { values } = parseArgs({
       args,
       options: {
         format: { type: 'string', default: 'csv' },
         out: { type: 'string' },
-        ...Object.fromEntries(REGISTER_FILTER_PARAMS.map((name) => [name, { type: 'string' as const }])),
+        ...Object.fromEntries(FILTERS.map((name) => [name, { type: 'string' as const }])),
       },
     });
-    const format = values.format;
-    if (format !== 'csv' && format !== 'xlsx') throw new UsageError('--format must be csv or xlsx');
-    let filter;
-    try {
-      filter = registerFilterFrom(values as Record<string, string | undefined>);
-    } catch (error) {
-      if (error instanceof InvalidRegisterFilter) throw new UsageError(`--${error.message}`);
-      throw error;
-    }
+    const { out, ...query } = values;
+    const { format = 'csv', ...filter } = exportQuery(query);
     const config = loadConfig(process.env);
     const app = await NestFactory.createApplicationContext(ReadSide.forRoot(config), { logger: ['error', 'warn'] });
     try {
@@ -51,12 +50,18 @@ export const exportCommand: CliCommand = {
       await app.get(Projector).catchUp();
       const today = new Date().toISOString().slice(0, 10);
       const file = await exportRegister(app.get(RegisterQueries), filter, format, today);
-      const out = values.out ?? file.fileName;
-      writeFileSync(out, file.bytes);
-      console.log(`${file.rows} items written to ${out}`);
+      writeFileSync(out ?? file.fileName, file.bytes);
+      console.log(`${file.rows} items written to ${out ?? file.fileName}`);
       return 0;
     } finally {
       await app.close();
     }
   },
 };
+
+function exportQuery(values: Record<string, string | undefined>): ExportQuery {
+  const query = plainToInstance(ExportQuery, values);
+  const errors = validateSync(query, { whitelist: true, forbidNonWhitelisted: true });
+  if (errors.length > 0) throw new UsageError(errors.flatMap((error) => Object.values(error.constraints ?? {})).map((message) => `--${message}`).join('; '));
+  return query;
+}

@@ -1,7 +1,6 @@
-import type { RegisterEntry, RegisterFilter, RegisterQueries } from '@hmicfrs/projections';
+import type { RegisterEntry, RegisterFilter, RegisterQueries, RegisterSort } from '@hmicfrs/projections';
 import type { IsoDate } from '@hmicfrs/lifecycle';
 import { registerCsv } from './register-csv';
-import { EXPORT_SORT } from './register-filter-params';
 import { registerXlsx } from './register-xlsx';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -10,6 +9,9 @@ export const EXPORT_MEDIA_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
 };
+
+/** Exports list the whole filtered register, in reference order. */
+const EXPORT_SORT: RegisterSort = 'reference';
 
 /** Pages small enough to keep one read short while the projector writes. */
 const PAGE = 500;

@@ -2,7 +2,7 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can } from '@hmicfrs/auth';
-import { EXPORT_MEDIA_TYPES, exportRegister, registerFilterFrom } from '@hmicfrs/export';
+import { EXPORT_MEDIA_TYPES, exportRegister } from '@hmicfrs/export';
 import { READ_CLOCK, RegisterQueries, type Clock } from '@hmicfrs/projections';
 import { ExportQuery } from './export-query';
 
@@ -20,9 +20,9 @@ export class RegisterExportController {
   @Can('recommendation.read')
   @ApiProduces(EXPORT_MEDIA_TYPES.csv, EXPORT_MEDIA_TYPES.xlsx)
   @ApiOkResponse({ description: 'The file, as an attachment named register-<today>.<format>' })
-  async export(@Query() { format = 'csv', ...filters }: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
+  async export(@Query() { format = 'csv', ...filter }: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
     const today = this.clock().toISOString().slice(0, 10);
-    const file = await exportRegister(this.queries, registerFilterFrom(filters), format, today);
+    const file = await exportRegister(this.queries, filter, format, today);
     void reply.header('content-type', EXPORT_MEDIA_TYPES[format]).header('content-disposition', `attachment; filename="${file.fileName}"`);
     return file.bytes;
   }
