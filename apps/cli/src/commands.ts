@@ -1,8 +1,11 @@
 import { demoCommand } from './demo.command';
 import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
+import { projectCommand } from './project.command';
+import { rebuildCommand } from './rebuild.command';
 import { remindersCommand } from './reminders.command';
 import { replayCommand } from './replay.command';
+import { reportCommand } from './report.command';
 import { tokenCommand } from './token.command';
 import { verifyCommand } from './verify.command';
 export interface CliCommand {
@@ -20,7 +23,7 @@ export class UsageError extends Error {
   }
 }
 
-export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand, demoCommand, remindersCommand, exportCommand];
+export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand, demoCommand, remindersCommand, exportCommand, projectCommand, rebuildCommand, reportCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -34,6 +34,12 @@ export interface ProjectionsModuleOptions {
   freshnessTimeoutMs?: number;
   projector?: Partial<ProjectorOptions>;
   clock?: Clock;
+  /**
+   * How long a write waits for another process's write. Default 100 ms: in the API a projector waiting
+   * inside SQLite would stall every request of the process; it waits between turns of the event loop
+   * instead. A command-line rebuild or report has nothing else to serve and may wait longer.
+   */
+  busyTimeoutMs?: number;
 }
 
 const OPTIONS = Symbol('PROJECTIONS_MODULE_OPTIONS');
@@ -68,8 +74,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
           provide: ReadModelDatabase,
           inject: [PROJECTIONS],
           useFactory: (projections: Projection[]) => {
-            // Short: a projector waiting inside SQLite would stall every request of this process.
-            const database = ReadModelDatabase.inDataDir(options.dataDir, { busyTimeoutMs: 100 });
+            const database = ReadModelDatabase.inDataDir(options.dataDir, { busyTimeoutMs: options.busyTimeoutMs ?? 100 });
             ensureReadModels(database, projections);
             return database;
           },

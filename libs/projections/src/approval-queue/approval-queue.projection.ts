@@ -11,7 +11,7 @@ import { ApprovalQueueWriter } from './approval-queue-writer';
 @Injectable()
 export class ApprovalQueueProjection implements Projection {
   readonly name = 'approvalQueue';
-  readonly version = 1;
+  readonly version: number = 1;
   readonly tables = ['approval_items', 'approval_queue'] as const;
 
   schema(t: TableName, g: number): ProjectionSchema {

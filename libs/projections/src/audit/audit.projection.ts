@@ -10,7 +10,7 @@ import { AuditWriter } from './audit-writer';
 @Injectable()
 export class AuditProjection implements Projection {
   readonly name = 'audit';
-  readonly version = 1;
+  readonly version: number = 1;
   readonly tables = ['audit_trail'] as const;
 
   schema(t: TableName, g: number): ProjectionSchema {

@@ -13,7 +13,7 @@ import { NO_NEXT_VERSION } from './register-rows';
 @Injectable()
 export class RegisterProjection implements Projection {
   readonly name = 'register';
-  readonly version = 1;
+  readonly version: number = 1;
   readonly tables = ['register', 'register_versions', 'inspections', 'register_counts', 'rag_counts'] as const;
 
   schema(t: TableName, g: number): ProjectionSchema {

@@ -1,0 +1,118 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { ApprovalQueueProjection, AuditProjection, RegisterProjection } from '@hmicfrs/projections';
+import { expectReadModelsToEqualTheLog } from './support/compare';
+import { appendAll, histories } from './support/histories';
+import { openReadSide, projected, tempDir, type ReadSide } from './support/read-side';
+import { watched } from './support/slow-projection';
+
+const allProjections = () => [new RegisterProjection(), new ApprovalQueueProjection(), new AuditProjection()];
+
+function checkpoints(side: ReadSide): Record<string, string | null> {
+  const rows = side.database.db.prepare('SELECT name, position FROM projection_checkpoints').all() as { name: string; position: string | null }[];
+  return Object.fromEntries(rows.map((row) => [row.name, row.position]));
+}
+
+class Crash extends Error {}
+
+describe('each event is applied exactly once, whatever stops the projector', () => {
+  const opened: ReadSide[] = [];
+  const open = (...args: Parameters<typeof openReadSide>) => {
+    const side = openReadSide(...args);
+    opened.push(side);
+    return side;
+  };
+  afterEach(async () => {
+    for (const side of opened.splice(0).reverse()) await side.close();
+  });
+
+  it('a batch that fails half way leaves nothing of itself; a restart carries on from the last commit', async () => {
+    const dir = tempDir();
+    let crashAt = 0n;
+    const crashing = allProjections().map((p) => watched(p, { beforeEvent: (name, at) => { if (name === 'audit' && at === crashAt) throw new Crash(); } }));
+    const first = open({ dir, projections: crashing });
+    await appendAll(first.store, histories({ seed: 21, items: 80, commands: 2500 }));
+    // Two thirds of the way through the log, and not on a batch boundary (batches of 500).
+    crashAt = ((await first.store.health()).position! * 2n) / 3n + 7n;
+    await expect(first.projector.catchUp()).rejects.toBeInstanceOf(Crash);
+
+    // The register and the approval queue had applied the event that made the audit trail fail: all three rolled back together.
+    const stopped = checkpoints(first);
+    expect(new Set(Object.values(stopped)).size).toBe(1);
+    const at = BigInt(stopped.register!);
+    expect(at).toBeLessThan(crashAt);
+    expect(at).toBeGreaterThan(0n);
+    await expectReadModelsToEqualTheLog(first, at);
+
+    const second = open({ dir, store: first.store });
+    expect(await second.projector.catchUp()).toBe(true);
+    await expectReadModelsToEqualTheLog(second);
+  });
+
+  it('a projector process killed with SIGKILL in the middle of a batch loses nothing and applies nothing twice', async () => {
+    const dir = tempDir();
+    const side = open({ dir });
+    await appendAll(side.store, histories({ seed: 22, items: 60, commands: 2000 }));
+
+    const child = spawn(process.execPath, ['-r', join(__dirname, 'support/ts-hook.js'), join(__dirname, 'support/projector-child.ts'), dir], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const lines = createInterface({ input: child.stdout });
+    let finished = 0;
+    await new Promise<void>((resolve) => {
+      lines.on('line', (line) => {
+        if (line.startsWith('finished')) finished += 1;
+        // Batches of 100 events at 2 ms each: 50 ms after the third batch began, it is mid-way.
+        if (line === 'began 3') setTimeout(() => resolve(), 50);
+      });
+    });
+    child.kill('SIGKILL');
+    await new Promise((resolve) => child.once('exit', resolve));
+    expect(finished).toBe(2);
+
+    const stopped = checkpoints(side);
+    const at = BigInt(stopped.register!);
+    expect(Object.values(stopped)).toEqual([stopped.register, stopped.register, stopped.register]);
+    await expectReadModelsToEqualTheLog(side, at);
+
+    // The killed process still holds the lease on paper; its process is gone, so a new projector takes it at once.
+    expect(await side.projector.catchUp()).toBe(true);
+    await expectReadModelsToEqualTheLog(side);
+  }, 60_000);
+
+  it('two projectors on the same read models: one projects, the other waits, and takes over when the first stops', async () => {
+    const one = open();
+    const two = one.another();
+    opened.push(two);
+    const appends = [...histories({ seed: 23, items: 50, commands: 1500 })];
+    await appendAll(one.store, appends.slice(0, 200));
+    one.projector.start();
+    await projected(one);
+    two.projector.start();
+    await appendAll(one.store, appends.slice(200, 500));
+    await projected(one);
+    await one.projector.stop();
+    await appendAll(one.store, appends.slice(500));
+    await projected(two);
+    await expectReadModelsToEqualTheLog(two);
+  });
+
+  it('a projector whose lease was taken over applies nothing more: its next batch rolls back', async () => {
+    const one = open({ projector: { retryMs: 20 } });
+    const two = one.another();
+    opened.push(two);
+    const appends = [...histories({ seed: 24, items: 40, commands: 1200 })];
+    await appendAll(one.store, appends.slice(0, 200));
+    one.projector.start();
+    await projected(one);
+    // As if the first were presumed dead: its lease is gone, and the second takes it.
+    one.database.db.prepare("DELETE FROM leases WHERE name = 'projector'").run();
+    two.projector.start();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await appendAll(one.store, appends.slice(200));
+    await projected(one);
+    await expectReadModelsToEqualTheLog(one);
+  });
+});
+
