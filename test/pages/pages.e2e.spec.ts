@@ -146,6 +146,8 @@ describe('the web pages over HTTP', () => {
     it('a refusal of the lifecycle is shown on the form with its reason', async () => {
       const owner = await signedIn(pages.url, 'supt-patel');
       await submitForm(owner, '/app/items/P-1/rate', { rag: 'red' }).then((r) => expect(r.status).toBe(303));
+      const itemPage = await owner.get('/app/items/P-1').expect(200);
+      expect(itemPage.text).toMatch(/Not possible yet[\s\S]*SUBMIT needs at least one piece of evidence/);
       const notOffered = await owner.get('/app/items/P-1/submit').expect(409);
       expect(notOffered.text).toContain('SUBMIT needs at least one piece of evidence');
       // A page opened before the evidence was removed, say: the post is refused with the same reason.

@@ -45,6 +45,7 @@ export class ItemPages {
       overdue: isOverdue(view),
       inspection: await this.inspection(view.item.inspectionId),
       actions: view.allowedCommands.map((type) => FORM_OF_COMMAND.get(type)!),
+      notYet: asAt === undefined ? await this.notYet(id, view, actor) : [],
       timeline: timeline(history, (userId) => this.pages.nameOf(userId), asAtIso).reverse(),
       chain: history.chain,
       dueDates: dueDateLineage(history, asAtIso),
@@ -84,6 +85,22 @@ export class ItemPages {
       formId: typeof posted?.body?.formId === 'string' ? posted.body.formId : randomUUID(),
       ...errorsForPage(posted?.errors ?? []),
     }, posted?.status ?? 200);
+  }
+
+  /**
+   * What the user's role could do here once something is missing is supplied ("SUBMIT needs at least
+   * one piece of evidence"): the lifecycle's refusals of the commands without fields, asked of `decide`.
+   */
+  private async notYet(id: string, view: ItemView, actor: Actor): Promise<string[]> {
+    const candidates = [...FORM_OF_COMMAND.values()].filter(
+      (form) => !view.allowedCommands.includes(form.type) && form.fields().length === 0 && permits(actor, form.action, view.item).allowed,
+    );
+    if (candidates.length === 0) return [];
+    const state = replay(await this.store.readStream(recommendationStream(id)));
+    return candidates.flatMap((form) => {
+      const decision = decide(state, { type: form.type } as LifecycleCommand, actor);
+      return !decision.ok && decision.refusal.code === 'requirements_not_met' ? [decision.refusal.message] : [];
+    });
   }
 
   /**
