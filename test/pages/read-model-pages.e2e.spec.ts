@@ -1,4 +1,5 @@
-import type request from 'supertest';
+import request from 'supertest';
+import { issueToken, tokenSecret } from '@hmicfrs/auth';
 import { signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
 
 const REPORT = { title: 'Vetting, misconduct and misogyny', id: 'vetting-2022', reportType: 'thematic', 'publishedOn-day': '2', 'publishedOn-month': '11', 'publishedOn-year': '2022' };
@@ -67,6 +68,28 @@ describe('the pages that read the read models', () => {
     const auditorView = await (await signedIn(pages.url, 'audit-khan')).get('/app/approvals').expect(200);
     expect(auditorView.text).not.toContain('/app/items/34/approve');
     await owner.get('/app/approvals').expect(403);
+  });
+
+  it('an item as it stood at the end of a past day: its state, its timeline and due dates up to then', async () => {
+    // The JSON API records facts with the dates they happened; the pages show the item as at any of them.
+    const bearer = `Bearer ${issueToken({ userId: 'flo-fletcher', role: 'liaison' }, tokenSecret(undefined, pages.dataDir, () => undefined))}`;
+    const api = (path: string, body: object) => request(pages.url).post(path).set('Authorization', bearer).send(body);
+    await api('/recommendations', {
+      reference: 'T-1', kind: 'cause_of_concern', inspectionId: 'vetting-2022', text: 'Vetting decisions', level: 4,
+      addressee: 'Chief Constables', portfolio: 'Professional Standards', owner: 'supt-patel', dueDate: '2024-03-31', occurredAt: '2024-01-10T09:00:00Z',
+    }).expect(201);
+    await api('/recommendations/T-1/rate', { rag: 'red', occurredAt: '2024-02-01T09:00:00Z' }).expect(200);
+    await api('/recommendations/T-1/due-date', { dueDate: '2024-09-30', reason: 'Waiting on the regional vetting unit', occurredAt: '2024-03-15T09:00:00Z' }).expect(200);
+    await api('/recommendations/T-1/rate', { rag: 'green', occurredAt: '2024-06-01T09:00:00Z' }).expect(200);
+
+    const then = await flo.get('/app/items/T-1?asAt-day=1&asAt-month=3&asAt-year=2024').expect(200);
+    expect(then.text).toContain('as it stood at the end of 1 March 2024');
+    expect(then.text).toContain('govuk-tag--red">Red');
+    expect(then.text).not.toContain('Waiting on the regional vetting unit');
+    expect(then.text).not.toContain('data-testid="actions"');
+    const now = await flo.get('/app/items/T-1').expect(200);
+    expect(now.text).toContain('govuk-tag--green">Green');
+    expect(now.text).toMatch(/Original due date: 31 March 2024[\s\S]*Waiting on the regional vetting unit/);
   });
 
   it('the committee report refuses dates that do not fit, on the form', async () => {
