@@ -38,6 +38,9 @@ describe('the pages that read the read models', () => {
     expect(all).toContain('govuk-tag--red">Overdue');
     const level3 = await flo.get('/app/register?level=3').expect(200);
     expect(level3.text).toContain('Showing 1 to 2 of 2 items');
+    const mine = await flo.get('/app/register?owner=supt-patel').expect(200);
+    expect(mine.text).toContain('<option value="supt-patel" selected>Supt Asha Patel</option>');
+    expect(mine.text).toContain('Showing 1 to 3 of 3 items');
     const overdue = await flo.get('/app/register?overdue=yes').expect(200);
     expect(overdue.text).toContain('Showing 1 to 1 of 1 items');
     expect(overdue.text).toContain('>33</a>');

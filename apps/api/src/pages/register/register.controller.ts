@@ -5,6 +5,7 @@ import { Can, WebPage } from '@hmicfrs/auth';
 import { READ_CLOCK, RegisterQueries, type Clock } from '@hmicfrs/projections';
 import type { FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
+import { LOCAL_USERS, type LocalUser } from '../session/local-users';
 import { KIND, RAG, STATUS } from '../words';
 import { PAGE_SIZE, readRegisterQuery, registerUrl, type RegisterQuery } from './register-query';
 
@@ -25,6 +26,7 @@ export class RegisterController {
     private readonly register: RegisterQueries,
     private readonly pages: PageRenderer,
     @Inject(READ_CLOCK) private readonly clock: Clock,
+    @Inject(LOCAL_USERS) private readonly users: LocalUser[] | null,
   ) {}
 
   @Get()
@@ -48,6 +50,8 @@ export class RegisterController {
         kind: options(KIND, read.query.kind, 'Any type'),
         level: options({ 1: 'Level 1', 2: 'Level 2', 3: 'Level 3', 4: 'Level 4' }, read.query.level, 'Any level'),
         rag: options({ ...RAG, unrated: 'Not yet rated' }, read.query.rag, 'Any rating'),
+        // Owners by name where the users file knows them; otherwise the filter takes a user id.
+        owner: this.users && options(Object.fromEntries(this.users.filter((user) => user.role === 'owner').map((user) => [user.userId, user.name])), read.query.owner, 'Any owner'),
       },
     });
   }
