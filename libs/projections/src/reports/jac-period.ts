@@ -26,8 +26,8 @@ export function jacPeriod(request: JacRequest, now: Date): JacPeriod {
   const previous = instantOf('previous', request.previous, 'end');
   const since = instantOf('since', request.since, 'start');
   if (previous > asAt) {
-    throw new InvalidReportParameter('previous', `(${request.previous}) must not be after asAt (${request.asAt})`);
+    throw new InvalidReportParameter('previous', `(${request.previous}) must not be after the date of the report (${request.asAt})`);
   }
-  if (since > asAt) throw new InvalidReportParameter('since', `(${request.since}) must not be after asAt (${request.asAt})`);
+  if (since > asAt) throw new InvalidReportParameter('since', `(${request.since}) must not be after the date of the report (${request.asAt})`);
   return { asAt, previous, since, knownAt };
 }
