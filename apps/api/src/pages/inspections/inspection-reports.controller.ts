@@ -6,7 +6,7 @@ import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { replayInspectionReport, type InspectionReport } from '@hmicfrs/lifecycle';
 import { CommandRefused, RecommendationWorkflow, inspectionStream } from '@hmicfrs/workflow';
 import { ItemIdParams } from '../../recommendations/dto/item-id.params';
-import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
+import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES } from '../web-pages';
 import { INSPECTION_TYPE, KIND } from '../words';
@@ -111,7 +111,7 @@ export class InspectionReportsController {
       request,
       reply,
       'item-new.njk',
-      { title: `Add an item to ${report.title}`, report, values: { level: text(values, 'level'), ...values }, kinds: KIND_ITEMS, ...errorsForPage(errors) },
+      { title: `Add an item to ${report.title}`, report, values, kinds: KIND_ITEMS, ...errorsForPage(errors) },
       status,
     );
   }

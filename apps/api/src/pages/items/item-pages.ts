@@ -17,7 +17,7 @@ function endOfDay(day: string): Date {
 }
 
 /** Today, as a calendar date (what due dates are compared with). */
-export function today(): string {
+function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
@@ -62,10 +62,10 @@ export class ItemPages {
     reply: FastifyReply,
     id: string,
     form: ActionForm,
-    posted?: { body: FormBody; errors: FieldError[]; status: number; view?: ItemView },
+    posted?: { body: FormBody; errors: FieldError[]; status: number },
   ): Promise<void> {
     const actor = request.actor!;
-    const view = posted?.view ?? (await this.workflow.item(id, actor));
+    const view = await this.workflow.item(id, actor);
     if (!posted && !view.allowedCommands.includes(form.type)) {
       const permission = permits(actor, form.action, view.item);
       if (!permission.allowed) throw new AccessDenied(permission.reason);
