@@ -53,6 +53,9 @@ describe('POST /imports', () => {
   });
 
   it('refuses a file over the limit with 413', async () => {
-    await post('', Buffer.alloc(21 * 1024 * 1024, 'a')).expect(413);
+    const before = await position();
+    const response = await post('', Buffer.alloc(21 * 1024 * 1024, 'a')).expect(413);
+    expect(response.body.detail).toContain('a register file for POST /imports may be up to 20 MB');
+    expect(await position()).toBe(before);
   });
 });

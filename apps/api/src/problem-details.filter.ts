@@ -2,7 +2,7 @@ import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@n
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied, InvalidToken, NotSignedIn } from '@hmicfrs/auth';
 import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '@hmicfrs/event-store';
-import { FileTooLarge, ImportRejected, NotARegisterFile } from '@hmicfrs/import';
+import { FileTooLarge, ImportRejected, MAX_IMPORT_BYTES, NotARegisterFile } from '@hmicfrs/import';
 import { InvalidReportParameter, ReadModelsBehind } from '@hmicfrs/projections';
 import {
   CommandRefused,
@@ -81,6 +81,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof EventStoreUnavailable) {
       this.logger.error(error.message, error.stack);
       return { status: 503, title: 'Service unavailable', detail: error.message };
+    }
+    // Fastify refuses an oversized body before any route sees it (Nest passes it on as a 413); the limits are worth naming.
+    if (error instanceof HttpException && error.getStatus() === 413) {
+      return { status: 413, title: 'Too large', detail: `The request body is too large: a register file for POST /imports may be up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, any other request 1 MB` };
     }
     if (error instanceof HttpException) return fromHttpException(error);
     const status = clientErrorStatus(error);
