@@ -1,30 +1,15 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { Module, type DynamicModule } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { loadConfig, type AppConfig } from '@hmicfrs/config';
-import { EventStoreModule } from '@hmicfrs/event-store';
+import { loadConfig } from '@hmicfrs/config';
 import { exportRegister } from '@hmicfrs/export';
-import { Projector, ProjectionsModule, RegisterQueries } from '@hmicfrs/projections';
+import { Projector, RegisterQueries } from '@hmicfrs/projections';
 import { ExportQuery } from '../../api/src/exports/export-query';
 import type { CliCommand } from './commands';
 import { UsageError } from './commands';
-
-/** The read side alone, without HTTP: the store and the projections, the projector not running on its own. */
-@Module({})
-class ReadSide {
-  static forRoot(config: AppConfig): DynamicModule {
-    return {
-      module: ReadSide,
-      imports: [
-        EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
-        ProjectionsModule.forRoot({ dataDir: config.DATA_DIR, runProjector: false }),
-      ],
-    };
-  }
-}
+import { ReadModelsModule } from './read-models.module';
 
 /** The register's filters, as GET /recommendations names them; the API's own query class checks them. */
 const FILTERS = ['status', 'kind', 'level', 'rag', 'owner', 'report', 'closed', 'overdue', 'dueWithinDays'] as const;
@@ -44,7 +29,7 @@ export const exportCommand: CliCommand = {
     const { out, ...query } = values;
     const { format = 'csv', ...filter } = exportQuery(query);
     const config = loadConfig(process.env);
-    const app = await NestFactory.createApplicationContext(ReadSide.forRoot(config), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(ReadModelsModule.forRoot(config, { runProjector: false }), { logger: ['error', 'warn'] });
     try {
       // The read models are as fresh as the store: another process (the API) may be projecting already.
       await app.get(Projector).catchUp();
