@@ -51,6 +51,14 @@ describe('the pages that read the read models', () => {
     expect(report.text).toContain('data-testid="report-items"');
   });
 
+  it('the inspection reports list keeps up with reports recorded after it was first shown', async () => {
+    expect((await flo.get('/app/inspection-reports').expect(200)).text).toContain('Vetting, misconduct and misogyny');
+    const another = { ...REPORT, id: 'soc-2024', title: 'Serious and organised crime', 'publishedOn-year': '2024' };
+    expect((await submitForm(flo, '/app/inspection-reports/new', another)).status).toBe(303);
+    const list = await flo.get('/app/inspection-reports').expect(200);
+    expect(list.text.indexOf('Serious and organised crime')).toBeLessThan(list.text.indexOf('Vetting, misconduct and misogyny'));
+  });
+
   it('a filter no form offers is a 400 page naming it', async () => {
     const refused = await flo.get('/app/register?level=9').expect(400);
     expect(refused.text).toContain('The register cannot be filtered by level');
