@@ -98,13 +98,35 @@ describe('a level 3 item walked through the web pages', () => {
     await owner.context().close();
   });
 
-  it('the DCC approves it, seeing the evidence and who submitted it', async () => {
+  it('the DCC returns it with a reason; the owner resubmits', async () => {
     const dcc = await signInAs(browser, pages.url, 'DCC Matthew Green');
     await dcc.getByRole('link', { name: 'Approvals' }).click();
     const card = dcc.getByTestId('awaiting-approval').filter({ hasText: '9159' });
     await reloadUntil(dcc, () => card);
     expect(await card.textContent()).toMatch(/by Supt Asha Patel[\s\S]*Chief Constable letter/);
     await screenshot(dcc, 'approvals');
+    await card.getByRole('link', { name: 'Return' }).click();
+    await dcc.getByRole('button', { name: 'Return to the owner' }).click();
+    await expectText(dcc, 'Enter the reason');
+    await screenshot(dcc, 'return-error-summary');
+    await dcc.getByLabel('Reason').fill('Add the victim survey results to the action plan');
+    await dcc.getByRole('button', { name: 'Return to the owner' }).click();
+    await expectText(dcc, 'Return to the owner: done.');
+    await dcc.context().close();
+
+    const owner = await signInAs(browser, pages.url, 'Supt Asha Patel');
+    await owner.goto(item());
+    await owner.getByRole('button', { name: 'Submit for closure' }).click();
+    await owner.getByRole('button', { name: 'Submit for closure' }).click();
+    await expectText(owner, 'Submit for closure: done.');
+    await owner.context().close();
+  });
+
+  it('the DCC approves it, seeing the evidence and who submitted it', async () => {
+    const dcc = await signInAs(browser, pages.url, 'DCC Matthew Green');
+    await dcc.getByRole('link', { name: 'Approvals' }).click();
+    const card = dcc.getByTestId('awaiting-approval').filter({ hasText: '9159' });
+    await reloadUntil(dcc, () => card);
     await card.getByRole('link', { name: 'Approve' }).click();
     expect(await dcc.getByTestId('evidence').textContent()).toContain('Chief Constable letter');
     await expectText(dcc, 'Submitted by Supt Asha Patel');
@@ -126,13 +148,15 @@ describe('a level 3 item walked through the web pages', () => {
 
     const rows = await hmi.getByTestId('timeline').locator('tbody tr').allTextContents();
     const events = rows.map((row) => row.replace(/\s+/g, ' ').trim()).reverse();
-    expect(events.map((row) => /Opened|RAG rated|Evidence attached|Submitted for closure|Approved: self-certified|Verified by HMICFRS/.exec(row)?.[0])).toEqual([
-      'Opened', 'RAG rated', 'Evidence attached', 'Evidence attached', 'Submitted for closure', 'Approved: self-certified', 'Verified by HMICFRS',
+    expect(events.map((row) => /Opened|RAG rated|Evidence attached|Submitted for closure|Returned by the DCC|Approved: self-certified|Verified by HMICFRS/.exec(row)?.[0])).toEqual([
+      'Opened', 'RAG rated', 'Evidence attached', 'Evidence attached', 'Submitted for closure', 'Returned by the DCC',
+      'Submitted for closure', 'Approved: self-certified', 'Verified by HMICFRS',
     ]);
     expect(events[0]).toContain('Flo Fletcher');
     expect(events[1]).toMatch(/Supt Asha Patel.*Open → RAG rated/);
-    expect(events[5]).toMatch(/DCC Matthew Green.*Deputy Chief Constable.*Submitted for closure → Self-certified/);
-    expect(events[6]).toMatch(/Sam Cooper.*HMICFRS.*Self-certified → Verified by HMICFRS/);
+    expect(events[5]).toMatch(/DCC Matthew Green.*Add the victim survey results to the action plan.*Submitted for closure → RAG rated/);
+    expect(events[7]).toMatch(/DCC Matthew Green.*Deputy Chief Constable.*Submitted for closure → Self-certified/);
+    expect(events[8]).toMatch(/Sam Cooper.*HMICFRS.*Self-certified → Verified by HMICFRS/);
     expect(await hmi.getByTestId('chain').textContent()).toContain('History unaltered');
     await hmi.context().close();
   });
@@ -157,6 +181,12 @@ describe('a level 3 item walked through the web pages', () => {
     const auditor = await signInAs(browser, pages.url, 'Priya Khan');
     await auditor.goto(item());
     await expectText(auditor, 'Auditors can read every item and its full history, and change nothing.');
+    await screenshot(auditor, 'item-auditor');
+    await auditor.getByRole('link', { name: 'Inspection reports' }).click();
+    await screenshot(auditor, 'inspection-reports');
+    await auditor.goto(`${pages.url}/app/register?status=hmicfrs_verified&sort=dueDate&order=desc`);
+    expect(await auditor.getByTestId('register').textContent()).toContain('9159');
+    await screenshot(auditor, 'register-filtered');
     await auditor.context().close();
   });
 
