@@ -1,0 +1,17 @@
+import { NotSignedIn } from './not-signed-in';
+import { issueSession, readSession } from './session';
+import { issueToken } from './tokens';
+
+describe('the web pages\' session', () => {
+  const secret = 'a-session-secret-that-is-long-enough-0123';
+
+  it('names the user and role it was issued for', () => {
+    expect(readSession(issueSession({ userId: 'dcc-green', role: 'dcc' }, secret), secret)).toEqual({ userId: 'dcc-green', role: 'dcc' });
+  });
+
+  it('is no session when missing, expired, or signed with another secret (a bearer token is not a session)', () => {
+    expect(() => readSession(undefined, secret)).toThrow(NotSignedIn);
+    expect(() => readSession(issueToken({ userId: 'x', role: 'owner' }, secret, -10), secret)).toThrow(/expired or is not valid/);
+    expect(() => readSession(issueSession({ userId: 'x', role: 'owner' }, `${secret}-other`), secret)).toThrow(NotSignedIn);
+  });
+});
