@@ -7,7 +7,7 @@ export { ReadModelFreshness } from './runtime/freshness';
 export { Projector, DEFAULT_PROJECTOR_OPTIONS, type ProjectorOptions } from './runtime/projector';
 export { Rebuilder } from './runtime/rebuilder';
 export type { RebuildProgress } from './runtime/rebuild-progress';
-export type { Projection, ProjectionSchema, ReadModelWriter, ReadModelBatch, TableName } from './runtime/projection';
+export type { Projection, ProjectionSchema, ReadModelWriter, ReadModelBatch, TableName, WriterMode } from './runtime/projection';
 export type { ProjectedEvent } from './projected-event';
 export { PROJECTIONS, ProjectionStatusReader, type ProjectionsState, type ProjectionState } from './runtime/projection-status';
 export { RegisterProjection } from './register/register.projection';

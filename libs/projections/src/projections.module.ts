@@ -62,7 +62,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
       module: ProjectionsModule,
       providers: [
         { provide: OPTIONS, useValue: options },
-        RegisterProjection,
+        { provide: RegisterProjection, useFactory: () => new RegisterProjection() },
         ApprovalQueueProjection,
         AuditProjection,
         {

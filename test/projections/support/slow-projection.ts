@@ -1,4 +1,4 @@
-import type { Projection, ProjectionSchema, ReadModelBatch, ReadModelWriter, TableName } from '@hmicfrs/projections';
+import type { Projection, ProjectionSchema, ReadModelBatch, ReadModelWriter, TableName, WriterMode } from '@hmicfrs/projections';
 import type { Database } from 'better-sqlite3';
 
 /** Hooks into a batch's life, to fail or to be watched at a chosen event. */
@@ -16,9 +16,10 @@ export function watched(inner: Projection, hooks: BatchHooks): Projection {
     version: inner.version,
     tables: inner.tables,
     schema: (table: TableName, generation: number): ProjectionSchema => inner.schema(table, generation),
-    writer(db: Database, table: TableName): ReadModelWriter {
-      const writer = inner.writer(db, table);
+    writer(db: Database, table: TableName, mode: WriterMode): ReadModelWriter {
+      const writer = inner.writer(db, table, mode);
       return {
+        done: writer.done && (() => writer.done!()),
         batch(): ReadModelBatch {
           const batch = writer.batch();
           hooks.began?.(inner.name);

@@ -1,75 +1,67 @@
-import type { Database, Statement } from 'better-sqlite3';
+import type { Database } from 'better-sqlite3';
 import type { InspectionReportRecorded, RecommendationEvent } from '@hmicfrs/lifecycle';
 import type { ProjectedEvent } from '../projected-event';
-import type { ReadModelBatch, ReadModelWriter, TableName } from '../runtime/projection';
+import type { ReadModelBatch, ReadModelWriter, TableName, WriterMode } from '../runtime/projection';
+import { CountsTally } from './counts-tally';
 import { changesReports, evolveItem } from './evolve-item';
 import { isInProgress, type ItemRecord } from './item-record';
-import { BulkInsert } from '../runtime/bulk-insert';
-import { fromRow, NO_NEXT_VERSION, REGISTER_COLUMNS, toRow, type RegisterRow } from './register-rows';
+import { fromRow, NO_NEXT_VERSION, toRow, type RegisterRow } from './register-rows';
+import { NEXT_OCCURRED, NEXT_RECORDED, registerStatements, type RegisterStatements } from './register-statements';
 
-/** An item as loaded into a batch: its record, the rowid of its latest stored version, and versions not yet written. */
-interface Loaded {
+/**
+ * What the writer holds of an item between its events: its record; its latest version, not written yet
+ * because the time of the next one is not known; and the rowid of the latest version already written.
+ */
+interface HeldItem {
   record: ItemRecord;
-  versionRow: number | null;
-  pending: unknown[][];
-}
-
-const VERSION_COLUMNS = [
-  'item_id', 'occurred_at', 'recorded_at', 'next_occurred_at', 'next_recorded_at', 'kind', 'inspection_id', 'opened_at', 'level',
-  'status', 'closed', 'in_progress', 'rag', 'owner', 'due_date', 'original_due_date', 'closed_at', 'last_submitted_at', 'submitted_level',
-] as const;
-const NEXT_OCCURRED = 3;
-const NEXT_RECORDED = 4;
-
-interface Statements {
-  select: Statement<[string], [...RegisterRow, number | null]>;
-  upsert: Statement<[...RegisterRow, number | null]>;
-  versions: BulkInsert;
-  endVersion: Statement<[string, string, number]>;
-  addInspection: Statement<[string, string, string, string]>;
-  addCount: Statement<[string, number, string, number]>;
-  dropEmptyCounts: Statement<[]>;
-  addRag: Statement<[string, number]>;
-  dropEmptyRags: Statement<[]>;
-}
-
-export class RegisterWriter implements ReadModelWriter {
-  private readonly statements: Statements;
-
-  constructor(db: Database, t: TableName) {
-    const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
-    this.statements = {
-      select: db.prepare<[string], [...RegisterRow, number | null]>(`SELECT ${REGISTER_COLUMNS}, version_row FROM ${t('register')} WHERE id = ?`).raw(),
-      upsert: db.prepare(`INSERT OR REPLACE INTO ${t('register')} (${REGISTER_COLUMNS}, version_row) VALUES (${placeholders(23)})`),
-      versions: new BulkInsert(db, t('register_versions'), VERSION_COLUMNS),
-      endVersion: db.prepare(`UPDATE ${t('register_versions')} SET next_occurred_at = ?, next_recorded_at = ? WHERE rowid = ?`),
-      addInspection: db.prepare(`INSERT OR REPLACE INTO ${t('inspections')} (id, report_type, title, published_on) VALUES (?, ?, ?, ?)`),
-      addCount: db.prepare(
-        `INSERT INTO ${t('register_counts')} (kind, level, status, items) VALUES (?, ?, ?, ?)
-         ON CONFLICT (kind, level, status) DO UPDATE SET items = items + excluded.items`,
-      ),
-      dropEmptyCounts: db.prepare(`DELETE FROM ${t('register_counts')} WHERE items = 0`),
-      addRag: db.prepare(`INSERT INTO ${t('rag_counts')} (rag, items) VALUES (?, ?) ON CONFLICT (rag) DO UPDATE SET items = items + excluded.items`),
-      dropEmptyRags: db.prepare(`DELETE FROM ${t('rag_counts')} WHERE items = 0`),
-    };
-  }
-
-  batch(): ReadModelBatch {
-    return new RegisterBatch(this.statements);
-  }
+  latest: unknown[] | null;
+  writtenVersion: number | null;
 }
 
 /**
- * Items touched by the batch stay in memory until it finishes and are written once, with their new
- * versions (each version closed by the next, the item's latest stored one by the first) and the
- * summed changes to the counts.
+ * Live, each batch writes every item it touched. A rebuild holds items from batch to batch (up to
+ * `rebuildHolds`, beyond which the least recently touched are written out) and writes each once at the
+ * end: a register row rewritten after each of its events, on a page of its own, was most of what a
+ * rebuild wrote.
  */
-class RegisterBatch implements ReadModelBatch {
-  private readonly items = new Map<string, Loaded>();
-  private readonly counts = new Map<string, number>();
-  private readonly rags = new Map<string, number>();
+export class RegisterWriter implements ReadModelWriter {
+  private readonly statements: RegisterStatements;
+  private readonly held: { items: Map<string, HeldItem>; tally: CountsTally } | undefined;
 
-  constructor(private readonly statements: Statements) {}
+  constructor(
+    db: Database,
+    t: TableName,
+    mode: WriterMode,
+    private readonly rebuildHolds: number,
+  ) {
+    this.statements = registerStatements(db, t);
+    this.held = mode === 'rebuild' ? { items: new Map(), tally: new CountsTally() } : undefined;
+  }
+
+  batch(): ReadModelBatch {
+    if (this.held === undefined) return new RegisterBatch(this.statements, new Map(), new CountsTally(), 0);
+    return new RegisterBatch(this.statements, this.held.items, this.held.tally, this.rebuildHolds);
+  }
+
+  done(): void {
+    if (this.held === undefined) return;
+    writeItems(this.statements, [...this.held.items.values()]);
+    this.held.items.clear();
+    this.held.tally.write(this.statements);
+  }
+}
+
+/** One transaction's worth of events. `holds`: how many items may stay unwritten when it finishes (live: none). */
+class RegisterBatch implements ReadModelBatch {
+  /** Versions whose next version has come: complete, written when the batch finishes. */
+  private readonly completed: unknown[][] = [];
+
+  constructor(
+    private readonly statements: RegisterStatements,
+    private readonly items: Map<string, HeldItem>,
+    private readonly tally: CountsTally,
+    private readonly holds: number,
+  ) {}
 
   apply(event: ProjectedEvent): void {
     if (event.fact.type === 'InspectionReportRecorded') this.recordInspection(event.fact.data);
@@ -77,64 +69,50 @@ class RegisterBatch implements ReadModelBatch {
   }
 
   finish(): void {
-    const s = this.statements;
-    const versions: unknown[][] = [];
-    for (const item of this.items.values()) {
-      const [first] = item.pending;
-      if (first !== undefined && item.versionRow !== null) s.endVersion.run(first[1] as string, first[2] as string, item.versionRow);
-      versions.push(...item.pending);
+    this.statements.versions.insert(this.completed);
+    if (this.holds === 0) {
+      writeItems(this.statements, [...this.items.values()]);
+      this.tally.write(this.statements);
+      return;
     }
-    // Row ids follow the order of the versions: count back from the last to each item's latest.
-    let rowid = (s.versions.insert(versions) ?? 0) - versions.length;
-    for (const item of this.items.values()) {
-      rowid += item.pending.length;
-      s.upsert.run(...toRow(item.record), item.pending.length > 0 ? rowid : item.versionRow);
-    }
-    for (const [key, delta] of this.counts) {
-      if (delta === 0) continue;
-      const [kind, level, status] = key.split('|');
-      s.addCount.run(kind, Number(level), status, delta);
-    }
-    for (const [rag, delta] of this.rags) if (delta !== 0) s.addRag.run(rag, delta);
-    s.dropEmptyCounts.run();
-    s.dropEmptyRags.run();
+    const excess = this.items.size - this.holds;
+    if (excess <= 0) return;
+    // Map order is the order of last touch: the first are the least recently used.
+    const evicted = [...this.items.entries()].slice(0, excess);
+    writeItems(this.statements, evicted.map(([, item]) => item));
+    for (const [id] of evicted) this.items.delete(id);
   }
 
   private evolve(event: ProjectedEvent, fact: RecommendationEvent): void {
-    const before = this.load(event.subject);
-    const record = evolveItem(before?.record, fact, { occurredAt: event.metadata.occurredAt, revision: event.revision });
-    const item: Loaded = before ?? { record, versionRow: null, pending: [] };
+    const { occurredAt, recordedAt } = event.metadata;
+    const held = this.take(event.subject);
+    const record = evolveItem(held?.record, fact, { occurredAt, revision: event.revision });
+    const item: HeldItem = held ?? { record, latest: null, writtenVersion: null };
     if (changesReports(fact)) {
-      const { occurredAt, recordedAt } = event.metadata;
-      const previous = item.pending[item.pending.length - 1];
-      if (previous !== undefined) {
-        previous[NEXT_OCCURRED] = occurredAt;
-        previous[NEXT_RECORDED] = recordedAt;
+      if (item.latest !== null) {
+        item.latest[NEXT_OCCURRED] = occurredAt;
+        item.latest[NEXT_RECORDED] = recordedAt;
+        this.completed.push(item.latest);
+      } else if (item.writtenVersion !== null) {
+        this.statements.endVersion.run(occurredAt, recordedAt, item.writtenVersion);
       }
-      item.pending.push(versionOf(record, occurredAt, recordedAt));
+      item.latest = versionOf(record, occurredAt, recordedAt);
     }
-    if (before === undefined || countedAs(before.record) !== countedAs(record)) {
-      if (before !== undefined) this.count(before.record, -1);
-      this.count(record, 1);
-    }
+    this.tally.moved(held?.record, record);
     item.record = record;
     this.items.set(event.subject, item);
   }
 
-  private load(id: string): Loaded | undefined {
-    const inBatch = this.items.get(id);
-    if (inBatch !== undefined) return inBatch;
+  /** The item, taken out of the map (set back after the event, so the map's order is the order of last touch). */
+  private take(id: string): HeldItem | undefined {
+    const held = this.items.get(id);
+    if (held !== undefined) {
+      this.items.delete(id);
+      return held;
+    }
     const row = this.statements.select.get(id);
     if (row === undefined) return undefined;
-    return { record: fromRow(row.slice(0, 22) as RegisterRow), versionRow: row[22], pending: [] };
-  }
-
-  private count(record: ItemRecord, delta: number): void {
-    const key = `${record.kind}|${record.level}|${record.status}`;
-    this.counts.set(key, (this.counts.get(key) ?? 0) + delta);
-    if (!isInProgress(record)) return;
-    const rag = record.rag ?? 'unrated';
-    this.rags.set(rag, (this.rags.get(rag) ?? 0) + delta);
+    return { record: fromRow(row.slice(0, 22) as RegisterRow), latest: null, writtenVersion: row[22] };
   }
 
   private recordInspection({ id, reportType, title, publishedOn }: InspectionReportRecorded['data']): void {
@@ -142,9 +120,16 @@ class RegisterBatch implements ReadModelBatch {
   }
 }
 
-/** What the counts see of an item; most events leave it as it was. */
-function countedAs(r: ItemRecord): string {
-  return `${r.kind}|${r.level}|${r.status}|${isInProgress(r) ? (r.rag ?? 'unrated') : '-'}`;
+/** Writes items' rows, and their latest versions (still open-ended), remembering where those went. */
+function writeItems(s: RegisterStatements, items: HeldItem[]): void {
+  const withLatest = items.filter((item) => item.latest !== null);
+  // Row ids follow the order of the rows: count back from the last to each item's latest version.
+  let rowid = (s.versions.insert(withLatest.map((item) => item.latest!)) ?? 0) - withLatest.length;
+  for (const item of withLatest) {
+    item.writtenVersion = rowid += 1;
+    item.latest = null;
+  }
+  for (const item of items) s.upsert.run(...toRow(item.record), item.writtenVersion);
 }
 
 function versionOf(r: ItemRecord, occurredAt: string, recordedAt: string): unknown[] {

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
-import type { Projection, ProjectionSchema, ReadModelWriter, TableName } from '../runtime/projection';
+import type { Projection, ProjectionSchema, ReadModelWriter, TableName, WriterMode } from '../runtime/projection';
 import { RegisterWriter } from './register-writer';
 import { NO_NEXT_VERSION } from './register-rows';
 
@@ -15,6 +15,9 @@ export class RegisterProjection implements Projection {
   readonly name = 'register';
   readonly version: number = 1;
   readonly tables = ['register', 'register_versions', 'inspections', 'register_counts', 'rag_counts'] as const;
+
+  /** `rebuildHolds`: how many items a rebuild keeps in memory between batches (about 1 KiB each). */
+  constructor(private readonly options: { rebuildHolds: number } = { rebuildHolds: 100_000 }) {}
 
   schema(t: TableName, g: number): ProjectionSchema {
     return {
@@ -56,7 +59,7 @@ export class RegisterProjection implements Projection {
     };
   }
 
-  writer(db: Database, table: TableName): ReadModelWriter {
-    return new RegisterWriter(db, table);
+  writer(db: Database, table: TableName, mode: WriterMode): ReadModelWriter {
+    return new RegisterWriter(db, table, mode, this.options.rebuildHolds);
   }
 }

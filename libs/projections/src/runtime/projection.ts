@@ -25,12 +25,20 @@ export interface Projection {
   /** `generation` goes up with each rebuild, so that a rebuilt table's index names never meet the old ones. */
   schema(table: TableName, generation: number): ProjectionSchema;
   /** Prepares its statements on these tables. */
-  writer(db: Database, table: TableName): ReadModelWriter;
+  writer(db: Database, table: TableName, mode: WriterMode): ReadModelWriter;
 }
+
+/**
+ * `live`: every batch leaves the read model complete, for queries. `rebuild`: nobody reads the tables
+ * until the swap, so a writer may hold rows back between batches and write them once, in `done`.
+ */
+export type WriterMode = 'live' | 'rebuild';
 
 export interface ReadModelWriter {
   /** A fresh batch inside a transaction; a batch that was rolled back is never used again. */
   batch(): ReadModelBatch;
+  /** Rebuild only: writes what was held back; called once, inside a transaction, after the last batch. */
+  done?(): void;
 }
 
 export interface ReadModelBatch {

@@ -141,7 +141,7 @@ export class Projector {
     const targets = this.projections.flatMap((projection) => {
       const checkpoint = this.checkpoints.read(projection.name);
       if (checkpoint?.version !== projection.version) return [];
-      return [{ name: projection.name, writer: projection.writer(this.database.db, liveTable), checkpoint }];
+      return [{ name: projection.name, writer: projection.writer(this.database.db, liveTable, 'live'), checkpoint }];
     });
     const positions = targets.map((target) => target.checkpoint.position);
     const after = positions.length === 0 || positions.includes(null) ? undefined : positions.reduce((a, b) => (a! < b! ? a : b))!;

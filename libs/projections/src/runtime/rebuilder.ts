@@ -61,7 +61,7 @@ export class Rebuilder {
     db.transaction(() => chosen.forEach((projection) => createRebuildTables(db, projection))).immediate();
     const targets: Target[] = chosen.map((projection) => ({
       name: projection.name,
-      writer: projection.writer(db, rebuildTable),
+      writer: projection.writer(db, rebuildTable, 'rebuild'),
       checkpoint: { position: null, version: projection.version, generation: (this.checkpoints.read(projection.name)?.generation ?? 0) + 1 },
     }));
     const meter = new ProgressMeter(
@@ -80,6 +80,7 @@ export class Rebuilder {
     onProgress(meter.phase('indexing'));
     db.transaction(() => {
       this.renewLeases(chosen);
+      targets.forEach((target) => target.writer.done?.());
       chosen.forEach((projection, i) => indexRebuildTables(db, projection, targets[i].checkpoint.generation));
     }).immediate();
     onProgress(meter.phase('swapping'));

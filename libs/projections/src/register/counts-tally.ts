@@ -1,0 +1,41 @@
+import { isInProgress, type ItemRecord } from './item-record';
+import type { RegisterStatements } from './register-statements';
+
+/** Changes to the counts per kind × level × status and per RAG, summed in memory and written at once. */
+export class CountsTally {
+  private readonly counts = new Map<string, number>();
+  private readonly rags = new Map<string, number>();
+
+  /** An item went from `before` (none: it was just opened) to `after`. */
+  moved(before: ItemRecord | undefined, after: ItemRecord): void {
+    if (before !== undefined && countedAs(before) === countedAs(after)) return;
+    if (before !== undefined) this.add(before, -1);
+    this.add(after, 1);
+  }
+
+  write(s: RegisterStatements): void {
+    for (const [key, delta] of this.counts) {
+      if (delta === 0) continue;
+      const [kind, level, status] = key.split('|');
+      s.addCount.run(kind, Number(level), status, delta);
+    }
+    for (const [rag, delta] of this.rags) if (delta !== 0) s.addRag.run(rag, delta);
+    s.dropEmptyCounts.run();
+    s.dropEmptyRags.run();
+    this.counts.clear();
+    this.rags.clear();
+  }
+
+  private add(record: ItemRecord, delta: number): void {
+    const key = `${record.kind}|${record.level}|${record.status}`;
+    this.counts.set(key, (this.counts.get(key) ?? 0) + delta);
+    if (!isInProgress(record)) return;
+    const rag = record.rag ?? 'unrated';
+    this.rags.set(rag, (this.rags.get(rag) ?? 0) + delta);
+  }
+}
+
+/** What the counts see of an item; most events leave it as it was. */
+function countedAs(r: ItemRecord): string {
+  return `${r.kind}|${r.level}|${r.status}|${isInProgress(r) ? (r.rag ?? 'unrated') : '-'}`;
+}
