@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
@@ -50,7 +52,9 @@ export async function registerPagePlugins(app: NestFastifyApplication, sessionSe
     cookieKey: 'csrf',
     cookieOpts: { path: '/app', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },
   });
-  await fastify.register(fastifyHelmet, { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } });
+  await fastify.register(fastifyHelmet, {
+    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'", templateScriptHash()] } },
+  });
   await fastify.register(fastifyView, {
     engine: { nunjucks },
     templates: [join(__dirname, 'views'), GOVUK],
@@ -65,6 +69,18 @@ export async function registerPagePlugins(app: NestFastifyApplication, sessionSe
     allowedPath: (path) => ASSET_FILE.test(path),
     maxAge: '1d',
   });
+}
+
+/**
+ * The hash of govuk-frontend's one inline script (it marks the page as able to run its JavaScript), for
+ * the pages no route renders (a 404) and so get no nonce. Read from the installed template, so an
+ * upgrade of govuk-frontend cannot leave it stale.
+ */
+function templateScriptHash(): string {
+  const template = readFileSync(join(GOVUK, 'govuk', 'template.njk'), 'utf8');
+  const script = /<script[^>]*>([\s\S]*?)<\/script>/.exec(template)?.[1];
+  if (script === undefined) throw new Error('govuk-frontend\'s template.njk has no inline script any more: review the pages\' CSP');
+  return `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 }
 
 function onPageRoute(fastify: FastifyInstance, route: RouteOptions): void {
