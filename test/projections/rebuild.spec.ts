@@ -151,16 +151,17 @@ describe('rebuild without downtime', () => {
     await side.projector.catchUp();
     side.database.db.prepare("UPDATE register SET status = 'open'").run();
 
-    class RegisterProjectionV2 extends RegisterProjection {
-      override readonly version = 2;
+    const next = new RegisterProjection().version + 1;
+    class RegisterProjectionNext extends RegisterProjection {
+      override readonly version = next;
     }
-    const upgraded = open({ dir, store: side.store, projections: [new RegisterProjectionV2(), new ApprovalQueueProjection(), new AuditProjection()] });
+    const upgraded = open({ dir, store: side.store, projections: [new RegisterProjectionNext(), new ApprovalQueueProjection(), new AuditProjection()] });
     upgraded.projector.start();
-    await eventually(() => side.database.db.prepare("SELECT version FROM projection_checkpoints WHERE name = 'register'").pluck().get() === 2);
+    await eventually(() => side.database.db.prepare("SELECT version FROM projection_checkpoints WHERE name = 'register'").pluck().get() === next);
     await projected(upgraded);
     expect(side.database.db.prepare("SELECT name, version, generation FROM projection_checkpoints WHERE name = 'register'").get()).toEqual({
       name: 'register',
-      version: 2,
+      version: next,
       generation: 1,
     });
     await expectReadModelsToEqualTheLog(upgraded);

@@ -13,7 +13,6 @@ export interface AuditFilter {
 export interface AuditEntry {
   /** The trail's own order (the global order); pass the last one seen as `after` for the next page. */
   seq: number;
-  position: string;
   streamId: string;
   revision: number;
   type: string;
@@ -33,7 +32,7 @@ export interface AuditPage {
 }
 
 type Row = {
-  seq: number; position: string; stream_id: string; revision: number; type: string; user_id: string; role: string;
+  seq: number; stream_id: string; revision: number; type: string; user_id: string; role: string;
   occurred_at: string; recorded_at: string; reason: string | null; command_id: string; data: string;
 };
 
@@ -54,7 +53,6 @@ export class AuditTrailQueries {
     const more = rows.length > page.limit;
     const entries = rows.slice(0, page.limit).map((row) => ({
       seq: row.seq,
-      position: row.position,
       streamId: row.stream_id,
       revision: row.revision,
       type: row.type,

@@ -3,7 +3,7 @@ import type { ProjectedEvent } from '../projected-event';
 import { BulkInsert } from '../runtime/bulk-insert';
 import type { ReadModelBatch, ReadModelWriter, TableName } from '../runtime/projection';
 
-const COLUMNS = ['position', 'stream_id', 'revision', 'type', 'user_id', 'role', 'occurred_at', 'recorded_at', 'reason', 'command_id', 'data'];
+const COLUMNS = ['stream_id', 'revision', 'type', 'user_id', 'role', 'occurred_at', 'recorded_at', 'reason', 'command_id', 'data'];
 
 export class AuditWriter implements ReadModelWriter {
   private readonly rows: BulkInsert;
@@ -23,10 +23,9 @@ class AuditBatch implements ReadModelBatch {
 
   constructor(private readonly rows: BulkInsert) {}
 
-  apply({ position, streamId, revision, fact, metadata }: ProjectedEvent): void {
+  apply({ streamId, revision, fact, metadata }: ProjectedEvent): void {
     const { userId, role, occurredAt, recordedAt, reason, commandId } = metadata;
     this.pending.push([
-      position.toString(),
       streamId,
       revision,
       fact.type,

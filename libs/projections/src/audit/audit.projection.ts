@@ -10,15 +10,16 @@ import { AuditWriter } from './audit-writer';
 @Injectable()
 export class AuditProjection implements Projection {
   readonly name = 'audit';
-  readonly version: number = 1;
+  readonly version: number = 2;
   readonly tables = ['audit_trail'] as const;
 
   schema(t: TableName, g: number): ProjectionSchema {
     return {
       tables: [
-        // seq follows the global order (the projector applies events in it) and pages the trail.
+        // seq follows the global order (the projector applies events in it) and pages the trail; an event
+        // is named by its stream and revision.
         `CREATE TABLE ${t('audit_trail')} (
-          seq INTEGER PRIMARY KEY, position TEXT NOT NULL, stream_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL,
+          seq INTEGER PRIMARY KEY, stream_id TEXT NOT NULL, revision INTEGER NOT NULL, type TEXT NOT NULL,
           user_id TEXT NOT NULL, role TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
           reason TEXT, command_id TEXT NOT NULL, data TEXT NOT NULL
         )`,

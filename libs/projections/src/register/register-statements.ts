@@ -4,8 +4,7 @@ import type { TableName } from '../runtime/projection';
 import { REGISTER_COLUMNS, type RegisterRow } from './register-rows';
 
 export const VERSION_COLUMNS = [
-  'item_id', 'occurred_at', 'recorded_at', 'next_occurred_at', 'next_recorded_at', 'kind', 'inspection_id', 'opened_at', 'level',
-  'status', 'closed', 'in_progress', 'rag', 'owner', 'due_date', 'original_due_date', 'closed_at', 'last_submitted_at', 'submitted_level',
+  'item_id', 'occurred_at', 'recorded_at', 'next_occurred_at', 'next_recorded_at', 'level', 'status', 'closed', 'rag', 'owner', 'due_date', 'original_due_date', 'closed_at', 'last_submitted_at', 'submitted_level',
 ] as const;
 export const NEXT_OCCURRED = 3;
 export const NEXT_RECORDED = 4;

@@ -4,7 +4,7 @@ import type { ProjectedEvent } from '../projected-event';
 import type { ReadModelBatch, ReadModelWriter, TableName, WriterMode } from '../runtime/projection';
 import { CountsTally } from './counts-tally';
 import { changesReports, evolveItem } from './evolve-item';
-import { isInProgress, type ItemRecord } from './item-record';
+import type { ItemRecord } from './item-record';
 import { fromRow, NO_NEXT_VERSION, toRow, type RegisterRow } from './register-rows';
 import { NEXT_OCCURRED, NEXT_RECORDED, registerStatements, type RegisterStatements } from './register-statements';
 
@@ -139,13 +139,9 @@ function versionOf(r: ItemRecord, occurredAt: string, recordedAt: string): unkno
     recordedAt,
     NO_NEXT_VERSION,
     NO_NEXT_VERSION,
-    r.kind,
-    r.inspectionId,
-    r.openedAt,
     r.level,
     r.status,
     r.closed ? 1 : 0,
-    isInProgress(r) ? 1 : 0,
     r.rag,
     r.owner,
     r.dueDate,

@@ -13,7 +13,7 @@ import { NO_NEXT_VERSION } from './register-rows';
 @Injectable()
 export class RegisterProjection implements Projection {
   readonly name = 'register';
-  readonly version: number = 1;
+  readonly version: number = 2;
   readonly tables = ['register', 'register_versions', 'inspections', 'register_counts', 'rag_counts'] as const;
 
   /** `rebuildHolds`: how many items a rebuild keeps in memory between batches (about 1 KiB each). */
@@ -33,12 +33,13 @@ export class RegisterProjection implements Projection {
         )`,
         // A version holds from (occurred_at, recorded_at) until the next one: as at A, known at K, it is
         // the one with occurred_at <= A and recorded_at <= K whose next version is after A or after K.
-        // Both times only grow along an item's stream, so that version is unique.
+        // Both times only grow along an item's stream, so that version is unique. What never changes
+        // (kind, report, when opened) is the register's.
         `CREATE TABLE ${t('register_versions')} (
           item_id TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
           next_occurred_at TEXT NOT NULL DEFAULT '${NO_NEXT_VERSION}', next_recorded_at TEXT NOT NULL DEFAULT '${NO_NEXT_VERSION}',
-          kind TEXT NOT NULL, inspection_id TEXT NOT NULL, opened_at TEXT NOT NULL, level INTEGER NOT NULL, status TEXT NOT NULL,
-          closed INTEGER NOT NULL, in_progress INTEGER NOT NULL, rag TEXT, owner TEXT, due_date TEXT, original_due_date TEXT,
+          level INTEGER NOT NULL, status TEXT NOT NULL,
+          closed INTEGER NOT NULL, rag TEXT, owner TEXT, due_date TEXT, original_due_date TEXT,
           closed_at TEXT, last_submitted_at TEXT, submitted_level INTEGER
         )`,
         `CREATE TABLE ${t('inspections')} (
