@@ -86,7 +86,8 @@ export class RegisterReports {
       moment === null
         ? [...this.register.overdue(today), ...this.register.dueSoon(today, until)]
         : [...this.past.at(moment)].filter((item) => item.inProgress && item.dueDate !== null && item.dueDate <= until);
-    const lines = due.map((item) => this.line(item)).sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || a.reference.localeCompare(b.reference));
+    const words = this.database.db.prepare<[string], { reference: string; text: string }>('SELECT reference, text FROM register WHERE id = ?');
+    const lines = due.map((item) => lineOf(item, words.get(item.id))).sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || a.reference.localeCompare(b.reference));
     return {
       moment,
       today,
@@ -102,12 +103,13 @@ export class RegisterReports {
     await this.freshness.waitFor('register');
     return moment;
   }
+}
 
-  private line(item: Pick<ItemSnapshot, 'id' | 'kind' | 'level' | 'owner' | 'status' | 'dueDate' | 'originalDueDate' | 'closedAt'>): ItemLine {
-    const words = this.database.db.prepare<[string], { reference: string; text: string }>('SELECT reference, text FROM register WHERE id = ?').get(item.id);
-    const { id, kind, level, owner, status, dueDate, originalDueDate, closedAt } = item;
-    return { id, reference: words?.reference ?? id, text: words?.text ?? '', kind, level, owner, status, dueDate, originalDueDate, closedAt };
-  }
+type Due = Pick<ItemSnapshot, 'id' | 'kind' | 'level' | 'owner' | 'status' | 'dueDate' | 'originalDueDate' | 'closedAt'>;
+
+function lineOf(item: Due, words: { reference: string; text: string } | undefined): ItemLine {
+  const { id, kind, level, owner, status, dueDate, originalDueDate, closedAt } = item;
+  return { id, reference: words?.reference ?? id, text: words?.text ?? '', kind, level, owner, status, dueDate, originalDueDate, closedAt };
 }
 
 function countsOf(items: Iterable<ItemSnapshot>): CountsReport['counts'] {
