@@ -8,7 +8,7 @@ export class CountsTally {
 
   /** An item went from `before` (none: it was just opened) to `after`. */
   moved(before: ItemRecord | undefined, after: ItemRecord): void {
-    if (before !== undefined && countedAs(before) === countedAs(after)) return;
+    if (before !== undefined && sameCounts(before, after)) return;
     if (before !== undefined) this.add(before, -1);
     this.add(after, 1);
   }
@@ -35,7 +35,9 @@ export class CountsTally {
   }
 }
 
-/** What the counts see of an item; most events leave it as it was. */
-function countedAs(r: ItemRecord): string {
-  return `${r.kind}|${r.level}|${r.status}|${isInProgress(r) ? (r.rag ?? 'unrated') : '-'}`;
+/** Whether the counts see the item as they did; most events leave it so. */
+function sameCounts(a: ItemRecord, b: ItemRecord): boolean {
+  if (a.kind !== b.kind || a.level !== b.level || a.status !== b.status) return false;
+  const inProgress = isInProgress(a);
+  return inProgress === isInProgress(b) && (!inProgress || a.rag === b.rag);
 }

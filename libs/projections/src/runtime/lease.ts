@@ -13,10 +13,10 @@ export interface LeaseHolder {
 }
 
 /**
- * A named lock in the read-model database, held by one process at a time. A holder renews it as it
- * works; a holder that stopped renewing for `ttlMs`, or whose process is gone from this host, is
- * presumed dead and may be replaced at once. The checkpoints, not the lease, guarantee exactly-once:
- * the lease only keeps two processes from doing the same work.
+ * A named lock in the read-model database, held by one process at a time. On this host a holder is
+ * alive while its process is (however long a rebuild's index takes); a holder on another host while it
+ * renews within `ttlMs`. A dead holder is replaced at once. The checkpoints, not the lease, guarantee
+ * exactly-once: the lease only keeps two processes from doing the same work.
  */
 export class Lease {
   readonly holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
@@ -70,8 +70,7 @@ export class Lease {
   }
 
   private alive([, host, pid, renewedAt]: Row): boolean {
-    if (Date.now() - renewedAt > this.ttlMs) return false;
-    return host !== hostname() || processExists(pid);
+    return host === hostname() ? processExists(pid) : Date.now() - renewedAt <= this.ttlMs;
   }
 }
 

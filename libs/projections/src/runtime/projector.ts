@@ -70,15 +70,23 @@ export class Projector {
 
   /**
    * Brings every projection up to the store's head as it is now, then returns (`cli project --once`,
-   * `cli report`). If another process holds the projector lease, it is doing this work: returns false.
+   * `cli report`). If this projector is already running, or another process holds the projector lease,
+   * that is doing this work: returns false.
    */
   async catchUp(): Promise<boolean> {
-    if (!this.lease.acquire(PROJECTOR_LEASE).acquired) return false;
+    if (this.running !== undefined || !this.lease.acquire(PROJECTOR_LEASE).acquired) return false;
     try {
       await this.rebuildStale();
-      const { targets, after } = this.prepare();
-      await this.project(targets, this.store.readAll({ after }));
-      return true;
+      for (;;) {
+        const { targets, after } = this.prepare();
+        try {
+          await this.project(targets, this.store.readAll({ after }));
+          return true;
+        } catch (error) {
+          // A rebuild elsewhere swapped a projection in: read where things stand now, and go on from there.
+          if (!(error instanceof CheckpointMoved)) throw error;
+        }
+      }
     } finally {
       this.lease.release(PROJECTOR_LEASE);
     }
