@@ -10,6 +10,7 @@ import {
   type ItemKind,
   type LifecycleCommand,
   type Level,
+  type RecommendationEvent,
   type RecommendationState,
 } from '@hmicfrs/lifecycle';
 import { Random } from './random';
@@ -18,6 +19,7 @@ export const OWNER: Actor = { userId: 'olivia.owner', role: 'owner' };
 export const LIAISON: Actor = { userId: 'liam.liaison', role: 'liaison' };
 export const DCC: Actor = { userId: 'dana.dcc', role: 'dcc' };
 export const HMICFRS: Actor = { userId: 'harriet.hmicfrs', role: 'hmicfrs' };
+const SYSTEM = { userId: 'reminders', role: 'system' } as unknown as Actor;
 
 /** One append: a stream and the events of one command. */
 export interface Append {
@@ -104,6 +106,16 @@ export function* histories(options: HistoryOptions): Generator<Append> {
       continue;
     }
     const item = random.pick(items);
+    if (random.next() < 0.05) {
+      // Reminders are written by the reminders job, not decided from a command: the machine only takes them in progress.
+      const on = new Date(item.at + 24 * HOUR).toISOString().slice(0, 10);
+      const reminder: DomainEvent = { type: 'ReminderIssued', data: { kind: 'due_soon', to: OWNER.userId, on, dueDate: item.state.context.dueDate } };
+      if (!item.state.can(reminder as RecommendationEvent)) continue;
+      item.at += 24 * HOUR;
+      item.state = evolve(item.state, reminder as RecommendationEvent);
+      yield { streamId: `recommendation-${item.id}`, events: domainEvents([reminder], SYSTEM, new Date(item.at).toISOString()) };
+      continue;
+    }
     const [command, actor] = commandFor(random, item.state, item.at);
     const decision = decide(item.state, command, actor);
     if (!decision.ok) continue;

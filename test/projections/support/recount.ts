@@ -48,7 +48,8 @@ export function itemsFrom(log: readonly RecordedEvent[], keep: (event: RecordedE
       id,
       state,
       openedAt: before?.openedAt ?? at,
-      lastEventAt: at,
+      // Telling someone about an item is not work on it (the register keeps its last activity).
+      lastEventAt: event.type === 'ReminderIssued' || event.type === 'Escalated' ? before!.lastEventAt : at,
       revision: recorded.revision,
       closedAt: isClosed(state) ? (wasClosed ? before.closedAt : at) : null,
       lastSubmittedAt: submitted ? at : (before?.lastSubmittedAt ?? null),
