@@ -15,30 +15,47 @@ export interface HashedContent {
 
 /**
  * JSON with object keys sorted at every depth, so the same content always hashes the same,
- * whichever adapter stored it and whatever order its JSON came back in.
- * Written as plain loops because every append hashes every event: it is the store's hottest code.
+ * whichever adapter stored it and whatever order its JSON came back in. Defined for JSON values.
+ * Every append runs this on every event, so it collects the pieces and joins them once: one flat
+ * string instead of a heap of intermediate ones for the garbage collector.
  */
 export function canonicalJson(value: unknown): string {
   if (typeof value === 'string') return quote(value);
   if (value === null || typeof value !== 'object') return JSON.stringify(value);
-  if (Array.isArray(value)) {
-    let json = '[';
+  const parts: string[] = [];
+  writeCanonical(value, parts);
+  return parts.join('');
+}
+
+function writeCanonical(value: unknown, parts: string[]): void {
+  if (typeof value === 'string') {
+    if (NEEDS_ESCAPING.test(value)) parts.push(JSON.stringify(value));
+    else parts.push('"', value, '"');
+  } else if (value === null || typeof value !== 'object') {
+    parts.push(JSON.stringify(value));
+  } else if (Array.isArray(value)) {
+    parts.push('[');
     for (let i = 0; i < value.length; i += 1) {
-      if (i > 0) json += ',';
-      json += canonicalJson(value[i]) ?? '';
+      if (i > 0) parts.push(',');
+      writeCanonical(value[i], parts);
     }
-    return `${json}]`;
+    parts.push(']');
+  } else {
+    const object = value as Record<string, unknown>;
+    const keys = sortedKeys(object);
+    let first = true;
+    parts.push('{');
+    for (let i = 0; i < keys.length; i += 1) {
+      const item = object[keys[i]];
+      if (item === undefined) continue;
+      if (!first) parts.push(',');
+      first = false;
+      writeCanonical(keys[i], parts);
+      parts.push(':');
+      writeCanonical(item, parts);
+    }
+    parts.push('}');
   }
-  const object = value as Record<string, unknown>;
-  const keys = sortedKeys(object);
-  let json = '{';
-  for (let i = 0; i < keys.length; i += 1) {
-    const item = object[keys[i]];
-    if (item === undefined) continue;
-    if (json.length > 1) json += ',';
-    json += `${quote(keys[i])}:${canonicalJson(item)}`;
-  }
-  return `${json}}`;
 }
 
 /** Characters JSON.stringify escapes (lone surrogates included, so any surrogate takes the slow path). */
