@@ -38,6 +38,8 @@ export function applyPragmas(db: Database, { busyTimeoutMs }: Pragmas): void {
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
   if (!db.readonly) db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
+  // Appends sharing a commit run in savepoints, whose sub-journal is then kept in memory, not a temp file.
+  db.pragma('temp_store = MEMORY');
 }
 
 /** Creates the table in a new file; refuses a file from a newer version of the schema. */

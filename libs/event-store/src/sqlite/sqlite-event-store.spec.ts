@@ -6,7 +6,7 @@ import Database from 'better-sqlite3';
 import { EventStoreUnavailable } from '../errors';
 import type { RecordedEvent } from '../event';
 import { verifyChain } from '../hash-chain';
-import { commandOf, describeEventStoreContract } from '../testing';
+import { commandOf, describeEventStoreContract, newEvent } from '../testing';
 import { SqliteEventStore } from './sqlite-event-store';
 
 const directories: string[] = [];
@@ -100,6 +100,49 @@ describe('SqliteEventStore on its file', () => {
     expect(all).toHaveLength(41);
     expect(await store.readStream('recommendation-taken')).toHaveLength(1);
     rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('fails a whole group commit when the disk fills, so no append is reported failed yet stored', async () => {
+    const store = openStore(join(newDirectory(), 'events.db'));
+    await store.append('recommendation-0', commandOf(1), 'no_stream');
+    // Fault injection: cap the file a few pages above its size, as a nearly full disk would.
+    const db = (store as unknown as { db: Database.Database }).db;
+    db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 20}`);
+    const streams = ['recommendation-a', 'recommendation-b', 'recommendation-c'];
+    const tooBig = [newEvent('ThingHappened', { blob: 'x'.repeat(500_000) })];
+
+    const outcomes = await Promise.allSettled([
+      store.append(streams[0], commandOf(1), 'no_stream'),
+      store.append(streams[1], tooBig, 'no_stream'),
+      store.append(streams[2], commandOf(1), 'no_stream'),
+    ]);
+
+    expect(outcomes[1]).toMatchObject({ status: 'rejected', reason: expect.any(EventStoreUnavailable) });
+    for (const [i, stream] of streams.entries()) {
+      const stored = (await store.readStream(stream)).length > 0;
+      expect({ stream, stored }).toEqual({ stream, stored: outcomes[i].status === 'fulfilled' });
+    }
+  });
+
+  it('fails a lone append that fills the disk with EventStoreUnavailable, writing nothing, and goes on after', async () => {
+    const store = openStore(join(newDirectory(), 'events.db'));
+    await store.append('recommendation-0', commandOf(1), 'no_stream');
+    const db = (store as unknown as { db: Database.Database }).db;
+    db.pragma(`max_page_count = ${(db.pragma('page_count', { simple: true }) as number) + 20}`);
+
+    const error = await store.append('recommendation-0', [newEvent('ThingHappened', { blob: 'x'.repeat(500_000) })], 0).then(
+      () => new Error('appended beyond the end of the disk'),
+      (reason: unknown) => reason,
+    );
+    const next = await store.append('recommendation-0', commandOf(1), 0);
+
+    expect(error).toBeInstanceOf(EventStoreUnavailable);
+    expect((error as Error).message).toMatch(/disk is full/);
+    expect(next.revision).toBe(1);
+    expect((await store.readStream('recommendation-0')).map((event) => event.metadata.commandId)).toEqual([
+      expect.any(String),
+      next.events[0].metadata.commandId,
+    ]);
   });
 
   it('refuses a file that is not a database, naming it', () => {

@@ -55,19 +55,30 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.statements = prepareStatements(db);
     // Called inside the batch's transaction, better-sqlite3 runs each append in a SAVEPOINT: a refused
-    // append is rolled back alone and the others still commit.
-    const appendOne = db.transaction(this.appendChecked.bind(this));
+    // append is rolled back alone and the others still commit. Savepoints are not free (SQLite copies
+    // each page first changed under one into a sub-journal; a tenth of a 1,000-event append), so a lone
+    // append runs in the transaction itself: if it throws, the transaction rolls back with it.
+    const appendInSavepoint = db.transaction(this.appendChecked.bind(this));
     // IMMEDIATE takes the write lock before reading any stream's head, so no other writer can slip
     // in between a revision check and its insert.
-    this.commitTogether = db.transaction((batch: readonly PendingAppend[]) =>
-      batch.map((append): Outcome => {
+    this.commitTogether = db.transaction((batch: readonly PendingAppend[]): Outcome[] => {
+      if (batch.length === 1) {
+        const [{ streamId, events, expected, commandId }] = batch;
+        return [{ result: this.appendChecked(streamId, events, expected, commandId) }];
+      }
+      return batch.map((append): Outcome => {
         try {
-          return { result: appendOne(append.streamId, append.events, append.expected, append.commandId) };
+          return { result: appendInSavepoint(append.streamId, append.events, append.expected, append.commandId) };
         } catch (error) {
-          return { error: this.appendError(error, append) };
+          // Anything but a refusal is the file failing (full, I/O, …), after which SQLite may already have
+          // rolled the whole transaction back: the group must fail as one, or the appends after this one
+          // would each commit on their own and then be reported as failed.
+          const refusal = this.refusal(error, append);
+          if (!refusal) throw error;
+          return { error: refusal };
         }
-      }),
-    ).immediate;
+      });
+    }).immediate;
   }
 
   /** Opens (creating if need be) the store in `file`; throws EventStoreUnavailable naming the file if it cannot. */
@@ -122,7 +133,7 @@ export class SqliteEventStore implements EventStore {
       this.assertOpen();
       outcomes = this.commitTogether(batch);
     } catch (error) {
-      const failure = error instanceof EventStoreUnavailable ? error : storeErrorFrom(error, this.file);
+      const failure = batch.length === 1 ? this.loneFailure(error, batch[0]) : storeErrorFrom(error, this.file);
       for (const append of batch) append.reject(failure);
       return;
     }
@@ -135,12 +146,26 @@ export class SqliteEventStore implements EventStore {
     if (appended) for (const subscription of this.subscriptions) subscription.appended();
   }
 
-  /** Runs inside the batch's transaction, so `head` reads the stream as this append's savepoint left it. */
-  private appendError(error: unknown, { streamId, expected }: PendingAppend): unknown {
+  /** Why a lone append failed, once its transaction has rolled back: its own refusal, or the file failing. */
+  private loneFailure(error: unknown, append: PendingAppend): unknown {
+    try {
+      return this.refusal(error, append) ?? storeErrorFrom(error, this.file);
+    } catch (unreadable) {
+      // Called from setImmediate: nothing may escape, or it would take the process down.
+      return storeErrorFrom(unreadable, this.file);
+    }
+  }
+
+  /**
+   * The append's own refusal, if that is what `error` is. `head` reads the stream as the append's
+   * savepoint, or its rolled-back transaction, left it.
+   */
+  private refusal(error: unknown, { streamId, expected }: PendingAppend): WrongExpectedRevision | undefined {
+    if (error instanceof WrongExpectedRevision) return error;
     // The transaction already checked the revision under the write lock; the schema's own UNIQUE is
     // the last line of defence against a writer that bypassed this adapter.
     if (isUniqueViolation(error)) return new WrongExpectedRevision(streamId, expected, this.head(streamId).revision);
-    return error instanceof WrongExpectedRevision ? error : storeErrorFrom(error, this.file);
+    return undefined;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
