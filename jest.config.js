@@ -15,17 +15,11 @@ module.exports = {
   moduleNameMapper,
   // A few of Fastify's dependencies ship ES modules only (Node 20 requires them natively; jest does not).
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie|@fastify/cookie)/)'],
+  // Transpile only: `npm test` type-checks the whole tree once before jest starts.
   transform: {
     '^.+\\.(ts|js)$': [
-      '@swc/jest',
-      {
-        jsc: {
-          parser: { syntax: 'typescript', decorators: true },
-          transform: { legacyDecorator: true, decoratorMetadata: true },
-          target: 'es2022',
-        },
-        module: { type: 'commonjs' },
-      },
+      'ts-jest',
+      { tsconfig: { isolatedModules: true, allowJs: true, sourceMap: true } },
     ],
   },
   testTimeout: 30000,

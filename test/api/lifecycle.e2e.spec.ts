@@ -178,6 +178,9 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
     const then = await liaison().get('/recommendations/T-1?asAt=2024-03-01T00:00:00Z').expect(200);
     expect(then.body).toMatchObject({ status: 'rag_rated', item: { rag: 'red' }, asAt: '2024-03-01T00:00:00.000Z', allowedCommands: [] });
     await liaison().get('/recommendations/T-1?asAt=2023-12-31T00:00:00Z').expect(404);
+    // A calendar date is the whole day, as in the reports: as at 1 June includes the rating made that morning.
+    const onTheDay = await liaison().get('/recommendations/T-1?asAt=2024-06-01').expect(200);
+    expect(onTheDay.body).toMatchObject({ item: { rag: 'green' }, asAt: '2024-06-01T23:59:59.999Z' });
     await liaison().get('/recommendations/T-1?asAt=yesterday').expect(400);
     const history = (await as('auditor-1', 'auditor').get('/recommendations/T-1/history').expect(200)).body;
     expect(history.chain).toEqual({ intact: true });

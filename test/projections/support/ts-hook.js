@@ -1,9 +1,9 @@
-// Lets a child process run the TypeScript sources as jest does (swc, the tsconfig's path aliases),
+// Lets a child process run the TypeScript sources as jest does (transpiled only, the tsconfig's path aliases),
 // so tests can kill a real process without building first: node -r ./ts-hook.js script.ts
 const fs = require('node:fs');
 const Module = require('node:module');
 const path = require('node:path');
-const { transformSync } = require('@swc/core');
+const ts = require('typescript');
 
 const root = path.resolve(__dirname, '../../..');
 const { compilerOptions } = JSON.parse(fs.readFileSync(path.join(root, 'tsconfig.json'), 'utf8'));
@@ -15,10 +15,9 @@ Module._resolveFilename = function (request, ...rest) {
 };
 
 require.extensions['.ts'] = (module, filename) => {
-  const { code } = transformSync(fs.readFileSync(filename, 'utf8'), {
-    filename,
-    jsc: { parser: { syntax: 'typescript', decorators: true }, transform: { legacyDecorator: true, decoratorMetadata: true }, target: 'es2022' },
-    module: { type: 'commonjs' },
+  const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
+    fileName: filename,
+    compilerOptions: { ...compilerOptions, paths: undefined, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, isolatedModules: true },
   });
-  module._compile(code, filename);
+  module._compile(outputText, filename);
 };

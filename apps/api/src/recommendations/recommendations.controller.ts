@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Can } from '@hmicfrs/auth';
+import { instantOf } from '@hmicfrs/projections';
 import {
   ItemHistoryReader,
   RecommendationWorkflow,
@@ -36,8 +37,8 @@ export class RecommendationsController {
   @Can('recommendation.read')
   item(@Param() { id }: ItemIdParams, @Query() past: PastViewQuery, @FromRequest() { actor }: CommandRequest): Promise<ItemView> {
     return this.workflow.item(id, actor, {
-      asAt: past.asAt === undefined ? undefined : new Date(past.asAt),
-      knownAt: past.knownAt === undefined ? undefined : new Date(past.knownAt),
+      asAt: past.asAt === undefined ? undefined : new Date(instantOf('asAt', past.asAt, 'end')),
+      knownAt: past.knownAt === undefined ? undefined : new Date(instantOf('knownAt', past.knownAt, 'end')),
     });
   }
 

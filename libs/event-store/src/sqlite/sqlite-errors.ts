@@ -1,4 +1,3 @@
-import Database from 'better-sqlite3';
 import { EventStoreError, EventStoreUnavailable } from '../errors';
 
 /**
@@ -19,15 +18,25 @@ const UNAVAILABLE: ReadonlyArray<readonly [family: string, meaning: string]> = [
   ['SQLITE_NOLFS', 'the file is too large for this system'],
 ];
 
+/**
+ * better-sqlite3's SqliteError, recognised by its code rather than by `instanceof`: jest gives each test
+ * file its own module registry and globals, while the native addon keeps the class of the file that loaded it first.
+ */
+function sqliteCode(error: unknown): string | undefined {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_') ? code : undefined;
+}
+
 export function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Database.SqliteError && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+  const code = sqliteCode(error);
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY';
 }
 
 /** The store's own typed error for what SQLite threw; anything that is not about the file is a bug and passes through. */
 export function storeErrorFrom(error: unknown, file: string): unknown {
-  if (error instanceof EventStoreError || !(error instanceof Database.SqliteError)) return error;
-  const code = error.code;
+  const code = sqliteCode(error);
+  if (error instanceof EventStoreError || code === undefined) return error;
   const family = UNAVAILABLE.find(([prefix]) => code === prefix || code.startsWith(`${prefix}_`));
   if (!family) return error;
-  return new EventStoreUnavailable(`${file}: ${family[1]} (${code}: ${error.message})`, { cause: error });
+  return new EventStoreUnavailable(`${file}: ${family[1]} (${code}: ${(error as Error).message})`, { cause: error });
 }

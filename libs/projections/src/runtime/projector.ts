@@ -1,5 +1,4 @@
 import { Logger } from '@nestjs/common';
-import Database from 'better-sqlite3';
 import type { AllSubscription, EventStore, RecordedEvent } from '@hmicfrs/event-store';
 import { CheckpointMoved, LeaseLost, RebuildAlreadyRunning } from '../errors';
 import { applyBatch, type Target } from './apply-batch';
@@ -223,6 +222,8 @@ export class Projector {
   }
 }
 
+/** By code, not `instanceof`: an error can come from another copy of better-sqlite3's class (jest's registries). */
 function isBusy(error: unknown): boolean {
-  return error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY');
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_BUSY');
 }

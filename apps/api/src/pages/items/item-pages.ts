@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AccessDenied, permits } from '@hmicfrs/auth';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { instantOf } from '@hmicfrs/projections';
 import { decide, replay, replayInspectionReport, type Actor, type InspectionReport, type LifecycleCommand } from '@hmicfrs/lifecycle';
 import { ItemHistoryReader, RecommendationWorkflow, inspectionStream, recommendationStream, type ItemView } from '@hmicfrs/workflow';
 import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
@@ -10,11 +11,6 @@ import { PageRenderer, type PageRequest } from '../page-renderer';
 import { COMMAND } from '../words';
 import { ACTION_FORMS, FORM_OF_COMMAND, type ActionForm } from './action-forms';
 import { dueDateLineage, timeline } from './timeline';
-
-/** A date's end, so "as at 27 June" includes what happened that day. */
-function endOfDay(day: string): Date {
-  return new Date(`${day}T23:59:59.999Z`);
-}
 
 /** Today, as a calendar date (what due dates are compared with). */
 function today(): string {
@@ -33,7 +29,7 @@ export class ItemPages {
 
   async show(request: PageRequest, reply: FastifyReply, id: string, options: { asAt?: string; done?: string; asAtErrors?: FieldError[]; asAtParts?: object }): Promise<void> {
     const actor = request.actor!;
-    const asAt = options.asAt === undefined ? undefined : endOfDay(options.asAt);
+    const asAt = options.asAt === undefined ? undefined : new Date(instantOf('asAt', options.asAt, 'end'));
     const [view, history] = await Promise.all([this.workflow.item(id, actor, { asAt }), this.histories.history(id)]);
     const asAtIso = asAt?.toISOString();
     await this.pages.render(request, reply, 'item.njk', {
