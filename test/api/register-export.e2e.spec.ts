@@ -20,8 +20,8 @@ describe('GET /recommendations/export', () => {
   beforeAll(async () => {
     api = await startApi();
     await request(api.url).post('/imports?fileName=sample-register.csv').set('Authorization', api.bearer('flo', 'liaison')).set('Content-Type', 'text/csv').send(SAMPLE).expect(200);
-    // The register is a projection: wait until it has caught up with the import.
-    for (let attempt = 0; attempt < 400 && lines((await get('')).body).length < 6; attempt += 1) await new Promise((resolve) => setTimeout(resolve, 50));
+    // The register is a projection: wait until it has caught up with every event of the import.
+    await api.readModelsCaughtUp();
   });
   afterAll(() => api.close());
 

@@ -13,6 +13,8 @@ export interface RunningApi {
   dataDir: string;
   /** `Authorization` header value for a user in a role. */
   bearer(userId: string, role: Role): string;
+  /** Resolves once every read model has projected everything the store holds now (GET /projections says so). */
+  readModelsCaughtUp(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,16 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
     url: `http://127.0.0.1:${port}`,
     dataDir,
     bearer: (userId, role) => `Bearer ${issueToken({ userId, role }, secret)}`,
+    async readModelsCaughtUp() {
+      const auditor = `Bearer ${issueToken({ userId: 'test-auditor', role: 'auditor' }, secret)}`;
+      for (let attempt = 0; attempt < 200; attempt += 1) {
+        const response = await fetch(`http://127.0.0.1:${port}/projections`, { headers: { authorization: auditor } });
+        const state = (await response.json()) as { projections: { caughtUp: boolean }[] };
+        if (state.projections.every((projection) => projection.caughtUp)) return;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error('The read models did not catch up with the store within 10 s');
+    },
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
