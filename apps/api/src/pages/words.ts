@@ -1,18 +1,11 @@
 import type { Role } from '@hmicfrs/auth';
+import { STATUS_LABELS } from '@hmicfrs/projections';
 import type { InspectionType, ItemKind, LifecycleCommandType, Rag, RecommendationEvent, Status } from '@hmicfrs/lifecycle';
 
 /** The product's terms as the force's staff say them; every page takes its labels from here. */
 
-export const STATUS: Record<Status, string> = {
-  open: 'Open',
-  rag_rated: 'RAG rated',
-  submitted: 'Submitted for closure',
-  self_certified: 'Self-certified',
-  awaiting_hmicfrs: 'With HMICFRS',
-  hmicfrs_verified: 'Verified by HMICFRS',
-  archived: 'Closed and archived',
-  not_applicable: 'Not applicable',
-};
+/** The same words as the committee report uses. */
+export const STATUS: Record<Status, string> = STATUS_LABELS;
 
 /** GOV.UK tag colours: grey while open, blue while with someone for a decision, green once closed. */
 export const STATUS_TAG: Record<Status, string> = {

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { REGISTER_SORTS, type RegisterSort } from '@hmicfrs/projections';
 import type { ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
+import { PageQueryDto } from './page-query.dto';
 import { ToBoolean, ToInteger, ToList } from './query-values';
 
 const STATUSES: Status[] = ['open', 'rag_rated', 'submitted', 'self_certified', 'awaiting_hmicfrs', 'hmicfrs_verified', 'archived', 'not_applicable'];
@@ -11,7 +12,7 @@ const SORTS = REGISTER_SORTS.flatMap((sort) => [sort, `-${sort}`]);
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 
 /** GET /recommendations: the register's filters, sort and page. */
-export class RegisterQueryDto {
+export class RegisterQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Statuses, comma-separated', example: 'submitted,awaiting_hmicfrs' })
   @IsOptional()
   @ToList()
@@ -68,19 +69,4 @@ export class RegisterQueryDto {
   @IsOptional()
   @IsIn(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` })
   sort?: RegisterSort | `-${RegisterSort}`;
-
-  @ApiPropertyOptional({ default: 50, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'limit must be a whole number' })
-  @Min(1, { message: 'limit must be from 1 to 500' })
-  @Max(500, { message: 'limit must be from 1 to 500' })
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'offset must be a whole number' })
-  @Min(0, { message: 'offset must be 0 or more' })
-  offset?: number;
 }
