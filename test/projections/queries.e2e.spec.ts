@@ -85,6 +85,14 @@ describe('queries across items, on the read models, over HTTP', () => {
       expect(await ids('sort=-dueDate&status=open,rag_rated')).toEqual(['Q-3', 'Q-1']);
     });
 
+    it('sorts by due date with undated items last either way, and pages through a sort without losing an item', async () => {
+      const ids = async (query: string) => (await owner().get(`/recommendations?${query}`).expect(200)).body.items.map((item: { id: string }) => item.id);
+      expect(await ids('sort=dueDate')).toEqual(['Q-1', 'Q-2', 'Q-3', 'Q-4']);
+      expect(await ids('sort=-dueDate')).toEqual(['Q-3', 'Q-2', 'Q-1', 'Q-4']);
+      const paged = [...(await ids('sort=-level&limit=3')), ...(await ids('sort=-level&limit=3&offset=3'))];
+      expect(paged).toEqual(['Q-4', 'Q-3', 'Q-1', 'Q-2']);
+    });
+
     it('marks overdue items against today', async () => {
       const { body } = await owner().get('/recommendations?overdue=true').expect(200);
       expect(body.items[0]).toMatchObject({ id: 'Q-1', overdue: true, dueDate: daysFromToday(-10), originalDueDate: daysFromToday(-10) });

@@ -13,7 +13,7 @@ import { NO_NEXT_VERSION } from './register-rows';
 @Injectable()
 export class RegisterProjection implements Projection {
   readonly name = 'register';
-  readonly version: number = 2;
+  readonly version: number = 3;
   readonly tables = ['register', 'register_versions', 'inspections', 'register_counts', 'rag_counts'] as const;
 
   /** `rebuildHolds`: how many items a rebuild keeps in memory between batches (about 1 KiB each). */
@@ -52,7 +52,15 @@ export class RegisterProjection implements Projection {
         `CREATE TABLE ${t('rag_counts')} (rag TEXT PRIMARY KEY, items INTEGER NOT NULL) WITHOUT ROWID`,
       ],
       indexes: [
-        `CREATE INDEX register_by_status_g${g} ON ${t('register')} (status)`,
+        // One index per sort of the register, ending in the id as the order does, so that a page deep in
+        // it walks an index instead of sorting 50,000 rows (see RegisterQueries.list).
+        `CREATE INDEX register_by_reference_g${g} ON ${t('register')} (reference, id)`,
+        `CREATE INDEX register_by_level_g${g} ON ${t('register')} (level, id)`,
+        `CREATE INDEX register_by_status_g${g} ON ${t('register')} (status, id)`,
+        `CREATE INDEX register_by_opened_at_g${g} ON ${t('register')} (opened_at, id)`,
+        `CREATE INDEX register_by_last_event_at_g${g} ON ${t('register')} (last_event_at, id)`,
+        `CREATE INDEX register_by_due_date_any_g${g} ON ${t('register')} (due_date, id)`,
+        `CREATE INDEX register_by_due_date_dated_first_g${g} ON ${t('register')} (due_date IS NULL, due_date, id)`,
         `CREATE INDEX register_by_owner_g${g} ON ${t('register')} (owner)`,
         `CREATE INDEX register_by_inspection_g${g} ON ${t('register')} (inspection_id)`,
         `CREATE INDEX register_by_due_date_g${g} ON ${t('register')} (due_date) WHERE in_progress = 1`,
