@@ -1,5 +1,8 @@
+import { join } from 'node:path';
 import request from 'supertest';
 import type { Role } from '@hmicfrs/auth';
+import { SqliteEventStore } from '@hmicfrs/event-store';
+import { schemaVersions } from '@hmicfrs/lifecycle';
 import { startApi, type RunningApi } from '../support/running-api';
 
 const CC_LETTER = { evidenceId: 'cc-letter', title: 'Chief Constable letter', sha256: 'a'.repeat(64), isChiefConstableLetter: true };
@@ -164,6 +167,31 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
     expect(history.filter((event: { data: { text?: string } }) => event.data.text === 'Board met')).toHaveLength(1);
     const reused = await owner().post('/recommendations/R-1/note', { text: 'Something else' }).set('Idempotency-Key', 'note-42').expect(422);
     expect(reused.body.detail).toMatch(/already used for a different request/);
+  });
+
+  it('sees what another process recorded meanwhile (the CLI\'s reminders or import) before deciding the next command', async () => {
+    await liaison()
+      .post('/recommendations', {
+        reference: 'X-1', kind: 'recommendation', inspectionId: 'peel-2023', text: 'x', level: 3,
+        addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel',
+      })
+      .expect(201);
+    await owner().post('/recommendations/X-1/rate', { rag: 'amber' }).expect(200);
+    const elsewhere = SqliteEventStore.open(join(api.dataDir, 'events.db'));
+    try {
+      const commandId = 'reassigned-by-the-cli';
+      await elsewhere.append('recommendation-X-1', [{
+        type: 'OwnerAssigned',
+        data: { owner: 'ch-insp-jones' },
+        metadata: { userId: 'flo-fletcher', role: 'liaison', commandId, correlationId: commandId, causationId: null, schemaVersion: schemaVersions.OwnerAssigned, occurredAt: new Date().toISOString() },
+      }], 1);
+    } finally {
+      await elsewhere.close();
+    }
+    await owner().post('/recommendations/X-1/note', { text: 'still mine?' }).expect(403);
+    const noted = await as('ch-insp-jones', 'owner').post('/recommendations/X-1/note', { text: 'taken over' }).expect(200);
+    expect(noted.body).toMatchObject({ revision: 3, item: { owner: 'ch-insp-jones', latestProgressNote: 'taken over' } });
+    expect((await liaison().get('/recommendations/X-1').expect(200)).body).toMatchObject({ revision: 3, item: { owner: 'ch-insp-jones' } });
   });
 
   it('shows an item as it stood at a past date, and its history with states before and after', async () => {

@@ -31,6 +31,7 @@ import type { CommandRequest } from './command-request';
 import { CommandRefused, IdempotencyKeyReused, ItemNotFound, UnknownInspectionReport, UnknownLinkedItem } from './errors';
 import { itemView, type ItemView } from './item-view';
 import { occurredAt } from './occurred-at';
+import { RecentItems, type FoldedItem } from './recent-items';
 
 export const recommendationStream = (id: string): string => `recommendation-${id}`;
 export const inspectionStream = (id: string): string => `inspection-${id}`;
@@ -42,6 +43,9 @@ export interface ItemOutcome extends ItemView {
   replayed: boolean;
 }
 
+/** Enough for any force's whole register; a few KiB each. */
+const RECENT_ITEMS = 5_000;
+
 /**
  * Every command takes the same road: load the stream, fold it through the machine, check who is
  * asking, decide, append with the revision that was read. The rules are the machine's; this only
@@ -49,6 +53,8 @@ export interface ItemOutcome extends ItemView {
  */
 @Injectable()
 export class RecommendationWorkflow {
+  private readonly recent = new RecentItems(RECENT_ITEMS);
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -79,46 +85,65 @@ export class RecommendationWorkflow {
     const decision = decide(state, command, request.actor);
     if (!decision.ok) throw new CommandRefused(decision.refusal);
     const when = occurredAt(request.occurredAt, this.clock());
-    return this.record(stream, undefined, NO_STREAM_REVISION, decision.events, request, commandId, command, when);
+    return this.record(command.id, undefined, NO_STREAM_REVISION, decision.events, request, commandId, command, when);
   }
 
   async execute(id: string, command: LifecycleCommand, request: CommandRequest): Promise<ItemOutcome> {
     const stream = recommendationStream(id);
     const commandId = commandIdOf(request);
-    const stored = await this.store.readStream(stream);
-    if (stored.length === 0) throw new ItemNotFound(id);
-    const earlier = earlierEvents(stored, commandId, command, request);
-    if (earlier) return earlierAnswer(stored, earlier, request.actor);
-    const state = replay(stored) as RecommendationState;
+    // Without an Idempotency-Key the command's id is new, so no stored event can hold it: only a keyed
+    // command looks through the whole stream for what it wrote the first time.
+    if (request.idempotencyKey !== undefined) {
+      const stored = await this.store.readStream(stream);
+      const earlier = earlierEvents(stored, commandId, command, request);
+      if (earlier) return earlierAnswer(stored, earlier, request.actor);
+    }
+    const item = await this.current(id);
+    if (item === undefined) throw new ItemNotFound(id);
+    const { state, revision } = item;
     const permission = permits(request.actor, COMMAND_ACTIONS[command.type], state.context);
     if (!permission.allowed) throw new AccessDenied(permission.reason);
-    const last = stored[stored.length - 1];
-    if (request.expectedRevision !== undefined && request.expectedRevision !== last.revision) {
-      throw new WrongExpectedRevision(stream, request.expectedRevision, last.revision);
+    if (request.expectedRevision !== undefined && request.expectedRevision !== revision) {
+      throw new WrongExpectedRevision(stream, request.expectedRevision, revision);
     }
-    const when = occurredAt(request.occurredAt, this.clock(), last.metadata.occurredAt);
+    const when = occurredAt(request.occurredAt, this.clock(), item.lastOccurredAt);
     const decision = decide(state, command, request.actor);
     if (!decision.ok) throw new CommandRefused(decision.refusal);
     if (command.type === 'LINK' && (await this.store.readStream(recommendationStream(command.otherId), { toRevision: 0 })).length === 0) {
       throw new UnknownLinkedItem(command.otherId);
     }
-    return this.record(stream, state, last.revision, decision.events, request, commandId, command, when);
+    return this.record(id, state, revision, decision.events, request, commandId, command, when);
   }
 
   /** The item now, or as it stood at `asAt` (occurred) as far as was known at `knownAt` (recorded). */
   async item(id: string, actor: Actor, past: { asAt?: Date; knownAt?: Date } = {}): Promise<ItemView> {
+    if (past.asAt === undefined && past.knownAt === undefined) {
+      const item = await this.current(id);
+      if (item === undefined) throw new ItemNotFound(id);
+      return itemView(item.state, item.revision, actor);
+    }
     const stored = await this.store.readStream(recommendationStream(id), { recordedUpTo: past.knownAt });
     const asAt = past.asAt?.toISOString();
     // occurredAt never goes backwards within a stream, so the events as at a date are a prefix.
     const events = asAt === undefined ? stored : stored.filter((event) => event.metadata.occurredAt <= asAt);
     const state = replay(events);
-    if (state === undefined) throw new ItemNotFound(id, past.asAt || past.knownAt ? 'at that date' : undefined);
-    const isPast = past.asAt !== undefined || past.knownAt !== undefined;
-    return itemView(state, events[events.length - 1].revision, actor, isPast ? { asAt, knownAt: past.knownAt?.toISOString() } : undefined);
+    if (state === undefined) throw new ItemNotFound(id, 'at that date');
+    return itemView(state, events[events.length - 1].revision, actor, { asAt, knownAt: past.knownAt?.toISOString() });
+  }
+
+  /** The item now: the fold this process last made of it, carried on through whatever was recorded since. */
+  private async current(id: string): Promise<FoldedItem | undefined> {
+    const known = this.recent.get(id);
+    const since = await this.store.readStream(recommendationStream(id), { fromRevision: known === undefined ? 0 : known.revision + 1 });
+    if (since.length === 0) return known;
+    const last = since[since.length - 1];
+    const item = { state: replay(since, known) as RecommendationState, revision: last.revision, lastOccurredAt: last.metadata.occurredAt };
+    this.recent.remember(id, item);
+    return item;
   }
 
   private async record(
-    stream: string,
+    id: string,
     state: RecommendationState | undefined,
     revision: number,
     events: RecommendationEvent[],
@@ -127,8 +152,17 @@ export class RecommendationWorkflow {
     command: object,
     when: string,
   ): Promise<ItemOutcome> {
-    const result = await this.store.append(stream, this.toNew(events, request, commandId, command, when), revision === NO_STREAM_REVISION ? 'no_stream' : revision);
+    let result;
+    try {
+      result = await this.store.append(recommendationStream(id), this.toNew(events, request, commandId, command, when), revision === NO_STREAM_REVISION ? 'no_stream' : revision);
+    } catch (error) {
+      // Someone else moved the item on (or the store was restored to before it): fold it afresh next time.
+      if (error instanceof WrongExpectedRevision) this.recent.forget(id);
+      throw error;
+    }
     const after = events.reduce<RecommendationState | undefined>(evolve, state) as RecommendationState;
+    const last = result.events[result.events.length - 1];
+    if (!result.duplicate) this.recent.remember(id, { state: after, revision: last.revision, lastOccurredAt: when });
     return outcome(after, result.events, request.actor, false);
   }
 
