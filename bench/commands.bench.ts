@@ -4,10 +4,9 @@
  *   BENCH_SECONDS=3 BENCH_REPEATS=1 npm run bench:commands   a quick try
  * The API runs as its own process (as in production) so the load generator does not share its event loop.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -18,6 +17,8 @@ import { decide, replay, schemaVersions, type RecommendationEvent } from '@hmicf
 import { median, peakRssMiB } from './measure';
 import { commandEvents } from './payload';
 import { RawSqlite } from './raw-sqlite';
+import { BUILT_API, freePort, startApi, stopApi } from './api-process';
+import { positiveInteger } from './settings';
 
 const SECONDS = positiveInteger('BENCH_SECONDS', 10);
 const REPEATS = positiveInteger('BENCH_REPEATS', 3);
@@ -65,7 +66,7 @@ function rawDurableAppendRate(file: string): number {
 async function httpCommandRate(root: string): Promise<{ perSecond: number; errors: number; p50: number; p99: number }> {
   const secret = randomBytes(32).toString('hex');
   const port = await freePort();
-  const api = await startApi({ DATA_DIR: join(root, 'api-data'), PORT: String(port), JWT_SECRET: secret, LOG_LEVEL: 'warn' });
+  const api = await startApi(BUILT_API, { DATA_DIR: join(root, 'api-data'), PORT: String(port), JWT_SECRET: secret, LOG_LEVEL: 'warn' });
   try {
     const url = `http://127.0.0.1:${port}`;
     const liaison = `Bearer ${issueToken({ userId: 'flo', role: 'liaison' }, secret)}`;
@@ -107,7 +108,7 @@ async function httpCommandRate(root: string): Promise<{ perSecond: number; error
       p99: middle.latency.p99,
     };
   } finally {
-    await stop(api);
+    await stopApi(api);
   }
 }
 
@@ -164,27 +165,6 @@ async function timed(run: () => unknown): Promise<number> {
   return Number(process.hrtime.bigint() - started) / 1e6;
 }
 
-function startApi(env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [join(__dirname, '..', 'apps', 'api', 'src', 'main.js')], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it listened`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('HMICFRS recommendations API on')) resolve(child);
-    });
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
 async function post(url: string, path: string, authorization: string, body: object): Promise<void> {
   const response = await fetch(`${url}${path}`, {
     method: 'POST',
@@ -194,25 +174,8 @@ async function post(url: string, path: string, authorization: string, body: obje
   if (!response.ok) throw new Error(`${path} answered ${response.status}: ${await response.text()}`);
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 function fmt(perSecond: number): string {
   return Math.round(perSecond).toLocaleString('en-GB').padStart(8);
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive whole number`);
-  return parsed;
 }
 
 main().catch((error: unknown) => {

@@ -7,16 +7,17 @@
  * API's own projector then builds the read models, as after an import. Requests are sequential (one
  * person at a time), each with a session cookie, so a latency is a page's own cost.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SESSION_COOKIE, issueSession, type Actor } from '@hmicfrs/auth';
 import { SqliteEventStore, type NewEvent } from '@hmicfrs/event-store';
 import { schemaVersions, type DomainEvent, type ItemKind, type Level } from '@hmicfrs/lifecycle';
 import { median } from './measure';
+import { freePort, startApi, stopApi } from './api-process';
+import { positiveInteger } from './settings';
 
 const ITEMS = positiveInteger('BENCH_ITEMS', 50_000);
 const REQUESTS = positiveInteger('BENCH_REQUESTS', 200);
@@ -73,7 +74,7 @@ async function main(): Promise<void> {
     const worst = Math.max(...results.map((r) => r.p95));
     console.log(`\ntarget: every page under ${TARGET_MS} ms at ${ITEMS.toLocaleString('en-GB')} items — worst p95 ${worst.toFixed(1)} ms: ${worst < TARGET_MS ? 'met' : 'NOT met'}`);
   } finally {
-    if (api) await stop(api);
+    if (api) await stopApi(api);
     rmSync(root, { recursive: true, force: true });
   }
 }
@@ -176,46 +177,8 @@ function privateCopyOfTheApi(root: string): string {
   return join(app, 'dist', 'apps', 'api', 'src', 'main.js');
 }
 
-function startApi(main: string, env: Record<string, string>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [main], {
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it listened`)));
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('HMICFRS recommendations API on')) resolve(child);
-    });
-  });
-}
-
-function stop(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    child.removeAllListeners('exit');
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
 function seconds(since: number): string {
   return ((Date.now() - since) / 1000).toFixed(1);
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed <= 0) throw new Error(`${name} must be a positive whole number`);
-  return parsed;
 }
 
 main().catch((error: unknown) => {

@@ -28,6 +28,7 @@ import {
   type RebuildProgress,
 } from '@hmicfrs/projections';
 import { median, peakRssMiB } from './measure';
+import { positiveInteger } from './settings';
 
 const EVENTS = positiveInteger('BENCH_EVENTS', 1_000_000);
 const ITEMS = positiveInteger('BENCH_ITEMS', 50_000);
@@ -212,14 +213,6 @@ async function jacReports(store: SqliteEventStore, dir: string): Promise<number[
 
 function rate(perSecond: number): string {
   return Math.round(perSecond).toLocaleString('en-GB');
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
-  return parsed;
 }
 
 main().catch((error: unknown) => {

@@ -12,6 +12,7 @@ import { SqliteEventStore, type ExpectedRevision } from '@hmicfrs/event-store';
 import { eventsPerSecond, peakRssMiB, seconds, table, type Comparison } from './measure';
 import { commandEvents } from './payload';
 import { RawSqlite } from './raw-sqlite';
+import { positiveInteger } from './settings';
 
 const EVENTS = positiveInteger('BENCH_EVENTS', 1_000_000);
 const REPEATS = positiveInteger('BENCH_REPEATS', 5);
@@ -187,14 +188,6 @@ function* batches(total: number, size: number, stream: (index: number) => string
 
 function removeDatabase(file: string): void {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
-}
-
-function positiveInteger(name: string, fallback: number): number {
-  const value = process.env[name];
-  if (value === undefined || value === '') return fallback;
-  const parsed = Number(value);
-  if (!Number.isSafeInteger(parsed) || parsed < 1) throw new Error(`${name} must be a positive integer, got ${value}`);
-  return parsed;
 }
 
 main().catch((error: unknown) => {

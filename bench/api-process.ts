@@ -1,0 +1,40 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+import { join } from 'node:path';
+
+/** The built API's entry point beside the built benchmarks. */
+export const BUILT_API = join(__dirname, '..', 'apps', 'api', 'src', 'main.js');
+
+/**
+ * The API as its own process, as in production, so that the load it answers is not generated on its
+ * own event loop. Resolves once it says it is listening.
+ */
+export function startApi(main: string, env: Record<string, string>): Promise<ChildProcess> {
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it listened`)));
+    child.stdout?.on('data', (chunk: Buffer) => {
+      if (chunk.toString().includes('HMICFRS recommendations API on')) resolve(child);
+    });
+  });
+}
+
+export function stopApi(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    child.removeAllListeners('exit');
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
