@@ -23,7 +23,7 @@ export { JacReportService } from './reports/jac-report.service';
 export type { JacReport } from './reports/jac-report';
 export type { JacRequest } from './reports/jac-period';
 export { instantOf } from './reports/report-dates';
-export { STATUS_LABELS } from './reports/report-words';
+export { STATUS_LABELS, longDate } from './reports/report-words';
 export { jacMarkdown } from './reports/jac-markdown';
 export { jacHtml } from './reports/jac-html';
 export { jacCsv } from './reports/jac-csv';

@@ -1,4 +1,5 @@
 import type { Environment } from 'nunjucks';
+import { longDate } from '@hmicfrs/projections';
 import { COMMAND, EVENT, INSPECTION_TYPE, KIND, RAG, RAG_TAG, ROLE, STATUS, STATUS_TAG } from './words';
 
 const LONDON = 'Europe/London';
@@ -25,6 +26,9 @@ const lookup = (words: Record<string, string>) => (value: unknown) =>
 export function configureNunjucks(env: Environment): void {
   env.addFilter('govukDate', govukDate);
   env.addFilter('govukDateTime', govukDateTime);
+  // A report's dates are whole days, carried as the instant that starts or ends them: named by that day,
+  // as the report's Markdown and CSV name them (the end of 23 August is 24 August in British Summer Time).
+  env.addFilter('reportDate', longDate);
   env.addFilter('status', lookup(STATUS));
   env.addFilter('statusTag', lookup(STATUS_TAG));
   env.addFilter('kind', lookup(KIND));
