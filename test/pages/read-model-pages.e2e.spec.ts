@@ -101,6 +101,8 @@ describe('the pages that read the read models', () => {
     const now = await flo.get('/app/items/T-1').expect(200);
     expect(now.text).toContain('govuk-tag--green">Green');
     expect(now.text).toMatch(/Original due date: 31 March 2024[\s\S]*Waiting on the regional vetting unit/);
+    expect(now.text).toContain('Due date 31 March 2024 → 30 September 2024');
+    expect(now.text).toContain('owner Supt Asha Patel; due 31 March 2024');
   });
 
   it('the committee report names the days it was asked for, in summer time too', async () => {

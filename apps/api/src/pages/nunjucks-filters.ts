@@ -1,6 +1,6 @@
 import type { Environment } from 'nunjucks';
 import { longDate } from '@hmicfrs/projections';
-import { COMMAND, EVENT, INSPECTION_TYPE, KIND, RAG, RAG_TAG, ROLE, STATUS, STATUS_TAG } from './words';
+import { COMMAND, EVENT, INSPECTION_TYPE, KIND, RAG, RAG_TAG, ROLE, STATUS, STATUS_TAG, piecesOfEvidence } from './words';
 
 const LONDON = 'Europe/London';
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON });
@@ -38,4 +38,5 @@ export function configureNunjucks(env: Environment): void {
   env.addFilter('inspectionType', lookup(INSPECTION_TYPE));
   env.addFilter('eventName', lookup(EVENT));
   env.addFilter('command', lookup(COMMAND));
+  env.addFilter('piecesOfEvidence', piecesOfEvidence);
 }

@@ -90,3 +90,7 @@ export const COMMAND: Record<LifecycleCommandType, string> = {
   MARK_NOT_APPLICABLE: 'Mark not applicable',
   LINK: 'Link to another item',
 };
+
+export function piecesOfEvidence(count: number): string {
+  return count === 1 ? 'one piece of evidence' : `${count} pieces of evidence`;
+}

@@ -1,6 +1,7 @@
 import type { RecommendationEvent } from '@hmicfrs/lifecycle';
 import type { HistoryEntry, ItemHistory } from '@hmicfrs/workflow';
-import { KIND } from '../words';
+import { govukDate } from '../nunjucks-filters';
+import { KIND, piecesOfEvidence } from '../words';
 
 /** One row of an item's timeline, in the users' words. */
 export interface TimelineRow {
@@ -61,7 +62,7 @@ function describe(entry: HistoryEntry, nameOf: (userId: string) => string): stri
   switch (event.type) {
     case 'RecommendationOpened': {
       const { level, kind, owner, dueDate, portfolio } = event.data;
-      return [`Level ${level} ${KIND[kind].toLowerCase()}, ${portfolio}`, owner && `owner ${nameOf(owner)}`, dueDate && `due ${dueDate}`]
+      return [`Level ${level} ${KIND[kind].toLowerCase()}, ${portfolio}`, owner && `owner ${nameOf(owner)}`, dueDate && `due ${govukDate(dueDate)}`]
         .filter(Boolean)
         .join('; ');
     }
@@ -76,13 +77,13 @@ function describe(entry: HistoryEntry, nameOf: (userId: string) => string): stri
     case 'OwnerAssigned':
       return `Owner: ${nameOf(event.data.owner)}`;
     case 'DueDateChanged':
-      return `Due date ${event.data.from ?? 'none'} → ${event.data.to}`;
+      return `Due date ${event.data.from ? govukDate(event.data.from) : 'none'} → ${govukDate(event.data.to)}`;
     case 'SubmittedForClosure':
       return `Submitted by ${nameOf(event.data.submittedBy)} with ${event.data.evidence.map((evidence) => evidence.title).join(', ')}`;
     case 'SelfCertified':
-      return `Approved by ${nameOf(event.data.approvedBy)} at level ${event.data.level} on ${event.data.evidence.length} piece(s) of evidence`;
+      return `Approved by ${nameOf(event.data.approvedBy)} at level ${event.data.level} on ${piecesOfEvidence(event.data.evidence.length)}`;
     case 'SubmittedToHmicfrs':
-      return `Approved by ${nameOf(event.data.approvedBy)} and sent to HMICFRS on ${event.data.evidence.length} piece(s) of evidence`;
+      return `Approved by ${nameOf(event.data.approvedBy)} and sent to HMICFRS on ${piecesOfEvidence(event.data.evidence.length)}`;
     case 'LevelChanged':
       return `Level ${event.data.from} → ${event.data.to}`;
     case 'ClosedAndArchived':
@@ -92,9 +93,9 @@ function describe(entry: HistoryEntry, nameOf: (userId: string) => string): stri
     case 'RecommendationLinked':
       return `${event.data.relation === 'same_national_recommendation' ? 'Same national recommendation as' : 'Shares evidence with'} ${event.data.otherId}`;
     case 'ReminderIssued':
-      return `Reminder to ${nameOf(event.data.to)}: ${event.data.kind.replace('_', ' ')}${event.data.dueDate ? ` (due ${event.data.dueDate})` : ''}`;
+      return `Reminder to ${nameOf(event.data.to)}: ${event.data.kind.replace('_', ' ')}${event.data.dueDate ? ` (due ${govukDate(event.data.dueDate)})` : ''}`;
     case 'Escalated':
-      return `Escalated to the ${event.data.to}: awaiting approval since ${event.data.waitingSince}`;
+      return `Escalated to the ${event.data.to}: awaiting approval since ${govukDate(event.data.waitingSince)}`;
     default:
       // The event's name and reason say it all (a return, a rejection, a reopening, a reminder).
       return '';
