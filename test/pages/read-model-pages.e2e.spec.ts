@@ -105,6 +105,38 @@ describe('the pages that read the read models', () => {
     expect(now.text).toContain('owner Supt Asha Patel; due 31 March 2024');
   });
 
+  it('an action can be dated to the day it happened: not a day to come, nor a day before the item\'s last change', async () => {
+    const bearer = `Bearer ${issueToken({ userId: 'flo-fletcher', role: 'liaison' }, tokenSecret(undefined, pages.dataDir, () => undefined))}`;
+    await request(pages.url).post('/recommendations').set('Authorization', bearer).send({
+      reference: 'W-1', kind: 'recommendation', inspectionId: 'vetting-2022', text: 'Vetting appeals', level: 3,
+      addressee: 'Chief Constables', portfolio: 'Professional Standards', owner: 'supt-patel', occurredAt: '2024-01-10T09:00:00Z',
+    }).expect(201);
+    const owner = await signedIn(pages.url, 'supt-patel');
+    const form = await owner.get('/app/items/W-1/rate').expect(200);
+    expect(form.text).toContain('When did this happen?');
+
+    const tomorrow = new Date(Date.now() + 36 * 3_600_000);
+    const ahead = await submitForm(owner, '/app/items/W-1/rate', {
+      rag: 'amber', 'occurredOn-day': String(tomorrow.getUTCDate()), 'occurredOn-month': String(tomorrow.getUTCMonth() + 1), 'occurredOn-year': String(tomorrow.getUTCFullYear()),
+    });
+    expect(ahead.status).toBe(422);
+    expect(ahead.text).toContain('<a href="#occurredOn-day">Enter a real date that is not after today, or leave it blank</a>');
+    const beforeOpening = await submitForm(owner, '/app/items/W-1/rate', { rag: 'amber', 'occurredOn-day': '1', 'occurredOn-month': '1', 'occurredOn-year': '2024' });
+    expect(beforeOpening.status).toBe(422);
+    expect(beforeOpening.text).toContain('The item changed after that day');
+
+    expect((await submitForm(owner, '/app/items/W-1/rate', { rag: 'amber', 'occurredOn-day': '5', 'occurredOn-month': '3', 'occurredOn-year': '2024' })).status).toBe(303);
+    expect((await submitForm(owner, '/app/items/W-1/note', { text: 'Reviewed today' })).status).toBe(303);
+    const history = (await request(pages.url).get('/recommendations/W-1/history').set('Authorization', bearer).expect(200)).body.events;
+    expect(history.map((event: { type: string; occurredAt: string }) => [event.type, event.occurredAt.slice(0, 10)])).toEqual([
+      ['RecommendationOpened', '2024-01-10'],
+      ['RagRated', '2024-03-05'],
+      ['ProgressNoted', new Date().toISOString().slice(0, 10)],
+    ]);
+    const asAtThatDay = await flo.get('/app/items/W-1?asAt-day=5&asAt-month=3&asAt-year=2024').expect(200);
+    expect(asAtThatDay.text).toContain('govuk-tag--orange">Amber');
+  });
+
   it('the committee report names the days it was asked for, in summer time too', async () => {
     const report = await flo.get('/app/committee-report?asAt=2024-08-31&previous=2024-06-27&since=2023-08-01').expect(200);
     expect(report.text).toContain('HMICFRS update as at 31 August 2024');

@@ -45,6 +45,30 @@ export interface ActionForm {
 const REASON: FormField = { name: 'reason', kind: 'textarea', label: 'Reason', error: 'Enter the reason' };
 
 /**
+ * Every action form's last question: the day it happened, when that was not today (the board that
+ * agreed it last week). DESIGN.md "Two times": the reports count it on that day; the timeline also
+ * shows when it was recorded.
+ */
+export const OCCURRED_ON: FormField = {
+  name: 'occurredOn',
+  kind: 'date',
+  label: 'When did this happen?',
+  hint: 'Leave it blank if it happened today. For example, the day of the board that agreed it: 12 3 2024',
+  error: 'Enter a real date that is not after today, or leave it blank',
+};
+
+/** Midday: inside the day it names in UK time, summer or winter, and so in the reports as at that day. */
+const MIDDAY = 'T12:00:00.000Z';
+
+/** The command's occurredAt from the form's day: none for today (it happened now), an error for a day to come. */
+export function readOccurredOn(body: FormBody, today: string): { occurredAt?: string } | { error: FieldError } {
+  const day = dateInput(body, OCCURRED_ON.name);
+  if (day === undefined || day === today) return {};
+  if (day === null || day > today) return { error: { field: `${OCCURRED_ON.name}-day`, text: OCCURRED_ON.error } };
+  return { occurredAt: `${day}${MIDDAY}` };
+}
+
+/**
  * Validates `values` with the API's DTO for the command: the same rules as the JSON routes. A failing
  * property is reported with the page's wording for that field.
  */

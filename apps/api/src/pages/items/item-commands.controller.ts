@@ -1,14 +1,15 @@
-import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage } from '@hmicfrs/auth';
 import { WrongExpectedRevision } from '@hmicfrs/event-store';
-import { CommandRefused, IdempotencyKeyReused, RecommendationWorkflow, UnknownLinkedItem } from '@hmicfrs/workflow';
+import { READ_CLOCK, type Clock } from '@hmicfrs/projections';
+import { CommandRefused, IdempotencyKeyReused, OccurredAtRefused, RecommendationWorkflow, UnknownLinkedItem } from '@hmicfrs/workflow';
 import { ItemIdParams } from '../../recommendations/dto/item-id.params';
 import { text, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES } from '../web-pages';
-import { ACTION_FORMS, type ActionForm } from './action-forms';
+import { ACTION_FORMS, OCCURRED_ON, readOccurredOn, type ActionForm } from './action-forms';
 import { ItemPages } from './item-pages';
 
 const FORM_ID = /^[0-9a-f-]{36}$/;
@@ -25,6 +26,7 @@ export class ItemCommandsController {
     private readonly workflow: RecommendationWorkflow,
     private readonly items: ItemPages,
     private readonly pages: PageRenderer,
+    @Inject(READ_CLOCK) private readonly clock: Clock,
   ) {}
 
   @Post('rate') @HttpCode(303) @Can('recommendation.rate')
@@ -115,12 +117,15 @@ export class ItemCommandsController {
   private async act(request: PageRequest, reply: FastifyReply, id: string, verb: string, body: FormBody): Promise<void> {
     const form = ACTION_FORMS.get(verb)!;
     const read = form.read(body);
-    if ('errors' in read) return this.items.showForm(request, reply, id, form, { body, errors: read.errors, status: 422 });
+    const when = readOccurredOn(body, ukDay(this.clock()));
+    const errors = [...('errors' in read ? read.errors : []), ...('error' in when ? [when.error] : [])];
+    if ('errors' in read || 'error' in when) return this.items.showForm(request, reply, id, form, { body, errors, status: 422 });
     const formId = text(body, 'formId');
     const revision = text(body, 'revision');
     try {
       await this.workflow.execute(id, read.command, {
         actor: request.actor!,
+        ...when,
         ...(FORM_ID.test(formId) ? { idempotencyKey: `form-${formId}` } : {}),
         ...(/^\d{1,15}$/.test(revision) ? { expectedRevision: Number(revision) } : {}),
       });
@@ -140,6 +145,9 @@ function refusalOnForm(error: unknown, form: ActionForm): { error: FieldError; s
     return { error: onButton(error.refusal.message), status: error.refusal.code === 'not_allowed_now' ? 409 : 422 };
   }
   if (error instanceof UnknownLinkedItem) return { error: { field: 'otherId', text: error.message }, status: 422 };
+  if (error instanceof OccurredAtRefused) {
+    return { error: { field: `${OCCURRED_ON.name}-day`, text: 'The item changed after that day: give a later day, or leave it blank' }, status: 422 };
+  }
   if (error instanceof WrongExpectedRevision) {
     return { error: onButton('Someone else changed this item while you had this page open. Check the item below and try again.'), status: 409 };
   }
@@ -147,4 +155,11 @@ function refusalOnForm(error: unknown, form: ActionForm): { error: FieldError; s
     return { error: onButton(`This form was already sent. Open "${form.button}" again to make another change.`), status: 422 };
   }
   return undefined;
+}
+
+const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/** Today as people in the force count it (YYYY-MM-DD). */
+function ukDay(now: Date): string {
+  return UK_DAY.format(now);
 }

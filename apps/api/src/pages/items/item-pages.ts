@@ -9,7 +9,7 @@ import { ItemHistoryReader, RecommendationWorkflow, inspectionStream, recommenda
 import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { COMMAND } from '../words';
-import { ACTION_FORMS, FORM_OF_COMMAND, type ActionForm } from './action-forms';
+import { ACTION_FORMS, FORM_OF_COMMAND, OCCURRED_ON, type ActionForm } from './action-forms';
 import { dueDateLineage, timeline } from './timeline';
 
 /** Today, as a calendar date (what due dates are compared with). */
@@ -75,7 +75,7 @@ export class ItemPages {
       title: `${form.button}: ${view.item.reference}`,
       view,
       form,
-      fields: form.fields(view.item),
+      fields: [...form.fields(view.item), OCCURRED_ON],
       values: posted?.body ?? {},
       // A form posted twice (a double click, a resubmission) is one command: the workflow answers the retry.
       formId: typeof posted?.body?.formId === 'string' ? posted.body.formId : randomUUID(),
