@@ -24,6 +24,7 @@ import {
   type RecommendationEvent,
   type RecommendationState,
   type RecordInspectionReport,
+  type Refusal,
 } from '@hmicfrs/lifecycle';
 import { CLOCK, type Clock } from './clock';
 import { COMMAND_ACTIONS } from './command-actions';
@@ -129,6 +130,16 @@ export class RecommendationWorkflow {
     const state = replay(events);
     if (state === undefined) throw new ItemNotFound(id, 'at that date');
     return itemView(state, events[events.length - 1].revision, actor, { asAt, knownAt: past.knownAt?.toISOString() });
+  }
+
+  /** The lifecycle's refusals of `commands` on the item as it stands, recording nothing (a page explains what is missing). */
+  async refusals(id: string, commands: LifecycleCommand[], actor: Actor): Promise<Refusal[]> {
+    const item = await this.current(id);
+    if (item === undefined) throw new ItemNotFound(id);
+    return commands.flatMap((command) => {
+      const decision = decide(item.state, command, actor);
+      return decision.ok ? [] : [decision.refusal];
+    });
   }
 
   /** The item now: the fold this process last made of it, carried on through whatever was recorded since. */

@@ -4,8 +4,8 @@ import type { FastifyReply } from 'fastify';
 import { AccessDenied, permits } from '@hmicfrs/auth';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { instantOf } from '@hmicfrs/projections';
-import { decide, replay, replayInspectionReport, type Actor, type InspectionReport, type LifecycleCommand } from '@hmicfrs/lifecycle';
-import { ItemHistoryReader, RecommendationWorkflow, inspectionStream, recommendationStream, type ItemView } from '@hmicfrs/workflow';
+import { replayInspectionReport, type Actor, type InspectionReport, type LifecycleCommand } from '@hmicfrs/lifecycle';
+import { ItemHistoryReader, RecommendationWorkflow, inspectionStream, type ItemView } from '@hmicfrs/workflow';
 import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { COMMAND } from '../words';
@@ -92,11 +92,8 @@ export class ItemPages {
       (form) => !view.allowedCommands.includes(form.type) && form.fields().length === 0 && permits(actor, form.action, view.item).allowed,
     );
     if (candidates.length === 0) return [];
-    const state = replay(await this.store.readStream(recommendationStream(id)));
-    return candidates.flatMap((form) => {
-      const decision = decide(state, { type: form.type } as LifecycleCommand, actor);
-      return !decision.ok && decision.refusal.code === 'requirements_not_met' ? [decision.refusal.message] : [];
-    });
+    const refusals = await this.workflow.refusals(id, candidates.map((form) => ({ type: form.type }) as LifecycleCommand), actor);
+    return refusals.filter((refusal) => refusal.code === 'requirements_not_met').map((refusal) => refusal.message);
   }
 
   /**
@@ -106,8 +103,8 @@ export class ItemPages {
    */
   private async whyNot(id: string, form: ActionForm, view: ItemView, actor: Actor): Promise<string> {
     if (form.fields(view.item).length === 0) {
-      const decision = decide(replay(await this.store.readStream(recommendationStream(id))), { type: form.type } as LifecycleCommand, actor);
-      if (!decision.ok) return decision.refusal.message;
+      const [refusal] = await this.workflow.refusals(id, [{ type: form.type } as LifecycleCommand], actor);
+      if (refusal !== undefined) return refusal.message;
     }
     return `${COMMAND[form.type]} is not possible while the item is ${view.statusDescription}.`;
   }
