@@ -137,6 +137,20 @@ describe('the pages that read the read models', () => {
     expect(asAtThatDay.text).toContain('govuk-tag--orange">Amber');
   });
 
+  it('the committee report can be drawn up as the record stood on a past day', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const yesterday = new Date(Date.now() - 86_400_000);
+    const now = await flo.get(`/app/committee-report?asAt=${today}&previous=2024-06-27&since=2023-08-01`).expect(200);
+    expect(now.text).not.toMatch(/<p class="govuk-body">0 items on the register/);
+    const then = await flo.get(`/app/committee-report?asAt=${today}&previous=2024-06-27&since=2023-08-01`
+      + `&knownAt-day=${yesterday.getUTCDate()}&knownAt-month=${yesterday.getUTCMonth() + 1}&knownAt-year=${yesterday.getUTCFullYear()}`).expect(200);
+    expect(then.text).toMatch(/<p class="govuk-body">0 items on the register/);
+    expect(then.text).toContain(`on record at the end of ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(yesterday)}`);
+    expect(then.text).toContain(`knownAt=${yesterday.toISOString().slice(0, 10)}`);
+    const typo = await flo.get(`/app/committee-report?knownAt-day=31&knownAt-month=2&knownAt-year=2024`).expect(422);
+    expect(typo.text).toContain('Enter the day the record stood on as a real date');
+  });
+
   it('the committee report names the days it was asked for, in summer time too', async () => {
     const report = await flo.get('/app/committee-report?asAt=2024-08-31&previous=2024-06-27&since=2023-08-01').expect(200);
     expect(report.text).toContain('HMICFRS update as at 31 August 2024');

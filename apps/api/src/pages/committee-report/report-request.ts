@@ -8,6 +8,7 @@ const FIELDS = [
   { name: 'asAt', label: 'the date of this report' },
   { name: 'previous', label: 'the date of the previous report' },
   { name: 'since', label: 'the date submissions are counted from' },
+  { name: 'knownAt', label: 'the day the record stood on' },
 ] as const;
 
 export interface ReportForm {
@@ -20,10 +21,11 @@ export interface ReportForm {
 /**
  * The report's dates, from the page's date inputs or from plain `?asAt=YYYY-MM-DD` (the download links).
  * Defaults: as at today, against the report of three months before (the committee meets quarterly),
- * submissions since the process change.
+ * submissions since the process change, and everything on record now (no `knownAt`): a past `knownAt`
+ * draws the report up again as it could have been on that day, corrections recorded since left out.
  */
 export function readReportForm(query: FormBody, today: string): ReportForm {
-  const defaults: Record<string, string> = { asAt: today, previous: monthsBefore(today, 3), since: PROCESS_CHANGE };
+  const defaults: Record<string, string> = { asAt: today, previous: monthsBefore(today, 3), since: PROCESS_CHANGE, knownAt: '' };
   const errors: FieldError[] = [];
   const values: Record<string, string> = {};
   const parts: ReportForm['parts'] = {};
@@ -36,10 +38,12 @@ export function readReportForm(query: FormBody, today: string): ReportForm {
     values[name] = typed ?? (/^\d{4}-\d{2}-\d{2}$/.test(plain) ? plain : defaults[name]);
     parts[name] = typed === undefined ? splitDate(values[name]) : dateParts(query, name);
   }
-  return { request: { asAt: values.asAt, previous: values.previous, since: values.since }, parts, errors };
+  const { asAt, previous, since, knownAt } = values;
+  return { request: { asAt, previous, since, ...(knownAt ? { knownAt } : {}) }, parts, errors };
 }
 
 function splitDate(iso: string): { day: string; month: string; year: string } {
+  if (iso === '') return { day: '', month: '', year: '' };
   const [year, month, day] = iso.split('-');
   return { day: String(Number(day)), month: String(Number(month)), year };
 }
