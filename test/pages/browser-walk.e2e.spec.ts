@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, screenshot, signInAs } from './support/browser';
 import { startPages, type RunningPages } from './support/running-pages';
@@ -188,6 +189,24 @@ describe('a level 3 item walked through the web pages', () => {
     expect(await auditor.getByTestId('register').textContent()).toContain('9159');
     await screenshot(auditor, 'register-filtered');
     await auditor.context().close();
+  });
+
+  it('the liaison officer checks the force\'s tracker, then imports it; the item already walked is left as it is', async () => {
+    const flo = await signInAs(browser, pages.url, 'Flo Fletcher');
+    const tracker = join(__dirname, '..', '..', 'docs', 'sample-register.csv');
+    await flo.getByRole('link', { name: 'Import', exact: true }).click();
+    await flo.getByLabel('Check the file only').check();
+    await flo.getByLabel('Register file').setInputFiles(tracker);
+    await flo.getByRole('button', { name: 'Continue' }).click();
+    await expectText(flo, 'new items would be added');
+    await screenshot(flo, 'import-checked');
+    await flo.getByLabel('Import every row, or none').check();
+    await flo.getByLabel('Register file').setInputFiles(tracker);
+    await flo.getByRole('button', { name: 'Continue' }).click();
+    await expectText(flo, 'Register imported');
+    await expectText(flo, 'Already on the register, left as they are');
+    await screenshot(flo, 'import-done');
+    await flo.context().close();
   });
 
   async function attach(page: Page, title: string, reference: string, sha256: string, ccLetter: boolean) {

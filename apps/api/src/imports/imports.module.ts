@@ -11,6 +11,7 @@ import { ImportsController } from './imports.controller';
 @Module({
   imports: [WorkflowModule],
   controllers: [ImportsController],
+  exports: [RegisterImporter],
   providers: [
     {
       provide: RegisterImporter,

@@ -4,12 +4,15 @@ import { dirname, join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyCsrf from '@fastify/csrf-protection';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import nunjucks from 'nunjucks';
+import { MAX_IMPORT_BYTES } from '@hmicfrs/import';
 import { configureNunjucks } from './nunjucks-filters';
+import { readMultipartForm } from './uploads';
 import { PAGES, isPageUrl } from './web-pages';
 
 const GOVUK = join(dirname(require.resolve('govuk-frontend/package.json')), 'dist');
@@ -52,6 +55,9 @@ export async function registerPagePlugins(app: NestFastifyApplication, sessionSe
     cookieKey: 'csrf',
     cookieOpts: { path: '/app', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },
   });
+  // The register upload's form: a larger file or a second one is refused before it is read.
+  await fastify.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 11 } });
+  fastify.addHook('preValidation', readMultipartForm);
   await fastify.register(fastifyHelmet, {
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'", templateScriptHash()] } },
   });

@@ -15,6 +15,7 @@ const SECTIONS: { text: string; href: string; action: Action }[] = [
   { text: 'Approvals', href: `${PAGES}/approvals`, action: 'approvals.read' },
   { text: 'Committee report', href: `${PAGES}/committee-report`, action: 'reports.read' },
   { text: 'Inspection reports', href: `${PAGES}/inspection-reports`, action: 'recommendation.read' },
+  { text: 'Import', href: `${PAGES}/imports`, action: 'imports.run' },
 ];
 
 /**

@@ -2,6 +2,8 @@ import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { AppConfig } from '@hmicfrs/config';
 import { WorkflowModule } from '@hmicfrs/workflow';
+import { ImportsModule } from '../imports/imports.module';
+import { ImportPageController } from './imports/import-page.controller';
 import { InspectionReportList } from './inspections/inspection-report-list';
 import { InspectionReportsController } from './inspections/inspection-reports.controller';
 import { ItemCommandsController } from './items/item-commands.controller';
@@ -28,8 +30,8 @@ export class PagesModule {
   static forRoot(projections: DynamicModule): DynamicModule {
     return {
       module: PagesModule,
-      imports: [WorkflowModule, projections, RouterModule.register([{ path: PAGES, module: PagesModule }])],
-      controllers: [HomeController, SignInController, SignOutController, RegisterController, ApprovalsController, CommitteeReportController, ItemPageController, ItemCommandsController, InspectionReportsController],
+      imports: [WorkflowModule, ImportsModule, projections, RouterModule.register([{ path: PAGES, module: PagesModule }])],
+      controllers: [HomeController, SignInController, SignOutController, RegisterController, ApprovalsController, CommitteeReportController, ItemPageController, ItemCommandsController, InspectionReportsController, ImportPageController],
       providers: [
         PageRenderer,
         ItemPages,

@@ -1,0 +1,35 @@
+import type { MultipartFile } from '@fastify/multipart';
+import type { FastifyRequest } from 'fastify';
+
+/** Marks a form field's value as a file the browser sent, not a string someone typed. */
+export const UPLOADED_FILE = Symbol('uploaded-file');
+
+export interface UploadedFile {
+  [UPLOADED_FILE]: true;
+  name: string;
+  bytes: Buffer;
+}
+
+/**
+ * A multipart form (the register upload) read into the request body before the CSRF check and the route
+ * see it: fields as strings, the file whole, under their names. `@fastify/multipart`'s limits (one file,
+ * the import's size) answer 413 before a byte too many is read; a body that is not a well-formed form
+ * (no boundary, cut short) is the client's error, 400.
+ */
+export async function readMultipartForm(request: FastifyRequest): Promise<void> {
+  if (!request.isMultipart()) return;
+  const body: Record<string, unknown> = Object.create(null);
+  try {
+    for await (const part of request.parts()) {
+      body[part.fieldname] = part.type === 'file' ? await uploaded(part) : part.value;
+    }
+  } catch (error) {
+    if (typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
+    throw Object.assign(new Error(`The form could not be read: ${(error as Error).message}`), { statusCode: 400 });
+  }
+  request.body = body;
+}
+
+async function uploaded(part: MultipartFile): Promise<UploadedFile> {
+  return { [UPLOADED_FILE]: true, name: part.filename || 'upload', bytes: await part.toBuffer() };
+}
