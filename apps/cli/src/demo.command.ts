@@ -99,6 +99,7 @@ const PAGES: [string, string][] = [
   ['/app/approvals', "the DCC's queue"],
   ['/app/committee-report', 'the JAC report'],
   ['/app/inspection-reports', 'inspection reports'],
+  ['/app/imports', 'import a register'],
   ['/app/items/9159', 'an item: 9159'],
 ];
 
