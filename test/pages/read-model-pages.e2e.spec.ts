@@ -133,6 +133,11 @@ describe('the pages that read the read models', () => {
       ['RagRated', '2024-03-05'],
       ['ProgressNoted', new Date().toISOString().slice(0, 10)],
     ]);
+    expect(history[1].occurredOn).toBe('2024-03-05');
+    expect(history[2].occurredOn).toBeNull();
+    const timelinePage = await flo.get('/app/items/W-1').expect(200);
+    expect(timelinePage.text).toMatch(/app-nowrap">5 March 2024<br>/);
+    expect(timelinePage.text).not.toContain('5 March 2024, 12:00');
     const asAtThatDay = await flo.get('/app/items/W-1?asAt-day=5&asAt-month=3&asAt-year=2024').expect(200);
     expect(asAtThatDay.text).toContain('govuk-tag--orange">Amber');
   });

@@ -27,7 +27,8 @@ export const replayCommand: CliCommand = {
 };
 
 function timelineLine(entry: HistoryEntry): string {
-  const when = entry.occurredAt.replace('T', ' ').slice(0, 16);
+  // A day given without a time (a page's "When did this happen?") is printed as the day, padded to line up.
+  const when = entry.occurredOn === null ? entry.occurredAt.replace('T', ' ').slice(0, 16) : entry.occurredOn.padEnd(16);
   const late = entry.recordedAt.slice(0, 10) !== entry.occurredAt.slice(0, 10) ? ` (recorded ${entry.recordedAt.slice(0, 10)})` : '';
   const move = entry.from === entry.to ? entry.to : `${entry.from ?? '·'} → ${entry.to}`;
   const lines = [

@@ -10,6 +10,11 @@ export interface HistoryEntry {
   data: unknown;
   /** When it happened in the world. */
   occurredAt: string;
+  /**
+   * The day it happened, when that was all the person said (a page's "When did this happen?"): the time
+   * of day in `occurredAt` then stands in for "some time that day". Null otherwise.
+   */
+  occurredOn: string | null;
   /** When the system learned of it. */
   recordedAt: string;
   userId: string;
@@ -50,6 +55,7 @@ export class ItemHistoryReader {
         type: event.type,
         data: event.data,
         occurredAt: metadata.occurredAt,
+        occurredOn: typeof metadata.extra?.occurredOn === 'string' ? metadata.extra.occurredOn : null,
         recordedAt: metadata.recordedAt,
         userId: metadata.userId,
         role: metadata.role,

@@ -6,6 +6,8 @@ import { KIND, piecesOfEvidence } from '../words';
 /** One row of an item's timeline, in the users' words. */
 export interface TimelineRow {
   occurredAt: string;
+  /** Set when only the day was given: shown instead of `occurredAt`'s stand-in time. */
+  occurredOn: string | null;
   recordedAt: string;
   userId: string;
   role: string;
@@ -28,6 +30,7 @@ export interface DueDateChange {
 export function timeline(history: ItemHistory, nameOf: (userId: string) => string, asAt?: string): TimelineRow[] {
   return shown(history, asAt).map((entry) => ({
     occurredAt: entry.occurredAt,
+    occurredOn: entry.occurredOn,
     recordedAt: entry.recordedAt,
     userId: entry.userId,
     role: entry.role,
