@@ -62,6 +62,9 @@ describe('importing a register from the web pages', () => {
   });
 
   it('no file, no choice, or a file that is not a register: the error summary, and nothing written', async () => {
+    const inherited = await answered(upload(flo, 'constructor', { bytes: csv([row({ reference: 'X-1' })]), name: 'tracker.csv' }), 422);
+    expect(inherited.text).toContain('<a href="#mode">Choose what to do with the file</a>');
+    await flo.get('/app/items/X-1').expect(404);
     const nothing = await answered(upload(flo, undefined), 422);
     expect(nothing.text).toContain('<a href="#register">Choose the register file');
     expect(nothing.text).toContain('<a href="#mode">Choose what to do with the file</a>');

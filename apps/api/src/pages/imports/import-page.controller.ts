@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage } from '@hmicfrs/auth';
-import { FileTooLarge, ImportRejected, NotARegisterFile, RegisterImporter, type ImportReport, type RegisterFile } from '@hmicfrs/import';
+import { FileTooLarge, ImportRejected, NotARegisterFile, RegisterImporter, type ImportReport } from '@hmicfrs/import';
 import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { UPLOADED_FILE, type UploadedFile } from '../uploads';
@@ -43,12 +43,11 @@ export class ImportPageController {
     const mode = text(body, 'mode');
     const errors: FieldError[] = [];
     if (!isUploaded(file)) errors.push({ field: 'register', text: 'Choose the register file: CSV or an Excel workbook (.xlsx)' });
-    if (!(mode in MODES)) errors.push({ field: 'mode', text: 'Choose what to do with the file' });
-    if (!isUploaded(file) || !(mode in MODES)) return this.show(request, reply, { mode, errors, status: 422 });
+    if (!isMode(mode)) errors.push({ field: 'mode', text: 'Choose what to do with the file' });
+    if (!isUploaded(file) || !isMode(mode)) return this.show(request, reply, { mode, errors, status: 422 });
 
-    const register: RegisterFile = { name: file.name, bytes: file.bytes };
     try {
-      const report = await this.importer.import(register, MODES[mode as Mode]);
+      const report = await this.importer.import(file, MODES[mode]);
       return this.show(request, reply, { mode, report, errors: [], status: 200 });
     } catch (error) {
       if (error instanceof ImportRejected) {
@@ -71,6 +70,11 @@ export class ImportPageController {
       ...errorsForPage(page.errors),
     }, page.status);
   }
+}
+
+/** The form's own choices only: `constructor` or `toString` is in MODES too, by its prototype. */
+function isMode(value: string): value is Mode {
+  return Object.hasOwn(MODES, value);
 }
 
 function isUploaded(value: unknown): value is UploadedFile {
