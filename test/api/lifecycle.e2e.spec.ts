@@ -27,6 +27,17 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
   });
   afterAll(() => api.close());
 
+  /** A level 3 recommendation owned by supt-patel, rated by its owner. */
+  async function openRated(reference: string, rag: string) {
+    await liaison()
+      .post('/recommendations', {
+        reference, kind: 'recommendation', inspectionId: 'peel-2023', text: 'x', level: 3,
+        addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel',
+      })
+      .expect(201);
+    await owner().post(`/recommendations/${reference}/rate`, { rag }).expect(200);
+  }
+
   async function openReadyForSubmission(reference: string, level: number) {
     await liaison()
       .post('/recommendations', {
@@ -94,13 +105,7 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
     const historyLength = async (id: string) => (await liaison().get(`/recommendations/${id}/history`).expect(200)).body.events.length;
 
     it('SUBMIT without evidence is unprocessable, naming what is missing', async () => {
-      await liaison()
-        .post('/recommendations', {
-          reference: 'R-1', kind: 'recommendation', inspectionId: 'peel-2023', text: 'x', level: 3,
-          addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel',
-        })
-        .expect(201);
-      await owner().post('/recommendations/R-1/rate', { rag: 'red' }).expect(200);
+      await openRated('R-1', 'red');
       const before = await historyLength('R-1');
       const refused = await owner().post('/recommendations/R-1/submit').expect(422);
       expect(refused.body.detail).toMatch(/at least one piece of evidence/);
@@ -170,13 +175,7 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
   });
 
   it('sees what another process recorded meanwhile (the CLI\'s reminders or import) before deciding the next command', async () => {
-    await liaison()
-      .post('/recommendations', {
-        reference: 'X-1', kind: 'recommendation', inspectionId: 'peel-2023', text: 'x', level: 3,
-        addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel',
-      })
-      .expect(201);
-    await owner().post('/recommendations/X-1/rate', { rag: 'amber' }).expect(200);
+    await openRated('X-1', 'amber');
     const elsewhere = SqliteEventStore.open(join(api.dataDir, 'events.db'));
     try {
       const commandId = 'reassigned-by-the-cli';
