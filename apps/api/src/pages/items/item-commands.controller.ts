@@ -7,6 +7,7 @@ import { READ_CLOCK, type Clock } from '@hmicfrs/projections';
 import { CommandRefused, IdempotencyKeyReused, OccurredAtRefused, RecommendationWorkflow, UnknownLinkedItem } from '@hmicfrs/workflow';
 import { ItemIdParams } from '../../recommendations/dto/item-id.params';
 import { text, type FieldError, type FormBody } from '../forms/form';
+import { ukDay } from '../nunjucks-filters';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES } from '../web-pages';
 import { ACTION_FORMS, OCCURRED_ON, readOccurredOn, type ActionForm } from './action-forms';
@@ -155,11 +156,4 @@ function refusalOnForm(error: unknown, form: ActionForm): { error: FieldError; s
     return { error: onButton(`This form was already sent. Open "${form.button}" again to make another change.`), status: 422 };
   }
   return undefined;
-}
-
-const UK_DAY = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
-/** Today as people in the force count it (YYYY-MM-DD). */
-function ukDay(now: Date): string {
-  return UK_DAY.format(now);
 }
