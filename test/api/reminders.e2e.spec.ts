@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { SqliteEventStore } from '@hmicfrs/event-store';
 import { Outbox, RemindersRun, type Notifier } from '@hmicfrs/reminders';
+import { RecommendationWorkflow } from '@hmicfrs/workflow';
 import { startApi, type RunningApi } from '../support/running-api';
 
 const HEADER = 'inspection_id,inspection_title,inspection_type,published_on,kind,reference,text,level,addressee,portfolio,owner,rag,due_date,status';
@@ -23,7 +24,7 @@ describe('reminders in the running API', () => {
     const store = SqliteEventStore.open(join(api.dataDir, 'events.db'));
     const outbox = Outbox.open(api.dataDir);
     try {
-      const report = await new RemindersRun(store, outbox, leftInOutbox, { dueSoonDays: 14, approvalWaitDays: 14, reviewMonths: 3 }, () => new Date()).run();
+      const report = await new RemindersRun(new RecommendationWorkflow(store, () => new Date()), store, outbox, leftInOutbox, { dueSoonDays: 14, approvalWaitDays: 14, reviewMonths: 3 }, () => new Date()).run();
       expect(report.issued).toEqual([expect.objectContaining({ itemId: '34', kind: 'overdue', to: 'supt-patel' })]);
       const history = await request(api.url).get('/recommendations/34/history').set('Authorization', liaison).expect(200);
       expect(history.body.events.at(-1)).toMatchObject({ type: 'ReminderIssued', userId: 'system:reminders', data: { to: 'supt-patel' } });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { recommendationStream } from '@hmicfrs/workflow';
+import { recommendationStream } from '@hmicfrs/lifecycle';
 import { csv, importFixture, row, type ImportFixture } from './import-fixture';
 
 const LIAISON = { userId: 'flo-fletcher', role: 'liaison' } as const;

@@ -58,7 +58,7 @@ describe('reminders and escalation', () => {
     for (const [actor, command, on] of steps) await workflow.execute(id, command, { actor, occurredAt: `${on}T09:00:00Z` });
   }
 
-  const run = (notifier: Notifier, asAt = AS_AT) => new RemindersRun(store, outbox, notifier, SETTINGS, () => new Date()).run(asAt);
+  const run = (notifier: Notifier, asAt = AS_AT) => new RemindersRun(workflow, store, outbox, notifier, SETTINGS, () => new Date()).run(asAt);
   const rated = (on: string): [Actor, LifecycleCommand, string] => [owner, { type: 'RATE', rag: 'amber' }, on];
 
   it('reminds owners of items due soon, overdue or not rated for three months, and escalates long waits for the DCC', async () => {

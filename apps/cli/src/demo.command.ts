@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { parseArgs } from 'node:util';
 import { issueToken, tokenSecret, type Actor } from '@hmicfrs/auth';
+import { systemClock } from '@hmicfrs/clock';
 import { loadConfig, type AppConfig } from '@hmicfrs/config';
 import { openEventStore, type EventStore } from '@hmicfrs/event-store';
 import { RegisterImporter } from '@hmicfrs/import';
@@ -35,7 +36,7 @@ export const demoCommand: CliCommand = {
 async function load(config: AppConfig): Promise<void> {
   const store = await openEventStore({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING });
   try {
-    const clock = () => new Date();
+    const clock = systemClock;
     const workflow = new RecommendationWorkflow(store, clock);
     const register = demoFile('demo-register.csv');
     const report = await new RegisterImporter(workflow, store, clock).import({ name: 'demo-register.csv', bytes: readFileSync(register) });
@@ -44,18 +45,18 @@ async function load(config: AppConfig): Promise<void> {
     console.log('2. Some items walked on through the lifecycle, each step by the user whose role takes it:');
     await walk(workflow, readWalk(demoFile('walkthrough.json')), clock(), (line) => console.log(line));
     console.log('');
-    await remind(config, store);
+    await remind(config, store, workflow);
   } finally {
     await store.close();
   }
 }
 
 /** Today's reminders and escalations on the demo register, left in its outbox (nothing is e-mailed). */
-async function remind(config: AppConfig, store: EventStore): Promise<void> {
+async function remind(config: AppConfig, store: EventStore, workflow: RecommendationWorkflow): Promise<void> {
   const outbox = Outbox.open(config.DATA_DIR);
   const quiet: Notifier = { name: 'outbox', deliver: async () => 'left_in_outbox' };
   try {
-    const report = await new RemindersRun(store, outbox, quiet, reminderSettings(config), () => new Date()).run();
+    const report = await new RemindersRun(workflow, store, outbox, quiet, reminderSettings(config), systemClock).run();
     console.log(`3. Today's reminders and escalations, recorded in each item's history and left in ${join(relative(process.cwd(), config.DATA_DIR), 'outbox.db')}:`);
     for (const issued of report.issued) {
       console.log(`  ${issued.itemId.padEnd(10)} ${issued.type === 'Escalated' ? 'escalated' : 'reminder '} ${issued.kind.padEnd(18)} to ${issued.to}`);

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
+import { systemClock } from '@hmicfrs/clock';
 import { loadConfig } from '@hmicfrs/config';
 import { openEventStore } from '@hmicfrs/event-store';
 import { FileTooLarge, ImportRejected, MAX_IMPORT_BYTES, NotARegisterFile, RegisterImporter } from '@hmicfrs/import';
@@ -29,8 +30,7 @@ export const importCommand: CliCommand = {
     const store = await openEventStore({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING });
     try {
       if (size > MAX_IMPORT_BYTES) throw new FileTooLarge(size, MAX_IMPORT_BYTES);
-      const clock = () => new Date();
-      const importer = new RegisterImporter(new RecommendationWorkflow(store, clock), store, clock);
+      const importer = new RegisterImporter(new RecommendationWorkflow(store, systemClock), store, systemClock);
       const bar = progressBar('Importing');
       const report = await importer.import(
         { name: basename(path), bytes: readFileSync(path) },

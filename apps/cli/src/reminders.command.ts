@@ -1,7 +1,9 @@
 import { parseArgs } from 'node:util';
+import { systemClock } from '@hmicfrs/clock';
 import { loadConfig } from '@hmicfrs/config';
 import { openEventStore } from '@hmicfrs/event-store';
 import { Outbox, RemindersRun, notifierFor, reminderSettings } from '@hmicfrs/reminders';
+import { RecommendationWorkflow } from '@hmicfrs/workflow';
 import type { CliCommand } from './commands';
 import { UsageError } from './commands';
 
@@ -17,7 +19,7 @@ export const remindersCommand: CliCommand = {
     const outbox = Outbox.open(config.DATA_DIR);
     try {
       const notifier = notifierFor(config);
-      const report = await new RemindersRun(store, outbox, notifier, reminderSettings(config), () => new Date()).run(asAt);
+      const report = await new RemindersRun(new RecommendationWorkflow(store, systemClock), store, outbox, notifier, reminderSettings(config), systemClock).run(asAt);
       console.log(`Reminders as at ${report.asAt} (${notifier.name}): ${report.itemsChecked} items checked`);
       for (const issued of report.issued) {
         console.log(`  ${issued.itemId.padEnd(12)} ${issued.type === 'Escalated' ? 'escalated' : 'reminder '} ${issued.kind.padEnd(18)} to ${issued.to} (${issued.delivered.replace(/_/g, ' ')})`);

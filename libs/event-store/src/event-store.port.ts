@@ -65,6 +65,9 @@ export interface EventStore {
   /** A stream's events in revision order; an empty list for a stream that does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
 
+  /** Whether the stream holds any event: cheaper than reading it when only its existence matters. */
+  streamExists(streamId: string): Promise<boolean>;
+
   /** Every product event in global order. */
   readAll(options?: ReadAllOptions): AsyncIterable<RecordedEvent>;
 

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
 import type { EventStore } from '@hmicfrs/event-store';
-import { RecommendationWorkflow, inspectionStream, recommendationStream, type Clock, type CommandRequest } from '@hmicfrs/workflow';
+import type { Clock } from '@hmicfrs/clock';
+import { inspectionStream, recommendationStream } from '@hmicfrs/lifecycle';
+import { RecommendationWorkflow, type CommandRequest } from '@hmicfrs/workflow';
 import { FileTooLarge, ImportRejected } from './errors';
 import { importActors, importSteps, type ImportActors, type ImportStep } from './import-steps';
 import { inParallel } from './in-parallel';
@@ -126,7 +128,7 @@ export class RegisterImporter {
     const first = new Map<string, RegisterRow>();
     for (const { row } of rows) if (!first.has(row.inspection.id)) first.set(row.inspection.id, row);
     for (const [id, row] of first) {
-      if ((await this.store.readStream(inspectionStream(id), { toRevision: 0 })).length > 0) continue;
+      if (await this.store.streamExists(inspectionStream(id))) continue;
       await this.workflow.recordInspectionReport(
         { type: 'RECORD_INSPECTION_REPORT', ...row.inspection },
         {

@@ -1,10 +1,12 @@
 import type {
+  Escalated,
   Evidence,
   InspectionReportRecorded,
   IsoDate,
   LinkRelation,
   Rag,
   RecommendationOpened,
+  ReminderIssued,
   SettableLevel,
 } from './events';
 
@@ -45,6 +47,18 @@ export type LifecycleCommand =
 
 export type LifecycleCommandType = LifecycleCommand['type'];
 
-export type RecommendationCommand = OpenRecommendation | LifecycleCommand;
+/**
+ * What the daily reminders record on an item: nobody pressed a button, so it is not one of the people's
+ * commands (no route, no policy action), but it takes the same road and the machine still decides.
+ */
+export type RecordNotice = { type: 'RECORD_NOTICE'; notice: ReminderIssued | Escalated };
+
+/** Who sends a system command: the part of the system named after it (`system:reminders`), in no person's role. */
+export interface SystemActor {
+  userId: `system:${string}`;
+  role: 'system';
+}
+
+export type RecommendationCommand = OpenRecommendation | LifecycleCommand | RecordNotice;
 
 export type RecordInspectionReport = { type: 'RECORD_INSPECTION_REPORT' } & InspectionReportRecorded['data'];

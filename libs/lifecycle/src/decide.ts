@@ -1,4 +1,4 @@
-import type { Actor, OpenRecommendation, RecommendationCommand } from './commands';
+import type { Actor, OpenRecommendation, RecommendationCommand, SystemActor } from './commands';
 import { refuse, type Decision } from './decision';
 import type { RecommendationEvent, RecommendationOpened } from './events';
 import { explain } from './explain';
@@ -14,7 +14,7 @@ import { describeStatus, statusOf } from './status';
 export function decide(
   state: RecommendationState | undefined,
   command: RecommendationCommand,
-  actor: Actor,
+  actor: Actor | SystemActor,
 ): Decision<RecommendationEvent> {
   if (command.type === 'OPEN_RECOMMENDATION') {
     if (state !== undefined) {
@@ -23,6 +23,15 @@ export function decide(
     return { ok: true, events: [{ type: 'RecommendationOpened', data: opened(command) }] };
   }
   if (state === undefined) return refuse({ code: 'no_such_item', message: 'There is no such item' });
+  if (command.type === 'RECORD_NOTICE') {
+    if (state.can(command.notice)) return { ok: true, events: [command.notice] };
+    return refuse({
+      code: 'not_allowed_now',
+      command: command.type,
+      status: statusOf(state),
+      message: `Nobody is reminded about an item ${describeStatus(state)}`,
+    });
+  }
 
   const proposed = proposedEvents(state.context, command, actor);
   const allowed = proposed.find((event) => state.can(event));

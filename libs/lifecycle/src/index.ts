@@ -8,6 +8,8 @@ export type {
   LifecycleCommand,
   LifecycleCommandType,
   RecordInspectionReport,
+  RecordNotice,
+  SystemActor,
 } from './commands';
 export type { Item } from './item';
 export type { Decision, Refusal } from './decision';
@@ -19,3 +21,4 @@ export { evolve, replay } from './replay';
 export { upcast, schemaVersions, type StoredEvent } from './upcast';
 export { HistoryNotReplayable, UnreadableEvent, EventDoesNotFit } from './errors';
 export { decideInspectionReport, replayInspectionReport, type InspectionReport } from './inspection-report';
+export { STREAM_CATEGORIES, recommendationStream, inspectionStream, streamSubject, itemIdOf, type StreamCategory } from './streams';

@@ -1,4 +1,4 @@
-import type { Actor, LifecycleCommand } from './commands';
+import type { Actor, LifecycleCommand, SystemActor } from './commands';
 import type { Evidence, RecommendationEvent } from './events';
 import type { Item } from './item';
 
@@ -7,7 +7,7 @@ import type { Item } from './item';
  * except APPROVE: whether an approval self-certifies or goes to HMICFRS is the machine's to say (by level),
  * so both are proposed and the first one the machine takes is recorded.
  */
-export function proposedEvents(item: Item, command: LifecycleCommand, actor: Actor): RecommendationEvent[] {
+export function proposedEvents(item: Item, command: LifecycleCommand, actor: Actor | SystemActor): RecommendationEvent[] {
   switch (command.type) {
     case 'RATE':
       return [{ type: 'RagRated', data: { rag: command.rag } }];

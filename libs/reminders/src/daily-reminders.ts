@@ -1,6 +1,8 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { AppConfig } from '@hmicfrs/config';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { RecommendationWorkflow } from '@hmicfrs/workflow';
 import { notifierFor } from './notifier';
 import { Outbox } from './outbox';
 import { RemindersRun } from './reminder-run';
@@ -20,12 +22,14 @@ export class DailyReminders implements OnApplicationBootstrap, OnApplicationShut
 
   constructor(
     private readonly config: AppConfig,
+    private readonly workflow: RecommendationWorkflow,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   onApplicationBootstrap(): void {
     if (this.config.REMINDERS_DAILY_AT === 'off') return;
-    const wait = untilNext(this.config.REMINDERS_DAILY_AT, new Date());
+    const wait = untilNext(this.config.REMINDERS_DAILY_AT, this.clock());
     this.logger.log(`Reminders run daily at ${this.config.REMINDERS_DAILY_AT} UTC; next in ${Math.round(wait / 60_000)} minutes`);
     this.schedule(wait);
   }
@@ -37,7 +41,7 @@ export class DailyReminders implements OnApplicationBootstrap, OnApplicationShut
 
   private schedule(wait: number): void {
     this.timer = setTimeout(() => {
-      this.runOnce().finally(() => this.schedule(untilNext(this.config.REMINDERS_DAILY_AT, new Date())));
+      this.runOnce().finally(() => this.schedule(untilNext(this.config.REMINDERS_DAILY_AT, this.clock())));
     }, wait);
     // A pending reminder never keeps the process alive on its own.
     this.timer.unref();
@@ -45,7 +49,7 @@ export class DailyReminders implements OnApplicationBootstrap, OnApplicationShut
 
   private async runOnce(): Promise<void> {
     this.outbox ??= Outbox.open(this.config.DATA_DIR);
-    const run = new RemindersRun(this.store, this.outbox, notifierFor(this.config), reminderSettings(this.config), () => new Date());
+    const run = new RemindersRun(this.workflow, this.store, this.outbox, notifierFor(this.config), reminderSettings(this.config), this.clock);
     try {
       const report = await run.run();
       this.logger.log(`${report.itemsChecked} items checked: ${report.issued.length} reminders and escalations, ${report.cancelled.length} cancelled`);

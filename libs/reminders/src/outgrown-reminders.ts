@@ -1,6 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { AppConfig } from '@hmicfrs/config';
 import { EVENT_STORE, type AllSubscription, type EventStore } from '@hmicfrs/event-store';
+import { itemIdOf } from '@hmicfrs/lifecycle';
+import { RecommendationWorkflow } from '@hmicfrs/workflow';
 import { notifierFor } from './notifier';
 import { Outbox } from './outbox';
 import { RemindersRun } from './reminder-run';
@@ -22,7 +25,9 @@ export class OutgrownReminders implements OnApplicationBootstrap, OnApplicationS
 
   constructor(
     private readonly config: AppConfig,
+    private readonly workflow: RecommendationWorkflow,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -41,10 +46,11 @@ export class OutgrownReminders implements OnApplicationBootstrap, OnApplicationS
   private async follow(subscription: AllSubscription): Promise<void> {
     try {
       for await (const event of subscription) {
-        if (!CHANGES.has(event.type) || !event.streamId.startsWith('recommendation-')) continue;
+        const itemId = itemIdOf(event.streamId);
+        if (!CHANGES.has(event.type) || itemId === undefined) continue;
         this.outbox ??= Outbox.open(this.config.DATA_DIR);
-        const run = new RemindersRun(this.store, this.outbox, notifierFor(this.config), reminderSettings(this.config), () => new Date());
-        for (const cancelled of await run.cancelOutgrownFor(event.streamId.slice('recommendation-'.length))) {
+        const run = new RemindersRun(this.workflow, this.store, this.outbox, notifierFor(this.config), reminderSettings(this.config), this.clock);
+        for (const cancelled of await run.cancelOutgrownFor(itemId)) {
           this.logger.log(`Cancelled ${cancelled.id}: ${cancelled.reason}`);
         }
       }

@@ -1,7 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { WrongExpectedRevision, type EventStore, type RecordedEvent } from '@hmicfrs/event-store';
-import { evolve, isInProgress, replay, schemaVersions, statusOf, type IsoDate, type RecommendationState } from '@hmicfrs/lifecycle';
-import { recommendationStream } from '@hmicfrs/workflow';
+import type { Clock } from '@hmicfrs/clock';
+import type { EventStore, RecordedEvent } from '@hmicfrs/event-store';
+import { isInProgress, itemIdOf, recommendationStream, replay, statusOf, type IsoDate, type RecommendationState, type SystemActor } from '@hmicfrs/lifecycle';
+import { CommandRefused, IdempotencyKeyReused, RecommendationWorkflow } from '@hmicfrs/workflow';
 import { dayOf } from './calendar';
 import { messageFor } from './message';
 import type { Notifier } from './notifier';
@@ -10,9 +11,7 @@ import type { Outbox, OutboxEntry } from './outbox';
 import type { ReminderSettings } from './reminder-settings';
 
 /** The user the reminder facts are recorded as: nobody pressed a button. */
-export const REMINDERS_ACTOR = { userId: 'system:reminders', role: 'system' } as const;
-
-const ITEM_STREAM = 'recommendation-';
+export const REMINDERS_ACTOR: SystemActor = { userId: 'system:reminders', role: 'system' };
 
 export interface RemindersReport {
   asAt: IsoDate;
@@ -27,25 +26,28 @@ export interface RemindersReport {
  * One run of the reminders for a day: every item in progress is checked against the agreed thresholds;
  * each reminder or escalation is recorded in the item's stream (once per item, kind and day: the command
  * id says which), put in the outbox and handed to the notifier. Pending messages the item has outgrown
- * (a new owner, a new due date, the item moved on) are cancelled first.
+ * (a new owner, a new due date, the item moved on) are cancelled first. The facts are written as system
+ * commands through the workflow, on the same road as everybody's.
  */
 export class RemindersRun {
   private readonly logger = new Logger('Reminders');
 
   constructor(
+    private readonly workflow: RecommendationWorkflow,
     private readonly store: EventStore,
     private readonly outbox: Outbox,
     private readonly notifier: Notifier,
     private readonly settings: ReminderSettings,
-    private readonly clock: () => Date,
+    private readonly clock: Clock,
   ) {}
 
   async run(asAt: IsoDate = dayOf(this.clock().toISOString())): Promise<RemindersReport> {
     const report: RemindersReport = { asAt, itemsChecked: 0, issued: [], alreadyIssued: 0, cancelled: [] };
     for await (const streamId of this.store.streamIds()) {
-      if (!streamId.startsWith(ITEM_STREAM)) continue;
+      const itemId = itemIdOf(streamId);
+      if (itemId === undefined) continue;
       report.itemsChecked += 1;
-      await this.remind(streamId.slice(ITEM_STREAM.length), asAt, report);
+      await this.remind(itemId, asAt, report);
     }
     return report;
   }
@@ -59,19 +61,15 @@ export class RemindersRun {
 
   private async remind(itemId: string, asAt: IsoDate, report: RemindersReport): Promise<void> {
     const stored = await this.store.readStream(recommendationStream(itemId));
-    let state = replay(stored) as RecommendationState;
-    const facts = factsOf(state, stored);
+    const facts = factsOf(replay(stored) as RecommendationState, stored);
     report.cancelled.push(...this.cancelOutgrown(itemId, facts));
-    if (!isInProgress(state)) return;
-    let last = stored[stored.length - 1];
+    if (!isInProgress(facts.state)) return;
     for (const notice of noticesFor(facts, asAt, this.settings)) {
-      const appended = await this.record(itemId, notice, last);
-      if (appended === undefined) {
+      const state = await this.record(itemId, notice);
+      if (state === undefined) {
         report.alreadyIssued += 1;
         continue;
       }
-      last = appended;
-      state = evolve(state, notice);
       const { subject, body } = messageFor(notice, state.context);
       const entry: Omit<OutboxEntry, 'status' | 'statusReason'> = {
         id: `${itemId}:${notice.data.kind}:${asAt}`,
@@ -89,42 +87,24 @@ export class RemindersRun {
     }
   }
 
-  /** Appends the notice once per item, kind and day; undefined when an earlier run already did. */
-  private async record(itemId: string, notice: Notice, last: RecordedEvent): Promise<RecordedEvent | undefined> {
-    const now = this.clock().toISOString();
-    const commandId = `reminders:${notice.data.kind}:${notice.data.on}`;
-    const append = () =>
-      this.store.append(
-        recommendationStream(itemId),
-        [
-          {
-            type: notice.type,
-            data: notice.data,
-            metadata: {
-              ...REMINDERS_ACTOR,
-              commandId,
-              correlationId: commandId,
-              causationId: null,
-              schemaVersion: schemaVersions[notice.type],
-              // Never before the item's previous event, even one dated by a clock a little ahead of this one.
-              occurredAt: last.metadata.occurredAt > now ? last.metadata.occurredAt : now,
-            },
-          },
-        ],
-        last.revision,
-      );
-    let result;
+  /** Records the notice once per item, kind and day: the item as it then stands, or undefined when it was already recorded or no longer applies. */
+  private async record(itemId: string, notice: Notice): Promise<RecommendationState | undefined> {
     try {
-      result = await append();
+      const written = await this.workflow.remind(itemId, { type: 'RECORD_NOTICE', notice }, {
+        actor: REMINDERS_ACTOR,
+        commandId: `reminders:${notice.data.kind}:${notice.data.on}`,
+      });
+      return written.replayed ? undefined : written.state;
     } catch (error) {
-      // Someone acted on the item meanwhile: the notice is still due tomorrow's run if it still applies.
-      if (error instanceof WrongExpectedRevision) {
-        this.logger.warn(`${itemId} changed while reminding; left for the next run`);
+      // Already recorded that day, when the item still had another owner or due date.
+      if (error instanceof IdempotencyKeyReused) return undefined;
+      // Someone closed the item meanwhile: nobody is left to remind.
+      if (error instanceof CommandRefused) {
+        this.logger.warn(`${itemId} moved on while reminding: ${error.message}`);
         return undefined;
       }
       throw error;
     }
-    return result.duplicate ? undefined : result.events[result.events.length - 1];
   }
 
   private async deliver(entry: OutboxEntry): Promise<'sent' | 'left_in_outbox' | 'failed'> {

@@ -1,7 +1,8 @@
 import { Module } from '@nestjs/common';
+import { WorkflowModule } from '@hmicfrs/workflow';
 import { DailyReminders } from './daily-reminders';
 import { OutgrownReminders } from './outgrown-reminders';
 
-/** The daily reminders job in the API, and the cancelling of what items outgrow; needs `AppConfig` and `EVENT_STORE` (both global). */
-@Module({ providers: [DailyReminders, OutgrownReminders] })
+/** The daily reminders job in the API, and the cancelling of what items outgrow; needs `AppConfig`, `EVENT_STORE` and `CLOCK` (all global). */
+@Module({ imports: [WorkflowModule], providers: [DailyReminders, OutgrownReminders] })
 export class RemindersModule {}

@@ -2,7 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, verifyChain, type EventStore } from '@hmicfrs/event-store';
 import { evolve, statusOf, upcast, type RecommendationEvent, type RecommendationState, type Status } from '@hmicfrs/lifecycle';
 import { ItemNotFound } from './errors';
-import { recommendationStream } from './recommendation-workflow';
+import { recommendationStream } from '@hmicfrs/lifecycle';
 
 export interface HistoryEntry {
   revision: number;

@@ -1,11 +1,10 @@
 import { Module } from '@nestjs/common';
-import { CLOCK } from './clock';
 import { ItemHistoryReader } from './item-history';
 import { RecommendationWorkflow } from './recommendation-workflow';
 
-/** The command side: needs `EVENT_STORE` from `EventStoreModule`. */
+/** The command side: needs `EVENT_STORE` from `EventStoreModule` and `CLOCK` from `ClockModule`. */
 @Module({
-  providers: [RecommendationWorkflow, ItemHistoryReader, { provide: CLOCK, useValue: () => new Date() }],
+  providers: [RecommendationWorkflow, ItemHistoryReader],
   exports: [RecommendationWorkflow, ItemHistoryReader],
 })
 export class WorkflowModule {}

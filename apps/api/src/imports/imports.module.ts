@@ -1,6 +1,7 @@
 import { Inject, Module, OnModuleInit } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
+import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { MAX_IMPORT_BYTES, RegisterImporter } from '@hmicfrs/import';
 import { RecommendationWorkflow, WorkflowModule } from '@hmicfrs/workflow';
@@ -15,8 +16,8 @@ import { ImportsController } from './imports.controller';
   providers: [
     {
       provide: RegisterImporter,
-      inject: [RecommendationWorkflow, EVENT_STORE],
-      useFactory: (workflow: RecommendationWorkflow, store: EventStore) => new RegisterImporter(workflow, store, () => new Date()),
+      inject: [RecommendationWorkflow, EVENT_STORE, CLOCK],
+      useFactory: (workflow: RecommendationWorkflow, store: EventStore, clock: Clock) => new RegisterImporter(workflow, store, clock),
     },
   ],
 })

@@ -98,6 +98,12 @@ export class EventStoreDbEventStore implements EventStore {
     return upTo === undefined ? events : events.filter((event) => Date.parse(event.metadata.recordedAt) <= upTo);
   }
 
+  async streamExists(streamId: string): Promise<boolean> {
+    this.assertOpen();
+    assertStreamName(streamId);
+    return (await this.readEvents(streamId, { from: 0, maxCount: 1 })).length > 0;
+  }
+
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
     this.assertOpen();
     const { after, limit } = options;

@@ -182,6 +182,12 @@ export class SqliteEventStore implements EventStore {
     return rows.map(toRecordedEvent);
   }
 
+  async streamExists(streamId: string): Promise<boolean> {
+    this.assertOpen();
+    assertStreamName(streamId);
+    return this.sqlite(() => this.statements.streamExists.get(streamId)) !== undefined;
+  }
+
   async *readAll(options: ReadAllOptions = {}): AsyncGenerator<RecordedEvent> {
     let after = options.after ?? 0n;
     let remaining = options.limit ?? Number.POSITIVE_INFINITY;

@@ -16,6 +16,7 @@ export interface Statements {
   streamHead: Statement<[string], [revision: number, hash: string]>;
   lastRecordedAt: Statement<[], string>;
   readStream: Statement<[ReadStreamParameters], EventRow>;
+  streamExists: Statement<[string], number | undefined>;
   readPage: Statement<[bigint, number], EventRow>;
   streamIds: Statement<[string, number], string>;
   lastPosition: Statement<[], number | null>;
@@ -44,6 +45,7 @@ export function prepareStatements(db: Database): Statements {
          ORDER BY revision`,
       )
       .raw(),
+    streamExists: db.prepare<[string], number | undefined>('SELECT 1 FROM events WHERE stream_id = ? LIMIT 1').pluck(),
     readPage: db
       .prepare<[bigint, number], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
       .raw(),

@@ -344,6 +344,14 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         expect(await store.readStream(newStream())).toEqual([]);
       });
 
+      it('says whether a stream exists', async () => {
+        const stream = newStream();
+        expect(await store.streamExists(stream)).toBe(false);
+        await store.append(stream, commandOf(1), 'no_stream');
+        expect(await store.streamExists(stream)).toBe(true);
+        expect(await store.streamExists(newStream())).toBe(false);
+      });
+
       it('keeps type, data and the whole context as written', async () => {
         const stream = newStream();
         const written = newEvent(

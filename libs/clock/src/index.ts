@@ -1,0 +1,2 @@
+export { CLOCK, systemClock, todayOf, type Clock } from './clock';
+export { ClockModule } from './clock.module';

@@ -1,0 +1,24 @@
+/**
+ * Where the domain's facts are kept: one stream per item and one per inspection report
+ * (docs/architecture.md, "Events"). Every reader and writer names streams through these, never by hand.
+ */
+export const STREAM_CATEGORIES = { item: 'recommendation', inspection: 'inspection' } as const;
+
+export type StreamCategory = (typeof STREAM_CATEGORIES)[keyof typeof STREAM_CATEGORIES];
+
+export const recommendationStream = (id: string): string => `${STREAM_CATEGORIES.item}-${id}`;
+export const inspectionStream = (id: string): string => `${STREAM_CATEGORIES.inspection}-${id}`;
+
+/** The stream's category and the id after it (`recommendation-9159` → item 9159), or undefined for a stream that is not the domain's. */
+export function streamSubject(streamId: string): { category: StreamCategory; id: string } | undefined {
+  const dash = streamId.indexOf('-');
+  const category = streamId.slice(0, dash);
+  if (dash <= 0 || (category !== STREAM_CATEGORIES.item && category !== STREAM_CATEGORIES.inspection)) return undefined;
+  return { category, id: streamId.slice(dash + 1) };
+}
+
+/** The item a stream holds, or undefined for any other stream. */
+export function itemIdOf(streamId: string): string | undefined {
+  const subject = streamSubject(streamId);
+  return subject?.category === STREAM_CATEGORIES.item ? subject.id : undefined;
+}
