@@ -8,6 +8,7 @@ import {
   type RecommendationState,
   type Refusal,
   type StoredEvent,
+  type SystemActor,
 } from '@hmicfrs/lifecycle';
 
 /** As the store would give the events back. */
@@ -23,7 +24,7 @@ export function stored(events: readonly RecommendationEvent[]): StoredEvent[] {
 export function given(history: readonly RecommendationEvent[]) {
   const state = replay(stored(history));
   return {
-    when(command: RecommendationCommand, actor: Actor) {
+    when(command: RecommendationCommand, actor: Actor | SystemActor) {
       const decision = decide(state, command, actor);
       return {
         /** Returns the item after the events, for what the events alone do not show. */

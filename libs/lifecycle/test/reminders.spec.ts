@@ -1,6 +1,8 @@
-import { EventDoesNotFit, replay, type RecommendationEvent } from '@hmicfrs/lifecycle';
+import { EventDoesNotFit, replay, type RecommendationEvent, type SystemActor } from '@hmicfrs/lifecycle';
 import { closed, histories, inProgress } from './fixtures';
-import { stored } from './given';
+import { given, stored } from './given';
+
+const reminders: SystemActor = { userId: 'system:reminders', role: 'system' };
 
 const reminder: RecommendationEvent = { type: 'ReminderIssued', data: { kind: 'overdue', to: 'olivia.owner', on: '2024-07-01', dueDate: '2024-06-30' } };
 const escalation: RecommendationEvent = { type: 'Escalated', data: { kind: 'awaiting_approval', to: 'dcc', on: '2024-07-01', waitingSince: '2024-06-01' } };
@@ -21,5 +23,24 @@ describe('reminders and escalations', () => {
     it.each([reminder, escalation])('$type does not fit: there is nobody left to remind', (event) => {
       expect(() => replay(stored([...histories[name], event]))).toThrow(EventDoesNotFit);
     });
+  });
+});
+
+/** The daily run records them as a system command; the machine decides, as for everyone's commands. */
+describe('RECORD_NOTICE', () => {
+  describe.each(inProgress)('while %s', (name) => {
+    it.each([reminder, escalation])('records $type as it is', (event) => {
+      given(histories[name]).when({ type: 'RECORD_NOTICE', notice: event }, reminders).then([event]);
+    });
+  });
+
+  describe.each([...closed, 'notApplicable'] as const)('once the item is %s', (name) => {
+    it.each([reminder, escalation])('refuses $type: there is nobody left to remind', (event) => {
+      given(histories[name]).when({ type: 'RECORD_NOTICE', notice: event }, reminders).thenRefuses(/Nobody is reminded about an item/, 'not_allowed_now');
+    });
+  });
+
+  it('refuses a notice about an item that was never opened', () => {
+    given([]).when({ type: 'RECORD_NOTICE', notice: reminder }, reminders).thenRefuses(/no such item/, 'no_such_item');
   });
 });
