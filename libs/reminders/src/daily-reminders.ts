@@ -1,12 +1,7 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { AppConfig } from '@hmicfrs/config';
-import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
-import { RecommendationWorkflow } from '@hmicfrs/workflow';
-import { notifierFor } from './notifier';
-import { Outbox } from './outbox';
-import { RemindersRun } from './reminder-run';
-import { reminderSettings } from './reminder-settings';
+import { Reminders } from './reminders';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -15,15 +10,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
  * (or a test) does not remind anyone; `off` leaves it to `npm run cli -- reminders` from a scheduler.
  */
 @Injectable()
-export class DailyReminders implements OnApplicationBootstrap, OnApplicationShutdown {
+export class DailyReminders implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Reminders');
   private timer: NodeJS.Timeout | undefined;
-  private outbox: Outbox | undefined;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly workflow: RecommendationWorkflow,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly reminders: Reminders,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
@@ -34,24 +27,21 @@ export class DailyReminders implements OnApplicationBootstrap, OnApplicationShut
     this.schedule(wait);
   }
 
-  onApplicationShutdown(): void {
+  beforeApplicationShutdown(): void {
     clearTimeout(this.timer);
-    this.outbox?.close();
   }
 
   private schedule(wait: number): void {
     this.timer = setTimeout(() => {
-      this.runOnce().finally(() => this.schedule(untilNext(this.config.REMINDERS_DAILY_AT, this.clock())));
+      void this.runOnce().finally(() => this.schedule(untilNext(this.config.REMINDERS_DAILY_AT, this.clock())));
     }, wait);
     // A pending reminder never keeps the process alive on its own.
     this.timer.unref();
   }
 
   private async runOnce(): Promise<void> {
-    this.outbox ??= Outbox.open(this.config.DATA_DIR);
-    const run = new RemindersRun(this.workflow, this.store, this.outbox, notifierFor(this.config), reminderSettings(this.config), this.clock);
     try {
-      const report = await run.run();
+      const report = await this.reminders.run().run();
       this.logger.log(`${report.itemsChecked} items checked: ${report.issued.length} reminders and escalations, ${report.cancelled.length} cancelled`);
     } catch (error) {
       // Tomorrow's run tries again; the failure is the operator's to see now.

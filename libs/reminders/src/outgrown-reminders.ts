@@ -1,13 +1,8 @@
-import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { CLOCK, type Clock } from '@hmicfrs/clock';
+import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@hmicfrs/config';
 import { EVENT_STORE, type AllSubscription, type EventStore } from '@hmicfrs/event-store';
 import { itemIdOf } from '@hmicfrs/lifecycle';
-import { RecommendationWorkflow } from '@hmicfrs/workflow';
-import { notifierFor } from './notifier';
-import { Outbox } from './outbox';
-import { RemindersRun } from './reminder-run';
-import { reminderSettings } from './reminder-settings';
+import { Reminders } from './reminders';
 
 /** What makes a pending reminder wrong: a new owner or due date, a rating, or the item moving on. */
 const CHANGES = new Set(['OwnerAssigned', 'DueDateChanged', 'RagRated', 'SubmittedForClosure', 'SelfCertified', 'SubmittedToHmicfrs', 'ClosureReturned', 'ClosedAndArchived', 'MarkedNotApplicable']);
@@ -17,17 +12,15 @@ const CHANGES = new Set(['OwnerAssigned', 'DueDateChanged', 'RagRated', 'Submitt
  * following the store's live events from where it stands at start-up; the daily run catches anything missed.
  */
 @Injectable()
-export class OutgrownReminders implements OnApplicationBootstrap, OnApplicationShutdown {
+export class OutgrownReminders implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Reminders');
   private subscription: AllSubscription | undefined;
   private following: Promise<void> | undefined;
-  private outbox: Outbox | undefined;
 
   constructor(
     private readonly config: AppConfig,
-    private readonly workflow: RecommendationWorkflow,
+    private readonly reminders: Reminders,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -37,10 +30,9 @@ export class OutgrownReminders implements OnApplicationBootstrap, OnApplicationS
     this.following = this.follow(this.subscription);
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  async beforeApplicationShutdown(): Promise<void> {
     await this.subscription?.close();
     await this.following;
-    this.outbox?.close();
   }
 
   private async follow(subscription: AllSubscription): Promise<void> {
@@ -48,9 +40,7 @@ export class OutgrownReminders implements OnApplicationBootstrap, OnApplicationS
       for await (const event of subscription) {
         const itemId = itemIdOf(event.streamId);
         if (!CHANGES.has(event.type) || itemId === undefined) continue;
-        this.outbox ??= Outbox.open(this.config.DATA_DIR);
-        const run = new RemindersRun(this.workflow, this.store, this.outbox, notifierFor(this.config), reminderSettings(this.config), this.clock);
-        for (const cancelled of await run.cancelOutgrownFor(itemId)) {
+        for (const cancelled of await this.reminders.run().cancelOutgrownFor(itemId)) {
           this.logger.log(`Cancelled ${cancelled.id}: ${cancelled.reason}`);
         }
       }
