@@ -8,7 +8,7 @@ import { RegisterImporter } from '@hmicfrs/import';
 import { Outbox, RemindersRun, reminderSettings, type Notifier } from '@hmicfrs/reminders';
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
 import { createHttpApp } from '../../api/src/http-app';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './cli-command';
 import { demoFile, freshDemoDirectory } from './demo-files';
 import { readWalk, walk } from './demo-walkthrough';
 import { importReportText } from './import-report-text';

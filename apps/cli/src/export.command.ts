@@ -7,8 +7,7 @@ import { loadConfig } from '@hmicfrs/config';
 import { exportRegister } from '@hmicfrs/export';
 import { Projector, RegisterQueries } from '@hmicfrs/projections';
 import { ExportQuery } from '../../api/src/exports/export-query';
-import type { CliCommand } from './commands';
-import { UsageError } from './commands';
+import { UsageError, type CliCommand } from './cli-command';
 import { ReadModelsModule } from './read-models.module';
 
 /** The register's filters, as GET /recommendations names them; the API's own query class checks them. */

@@ -2,8 +2,7 @@ import { parseArgs } from 'node:util';
 import { loadConfig } from '@hmicfrs/config';
 import { openEventStore } from '@hmicfrs/event-store';
 import { Outbox, RemindersRun, notifierFor, reminderSettings } from '@hmicfrs/reminders';
-import type { CliCommand } from './commands';
-import { UsageError } from './commands';
+import { UsageError, type CliCommand } from './cli-command';
 
 export const remindersCommand: CliCommand = {
   name: 'reminders',
