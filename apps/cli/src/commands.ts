@@ -1,3 +1,4 @@
+import type { CliCommand } from './cli-command';
 import { demoCommand } from './demo.command';
 import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
@@ -8,20 +9,6 @@ import { replayCommand } from './replay.command';
 import { reportCommand } from './report.command';
 import { tokenCommand } from './token.command';
 import { verifyCommand } from './verify.command';
-export interface CliCommand {
-  name: string;
-  summary: string;
-  /** Resolves to the process's exit code. */
-  run(args: string[]): Promise<number>;
-}
-
-/** The command line could not be understood; the message says how to write it. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'UsageError';
-  }
-}
 
 export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand, demoCommand, remindersCommand, exportCommand, projectCommand, rebuildCommand, reportCommand];
 

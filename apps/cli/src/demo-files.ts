@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { UsageError } from './commands';
+import { UsageError } from './cli-command';
 
 /** Marks a directory as the demo's own, so that only such a directory is ever emptied. */
 const MARKER = '.hmicfrs-demo';

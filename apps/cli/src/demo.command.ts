@@ -8,8 +8,8 @@ import { openEventStore, type EventStore } from '@hmicfrs/event-store';
 import { RegisterImporter } from '@hmicfrs/import';
 import { Outbox, RemindersRun, reminderSettings, type Notifier } from '@hmicfrs/reminders';
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
-import { createHttpApp } from '../../api/src/http-app';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './cli-command';
+import { startApi } from './demo-api';
 import { demoFile, freshDemoDirectory } from './demo-files';
 import { readWalk, walk } from './demo-walkthrough';
 import { importReportText } from './import-report-text';
@@ -27,8 +27,7 @@ export const demoCommand: CliCommand = {
     console.log(`A fresh demo register in ${relative(process.cwd(), dataDir) || dataDir} (emptied each time the demo starts)\n`);
     await load(config);
     if (values['load-only']) return 0;
-    await serve(config);
-    return 0;
+    return serve(config);
   },
 };
 
@@ -67,11 +66,15 @@ async function remind(config: AppConfig, store: EventStore, workflow: Recommenda
   }
 }
 
-/** The API and web pages on the demo register, and where to look; runs until Ctrl-C. */
-async function serve(config: AppConfig): Promise<void> {
-  const app = await createHttpApp(config, { logger: false });
-  await app.listen(config.PORT, config.HOST);
-  const url = `http://${config.HOST}:${config.PORT}`;
+/** The API and web pages on the demo register, and where to look; runs until Ctrl-C, or until the API stops. */
+async function serve(config: AppConfig): Promise<number> {
+  // Heard from the start: a Ctrl-C while the API starts still stops it.
+  const stopped = new Promise<'stopped'>((resolve) => {
+    process.once('SIGINT', () => resolve('stopped'));
+    process.once('SIGTERM', () => resolve('stopped'));
+  });
+  const api = await startApi(config);
+  const { url } = api;
   const secret = tokenSecret(config.JWT_SECRET, config.DATA_DIR, () => undefined);
   const users = demoUsers(config);
   const readable = await readablePaths(url);
@@ -87,11 +90,13 @@ async function serve(config: AppConfig): Promise<void> {
   for (const user of users) {
     console.log(`     ${user.userId.padEnd(14)} ${user.role.padEnd(8)} ${issueToken(user, secret)}`);
   }
-  await new Promise<void>((resolve) => {
-    process.once('SIGINT', resolve);
-    process.once('SIGTERM', resolve);
-  });
-  await app.close();
+  const outcome = await Promise.race([stopped, api.exited]);
+  if (outcome === 'stopped') {
+    await api.stop();
+    return 0;
+  }
+  console.error(`The API stopped (exit code ${outcome})`);
+  return 1;
 }
 
 /** The pages worth a first look, those this build has (the web pages grow while the demo does not). */

@@ -4,14 +4,12 @@ import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import { loadConfig } from '@hmicfrs/config';
-import { exportRegister } from '@hmicfrs/export';
+import { ExportQuery, exportRegister } from '@hmicfrs/export';
 import { Projector, RegisterQueries } from '@hmicfrs/projections';
-import { ExportQuery } from '../../api/src/exports/export-query';
-import type { CliCommand } from './commands';
-import { UsageError } from './commands';
+import { UsageError, type CliCommand } from './cli-command';
 import { ReadModelsModule } from './read-models.module';
 
-/** The register's filters, as GET /recommendations names them; the API's own query class checks them. */
+/** The register's filters, as GET /recommendations names them; @hmicfrs/export's query class checks them, as it does for the API. */
 const FILTERS = ['status', 'kind', 'level', 'rag', 'owner', 'report', 'closed', 'overdue', 'dueWithinDays'] as const;
 
 export const exportCommand: CliCommand = {

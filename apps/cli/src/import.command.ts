@@ -6,8 +6,7 @@ import { loadConfig } from '@hmicfrs/config';
 import { openEventStore } from '@hmicfrs/event-store';
 import { FileTooLarge, ImportRejected, MAX_IMPORT_BYTES, NotARegisterFile, RegisterImporter } from '@hmicfrs/import';
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
-import type { CliCommand } from './commands';
-import { UsageError } from './commands';
+import { UsageError, type CliCommand } from './cli-command';
 import { importReportText, problemLines } from './import-report-text';
 import { progressBar } from './progress-bar';
 

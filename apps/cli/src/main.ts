@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { InvalidConfiguration } from '@hmicfrs/config';
 import { EventStoreUnavailable } from '@hmicfrs/event-store';
-import { COMMANDS, UsageError, usage } from './commands';
+import { UsageError } from './cli-command';
+import { COMMANDS, usage } from './commands';
 
 /** `npm run cli -- <command> [options]`: the operations side of the product. */
 async function main(argv: string[]): Promise<number> {

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@hmicfrs/config';
 import { Projector, ProjectionStatusReader } from '@hmicfrs/projections';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './cli-command';
 import { ReadModelsModule } from './read-models.module';
 
 export const projectCommand: CliCommand = {

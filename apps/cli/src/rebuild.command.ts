@@ -1,8 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@hmicfrs/config';
 import { RebuildAlreadyRunning, Rebuilder, UnknownProjection } from '@hmicfrs/projections';
-import type { CliCommand } from './commands';
-import { UsageError } from './commands';
+import { UsageError, type CliCommand } from './cli-command';
 import { ReadModelsModule } from './read-models.module';
 import { rebuildProgressBar } from './rebuild-progress';
 

@@ -4,8 +4,7 @@ import { loadConfig } from '@hmicfrs/config';
 import { openEventStore } from '@hmicfrs/event-store';
 import { Outbox, RemindersRun, notifierFor, reminderSettings } from '@hmicfrs/reminders';
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
-import type { CliCommand } from './commands';
-import { UsageError } from './commands';
+import { UsageError, type CliCommand } from './cli-command';
 
 export const remindersCommand: CliCommand = {
   name: 'reminders',

@@ -1,8 +1,7 @@
 import { loadConfig } from '@hmicfrs/config';
 import { openEventStore } from '@hmicfrs/event-store';
 import { ItemHistoryReader, type HistoryEntry } from '@hmicfrs/workflow';
-import type { CliCommand } from './commands';
-import { UsageError } from './commands';
+import { UsageError, type CliCommand } from './cli-command';
 
 export const replayCommand: CliCommand = {
   name: 'replay',

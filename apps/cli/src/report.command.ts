@@ -3,8 +3,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { loadConfig } from '@hmicfrs/config';
 import { InvalidReportParameter, JacReportService, Projector, jacCsv, jacHtml, jacMarkdown, type JacReport } from '@hmicfrs/projections';
-import type { CliCommand } from './commands';
-import { UsageError } from './commands';
+import { UsageError, type CliCommand } from './cli-command';
 import { ReadModelsModule } from './read-models.module';
 
 const FORMATS: Record<string, (report: JacReport) => string> = {

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ROLES, isRole, issueToken, tokenSecret } from '@hmicfrs/auth';
 import { loadConfig } from '@hmicfrs/config';
-import type { CliCommand } from './commands';
-import { UsageError } from './commands';
+import { UsageError, type CliCommand } from './cli-command';
 
 export const tokenCommand: CliCommand = {
   name: 'token',

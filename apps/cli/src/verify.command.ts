@@ -1,6 +1,6 @@
 import { loadConfig } from '@hmicfrs/config';
 import { openEventStore, verifyStore } from '@hmicfrs/event-store';
-import type { CliCommand } from './commands';
+import type { CliCommand } from './cli-command';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',

@@ -1,2 +1,5 @@
 export { exportRegister, EXPORT_MEDIA_TYPES, type ExportFormat } from './register-export';
 export { EXPORT_COLUMNS } from './export-columns';
+export { RegisterFilterQuery } from './register-filter-query';
+export { ExportQuery } from './export-query';
+export { ToBoolean, ToInteger, ToList } from './query-values';

@@ -10,7 +10,7 @@ import type {
   SettableLevel,
 } from './events';
 
-/** The people who use the product, each a role (DESIGN.md "Who uses it"). */
+/** The people who use the product, each a role (docs/architecture.md, "Who uses it"). */
 export const ROLES = ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'] as const;
 export type Role = (typeof ROLES)[number];
 
@@ -25,7 +25,7 @@ export interface Actor {
 
 export type OpenRecommendation = { type: 'OPEN_RECOMMENDATION' } & RecommendationOpened['data'];
 
-/** Commands on an item that exists; named as in DESIGN.md's lifecycle. */
+/** Commands on an item that exists; named as in docs/architecture.md, "The lifecycle". */
 export type LifecycleCommand =
   | { type: 'RATE'; rag: Rag }
   | { type: 'NOTE_PROGRESS'; text: string }

@@ -10,7 +10,7 @@ export type IsoDate = string;
 
 export type ItemKind = 'recommendation' | 'cause_of_concern' | 'area_for_improvement';
 
-/** The HMICFRS level, which decides how an item is closed (DESIGN.md, "HMICFRS levels"). */
+/** The HMICFRS level, which decides how an item is closed (docs/architecture.md, "HMICFRS levels decide the road to closure"). */
 export type Level = 1 | 2 | 3 | 4;
 
 /** Level 1 means "closed and archived by HMICFRS": an item gets there by CLOSE_AND_ARCHIVE, never by a level change. */

@@ -4,7 +4,7 @@ import { openedItem, type Item } from './item';
 import { meetsRules, requires, type RuleName } from './rules';
 
 /**
- * One item's lifecycle (DESIGN.md, "The lifecycle"). It consumes the item's events: replaying them rebuilds
+ * One item's lifecycle (docs/architecture.md, "The lifecycle"). It consumes the item's events: replaying them rebuilds
  * the item, and `snapshot.can(event)` says whether a command's event may happen now.
  *
  * Closed (tag `closed`): `self_certified.closed` (level 2), `hmicfrs_verified`, `archived`. They take

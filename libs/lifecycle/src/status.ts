@@ -1,6 +1,6 @@
 import type { RecommendationState } from './recommendation.machine';
 
-/** The lifecycle states of DESIGN.md; `self_certified` is one status whether the item is closed there or waiting. */
+/** The statuses of docs/architecture.md, "The lifecycle"; `self_certified` is one status whether the item is closed there or waiting. */
 export type Status =
   | 'open'
   | 'rag_rated'
@@ -15,7 +15,7 @@ export function statusOf(state: RecommendationState): Status {
   return typeof state.value === 'string' ? state.value : 'self_certified';
 }
 
-/** Closed: self-certified at level 2, verified by HMICFRS, or archived (DESIGN.md). */
+/** Closed: self-certified at level 2, verified by HMICFRS, or archived (docs/architecture.md, "Statuses"). */
 export function isClosed(state: RecommendationState): boolean {
   return state.hasTag('closed');
 }

@@ -2,9 +2,8 @@ import { Controller, Get, Inject, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can } from '@hmicfrs/auth';
-import { EXPORT_MEDIA_TYPES, exportRegister } from '@hmicfrs/export';
+import { EXPORT_MEDIA_TYPES, ExportQuery, exportRegister } from '@hmicfrs/export';
 import { READ_CLOCK, RegisterQueries, type Clock } from '@hmicfrs/projections';
-import { ExportQuery } from './export-query';
 
 @ApiTags('register')
 @ApiBearerAuth()

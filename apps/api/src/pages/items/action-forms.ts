@@ -46,7 +46,7 @@ const REASON: FormField = { name: 'reason', kind: 'textarea', label: 'Reason', e
 
 /**
  * Every action form's last question: the day it happened, when that was not today (the board that
- * agreed it last week). DESIGN.md "Two times": the reports count it on that day; the timeline also
+ * agreed it last week). docs/architecture.md, "Two times": the reports count it on that day; the timeline also
  * shows when it was recorded.
  */
 export const OCCURRED_ON: FormField = {

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { ToInteger } from '@hmicfrs/export';
 import { PastReportQueryDto } from './past-report-query.dto';
-import { ToInteger } from './query-values';
 
 export class OverdueQueryDto extends PastReportQueryDto {
   @ApiPropertyOptional({ default: 30, description: 'Also list the items due within this many days' })
