@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { AccessDenied, permits, type Actor } from '@hmicfrs/auth';
+import { AccessDenied, permits, type Action, type Actor } from '@hmicfrs/auth';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import {
@@ -66,6 +66,7 @@ export class RecommendationWorkflow {
     const written = await this.pipeline.handle(this.reports, {
       stream: inspectionStream(command.id),
       command,
+      check: () => allow(request.actor, 'inspection.record'),
       decide: (report) => decided(decideInspectionReport(report, command)),
     }, request);
     return written.state;
@@ -76,6 +77,7 @@ export class RecommendationWorkflow {
       stream: recommendationStream(command.id),
       command,
       check: async (state) => {
+        allow(request.actor, 'recommendation.open');
         if (state === undefined && !(await this.store.streamExists(inspectionStream(command.inspectionId)))) {
           throw new UnknownInspectionReport(command.inspectionId);
         }
@@ -91,8 +93,7 @@ export class RecommendationWorkflow {
       command,
       check: (state) => {
         if (state === undefined) throw new ItemNotFound(id);
-        const permission = permits(request.actor, COMMAND_ACTIONS[command.type], state.context);
-        if (!permission.allowed) throw new AccessDenied(permission.reason);
+        allow(request.actor, COMMAND_ACTIONS[command.type], state.context);
       },
       decide: async (state) => {
         const events = decided(decide(state, command, request.actor));
@@ -145,6 +146,12 @@ export class RecommendationWorkflow {
       return decision.ok ? [] : [decision.refusal];
     });
   }
+}
+
+/** The one policy table's answer (libs/auth), for every write and not only those that came over HTTP. */
+function allow(actor: Actor, action: Action, item?: { owner: string | null }): void {
+  const permission = permits(actor, action, item);
+  if (!permission.allowed) throw new AccessDenied(permission.reason);
 }
 
 function evolveItem(state: RecommendationState | undefined, fact: DomainEvent): RecommendationState {
