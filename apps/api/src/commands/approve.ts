@@ -7,5 +7,5 @@ export const APPROVE: LifecycleCommandEntry<'APPROVE'> = {
   body: CommandBody,
   toCommand: () => ({ type: 'APPROVE' }),
   name: 'Approve',
-  form: { button: 'Approve', fields: () => [] },
+  form: { button: 'Approve', showsEvidence: true, fields: () => [] },
 };

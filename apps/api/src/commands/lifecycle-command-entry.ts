@@ -19,6 +19,8 @@ export interface CommandForm {
   button: string;
   /** Whether the button stands for something that cannot simply be undone. */
   warning?: string;
+  /** Whether its page lists the evidence, for those who judge it: the submission's, else what is attached. */
+  showsEvidence?: true;
   /** Without an item, the fields' names and wording only (what validation needs); with one, its choices too. */
   fields(item?: Item): FormField[];
 }

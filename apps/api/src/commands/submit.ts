@@ -7,5 +7,5 @@ export const SUBMIT: LifecycleCommandEntry<'SUBMIT'> = {
   body: CommandBody,
   toCommand: () => ({ type: 'SUBMIT' }),
   name: 'Submit for closure',
-  form: { button: 'Submit for closure', fields: () => [] },
+  form: { button: 'Submit for closure', showsEvidence: true, fields: () => [] },
 };

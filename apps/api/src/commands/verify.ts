@@ -7,5 +7,5 @@ export const VERIFY: LifecycleCommandEntry<'VERIFY'> = {
   body: CommandBody,
   toCommand: () => ({ type: 'VERIFY' }),
   name: 'Verify',
-  form: { button: 'Verify', fields: () => [] },
+  form: { button: 'Verify', showsEvidence: true, fields: () => [] },
 };
