@@ -1,6 +1,7 @@
 import type { Role } from '@hmicfrs/auth';
 import { STATUS_LABELS } from '@hmicfrs/projections';
 import type { InspectionType, ItemKind, LifecycleCommandType, Rag, RecommendationEvent, Status } from '@hmicfrs/lifecycle';
+import { COMMAND_ENTRIES } from '../commands/lifecycle-commands';
 
 /** The product's terms as the force's staff say them; every page takes its labels from here. */
 
@@ -70,26 +71,8 @@ export const EVENT: Record<RecommendationEvent['type'], string> & Record<string,
   Escalated: 'Escalated',
 };
 
-/** What each command is called on its button and its page. */
-export const COMMAND: Record<LifecycleCommandType, string> = {
-  RATE: 'Rate RAG',
-  NOTE_PROGRESS: 'Add a progress note',
-  ATTACH_EVIDENCE: 'Attach evidence',
-  REMOVE_EVIDENCE: 'Remove evidence',
-  ASSIGN_OWNER: 'Assign an owner',
-  CHANGE_DUE_DATE: 'Change the due date',
-  SUBMIT: 'Submit for closure',
-  WITHDRAW: 'Withdraw the submission',
-  APPROVE: 'Approve',
-  RETURN: 'Return to the owner',
-  VERIFY: 'Verify',
-  REJECT: 'Reject',
-  CHANGE_LEVEL: 'Change the level',
-  CLOSE_AND_ARCHIVE: 'Close and archive',
-  REOPEN: 'Reopen',
-  MARK_NOT_APPLICABLE: 'Mark not applicable',
-  LINK: 'Link to another item',
-};
+/** What each command is called on its button and its page: its entry's name. */
+export const COMMAND = Object.fromEntries(COMMAND_ENTRIES.map((entry) => [entry.type, entry.name])) as Record<LifecycleCommandType, string>;
 
 export function piecesOfEvidence(count: number): string {
   return count === 1 ? 'one piece of evidence' : `${count} pieces of evidence`;

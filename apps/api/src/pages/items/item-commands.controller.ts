@@ -5,6 +5,7 @@ import { Can, WebPage } from '@hmicfrs/auth';
 import { WrongExpectedRevision } from '@hmicfrs/event-store';
 import { READ_CLOCK, type Clock } from '@hmicfrs/projections';
 import { CommandRefused, IdempotencyKeyReused, OccurredAtRefused, RecommendationWorkflow, UnknownLinkedItem } from '@hmicfrs/workflow';
+import { defineRoute, type RouteParameter } from '../../commands/generated-route';
 import { ItemIdParams } from '../../recommendations/dto/item-id.params';
 import { text, type FieldError, type FormBody } from '../forms/form';
 import { ukDay } from '../nunjucks-filters';
@@ -16,8 +17,9 @@ import { ItemPages } from './item-pages';
 const FORM_ID = /^[0-9a-f-]{36}$/;
 
 /**
- * One route per lifecycle command, each under its own policy action, as in the JSON API. A post that
- * works redirects to the item; a refused one shows the form again with the reason in the error summary.
+ * One route per lifecycle command, each under its own policy action, as in the JSON API; made from the
+ * action forms, as those are from the commands' entries. A post that works redirects to the item; a
+ * refused one shows the form again with the reason in the error summary.
  */
 @ApiExcludeController()
 @WebPage()
@@ -30,93 +32,17 @@ export class ItemCommandsController {
     @Inject(READ_CLOCK) private readonly clock: Clock,
   ) {}
 
-  @Post('rate') @HttpCode(303) @Can('recommendation.rate')
-  rate(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'rate', body);
+  static {
+    for (const form of ACTION_FORMS.values()) {
+      const handler = function (this: ItemCommandsController, { id }: ItemIdParams, body: FormBody, request: PageRequest, reply: FastifyReply) {
+        return this.act(request, reply, id, form, body);
+      };
+      const parameters: RouteParameter[] = [[Param(), ItemIdParams], [Body(), Object], [Req(), Object], [Res(), Object]];
+      defineRoute(this, form.verb, handler, parameters, [Post(form.verb), HttpCode(303), Can(form.action)]);
+    }
   }
 
-  @Post('note') @HttpCode(303) @Can('recommendation.note')
-  note(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'note', body);
-  }
-
-  @Post('evidence') @HttpCode(303) @Can('recommendation.evidence')
-  attachEvidence(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'evidence', body);
-  }
-
-  @Post('remove-evidence') @HttpCode(303) @Can('recommendation.evidence')
-  removeEvidence(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'remove-evidence', body);
-  }
-
-  @Post('assign') @HttpCode(303) @Can('recommendation.assign')
-  assign(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'assign', body);
-  }
-
-  @Post('due-date') @HttpCode(303) @Can('recommendation.due-date')
-  dueDate(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'due-date', body);
-  }
-
-  @Post('submit') @HttpCode(303) @Can('recommendation.submit')
-  submit(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'submit', body);
-  }
-
-  @Post('withdraw') @HttpCode(303) @Can('recommendation.withdraw')
-  withdraw(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'withdraw', body);
-  }
-
-  @Post('approve') @HttpCode(303) @Can('recommendation.approve')
-  approve(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'approve', body);
-  }
-
-  @Post('return') @HttpCode(303) @Can('recommendation.return')
-  return(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'return', body);
-  }
-
-  @Post('verify') @HttpCode(303) @Can('recommendation.verify')
-  verify(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'verify', body);
-  }
-
-  @Post('reject') @HttpCode(303) @Can('recommendation.reject')
-  reject(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'reject', body);
-  }
-
-  @Post('level') @HttpCode(303) @Can('recommendation.level')
-  level(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'level', body);
-  }
-
-  @Post('archive') @HttpCode(303) @Can('recommendation.archive')
-  archive(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'archive', body);
-  }
-
-  @Post('reopen') @HttpCode(303) @Can('recommendation.reopen')
-  reopen(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'reopen', body);
-  }
-
-  @Post('not-applicable') @HttpCode(303) @Can('recommendation.not-applicable')
-  notApplicable(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'not-applicable', body);
-  }
-
-  @Post('link') @HttpCode(303) @Can('recommendation.link')
-  link(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply) {
-    return this.act(request, reply, id, 'link', body);
-  }
-
-  private async act(request: PageRequest, reply: FastifyReply, id: string, verb: string, body: FormBody): Promise<void> {
-    const form = ACTION_FORMS.get(verb)!;
+  private async act(request: PageRequest, reply: FastifyReply, id: string, form: ActionForm, body: FormBody): Promise<void> {
     const read = form.read(body);
     const when = readOccurredOn(body, ukDay(this.clock()));
     const errors = [...('errors' in read ? read.errors : []), ...('error' in when ? [when.error] : [])];
@@ -135,7 +61,7 @@ export class ItemCommandsController {
       if (!refused) throw error;
       return this.items.showForm(request, reply, id, form, { body, errors: [refused.error], status: refused.status });
     }
-    await this.pages.redirect(reply, `${PAGES}/items/${encodeURIComponent(id)}?done=${verb}`);
+    await this.pages.redirect(reply, `${PAGES}/items/${encodeURIComponent(id)}?done=${form.verb}`);
   }
 }
 

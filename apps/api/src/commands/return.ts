@@ -1,0 +1,11 @@
+import type { LifecycleCommandEntry } from './lifecycle-command-entry';
+import { REASON_FIELD, ReasonDto } from './reason';
+
+export const RETURN: LifecycleCommandEntry<'RETURN', ReasonDto> = {
+  type: 'RETURN',
+  verb: 'return',
+  body: ReasonDto,
+  toCommand: ({ reason }) => ({ type: 'RETURN', reason }),
+  name: 'Return to the owner',
+  form: { button: 'Return to the owner', showsEvidence: true, fields: () => [{ ...REASON_FIELD, hint: 'What the owner needs to do before submitting again' }] },
+};

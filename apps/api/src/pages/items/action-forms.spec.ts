@@ -1,0 +1,36 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync } from 'class-validator';
+import { COMMAND_ENTRIES } from '../../commands/lifecycle-commands';
+import { ACTION_FORMS } from './action-forms';
+
+const form = (verb: string) => ACTION_FORMS.get(verb)!;
+
+describe('action forms, made from the commands\' entries', () => {
+  it.each(COMMAND_ENTRIES.map((entry) => [entry.verb, entry]))('%s: every field is a property its body takes', (_, entry) => {
+    const values = Object.fromEntries(entry.form.fields().map((field) => [field.name, undefined]));
+    const failures = validateSync(plainToInstance(entry.body, values), { whitelist: true, forbidNonWhitelisted: true });
+    expect(failures.filter((failure) => 'whitelistValidation' in (failure.constraints ?? {}))).toEqual([]);
+  });
+
+  it('reads what the inputs say as the body has it: a number, a normalised fingerprint, a ticked box, a date', () => {
+    expect(form('level').read({ level: '3', reason: ' Force moved ' })).toEqual({ command: { type: 'CHANGE_LEVEL', level: 3, reason: 'Force moved' } });
+    expect(form('evidence').read({ title: 'Letter', evidenceId: 'cc-1', sha256: 'A'.repeat(64), isChiefConstableLetter: 'yes' })).toEqual({
+      command: { type: 'ATTACH_EVIDENCE', title: 'Letter', evidenceId: 'cc-1', sha256: 'a'.repeat(64), isChiefConstableLetter: true },
+    });
+    expect(form('due-date').read({ 'dueDate-day': '31', 'dueDate-month': '3', 'dueDate-year': '2025', reason: 'Slipped' })).toEqual({
+      command: { type: 'CHANGE_DUE_DATE', dueDate: '2025-03-31', reason: 'Slipped' },
+    });
+    expect(form('approve').read({})).toEqual({ command: { type: 'APPROVE' } });
+  });
+
+  it('names the fields that are wrong in the page\'s words, a date by its day', () => {
+    expect(form('due-date').read({ 'dueDate-day': '30', 'dueDate-month': '2', 'dueDate-year': '2025', reason: '' })).toEqual({
+      errors: [
+        { field: 'dueDate-day', text: 'Enter the new due date as a real date' },
+        { field: 'reason', text: 'Enter why the due date changes' },
+      ],
+    });
+    expect(form('level').read({ reason: 'x' })).toEqual({ errors: [{ field: 'level', text: 'Select the new level' }] });
+    expect(form('remove-evidence').read({})).toEqual({ errors: [{ field: 'evidenceId', text: 'Select the document to remove' }] });
+  });
+});
