@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { NestFactory } from '@nestjs/core';
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
 import { loadConfig } from '@hmicfrs/config';
 import { ExportQuery, exportRegister } from '@hmicfrs/export';
 import { Projector, RegisterQueries } from '@hmicfrs/projections';
@@ -31,8 +32,7 @@ export const exportCommand: CliCommand = {
     try {
       // The read models are as fresh as the store: another process (the API) may be projecting already.
       await app.get(Projector).catchUp();
-      const today = new Date().toISOString().slice(0, 10);
-      const file = await exportRegister(app.get(RegisterQueries), filter, format, today);
+      const file = await exportRegister(app.get(RegisterQueries), filter, format, todayOf(app.get<Clock>(CLOCK)));
       writeFileSync(out ?? file.fileName, file.bytes);
       console.log(`${file.rows} items written to ${out ?? file.fileName}`);
       return 0;

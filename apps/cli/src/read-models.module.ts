@@ -1,4 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
+import { ClockModule } from '@hmicfrs/clock';
 import type { AppConfig } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
 import { ProjectionsModule } from '@hmicfrs/projections';
@@ -10,6 +11,7 @@ export class ReadModelsModule {
     return {
       module: ReadModelsModule,
       imports: [
+        ClockModule.forRoot(),
         EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
         // Nothing else to serve here: a write may wait as long as another process's rebuild needs.
         ProjectionsModule.forRoot({ dataDir: config.DATA_DIR, runProjector: options.runProjector, busyTimeoutMs: 30_000, freshnessTimeoutMs: 60_000 }),

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { EventStore } from '@hmicfrs/event-store';
-import type { Clock } from '@hmicfrs/clock';
+import { todayOf, type Clock } from '@hmicfrs/clock';
 import { inspectionStream, recommendationStream } from '@hmicfrs/lifecycle';
 import { RecommendationWorkflow, type CommandRequest } from '@hmicfrs/workflow';
 import { FileTooLarge, ImportRejected } from './errors';
@@ -60,7 +60,7 @@ export class RegisterImporter {
     const importId = sha256.slice(0, 16);
     const actors = importActors(importId);
     const table = await readRegisterFile(file.bytes);
-    const parsed = parseRegister(table, this.clock().toISOString().slice(0, 10));
+    const parsed = parseRegister(table, todayOf(this.clock));
 
     const problems: RowProblem[] = [...parsed.problems];
     const planned: PlannedRow[] = [];

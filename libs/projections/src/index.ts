@@ -1,5 +1,4 @@
 export { ProjectionsModule, type ProjectionsModuleOptions } from './projections.module';
-export { READ_CLOCK, type Clock } from './clock';
 export * from './errors';
 export { ReadModelDatabase, READ_MODELS_FILE } from './runtime/read-model-database';
 export { ensureReadModels } from './runtime/read-models';

@@ -11,7 +11,6 @@ import { ApprovalQueueProjection } from './approval-queue/approval-queue.project
 import { ApprovalQueueQueries } from './approval-queue/approval-queue.queries';
 import { AuditProjection } from './audit/audit.projection';
 import { AuditTrailQueries } from './audit/audit-trail.queries';
-import { READ_CLOCK, type Clock } from './clock';
 import { PastRegister } from './register/past-register';
 import { RegisterProjection } from './register/register.projection';
 import { RegisterQueries } from './register/register.queries';
@@ -33,7 +32,6 @@ export interface ProjectionsModuleOptions {
   /** How long a report as at a date waits for the register to catch up. Default 10 s. */
   freshnessTimeoutMs?: number;
   projector?: Partial<ProjectorOptions>;
-  clock?: Clock;
   /**
    * How long a write waits for another process's write. Default 100 ms: in the API a projector waiting
    * inside SQLite would stall every request of the process; it waits between turns of the event loop
@@ -90,12 +88,11 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
           useFactory: (store: EventStore, database: ReadModelDatabase, projections: Projection[], rebuilder: Rebuilder) =>
             new Projector(store, database, projections, rebuilder, { ...DEFAULT_PROJECTOR_OPTIONS, ...options.projector }),
         },
-        { provide: READ_CLOCK, useValue: options.clock ?? (() => new Date()) },
         { provide: FRESHNESS_TIMEOUT_MS, useValue: options.freshnessTimeoutMs ?? 10_000 },
         ReadModelFreshness,
         ...queries,
       ],
-      exports: [...queries, Projector, Rebuilder, READ_CLOCK],
+      exports: [...queries, Projector, Rebuilder],
     };
   }
 

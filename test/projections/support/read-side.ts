@@ -17,10 +17,10 @@ import {
   RegisterReports,
   ReadModelFreshness,
   ensureReadModels,
-  type Clock,
   type Projection,
   type ProjectorOptions,
 } from '@hmicfrs/projections';
+import { systemClock, type Clock } from '@hmicfrs/clock';
 
 
 /** The read side wired by hand on a data directory, as the Nest module wires it. */
@@ -61,7 +61,7 @@ export function openReadSide(options: ReadSideOptions = {}): ReadSide {
   const projections = options.projections ?? [new RegisterProjection(), new ApprovalQueueProjection(), new AuditProjection()];
   const database = ReadModelDatabase.inDataDir(dir, { busyTimeoutMs: 100 });
   ensureReadModels(database, projections);
-  const clock = options.clock ?? (() => new Date());
+  const clock = options.clock ?? systemClock;
   const rebuilder = new Rebuilder(store, database, projections, { batchSize: 500 });
   const projector = new Projector(store, database, projections, rebuilder, { batchSize: 500, maxWaitMs: 5, retryMs: 50, ...options.projector });
   const freshness = new ReadModelFreshness(store, database, 5000);

@@ -3,7 +3,8 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import type { FastifyReply } from 'fastify';
 import { Can } from '@hmicfrs/auth';
 import { EXPORT_MEDIA_TYPES, ExportQuery, exportRegister } from '@hmicfrs/export';
-import { READ_CLOCK, RegisterQueries, type Clock } from '@hmicfrs/projections';
+import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
+import { RegisterQueries } from '@hmicfrs/projections';
 
 @ApiTags('register')
 @ApiBearerAuth()
@@ -11,7 +12,7 @@ import { READ_CLOCK, RegisterQueries, type Clock } from '@hmicfrs/projections';
 export class RegisterExportController {
   constructor(
     private readonly queries: RegisterQueries,
-    @Inject(READ_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The register as a file, filtered as GET /recommendations filters it: CSV (UTF-8, opens in Excel) or XLSX. */
@@ -20,7 +21,7 @@ export class RegisterExportController {
   @ApiProduces(EXPORT_MEDIA_TYPES.csv, EXPORT_MEDIA_TYPES.xlsx)
   @ApiOkResponse({ description: 'The file, as an attachment named register-<today>.<format>' })
   async export(@Query() { format = 'csv', ...filter }: ExportQuery, @Res({ passthrough: true }) reply: FastifyReply): Promise<Buffer> {
-    const today = this.clock().toISOString().slice(0, 10);
+    const today = todayOf(this.clock);
     const file = await exportRegister(this.queries, filter, format, today);
     void reply.header('content-type', EXPORT_MEDIA_TYPES[format]).header('content-disposition', `attachment; filename="${file.fileName}"`);
     return file.bytes;

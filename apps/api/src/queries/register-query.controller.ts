@@ -1,7 +1,8 @@
 import { Controller, Get, Inject, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Can } from '@hmicfrs/auth';
-import { READ_CLOCK, RegisterQueries, type Clock, type RegisterList, type RegisterSort } from '@hmicfrs/projections';
+import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
+import { RegisterQueries, type RegisterList, type RegisterSort } from '@hmicfrs/projections';
 import { RegisterQueryDto } from './dto/register-query.dto';
 
 @ApiTags('register')
@@ -10,7 +11,7 @@ import { RegisterQueryDto } from './dto/register-query.dto';
 export class RegisterQueryController {
   constructor(
     private readonly register: RegisterQueries,
-    @Inject(READ_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   /** The register: every item's current state, filtered, sorted and paged. Everyone who may read items sees all of them. */
@@ -19,7 +20,7 @@ export class RegisterQueryController {
   @ApiOkResponse({ description: '{ items, total, limit, offset }; overdue and due soon are against today' })
   list(@Query() { sort = 'reference', limit = 50, offset = 0, ...filter }: RegisterQueryDto): RegisterList {
     const descending = sort.startsWith('-');
-    const today = this.clock().toISOString().slice(0, 10);
+    const today = todayOf(this.clock);
     return this.register.list(filter, { sort: sort.replace(/^-/, '') as RegisterSort, descending, limit, offset }, today);
   }
 }

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Statement } from 'better-sqlite3';
-import { READ_CLOCK, type Clock } from '../clock';
+import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { PastRegister } from '../register/past-register';
 import { ReadModelFreshness } from '../runtime/freshness';
 import { ReadModelDatabase } from '../runtime/read-model-database';
@@ -18,7 +18,7 @@ export class JacReportService {
     private readonly database: ReadModelDatabase,
     private readonly past: PastRegister,
     private readonly freshness: ReadModelFreshness,
-    @Inject(READ_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async jacReport(request: JacRequest): Promise<JacReport> {

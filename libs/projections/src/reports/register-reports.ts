@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { IsoDate, ItemKind, Level, Status } from '@hmicfrs/lifecycle';
-import { READ_CLOCK, type Clock } from '../clock';
+import { CLOCK, type Clock } from '@hmicfrs/clock';
 import type { ItemSnapshot } from '../register/item-snapshot';
 import { PastRegister, type PointInTime } from '../register/past-register';
 import { addDays, RegisterQueries } from '../register/register.queries';
@@ -53,7 +53,7 @@ export class RegisterReports {
     private readonly register: RegisterQueries,
     private readonly past: PastRegister,
     private readonly freshness: ReadModelFreshness,
-    @Inject(READ_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async counts(query: PastQuery): Promise<CountsReport> {

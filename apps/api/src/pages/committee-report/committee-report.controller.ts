@@ -2,7 +2,8 @@ import { BadRequestException, Controller, Get, Inject, Query, Req, Res } from '@
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage } from '@hmicfrs/auth';
-import { InvalidReportParameter, JacReportService, READ_CLOCK, jacCsv, jacMarkdown, type Clock, type JacReport } from '@hmicfrs/projections';
+import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
+import { InvalidReportParameter, JacReportService, jacCsv, jacMarkdown, type JacReport } from '@hmicfrs/projections';
 import { errorsForPage, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { KIND } from '../words';
@@ -20,7 +21,7 @@ export class CommitteeReportController {
   constructor(
     private readonly reports: JacReportService,
     private readonly pages: PageRenderer,
-    @Inject(READ_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -82,7 +83,7 @@ export class CommitteeReportController {
   }
 
   private today(): string {
-    return this.clock().toISOString().slice(0, 10);
+    return todayOf(this.clock);
   }
 }
 

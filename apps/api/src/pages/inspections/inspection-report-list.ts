@@ -1,7 +1,8 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, type EventStore, type GlobalPosition } from '@hmicfrs/event-store';
 import { replayInspectionReport, type InspectionReport } from '@hmicfrs/lifecycle';
-import { READ_CLOCK, RegisterQueries, type Clock, type RegisterEntry } from '@hmicfrs/projections';
+import { CLOCK, type Clock } from '@hmicfrs/clock';
+import { RegisterQueries, type RegisterEntry } from '@hmicfrs/projections';
 
 /**
  * Inspection reports, newest first, and the items of one. The read models keep an inspections table but
@@ -19,7 +20,7 @@ export class InspectionReportList {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly register: RegisterQueries,
-    @Inject(READ_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async all(): Promise<InspectionReport[]> {

@@ -3,7 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage } from '@hmicfrs/auth';
 import { WrongExpectedRevision } from '@hmicfrs/event-store';
-import { READ_CLOCK, type Clock } from '@hmicfrs/projections';
+import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { CommandRefused, IdempotencyKeyReused, OccurredAtRefused, RecommendationWorkflow, UnknownLinkedItem } from '@hmicfrs/workflow';
 import { defineRoute, type RouteParameter } from '../../commands/generated-route';
 import { ItemIdParams } from '../../recommendations/dto/item-id.params';
@@ -29,7 +29,7 @@ export class ItemCommandsController {
     private readonly workflow: RecommendationWorkflow,
     private readonly items: ItemPages,
     private readonly pages: PageRenderer,
-    @Inject(READ_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   static {

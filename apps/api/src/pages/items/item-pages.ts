@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AccessDenied, permits } from '@hmicfrs/auth';
+import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { instantOf } from '@hmicfrs/projections';
 import { inspectionStream, replayInspectionReport, type Actor, type InspectionReport, type LifecycleCommand } from '@hmicfrs/lifecycle';
@@ -12,11 +13,6 @@ import { COMMAND } from '../words';
 import { ACTION_FORMS, FORM_OF_COMMAND, OCCURRED_ON, type ActionForm } from './action-forms';
 import { dueDateLineage, timeline } from './timeline';
 
-/** Today, as a calendar date (what due dates are compared with). */
-function today(): string {
-  return new Date().toISOString().slice(0, 10);
-}
-
 /** The item page and its action forms, drawn from the workflow's view of the item and its history. */
 @Injectable()
 export class ItemPages {
@@ -25,6 +21,7 @@ export class ItemPages {
     private readonly histories: ItemHistoryReader,
     private readonly pages: PageRenderer,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   async show(request: PageRequest, reply: FastifyReply, id: string, options: { asAt?: string; done?: string; asAtErrors?: FieldError[]; asAtParts?: object }): Promise<void> {
@@ -38,7 +35,7 @@ export class ItemPages {
       asAtDay: options.asAt,
       asAtParts: options.asAtParts,
       doneMessage: doneMessage(options.done),
-      overdue: isOverdue(view),
+      overdue: isOverdue(view, todayOf(this.clock)),
       inspection: await this.inspection(view.item.inspectionId),
       actions: view.allowedCommands.map((type) => FORM_OF_COMMAND.get(type)!),
       notYet: asAt === undefined ? await this.notYet(id, view, actor) : [],
@@ -121,6 +118,6 @@ function doneMessage(done: string | undefined): string | undefined {
   return form && `${COMMAND[form.type]}: done.`;
 }
 
-function isOverdue(view: ItemView): boolean {
-  return view.item.dueDate !== null && view.item.dueDate < today() && !view.closed && view.status !== 'not_applicable';
+function isOverdue(view: ItemView, today: string): boolean {
+  return view.item.dueDate !== null && view.item.dueDate < today && !view.closed && view.status !== 'not_applicable';
 }

@@ -2,7 +2,8 @@ import { BadRequestException, Controller, Get, Inject, Query, Req, Res } from '@
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage } from '@hmicfrs/auth';
-import { READ_CLOCK, RegisterQueries, type Clock } from '@hmicfrs/projections';
+import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
+import { RegisterQueries } from '@hmicfrs/projections';
 import type { FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { LOCAL_USERS, type LocalUser } from '../session/local-users';
@@ -25,7 +26,7 @@ export class RegisterController {
   constructor(
     private readonly register: RegisterQueries,
     private readonly pages: PageRenderer,
-    @Inject(READ_CLOCK) private readonly clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Inject(LOCAL_USERS) private readonly users: LocalUser[] | null,
   ) {}
 
@@ -34,7 +35,7 @@ export class RegisterController {
   async list(@Query() raw: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
     const read = readRegisterQuery(raw);
     if (!read.ok) throw new BadRequestException(read.problem);
-    const today = this.clock().toISOString().slice(0, 10);
+    const today = todayOf(this.clock);
     const result = this.register.list(read.filter, { limit: PAGE_SIZE, offset: (read.page - 1) * PAGE_SIZE, sort: read.sort, descending: read.descending }, today);
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     await this.pages.render(request, reply, 'register.njk', {
