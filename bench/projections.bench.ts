@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, type NewEvent } from '@hmicfrs/event-store';
-import { schemaVersions, type DomainEvent, type Level } from '@hmicfrs/lifecycle';
+import { schemaVersions, type DomainEvent, type Evidence, type Level } from '@hmicfrs/lifecycle';
 import {
   ApprovalQueueProjection,
   AuditProjection,
@@ -111,16 +111,6 @@ async function buildLog(store: SqliteEventStore, perItem: number): Promise<numbe
 function storyOf(item: number, length: number): { event: DomainEvent; at: string }[] {
   const level = ([2, 3, 4] as const)[item % 3] as Level;
   const closes = item % 3 !== 0;
-  const tail: DomainEvent[] = closes
-    ? [
-        { type: 'EvidenceAttached', data: { evidenceId: 'cc-letter', title: 'Chief Constable letter', sha256: 'c'.repeat(64), isChiefConstableLetter: true } },
-        { type: 'SubmittedForClosure', data: { submittedBy: 'owner', evidence: [] } },
-        ...(level === 4
-          ? [{ type: 'SubmittedToHmicfrs', data: { approvedBy: 'dcc', evidence: [] } } as DomainEvent, { type: 'HmicfrsVerified', data: {} } as DomainEvent]
-          : [{ type: 'SelfCertified', data: { approvedBy: 'dcc', level, evidence: [] } } as DomainEvent]),
-        ...(level === 3 ? [{ type: 'HmicfrsVerified', data: {} } as DomainEvent] : []),
-      ]
-    : [];
   const events: DomainEvent[] = [
     {
       type: 'RecommendationOpened',
@@ -132,18 +122,42 @@ function storyOf(item: number, length: number): { event: DomainEvent; at: string
     },
     { type: 'RagRated', data: { rag: 'amber' } },
   ];
-  for (let n = 0; events.length < length - tail.length; n += 1) {
+  const attached: Evidence[] = [];
+  const tailLength = closes ? closure(level, attached).length : 0;
+  for (let n = 0; events.length < length - tailLength; n += 1) {
     switch (n % 4) {
       case 0: events.push({ type: 'ProgressNoted', data: { text: 'Quarterly review: the action plan is on track; the dip sample showed improvement' } }); break;
       case 1: events.push({ type: 'RagRated', data: { rag: (['red', 'amber', 'green'] as const)[(item + n) % 3] } }); break;
-      case 2: events.push({ type: 'EvidenceAttached', data: { evidenceId: `ev-${n}`, title: 'Action plan update', sha256: 'a'.repeat(64), isChiefConstableLetter: false } }); break;
+      case 2: {
+        const evidence: Evidence = { evidenceId: `ev-${n}`, title: 'Action plan update', sha256: 'a'.repeat(64), isChiefConstableLetter: false };
+        attached.push(evidence);
+        events.push({ type: 'EvidenceAttached', data: evidence });
+        break;
+      }
       default: events.push({ type: 'DueDateChanged', data: { from: '2021-03-31', to: `202${2 + (n % 3)}-03-31`, reason: 'Re-planned at the board' } });
     }
   }
-  events.push(...tail.slice(0, length - events.length));
+  if (closes) events.push(...closure(level, attached).slice(0, length - events.length));
   const start = Date.parse('2019-06-01T09:00:00Z') + (item % 365) * 86_400_000;
   const step = Math.floor((5 * 365 * 86_400_000) / length);
   return events.map((event, n) => ({ event, at: new Date(start + n * step).toISOString() }));
+}
+
+/**
+ * The Chief Constable letter, the submission and its approval (and, at levels 3 and 4, HMICFRS's
+ * verification). The submission carries the evidence attached before it, as the workflow records it:
+ * the lifecycle checks it for the letter.
+ */
+function closure(level: Level, attachedBefore: Evidence[]): DomainEvent[] {
+  const letter: Evidence = { evidenceId: 'cc-letter', title: 'Chief Constable letter', sha256: 'c'.repeat(64), isChiefConstableLetter: true };
+  return [
+    { type: 'EvidenceAttached', data: letter },
+    { type: 'SubmittedForClosure', data: { submittedBy: 'owner', evidence: [...attachedBefore, letter] } },
+    ...(level === 4
+      ? [{ type: 'SubmittedToHmicfrs', data: { approvedBy: 'dcc', evidence: [] } } as DomainEvent, { type: 'HmicfrsVerified', data: {} } as DomainEvent]
+      : [{ type: 'SelfCertified', data: { approvedBy: 'dcc', level, evidence: [] } } as DomainEvent]),
+    ...(level === 3 ? [{ type: 'HmicfrsVerified', data: {} } as DomainEvent] : []),
+  ];
 }
 
 /** One append's events: one command id, each its own occurredAt. */

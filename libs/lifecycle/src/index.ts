@@ -18,6 +18,7 @@ export { statusOf, isClosed, isInProgress, describeStatus, type Status } from '.
 export { decide } from './decide';
 export { allowedCommands } from './allowed-commands';
 export { evolve, replay } from './replay';
+export { follow, restorePosition, type LifecyclePosition } from './position';
 export { upcast, schemaVersions, type StoredEvent } from './upcast';
 export { HistoryNotReplayable, UnreadableEvent, EventDoesNotFit } from './errors';
 export { decideInspectionReport, replayInspectionReport, type InspectionReport } from './inspection-report';

@@ -1,4 +1,4 @@
-import { createActor, type ActorScope } from 'xstate';
+import { createActor, type ActorScope, type AnyStateMachine } from 'xstate';
 import type { RecommendationEvent, RecommendationOpened } from './events';
 import { EventDoesNotFit } from './errors';
 import { recommendationMachine, type RecommendationState } from './recommendation.machine';
@@ -34,9 +34,9 @@ export function replay(
 function step(state: RecommendationState | undefined, event: RecommendationEvent, index?: number): RecommendationState {
   if (state === undefined) {
     const opened = opening(event, index);
-    return recommendationMachine.getInitialSnapshot(inertScope(), opened);
+    return recommendationMachine.getInitialSnapshot(inertScope(recommendationMachine), opened);
   }
-  const next = recommendationMachine.transition(state, event, inertScope());
+  const next = recommendationMachine.transition(state, event, inertScope(recommendationMachine));
   // The machine returns the very same snapshot when no transition takes the event.
   if (next === state) throw new EventDoesNotFit(event.type, `an item ${describeStatus(state)}`, index);
   return next;
@@ -51,13 +51,14 @@ function opening(event: RecommendationEvent, index?: number): RecommendationOpen
  * XState's own `transition()` and `initialTransition()` build a throwaway actor on every call, and that
  * actor starts the machine without input, which throws (and is caught) inside XState: a third of the
  * cost of a command went there. This machine's transitions only assign and guard (no children, no
- * messages to `self`), so one inert scope serves every fold; its actor is never started.
+ * messages to `self`), so one inert scope per machine serves every fold; its actor is never started.
  */
-let scope: ActorScope<RecommendationState, RecommendationEvent> | undefined;
+const scopes = new Map<AnyStateMachine, ActorScope<RecommendationState, RecommendationEvent>>();
 
-function inertScope(): ActorScope<RecommendationState, RecommendationEvent> {
+export function inertScope(machine: typeof recommendationMachine): ActorScope<RecommendationState, RecommendationEvent> {
+  let scope = scopes.get(machine);
   if (scope === undefined) {
-    const self = createActor(recommendationMachine, { input: PLACEHOLDER });
+    const self = createActor(machine, { input: PLACEHOLDER });
     scope = {
       self,
       id: '',
@@ -69,11 +70,12 @@ function inertScope(): ActorScope<RecommendationState, RecommendationEvent> {
       stopChild: () => undefined,
       actionExecutor: () => undefined,
     };
+    scopes.set(machine, scope);
   }
   return scope;
 }
 
 /** The input the scope's never-started actor is built with: the machine cannot be built without one. */
-const PLACEHOLDER: RecommendationOpened['data'] = {
+export const PLACEHOLDER: RecommendationOpened['data'] = {
   id: '-', reference: '-', kind: 'recommendation', inspectionId: '-', text: '-', level: 4, addressee: '-', portfolio: '-',
 };

@@ -1,4 +1,4 @@
-import { isInProgress, type ItemRecord } from './item-record';
+import type { ItemRecord } from './item-record';
 import type { RegisterStatements } from './register-statements';
 
 /** Changes to the counts per kind × level × status and per RAG, summed in memory and written at once. */
@@ -27,9 +27,9 @@ export class CountsTally {
   }
 
   private add(record: ItemRecord, delta: number): void {
-    const key = `${record.kind}|${record.level}|${record.status}`;
+    const key = `${record.kind}|${record.lifecycle.level}|${record.lifecycle.status}`;
     this.counts.set(key, (this.counts.get(key) ?? 0) + delta);
-    if (!isInProgress(record)) return;
+    if (!record.lifecycle.inProgress) return;
     const rag = record.rag ?? 'unrated';
     this.rags.set(rag, (this.rags.get(rag) ?? 0) + delta);
   }
@@ -37,7 +37,7 @@ export class CountsTally {
 
 /** Whether the counts see the item as they did; most events leave it so. */
 function sameCounts(a: ItemRecord, b: ItemRecord): boolean {
-  if (a.kind !== b.kind || a.level !== b.level || a.status !== b.status) return false;
-  const inProgress = isInProgress(a);
-  return inProgress === isInProgress(b) && (!inProgress || a.rag === b.rag);
+  if (a.kind !== b.kind || a.lifecycle.level !== b.lifecycle.level || a.lifecycle.status !== b.lifecycle.status) return false;
+  const inProgress = a.lifecycle.inProgress;
+  return inProgress === b.lifecycle.inProgress && (!inProgress || a.rag === b.rag);
 }

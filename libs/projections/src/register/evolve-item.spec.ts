@@ -11,7 +11,7 @@ import {
   type RecommendationState,
 } from '@hmicfrs/lifecycle';
 import { changesReports, evolveItem } from './evolve-item';
-import { isInProgress, type ItemRecord } from './item-record';
+import type { ItemRecord } from './item-record';
 
 const owner: Actor = { userId: 'olivia.owner', role: 'owner' };
 const liaison: Actor = { userId: 'liam.liaison', role: 'liaison' };
@@ -79,10 +79,10 @@ describe("the register's fold follows the lifecycle machine", () => {
 
 function picture(record: ItemRecord) {
   return {
-    status: record.status,
-    closed: record.closed,
-    inProgress: isInProgress(record),
-    level: record.level,
+    status: record.lifecycle.status,
+    closed: record.lifecycle.closed,
+    inProgress: record.lifecycle.inProgress,
+    level: record.lifecycle.level,
     rag: record.rag,
     owner: record.owner,
     dueDate: record.dueDate,

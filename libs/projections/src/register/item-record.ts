@@ -1,18 +1,17 @@
-import type { IsoDate, ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
+import type { IsoDate, ItemKind, Level, LifecyclePosition, Rag } from '@hmicfrs/lifecycle';
 
-/** One item as the register shows it: its current state and the dates the committee asks about. */
+/** One item as the register shows it: where it stands in the lifecycle and the dates the committee asks about. */
 export interface ItemRecord {
   id: string;
   reference: string;
   kind: ItemKind;
   inspectionId: string;
   text: string;
-  level: Level;
   portfolio: string;
+  /** Status, closed, in progress and level, as the lifecycle has them. */
+  lifecycle: LifecyclePosition;
   owner: string | null;
   rag: Rag | null;
-  status: Status;
-  closed: boolean;
   dueDate: IsoDate | null;
   originalDueDate: IsoDate | null;
   /** When the item was opened (occurredAt). */
@@ -29,25 +28,4 @@ export interface ItemRecord {
   /** occurredAt of the item's latest event. */
   lastEventAt: string;
   revision: number;
-}
-
-/** Still being worked on (the lifecycle's `in_progress` tag): what RAG counts and overdue lists are about. */
-export function isInProgress(record: Pick<ItemRecord, 'status' | 'closed'>): boolean {
-  switch (record.status) {
-    case 'open':
-    case 'rag_rated':
-    case 'submitted':
-    case 'awaiting_hmicfrs':
-      return true;
-    case 'self_certified':
-      return !record.closed;
-    case 'hmicfrs_verified':
-    case 'archived':
-    case 'not_applicable':
-      return false;
-    default: {
-      const _: never = record.status;
-      return _;
-    }
-  }
 }

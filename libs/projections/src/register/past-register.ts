@@ -2,11 +2,10 @@ import { Injectable } from '@nestjs/common';
 import type { Statement } from 'better-sqlite3';
 import type { IsoDate, ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
 import { ReadModelDatabase } from '../runtime/read-model-database';
-import { isInProgress } from './item-record';
 import type { ItemSnapshot } from './item-snapshot';
 
 type Row = [
-  id: string, kind: ItemKind, inspectionId: string, openedAt: string, level: Level, status: Status, closed: 0 | 1,
+  id: string, kind: ItemKind, inspectionId: string, openedAt: string, level: Level, status: Status, closed: 0 | 1, inProgress: 0 | 1,
   rag: Rag | null, owner: string | null, dueDate: IsoDate | null, originalDueDate: IsoDate | null,
   closedAt: string | null, lastSubmittedAt: string | null, submittedLevel: Level | null,
 ];
@@ -41,7 +40,7 @@ export class PastRegister {
     // Prepared on first use: the table may only exist once the projections are set up.
     this.statement ??= this.database.db
       .prepare<[PointInTime], Row>(
-        `SELECT v.item_id, r.kind, r.inspection_id, r.opened_at, v.level, v.status, v.closed, v.rag, v.owner, v.due_date,
+        `SELECT v.item_id, r.kind, r.inspection_id, r.opened_at, v.level, v.status, v.closed, v.in_progress, v.rag, v.owner, v.due_date,
                 v.original_due_date, v.closed_at, v.last_submitted_at, v.submitted_level
          FROM register_versions v JOIN register r ON r.id = v.item_id
          WHERE v.occurred_at <= @asAt AND v.recorded_at <= @knownAt AND (v.next_occurred_at > @asAt OR v.next_recorded_at > @knownAt)`,
@@ -52,23 +51,21 @@ export class PastRegister {
 }
 
 function snapshotOf(row: Row): ItemSnapshot {
-  const status = row[5];
-  const closed = row[6] === 1;
   return {
     id: row[0],
     kind: row[1],
     inspectionId: row[2],
     openedAt: row[3],
     level: row[4],
-    status,
-    closed,
-    inProgress: isInProgress({ status, closed }),
-    rag: row[7],
-    owner: row[8],
-    dueDate: row[9],
-    originalDueDate: row[10],
-    closedAt: row[11],
-    lastSubmittedAt: row[12],
-    submittedLevel: row[13],
+    status: row[5],
+    closed: row[6] === 1,
+    inProgress: row[7] === 1,
+    rag: row[8],
+    owner: row[9],
+    dueDate: row[10],
+    originalDueDate: row[11],
+    closedAt: row[12],
+    lastSubmittedAt: row[13],
+    submittedLevel: row[14],
   };
 }

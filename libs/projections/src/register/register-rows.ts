@@ -1,5 +1,5 @@
-import type { IsoDate, ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
-import { isInProgress, type ItemRecord } from './item-record';
+import { restorePosition, type IsoDate, type ItemKind, type Level, type Rag, type Status } from '@hmicfrs/lifecycle';
+import type { ItemRecord } from './item-record';
 
 /** Sorts after every ISO date: the "next version" of an item's latest version, which has none yet. */
 export const NO_NEXT_VERSION = '~';
@@ -7,7 +7,7 @@ export const NO_NEXT_VERSION = '~';
 /** The register's columns, in the order of `RegisterRow`. */
 export const REGISTER_COLUMNS =
   'id, reference, kind, inspection_id, text, level, portfolio, owner, rag, status, closed, in_progress, due_date, ' +
-  'original_due_date, opened_at, submitted_at, submitted_by, last_submitted_at, submitted_level, closed_at, last_event_at, revision';
+  'original_due_date, opened_at, submitted_at, submitted_by, last_submitted_at, submitted_level, closed_at, last_event_at, revision, lifecycle';
 
 export type RegisterRow = [
   id: string,
@@ -32,6 +32,8 @@ export type RegisterRow = [
   closedAt: string | null,
   lastEventAt: string,
   revision: number,
+  /** Where the item stands in the lifecycle, saved: what its next event is followed from. */
+  lifecycle: string,
 ];
 
 export function toRow(r: ItemRecord): RegisterRow {
@@ -41,13 +43,13 @@ export function toRow(r: ItemRecord): RegisterRow {
     r.kind,
     r.inspectionId,
     r.text,
-    r.level,
+    r.lifecycle.level,
     r.portfolio,
     r.owner,
     r.rag,
-    r.status,
-    r.closed ? 1 : 0,
-    isInProgress(r) ? 1 : 0,
+    r.lifecycle.status,
+    r.lifecycle.closed ? 1 : 0,
+    r.lifecycle.inProgress ? 1 : 0,
     r.dueDate,
     r.originalDueDate,
     r.openedAt,
@@ -58,6 +60,7 @@ export function toRow(r: ItemRecord): RegisterRow {
     r.closedAt,
     r.lastEventAt,
     r.revision,
+    r.lifecycle.saved,
   ];
 }
 
@@ -68,12 +71,10 @@ export function fromRow(row: RegisterRow): ItemRecord {
     kind: row[2],
     inspectionId: row[3],
     text: row[4],
-    level: row[5],
     portfolio: row[6],
+    lifecycle: restorePosition(row[22]),
     owner: row[7],
     rag: row[8],
-    status: row[9],
-    closed: row[10] === 1,
     dueDate: row[12],
     originalDueDate: row[13],
     openedAt: row[14],

@@ -4,7 +4,7 @@ import type { TableName } from '../runtime/projection';
 import { REGISTER_COLUMNS, type RegisterRow } from './register-rows';
 
 export const VERSION_COLUMNS = [
-  'item_id', 'occurred_at', 'recorded_at', 'next_occurred_at', 'next_recorded_at', 'level', 'status', 'closed', 'rag', 'owner', 'due_date', 'original_due_date', 'closed_at', 'last_submitted_at', 'submitted_level',
+  'item_id', 'occurred_at', 'recorded_at', 'next_occurred_at', 'next_recorded_at', 'level', 'status', 'closed', 'in_progress', 'rag', 'owner', 'due_date', 'original_due_date', 'closed_at', 'last_submitted_at', 'submitted_level',
 ] as const;
 export const NEXT_OCCURRED = 3;
 export const NEXT_RECORDED = 4;
@@ -26,7 +26,7 @@ export function registerStatements(db: Database, t: TableName): RegisterStatemen
   const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
   return {
     select: db.prepare<[string], [...RegisterRow, number | null]>(`SELECT ${REGISTER_COLUMNS}, version_row FROM ${t('register')} WHERE id = ?`).raw(),
-    upsert: db.prepare(`INSERT OR REPLACE INTO ${t('register')} (${REGISTER_COLUMNS}, version_row) VALUES (${placeholders(23)})`),
+    upsert: db.prepare(`INSERT OR REPLACE INTO ${t('register')} (${REGISTER_COLUMNS}, version_row) VALUES (${placeholders(24)})`),
     versions: new BulkInsert(db, t('register_versions'), VERSION_COLUMNS),
     endVersion: db.prepare(`UPDATE ${t('register_versions')} SET next_occurred_at = ?, next_recorded_at = ? WHERE rowid = ?`),
     addInspection: db.prepare(`INSERT OR REPLACE INTO ${t('inspections')} (id, report_type, title, published_on) VALUES (?, ?, ?, ?)`),

@@ -112,7 +112,7 @@ class RegisterBatch implements ReadModelBatch {
     }
     const row = this.statements.select.get(id);
     if (row === undefined) return undefined;
-    return { record: fromRow(row.slice(0, 22) as RegisterRow), latest: null, writtenVersion: row[22] };
+    return { record: fromRow(row.slice(0, 23) as RegisterRow), latest: null, writtenVersion: row[23] };
   }
 
   private recordInspection({ id, reportType, title, publishedOn }: InspectionReportRecorded['data']): void {
@@ -139,9 +139,10 @@ function versionOf(r: ItemRecord, occurredAt: string, recordedAt: string): unkno
     recordedAt,
     NO_NEXT_VERSION,
     NO_NEXT_VERSION,
-    r.level,
-    r.status,
-    r.closed ? 1 : 0,
+    r.lifecycle.level,
+    r.lifecycle.status,
+    r.lifecycle.closed ? 1 : 0,
+    r.lifecycle.inProgress ? 1 : 0,
     r.rag,
     r.owner,
     r.dueDate,

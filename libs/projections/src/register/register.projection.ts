@@ -13,7 +13,7 @@ import { NO_NEXT_VERSION } from './register-rows';
 @Injectable()
 export class RegisterProjection implements Projection {
   readonly name = 'register';
-  readonly version: number = 3;
+  readonly version: number = 4;
   readonly tables = ['register', 'register_versions', 'inspections', 'register_counts', 'rag_counts'] as const;
 
   /** `rebuildHolds`: how many items a rebuild keeps in memory between batches (about 1 KiB each). */
@@ -28,6 +28,8 @@ export class RegisterProjection implements Projection {
           closed INTEGER NOT NULL, in_progress INTEGER NOT NULL, due_date TEXT, original_due_date TEXT,
           opened_at TEXT NOT NULL, submitted_at TEXT, submitted_by TEXT, last_submitted_at TEXT, submitted_level INTEGER,
           closed_at TEXT, last_event_at TEXT NOT NULL, revision INTEGER NOT NULL,
+          -- where the item stands in the lifecycle (its status, level, ...), as the lifecycle saves it
+          lifecycle TEXT NOT NULL,
           -- rowid of the item's latest row in register_versions, whose "next" times the next version fills in
           version_row INTEGER
         )`,
@@ -39,7 +41,7 @@ export class RegisterProjection implements Projection {
           item_id TEXT NOT NULL, occurred_at TEXT NOT NULL, recorded_at TEXT NOT NULL,
           next_occurred_at TEXT NOT NULL DEFAULT '${NO_NEXT_VERSION}', next_recorded_at TEXT NOT NULL DEFAULT '${NO_NEXT_VERSION}',
           level INTEGER NOT NULL, status TEXT NOT NULL,
-          closed INTEGER NOT NULL, rag TEXT, owner TEXT, due_date TEXT, original_due_date TEXT,
+          closed INTEGER NOT NULL, in_progress INTEGER NOT NULL, rag TEXT, owner TEXT, due_date TEXT, original_due_date TEXT,
           closed_at TEXT, last_submitted_at TEXT, submitted_level INTEGER
         )`,
         `CREATE TABLE ${t('inspections')} (
