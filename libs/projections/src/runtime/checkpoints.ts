@@ -14,12 +14,13 @@ type Row = [position: string | null, version: number, generation: number];
 /** The checkpoint table. Every write runs inside the caller's transaction, beside the read-model change it records. */
 export class Checkpoints {
   private readonly select: Statement<[string], Row>;
-  private readonly upsert: Statement<[string, string | null, number, number, string]>;
+  private readonly upsert: Statement<[string, string | null, number, number]>;
 
   constructor(db: Database) {
     this.select = db.prepare<[string], Row>('SELECT position, version, generation FROM projection_checkpoints WHERE name = ?').raw();
+    // updated_at is the database's own stamp, for an operator reading the table, as recordedAt is the store's.
     this.upsert = db.prepare(
-      `INSERT INTO projection_checkpoints (name, position, version, generation, updated_at) VALUES (?, ?, ?, ?, ?)
+      `INSERT INTO projection_checkpoints (name, position, version, generation, updated_at) VALUES (?, ?, ?, ?, strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))
        ON CONFLICT (name) DO UPDATE SET position = excluded.position, version = excluded.version,
          generation = excluded.generation, updated_at = excluded.updated_at`,
     );
@@ -33,7 +34,7 @@ export class Checkpoints {
 
   write(name: string, checkpoint: Checkpoint): void {
     const { position, version, generation } = checkpoint;
-    this.upsert.run(name, position === null ? null : position.toString(), version, generation, new Date().toISOString());
+    this.upsert.run(name, position === null ? null : position.toString(), version, generation);
   }
 
   /**
