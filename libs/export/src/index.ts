@@ -2,4 +2,4 @@ export { exportRegister, EXPORT_MEDIA_TYPES, type ExportFormat } from './registe
 export { EXPORT_COLUMNS } from './export-columns';
 export { RegisterFilterQuery } from './register-filter-query';
 export { ExportQuery } from './export-query';
-export { ToBoolean, ToInteger, ToList } from './query-values';
+export { IsDaysAhead, ToBoolean, ToInteger, ToList } from './query-values';

@@ -1,7 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import type { ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
-import { ToBoolean, ToInteger, ToList } from './query-values';
+import { IsDaysAhead, ToBoolean, ToInteger, ToList } from './query-values';
 
 const STATUSES: Status[] = ['open', 'rag_rated', 'submitted', 'self_certified', 'awaiting_hmicfrs', 'hmicfrs_verified', 'archived', 'not_applicable'];
 const KINDS: ItemKind[] = ['recommendation', 'cause_of_concern', 'area_for_improvement'];
@@ -59,9 +59,6 @@ export class RegisterFilterQuery {
 
   @ApiPropertyOptional({ description: 'In progress and due from today to this many days ahead', example: 30 })
   @IsOptional()
-  @ToInteger()
-  @IsInt({ message: 'dueWithinDays must be a whole number of days' })
-  @Min(0, { message: 'dueWithinDays must be 0 or more' })
-  @Max(3650, { message: 'dueWithinDays must be at most 3650' })
+  @IsDaysAhead()
   dueWithinDays?: number;
 }
