@@ -113,7 +113,7 @@ function storyOf(item: number, length: number): { event: DomainEvent; at: string
   const closes = item % 3 !== 0;
   const tail: DomainEvent[] = closes
     ? [
-        { type: 'EvidenceAttached', data: { evidenceId: 'cc-letter', title: 'Chief Constable letter', sha256: 'c'.repeat(64), isChiefConstableLetter: true } },
+        { type: 'EvidenceAttached', data: { evidenceId: 'cc-letter', title: 'Chief Constable letter', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'c'.repeat(64), isChiefConstableLetter: true } },
         { type: 'SubmittedForClosure', data: { submittedBy: 'owner', evidence: [] } },
         ...(level === 4
           ? [{ type: 'SubmittedToHmicfrs', data: { approvedBy: 'dcc', evidence: [] } } as DomainEvent, { type: 'HmicfrsVerified', data: {} } as DomainEvent]
@@ -136,7 +136,7 @@ function storyOf(item: number, length: number): { event: DomainEvent; at: string
     switch (n % 4) {
       case 0: events.push({ type: 'ProgressNoted', data: { text: 'Quarterly review: the action plan is on track; the dip sample showed improvement' } }); break;
       case 1: events.push({ type: 'RagRated', data: { rag: (['red', 'amber', 'green'] as const)[(item + n) % 3] } }); break;
-      case 2: events.push({ type: 'EvidenceAttached', data: { evidenceId: `ev-${n}`, title: 'Action plan update', sha256: 'a'.repeat(64), isChiefConstableLetter: false } }); break;
+      case 2: events.push({ type: 'EvidenceAttached', data: { evidenceId: `ev-${n}`, title: 'Action plan update', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'a'.repeat(64), isChiefConstableLetter: false } }); break;
       default: events.push({ type: 'DueDateChanged', data: { from: '2021-03-31', to: `202${2 + (n % 3)}-03-31`, reason: 'Re-planned at the board' } });
     }
   }
