@@ -7,7 +7,7 @@ import type { LifecycleCommandEntry } from './lifecycle-command-entry';
 
 /**
  * Evidence held elsewhere: a document the force keeps in another system, named by where it is and what
- * it is.
+ * it is. Documents themselves are uploaded (multipart, to the same address: apps/api/src/evidence).
  */
 export class EvidenceReferenceDto extends CommandBody {
   @ApiPropertyOptional({ example: 'vetting-policy', description: 'Made from the location and title when not given' })
@@ -56,6 +56,8 @@ export const ATTACH_EVIDENCE: LifecycleCommandEntry<'ATTACH_EVIDENCE', EvidenceR
     ...(sha256 === undefined ? {} : { sha256 }),
   }),
   name: 'Attach evidence held elsewhere',
+  // POST /recommendations/:id/evidence takes uploads too: its route is the evidence controller's.
+  writtenRoute: true,
   form: {
     button: 'Attach the reference',
     fields: () => [
