@@ -116,7 +116,7 @@ function storyOf(item: number): NewEvent[] {
   ];
   if (item % 4 === 0) facts.push({ type: 'DueDateChanged', data: { from: due, to: '2026-03-31', reason: 'Waiting on the regional vetting unit' } });
   if (item % 3 === 1) {
-    const letter = { evidenceId: 'cc-letter', title: 'Chief Constable letter', sha256: 'c'.repeat(64), isChiefConstableLetter: true };
+    const letter = { evidenceId: 'cc-letter', title: 'Chief Constable letter', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'c'.repeat(64), isChiefConstableLetter: true };
     facts.push({ type: 'EvidenceAttached', data: letter }, { type: 'SubmittedForClosure', data: { submittedBy: `owner-${item % 50}`, evidence: [letter] } });
   }
   // One append, so one occurredAt; spread over the years so "as at" dates fall before and after.

@@ -5,8 +5,9 @@ import { SqliteEventStore } from '@hmicfrs/event-store';
 import { schemaVersions } from '@hmicfrs/lifecycle';
 import { startApi, type RunningApi } from '../support/running-api';
 
-const CC_LETTER = { evidenceId: 'cc-letter', title: 'Chief Constable letter', sha256: 'a'.repeat(64), isChiefConstableLetter: true };
-const ACTION_PLAN = { evidenceId: 'action-plan', title: 'Action plan, closed', sha256: 'b'.repeat(64) };
+const HELD = { location: 'Force file share', description: 'Held by the force' };
+const CC_LETTER = { evidenceId: 'cc-letter', title: 'Chief Constable letter', ...HELD, sha256: 'a'.repeat(64), isChiefConstableLetter: true };
+const ACTION_PLAN = { evidenceId: 'action-plan', title: 'Action plan, closed', ...HELD, sha256: 'b'.repeat(64) };
 
 describe('an item of each level, walked from open to closed over HTTP', () => {
   let api: RunningApi;

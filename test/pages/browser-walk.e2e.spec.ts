@@ -1,9 +1,17 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { ItemHistoryReader } from '@hmicfrs/workflow';
+import { pdf } from '../evidence/support';
 import { launchChromium, screenshot, signInAs } from './support/browser';
 import { startPages, type RunningPages } from './support/running-pages';
 
 jest.setTimeout(180_000);
+
+const ACTION_PLAN = pdf('Action plan, all actions closed');
+const CC_LETTER = pdf('Chief Constable letter of 20 June 2024');
+const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
 /**
  * A level 3 recommendation from receipt to HMICFRS verification, in a real browser, as the people who
@@ -77,9 +85,9 @@ describe('a level 3 item walked through the web pages', () => {
     await owner.getByRole('button', { name: 'Save the rating' }).click();
     await expectText(owner, 'Rate RAG: done.');
 
-    await attach(owner, 'Action plan, all actions closed', 'action-plan', 'b'.repeat(64), false);
+    await attach(owner, 'Action plan, all actions closed', 'action plan.pdf', ACTION_PLAN, false);
     await screenshot(owner, 'evidence-attached');
-    await attach(owner, 'Chief Constable letter of 20 June 2024', 'cc-letter', 'a'.repeat(64), true);
+    await attach(owner, 'Chief Constable letter of 20 June 2024', 'cc letter.pdf', CC_LETTER, true);
 
     await owner.getByRole('button', { name: 'Submit for closure' }).click();
     await screenshot(owner, 'submit-confirm');
@@ -128,14 +136,24 @@ describe('a level 3 item walked through the web pages', () => {
     await dcc.getByRole('link', { name: 'Approvals' }).click();
     const card = dcc.getByTestId('awaiting-approval').filter({ hasText: '9159' });
     await reloadUntil(dcc, () => card);
+    // The DCC opens both documents from the queue: the bytes are the ones the owner uploaded.
+    for (const [name, bytes] of [['action plan.pdf', ACTION_PLAN], ['cc letter.pdf', CC_LETTER]] as const) {
+      const [download] = await Promise.all([dcc.waitForEvent('download'), card.getByRole('link', { name: `Open ${name}` }).click()]);
+      expect(download.suggestedFilename()).toBe(name);
+      expect(Buffer.compare(readFileSync((await download.path())!), bytes)).toBe(0);
+    }
     await card.getByRole('link', { name: 'Approve' }).click();
     expect(await dcc.getByTestId('evidence').textContent()).toContain('Chief Constable letter');
+    expect(await dcc.getByTestId('evidence').textContent()).toContain('Open cc letter.pdf');
     await expectText(dcc, 'Submitted by Supt Asha Patel');
     await screenshot(dcc, 'approve-confirm');
     await dcc.getByRole('button', { name: 'Approve' }).click();
     await expectText(dcc, 'Approve: done.');
     await expectText(dcc, 'self-certified and awaiting HMICFRS verification');
     await dcc.context().close();
+    const history = (await pages.app.get(ItemHistoryReader).history('9159')).events;
+    const approval = history.filter((entry) => entry.type === 'SelfCertified').at(-1)!;
+    expect(approval.data).toMatchObject({ evidence: [{ sha256: sha256(ACTION_PLAN) }, { sha256: sha256(CC_LETTER) }] });
   });
 
   it('HMICFRS verifies it, and the timeline shows who did what, when and the states between', async () => {
@@ -209,14 +227,13 @@ describe('a level 3 item walked through the web pages', () => {
     await flo.context().close();
   });
 
-  async function attach(page: Page, title: string, reference: string, sha256: string, ccLetter: boolean) {
-    await page.getByRole('button', { name: 'Attach evidence' }).click();
-    await page.getByLabel('Title').fill(title);
-    await page.getByLabel('Document reference').fill(reference);
-    await page.getByLabel('SHA-256 fingerprint of the document').fill(sha256);
-    if (ccLetter) await page.getByLabel('This is the letter signed by the Chief Constable').check();
-    await page.getByRole('button', { name: 'Attach the evidence' }).click();
-    await expectText(page, 'Attach evidence: done.');
+  /** The item page's upload form, as a person uses it: choose the file, give a title, tick the letter box. */
+  async function attach(page: Page, title: string, fileName: string, bytes: Buffer, ccLetter: boolean) {
+    await page.getByLabel('Upload documents').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: bytes });
+    await page.getByLabel('Title (optional)').fill(title);
+    if (ccLetter) await page.getByTestId('upload-form').getByLabel('This is the letter signed by the Chief Constable').check();
+    await page.getByRole('button', { name: 'Upload and attach' }).click();
+    await expectText(page, 'The documents are uploaded and attached.');
   }
 });
 

@@ -69,7 +69,7 @@ describe('the pages that read the read models', () => {
   it('the approvals queue shows a submission with its evidence; only the DCC gets the buttons', async () => {
     const owner = await signedIn(pages.url, 'supt-patel');
     expect((await submitForm(owner, '/app/items/34/rate', { rag: 'green' })).status).toBe(303);
-    expect((await submitForm(owner, '/app/items/34/evidence', { title: 'Vetting policy', evidenceId: 'policy', sha256: 'd'.repeat(64) })).status).toBe(303);
+    expect((await submitForm(owner, '/app/items/34/evidence', { title: 'Vetting policy', location: 'Policy library', description: 'Version 4' })).status).toBe(303);
     expect((await submitForm(owner, '/app/items/34/submit', {})).status).toBe(303);
     const dcc = await signedIn(pages.url, 'dcc-green');
     const queue = await eventually('/app/approvals', dcc, '>34</a>');

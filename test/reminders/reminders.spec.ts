@@ -67,7 +67,7 @@ describe('reminders and escalation', () => {
     await item('UNREVIEWED', '2024-01-10', undefined, undefined);
     await item('WAITING', '2024-05-01', '2024-12-31', 'supt-patel', [
       rated('2024-05-02'),
-      [owner, { type: 'ATTACH_EVIDENCE', evidenceId: 'plan', title: 'Plan', sha256: 'a'.repeat(64), isChiefConstableLetter: true }, '2024-05-03'],
+      [owner, { type: 'ATTACH_EVIDENCE', evidenceId: 'plan', title: 'Plan', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'a'.repeat(64), isChiefConstableLetter: true }, '2024-05-03'],
       [owner, { type: 'SUBMIT' }, '2024-06-01'],
     ]);
     await item('FINE', '2024-06-01', '2024-12-31', 'supt-patel', [rated('2024-06-02')]);
@@ -139,7 +139,7 @@ describe('reminders and escalation', () => {
   it('leaves closed items alone, and cancels what was pending for them', async () => {
     await item('WAITING', '2024-05-01', '2024-12-31', 'supt-patel', [
       rated('2024-05-02'),
-      [owner, { type: 'ATTACH_EVIDENCE', evidenceId: 'letter', title: 'CC letter', sha256: 'b'.repeat(64), isChiefConstableLetter: true }, '2024-05-03'],
+      [owner, { type: 'ATTACH_EVIDENCE', evidenceId: 'letter', title: 'CC letter', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'b'.repeat(64), isChiefConstableLetter: true }, '2024-05-03'],
       [owner, { type: 'SUBMIT' }, '2024-06-01'],
     ]);
     await run(new RecordingNotifier(false));

@@ -4,8 +4,10 @@ import { PolicyGuard } from '@hmicfrs/auth';
 import { ClockModule } from '@hmicfrs/clock';
 import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
+import { DEFAULT_EVIDENCE_TYPES, EvidenceModule } from '@hmicfrs/evidence';
 import { RemindersModule } from '@hmicfrs/reminders';
 import { ProjectionsModule } from '@hmicfrs/projections';
+import { EvidenceApiModule } from './evidence/evidence-api.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
@@ -28,7 +30,14 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         ClockModule.forRoot(),
         EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
+        EvidenceModule.forRoot({
+          dataDir: config.DATA_DIR,
+          maxBytes: config.EVIDENCE_MAX_MB * 1024 * 1024,
+          allowedTypes: config.EVIDENCE_TYPES?.split(',') ?? DEFAULT_EVIDENCE_TYPES,
+          maxFiles: 10,
+        }),
         RecommendationsModule,
+        EvidenceApiModule,
         PagesModule.forRoot(projections),
         ImportsModule,
         RemindersModule,

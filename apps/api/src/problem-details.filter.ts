@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied, InvalidToken, NotSignedIn } from '@hmicfrs/auth';
+import { EvidenceFileMissing, EvidenceNotFound, EvidenceRefused } from '@hmicfrs/evidence';
 import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '@hmicfrs/event-store';
 import { FileTooLarge, ImportRejected, MAX_IMPORT_BYTES, NotARegisterFile } from '@hmicfrs/import';
 import { InvalidReportParameter, ReadModelsBehind } from '@hmicfrs/projections';
@@ -74,6 +75,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof InvalidReportParameter) return { status: 400, title: 'Bad request', detail: error.message, parameter: error.parameter };
     if (error instanceof ReadModelsBehind) return { status: 503, title: 'Read models catching up', detail: error.message };
+    if (error instanceof EvidenceRefused) return evidenceProblem(error);
+    if (error instanceof EvidenceNotFound) return { status: 404, title: 'Not found', detail: error.message };
+    if (error instanceof EvidenceFileMissing) {
+      this.logger.error(`An event names a document the evidence store does not hold: ${error.message}`);
+      return { status: 500, title: 'Document missing', detail: 'The document is recorded but its file is missing from the evidence store; it has been logged.' };
+    }
     if (error instanceof NotARegisterFile) return { status: 415, title: 'Not a register file', detail: error.message };
     if (error instanceof FileTooLarge) return { status: 413, title: 'File too large', detail: error.message };
     if (error instanceof InvalidToken || error instanceof NotSignedIn) return { status: 401, title: 'Not signed in', detail: error.message };
@@ -123,6 +130,16 @@ function refusalProblem({ refusal }: CommandRefused): Problem {
       return _;
     }
   }
+}
+
+/** An upload refused for what it is: too large 413, a type not allowed 415, a form field wrong 400, anything else about the file 422. */
+function evidenceProblem(error: EvidenceRefused): Problem {
+  const status = { too_large: 413, too_many_files: 413, type_not_allowed: 415, bad_field: 400 }[error.problem as string] ?? 422;
+  const title = {
+    too_large: 'File too large', too_many_files: 'Too many files', type_not_allowed: 'Type not allowed', bad_field: 'Bad request',
+    empty: 'Empty file', bad_name: 'Bad file name', no_file: 'No file', duplicate: 'Same file twice',
+  }[error.problem];
+  return { status, title, detail: `${error.message}. Nothing was stored or recorded.`, problem: error.problem, ...(error.fileName === undefined ? {} : { fileName: error.fileName }) };
 }
 
 function fromHttpException(error: HttpException): Problem {

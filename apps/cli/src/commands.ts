@@ -1,5 +1,6 @@
 import type { CliCommand } from './cli-command';
 import { demoCommand } from './demo.command';
+import { evidenceCommand } from './evidence.command';
 import { exportCommand } from './export.command';
 import { importCommand } from './import.command';
 import { projectCommand } from './project.command';
@@ -10,7 +11,7 @@ import { reportCommand } from './report.command';
 import { tokenCommand } from './token.command';
 import { verifyCommand } from './verify.command';
 
-export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand, demoCommand, remindersCommand, exportCommand, projectCommand, rebuildCommand, reportCommand];
+export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand, demoCommand, remindersCommand, exportCommand, projectCommand, rebuildCommand, reportCommand, evidenceCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

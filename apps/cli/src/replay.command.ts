@@ -48,8 +48,12 @@ function summary({ type, data }: HistoryEntry): string {
       return `: ${String(d.rag).toUpperCase()}`;
     case 'ProgressNoted':
       return `: "${String(d.text).slice(0, 80)}"`;
-    case 'EvidenceAttached':
-      return `: ${d.title}${d.isChiefConstableLetter ? ' (Chief Constable letter)' : ''} sha256 ${String(d.sha256).slice(0, 12)}…`;
+    case 'EvidenceAttached': {
+      const file = d.file as { name: string } | undefined;
+      const held = d.heldElsewhere as { location: string } | undefined;
+      const where = file ? `uploaded ${file.name}, sha256 ${String(d.sha256).slice(0, 12)}…` : `held elsewhere: ${held?.location ?? 'not recorded'}`;
+      return `: ${d.title}${d.isChiefConstableLetter ? ' (Chief Constable letter)' : ''} ${where}`;
+    }
     case 'OwnerAssigned':
       return `: ${d.owner}`;
     case 'DueDateChanged':

@@ -24,6 +24,7 @@ const EXPECTED: Record<string, Role[]> = {
   'recommendation.link': ['liaison'],
   'recommendation.read': ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'],
   'history.read': ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'],
+  'evidence.read': ['owner', 'dcc', 'hmicfrs', 'auditor'],
   'approvals.read': ['liaison', 'dcc', 'auditor'],
   'reports.read': ['liaison', 'dcc', 'hmicfrs', 'auditor'],
   'imports.run': ['liaison'],

@@ -10,6 +10,8 @@ export const POLICY = {
   'recommendation.rate': { roles: ['owner', 'liaison'], ownItemsOnly: ['owner'] },
   'recommendation.note': { roles: ['owner', 'liaison', 'dcc', 'hmicfrs'], ownItemsOnly: ['owner'] },
   'recommendation.evidence': { roles: ['owner', 'liaison'], ownItemsOnly: ['owner'] },
+  /** Opening and downloading an evidence document: its owner, and those who judge it. */
+  'evidence.read': { roles: ['owner', 'dcc', 'hmicfrs', 'auditor'], ownItemsOnly: ['owner'] },
   'recommendation.assign': { roles: ['liaison'] },
   'recommendation.due-date': { roles: ['liaison'] },
   'recommendation.submit': { roles: ['owner', 'liaison'], ownItemsOnly: ['owner'] },

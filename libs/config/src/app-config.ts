@@ -97,6 +97,23 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9.-]+$/, { message: 'SMTP_TO_DOMAIN must be a domain name, e.g. force.police.uk' })
   SMTP_TO_DOMAIN!: string;
 
+  /** The most an evidence document may be, in megabytes (25 by default). */
+  @Transform(({ value }) => (value === undefined ? 25 : Number(value)))
+  @Min(1, { message: 'EVIDENCE_MAX_MB must be at least 1' })
+  @Max(1024, { message: 'EVIDENCE_MAX_MB must be at most 1024' })
+  @IsInt({ message: 'EVIDENCE_MAX_MB must be a whole number of megabytes' })
+  EVIDENCE_MAX_MB!: number;
+
+  /**
+   * The media types evidence may be, as read from the bytes, comma-separated. Unset: PDF, Word, Excel,
+   * PowerPoint, OpenDocument, PNG, JPEG, plain text and e-mail (`DEFAULT_EVIDENCE_TYPES` in libs/evidence).
+   */
+  @IsOptional()
+  @Matches(/^[a-z0-9.+-]+\/[a-z0-9.+-]+(,[a-z0-9.+-]+\/[a-z0-9.+-]+)*$/, {
+    message: 'EVIDENCE_TYPES must be media types separated by commas, e.g. application/pdf,image/png',
+  })
+  EVIDENCE_TYPES?: string;
+
   /** Whether the API runs the projector in-process (the default) or leaves it to `cli project`. */
   @Transform(({ value }) => (value === undefined ? true : value === 'true' || value === '1'))
   @IsIn([true, false], { message: 'PROJECTOR must be true or false' })
@@ -145,6 +162,8 @@ const CONFIG_VARIABLES = [
   'SMTP_URL',
   'SMTP_FROM',
   'SMTP_TO_DOMAIN',
+  'EVIDENCE_MAX_MB',
+  'EVIDENCE_TYPES',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** What a refusal may echo back: never a secret. */

@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import type { Actor, Evidence, LifecycleCommand, OpenRecommendation, Status } from '@hmicfrs/lifecycle';
 import type { RegisterRow } from './register-row';
 
@@ -127,9 +126,13 @@ export function importSteps(row: RegisterRow, source: { fileName: string; sha256
   return steps;
 }
 
-/** Evidence that names the tracker, not a document: its hash is of that description, so anyone can recompute it. */
+/** Evidence held elsewhere: the tracker records it, the document stays where the force keeps it (the item page offers to upload it). */
 function placeholder(evidenceId: string, what: string, source: { fileName: string; sha256: string }, isChiefConstableLetter: boolean): Evidence {
   const title = `${what} (imported from ${source.fileName}; the document itself was not uploaded)`;
-  const sha256 = createHash('sha256').update(`${title}\n${source.sha256}`).digest('hex');
-  return { evidenceId, title, sha256, isChiefConstableLetter };
+  return {
+    evidenceId,
+    title,
+    isChiefConstableLetter,
+    heldElsewhere: { location: `The force's recommendation action tracker (${source.fileName})`, description: `${what}, recorded in the force's tracker` },
+  };
 }

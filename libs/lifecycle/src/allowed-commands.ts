@@ -18,7 +18,7 @@ const probes: { [Type in LifecycleCommandType]: Probe<Type> } = {
       type: 'ATTACH_EVIDENCE',
       evidenceId: unusedId(item.evidence.map((evidence) => evidence.evidenceId)),
       title: '',
-      sha256: '',
+      heldElsewhere: { location: '', description: '' },
       isChiefConstableLetter: false,
     },
   ],

@@ -18,18 +18,47 @@ export type SettableLevel = 2 | 3 | 4;
 
 export type Rag = 'red' | 'amber' | 'green';
 
-export interface Evidence {
+/** What every piece of evidence has, wherever the document is. */
+interface EvidenceFacts {
   evidenceId: string;
   title: string;
-  /** SHA-256 (hex) of the document, so an approval names exactly what the DCC saw. */
-  sha256: string;
   isChiefConstableLetter: boolean;
 }
 
-/** Evidence as named by an approval. */
+/**
+ * A document uploaded to the evidence store: its bytes are kept under their SHA-256, which the server
+ * computed as they arrived, so an approval names exactly what the DCC could open. docs/architecture.md,
+ * "Evidence documents".
+ */
+export interface StoredDocument extends EvidenceFacts {
+  sha256: string;
+  file: {
+    /** The name it had on the uploader's computer, without folders or control characters. */
+    name: string;
+    /** What its bytes are (detected from them, never taken from the name or the browser). */
+    mediaType: string;
+    /** In bytes. */
+    size: number;
+  };
+}
+
+/**
+ * A document kept in another system (a case file, a SharePoint library, the force's tracker): where it is
+ * and what it is. The system never holds it; an approval names the reference. `sha256` is a fingerprint
+ * someone typed, only on evidence attached before documents could be uploaded.
+ */
+export interface EvidenceHeldElsewhere extends EvidenceFacts {
+  heldElsewhere: { location: string; description: string };
+  sha256?: string;
+}
+
+export type Evidence = StoredDocument | EvidenceHeldElsewhere;
+
+/** Evidence as named by an approval: a stored document by its hash, a reference by where it is held. */
 export interface EvidenceRef {
   evidenceId: string;
-  sha256: string;
+  sha256?: string;
+  location?: string;
 }
 
 /** Why two items belong together: the same national recommendation in two reports, or evidence that serves both. */

@@ -12,6 +12,7 @@ export type {
   SystemActor,
 } from './commands';
 export type { Item } from './item';
+export { isStoredDocument, evidenceOf, evidenceRef } from './evidence';
 export type { Decision, Refusal } from './decision';
 export { recommendationMachine, type RecommendationState } from './recommendation.machine';
 export { statusOf, isClosed, isInProgress, describeStatus, type Status } from './status';

@@ -1,5 +1,6 @@
 import type { Actor, LifecycleCommand, SystemActor } from './commands';
-import type { Evidence, RecommendationEvent } from './events';
+import { evidenceOf, evidenceRef } from './evidence';
+import type { RecommendationEvent } from './events';
 import type { Item } from './item';
 
 /**
@@ -14,7 +15,7 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
     case 'NOTE_PROGRESS':
       return [{ type: 'ProgressNoted', data: { text: command.text } }];
     case 'ATTACH_EVIDENCE':
-      return [{ type: 'EvidenceAttached', data: evidence(command) }];
+      return [{ type: 'EvidenceAttached', data: evidenceOf(command) }];
     case 'REMOVE_EVIDENCE':
       return [{ type: 'EvidenceRemoved', data: { evidenceId: command.evidenceId } }];
     case 'ASSIGN_OWNER':
@@ -22,12 +23,12 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
     case 'CHANGE_DUE_DATE':
       return [{ type: 'DueDateChanged', data: { from: item.dueDate, to: command.dueDate, reason: command.reason } }];
     case 'SUBMIT':
-      return [{ type: 'SubmittedForClosure', data: { submittedBy: actor.userId, evidence: item.evidence.map(evidence) } }];
+      return [{ type: 'SubmittedForClosure', data: { submittedBy: actor.userId, evidence: item.evidence.map(evidenceOf) } }];
     case 'WITHDRAW':
       return [{ type: 'SubmissionWithdrawn', data: {} }];
     case 'APPROVE': {
       // The approval names the evidence exactly as submitted: what the DCC saw.
-      const approved = (item.submission?.evidence ?? []).map(({ evidenceId, sha256 }) => ({ evidenceId, sha256 }));
+      const approved = (item.submission?.evidence ?? []).map(evidenceRef);
       return [
         { type: 'SelfCertified', data: { approvedBy: actor.userId, level: item.level, evidence: approved } },
         { type: 'SubmittedToHmicfrs', data: { approvedBy: actor.userId, evidence: approved } },
@@ -54,8 +55,4 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
       return _;
     }
   }
-}
-
-function evidence({ evidenceId, title, sha256, isChiefConstableLetter }: Evidence): Evidence {
-  return { evidenceId, title, sha256, isChiefConstableLetter };
 }

@@ -1,6 +1,7 @@
 import { assign, setup, type SnapshotFrom } from 'xstate';
 import type { Evidence, Level, Rag, RecommendationEvent, RecommendationOpened } from './events';
 import { openedItem, type Item } from './item';
+import { evidenceOf } from './evidence';
 import { meetsRules, requires, type RuleName } from './rules';
 
 /**
@@ -27,8 +28,8 @@ export const recommendationMachine = setup({
   actions: {
     rate: assign((_, { rag }: { rag: Rag }) => ({ rag })),
     noteProgress: assign((_, { text }: { text: string }) => ({ latestProgressNote: text })),
-    attachEvidence: assign(({ context }, { evidenceId, title, sha256, isChiefConstableLetter }: Evidence) => ({
-      evidence: [...context.evidence, { evidenceId, title, sha256, isChiefConstableLetter }],
+    attachEvidence: assign(({ context }, evidence: Evidence) => ({
+      evidence: [...context.evidence, evidenceOf(evidence)],
     })),
     removeEvidence: assign(({ context }, params: { evidenceId: string }) => ({
       evidence: context.evidence.filter((evidence) => evidence.evidenceId !== params.evidenceId),

@@ -45,13 +45,13 @@ describe('APPROVE', () => {
     expect([statusOf(state), isClosed(state)]).toEqual(['awaiting_hmicfrs', false]);
   });
 
-  it('names the evidence the DCC approved, with its SHA-256', () => {
+  it('names the evidence the DCC approved: a document by its SHA-256, a reference by where it is held', () => {
     const state = given(submittedAt(3)).when({ type: 'APPROVE' }, dcc).then([selfCertified(dcc, 3, both)]);
     expect(state.context.approval).toEqual({
       approvedBy: dcc.userId,
       evidence: [
         { evidenceId: progressReport.evidenceId, sha256: progressReport.sha256 },
-        { evidenceId: chiefConstableLetter.evidenceId, sha256: chiefConstableLetter.sha256 },
+        { evidenceId: chiefConstableLetter.evidenceId, location: 'Chief officers\' correspondence file' },
       ],
     });
   });

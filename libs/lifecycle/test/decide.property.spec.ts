@@ -30,7 +30,7 @@ const command: fc.Arbitrary<LifecycleCommand> = fc.oneof(
   {
     arbitrary: fc
       .record({ evidenceId: fc.constantFrom('ev-1', 'ev-2', 'ev-3'), isChiefConstableLetter: fc.boolean() })
-      .map((evidence) => ({ type: 'ATTACH_EVIDENCE', title: 'Evidence', sha256: 'f'.repeat(64), ...evidence }) as const),
+      .map((evidence) => ({ type: 'ATTACH_EVIDENCE', title: 'Evidence', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'f'.repeat(64), ...evidence }) as const),
     weight: 3,
   },
   fc.constantFrom('ev-1', 'ev-2', 'ev-3').map((evidenceId) => ({ type: 'REMOVE_EVIDENCE', evidenceId }) as const),

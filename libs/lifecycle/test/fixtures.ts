@@ -1,20 +1,23 @@
-import type { Actor, Evidence, Level, Rag, RecommendationEvent, RecommendationOpened } from '@hmicfrs/lifecycle';
+import { evidenceRef, type Actor, type Evidence, type EvidenceHeldElsewhere, type Level, type Rag, type RecommendationEvent, type RecommendationOpened, type StoredDocument } from '@hmicfrs/lifecycle';
 
 export const owner: Actor = { userId: 'olivia.owner', role: 'owner' };
 export const liaison: Actor = { userId: 'liam.liaison', role: 'liaison' };
 export const dcc: Actor = { userId: 'dana.dcc', role: 'dcc' };
 export const hmicfrs: Actor = { userId: 'harriet.hmicfrs', role: 'hmicfrs' };
 
-export const progressReport: Evidence = {
+/** An uploaded document. */
+export const progressReport: StoredDocument = {
   evidenceId: 'ev-progress',
   title: 'Hate crime analysis: use of the cyber-enabled flag, dip sample results',
   sha256: 'a'.repeat(64),
+  file: { name: 'dip sample.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', size: 18_204 },
   isChiefConstableLetter: false,
 };
-export const chiefConstableLetter: Evidence = {
+/** A reference to a document held elsewhere. */
+export const chiefConstableLetter: EvidenceHeldElsewhere = {
   evidenceId: 'ev-cc-letter',
   title: 'Letter from the Chief Constable confirming completion',
-  sha256: 'c'.repeat(64),
+  heldElsewhere: { location: 'Chief officers\' correspondence file', description: 'Signed letter of 20 June 2024' },
   isChiefConstableLetter: true,
 };
 
@@ -46,7 +49,7 @@ export const submitted = (by: Actor, evidence: Evidence[]): RecommendationEvent 
   type: 'SubmittedForClosure',
   data: { submittedBy: by.userId, evidence },
 });
-const refs = (evidence: Evidence[]) => evidence.map(({ evidenceId, sha256 }) => ({ evidenceId, sha256 }));
+const refs = (evidence: Evidence[]) => evidence.map(evidenceRef);
 export const selfCertified = (by: Actor, level: Level, evidence: Evidence[]): RecommendationEvent => ({
   type: 'SelfCertified',
   data: { approvedBy: by.userId, level, evidence: refs(evidence) },

@@ -54,7 +54,7 @@ export class Item {
     if (this.state.context.rag === null) await this.rate('green', on);
     const letter = this.state.context.evidence.length === 0;
     if (letter) {
-      await this.do({ type: 'ATTACH_EVIDENCE', evidenceId: 'cc-letter', title: 'Chief Constable letter', sha256: 'c'.repeat(64), isChiefConstableLetter: true }, OWNER, on);
+      await this.do({ type: 'ATTACH_EVIDENCE', evidenceId: 'cc-letter', title: 'Chief Constable letter', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'c'.repeat(64), isChiefConstableLetter: true }, OWNER, on);
     }
     return this.do({ type: 'SUBMIT' }, OWNER, on);
   }

@@ -138,7 +138,7 @@ function commandFor(random: Random, state: RecommendationState, at: number): [Li
           type: 'ATTACH_EVIDENCE',
           evidenceId,
           title: `Evidence ${evidenceId}`,
-          sha256: 'e'.repeat(64),
+          heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'e'.repeat(64),
           isChiefConstableLetter: evidenceId !== 'ev-2',
         },
         OWNER,

@@ -45,4 +45,9 @@ export interface LifecycleCommandEntry<Type extends LifecycleCommandType = Lifec
    * (removing evidence: DELETE /recommendations/:id/evidence/:evidenceId). The path's names are the body's.
    */
   deleteAt?: { path: string; params: new () => ItemIdParams & Body };
+  /**
+   * Whether its JSON route is written out rather than made from this entry, because the address takes
+   * more than this body (POST /recommendations/:id/evidence also takes uploads: apps/api/src/evidence).
+   */
+  writtenRoute?: true;
 }

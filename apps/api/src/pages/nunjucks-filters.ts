@@ -1,6 +1,7 @@
 import type { Environment } from 'nunjucks';
 import { longDate } from '@hmicfrs/projections';
 import { COMMAND, EVENT, INSPECTION_TYPE, KIND, RAG, RAG_TAG, ROLE, STATUS, STATUS_TAG, piecesOfEvidence } from './words';
+import { describeMediaType } from '@hmicfrs/evidence';
 
 const LONDON = 'Europe/London';
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON });
@@ -25,6 +26,15 @@ export function govukDateTime(value: unknown): string {
   return Number.isNaN(date.getTime()) ? value : `${dateFormat.format(date)}, ${timeFormat.format(date)}`;
 }
 
+/** A document's size as people read it: 812 bytes, 34 KB, 2.4 MB. */
+export function fileSize(value: unknown): string {
+  const bytes = Number(value);
+  if (!Number.isFinite(bytes)) return '';
+  if (bytes < 1024) return `${bytes} bytes`;
+  if (bytes < 1024 * 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
 const lookup = (words: Record<string, string>) => (value: unknown) =>
   typeof value === 'string' && value in words ? words[value] : String(value ?? '');
 
@@ -45,4 +55,6 @@ export function configureNunjucks(env: Environment): void {
   env.addFilter('eventName', lookup(EVENT));
   env.addFilter('command', lookup(COMMAND));
   env.addFilter('piecesOfEvidence', piecesOfEvidence);
+  env.addFilter('fileSize', fileSize);
+  env.addFilter('mediaType', (value: unknown) => describeMediaType(String(value ?? '')));
 }

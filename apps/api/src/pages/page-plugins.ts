@@ -10,7 +10,9 @@ import fastifyView from '@fastify/view';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, RouteOptions } from 'fastify';
 import nunjucks from 'nunjucks';
+import { EvidenceIntake } from '@hmicfrs/evidence';
 import { MAX_IMPORT_BYTES } from '@hmicfrs/import';
+import { readEvidencePageForms } from './items/evidence-page-form';
 import { configureNunjucks } from './nunjucks-filters';
 import { readMultipartForm } from './uploads';
 import { PAGES, isPageUrl } from './web-pages';
@@ -58,6 +60,7 @@ export async function registerPagePlugins(app: NestFastifyApplication, sessionSe
   // The register upload's form: a larger file or a second one is refused before it is read.
   await fastify.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 11 } });
   fastify.addHook('preValidation', readMultipartForm);
+  readEvidencePageForms(fastify, app.get(EvidenceIntake));
   await fastify.register(fastifyHelmet, {
     contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'", templateScriptHash()] } },
   });

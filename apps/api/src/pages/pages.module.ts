@@ -6,6 +6,8 @@ import { ImportsModule } from '../imports/imports.module';
 import { ImportPageController } from './imports/import-page.controller';
 import { InspectionReportList } from './inspections/inspection-report-list';
 import { InspectionReportsController } from './inspections/inspection-reports.controller';
+import { EvidenceApiModule } from '../evidence/evidence-api.module';
+import { EvidencePageController } from './items/evidence-page.controller';
 import { ItemCommandsController } from './items/item-commands.controller';
 import { ItemPageController } from './items/item-page.controller';
 import { ItemPages } from './items/item-pages';
@@ -30,8 +32,8 @@ export class PagesModule {
   static forRoot(projections: DynamicModule): DynamicModule {
     return {
       module: PagesModule,
-      imports: [WorkflowModule, ImportsModule, projections, RouterModule.register([{ path: PAGES, module: PagesModule }])],
-      controllers: [HomeController, SignInController, SignOutController, RegisterController, ApprovalsController, CommitteeReportController, ItemPageController, ItemCommandsController, InspectionReportsController, ImportPageController],
+      imports: [WorkflowModule, ImportsModule, EvidenceApiModule, projections, RouterModule.register([{ path: PAGES, module: PagesModule }])],
+      controllers: [HomeController, SignInController, SignOutController, RegisterController, ApprovalsController, CommitteeReportController, ItemPageController, ItemCommandsController, EvidencePageController, InspectionReportsController, ImportPageController],
       providers: [
         PageRenderer,
         ItemPages,

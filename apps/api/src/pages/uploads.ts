@@ -1,5 +1,6 @@
 import type { MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
+import { isEvidenceUploadRoute } from '../evidence/evidence-upload';
 
 /** Marks a form field's value as a file the browser sent, not a string someone typed. */
 export const UPLOADED_FILE = Symbol('uploaded-file');
@@ -17,7 +18,8 @@ export interface UploadedFile {
  * (no boundary, cut short) is the client's error, 400.
  */
 export async function readMultipartForm(request: FastifyRequest): Promise<void> {
-  if (!request.isMultipart()) return;
+  // Evidence is streamed to the evidence store instead, never held in memory (apps/api/src/evidence).
+  if (!request.isMultipart() || isEvidenceUploadRoute(request.routeOptions.url)) return;
   const body: Record<string, unknown> = Object.create(null);
   try {
     for await (const part of request.parts()) {

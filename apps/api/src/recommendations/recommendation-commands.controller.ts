@@ -22,6 +22,7 @@ export class RecommendationCommandsController {
 
   static {
     for (const entry of COMMAND_ENTRIES) {
+      if (entry.writtenRoute) continue;
       const policy = [HttpCode(200), Can(COMMAND_ACTIONS[entry.type])];
       if (entry.deleteAt) {
         const { path, params } = entry.deleteAt;

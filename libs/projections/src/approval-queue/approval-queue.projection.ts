@@ -11,7 +11,8 @@ import { ApprovalQueueWriter } from './approval-queue-writer';
 @Injectable()
 export class ApprovalQueueProjection implements Projection {
   readonly name = 'approvalQueue';
-  readonly version: number = 1;
+  /** 2: evidence is a stored document or a reference held elsewhere (EvidenceAttached v2). */
+  readonly version: number = 2;
   readonly tables = ['approval_items', 'approval_queue'] as const;
 
   schema(t: TableName, g: number): ProjectionSchema {

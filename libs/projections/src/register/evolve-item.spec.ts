@@ -24,7 +24,7 @@ const step: fc.Arbitrary<[LifecycleCommand, Actor]> = fc.oneof(
   {
     arbitrary: fc
       .constantFrom('ev-1', 'ev-2')
-      .map((evidenceId) => [{ type: 'ATTACH_EVIDENCE', evidenceId, title: 'E', sha256: 'f'.repeat(64), isChiefConstableLetter: evidenceId === 'ev-1' }, owner] as [LifecycleCommand, Actor]),
+      .map((evidenceId) => [{ type: 'ATTACH_EVIDENCE', evidenceId, title: 'E', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'f'.repeat(64), isChiefConstableLetter: evidenceId === 'ev-1' }, owner] as [LifecycleCommand, Actor]),
     weight: 3,
   },
   fc.constant<[LifecycleCommand, Actor]>([{ type: 'REMOVE_EVIDENCE', evidenceId: 'ev-2' }, owner]),

@@ -29,6 +29,7 @@ export class ApprovalsController {
       queue,
       // The queue is open to the liaison officer and auditors too; only the DCC's role gets the buttons.
       canDecide: permits(request.actor!, 'recommendation.approve').allowed,
+      canOpen: permits(request.actor!, 'evidence.read').allowed,
       previous: page > 1 ? `/app/approvals?page=${page - 1}` : undefined,
       next: page < pages ? `/app/approvals?page=${page + 1}` : undefined,
     });

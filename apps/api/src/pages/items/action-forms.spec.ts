@@ -12,10 +12,13 @@ describe('action forms, made from the commands\' entries', () => {
     expect(failures.filter((failure) => 'whitelistValidation' in (failure.constraints ?? {}))).toEqual([]);
   });
 
-  it('reads what the inputs say as the body has it: a number, a normalised fingerprint, a ticked box, a date', () => {
+  it('reads what the inputs say as the body has it: a number, a ticked box, a date', () => {
     expect(form('level').read({ level: '3', reason: ' Force moved ' })).toEqual({ command: { type: 'CHANGE_LEVEL', level: 3, reason: 'Force moved' } });
-    expect(form('evidence').read({ title: 'Letter', evidenceId: 'cc-1', sha256: 'A'.repeat(64), isChiefConstableLetter: 'yes' })).toEqual({
-      command: { type: 'ATTACH_EVIDENCE', title: 'Letter', evidenceId: 'cc-1', sha256: 'a'.repeat(64), isChiefConstableLetter: true },
+    expect(form('evidence').read({ title: 'Letter', location: 'Chief officers\' file', description: 'Signed', isChiefConstableLetter: 'yes' })).toEqual({
+      command: {
+        type: 'ATTACH_EVIDENCE', title: 'Letter', evidenceId: expect.stringMatching(/^ref-[0-9a-f]{16}$/), isChiefConstableLetter: true,
+        heldElsewhere: { location: 'Chief officers\' file', description: 'Signed' },
+      },
     });
     expect(form('due-date').read({ 'dueDate-day': '31', 'dueDate-month': '3', 'dueDate-year': '2025', reason: 'Slipped' })).toEqual({
       command: { type: 'CHANGE_DUE_DATE', dueDate: '2025-03-31', reason: 'Slipped' },

@@ -4,6 +4,7 @@ import type { FastifyReply } from 'fastify';
 import { AccessDenied, permits } from '@hmicfrs/auth';
 import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { EvidenceIntake } from '@hmicfrs/evidence';
 import { instantOf } from '@hmicfrs/projections';
 import { inspectionStream, replayInspectionReport, type Actor, type InspectionReport, type LifecycleCommand } from '@hmicfrs/lifecycle';
 import { ItemHistoryReader, RecommendationWorkflow, type ItemView } from '@hmicfrs/workflow';
@@ -22,9 +23,15 @@ export class ItemPages {
     private readonly pages: PageRenderer,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
+    private readonly intake: EvidenceIntake,
   ) {}
 
-  async show(request: PageRequest, reply: FastifyReply, id: string, options: { asAt?: string; done?: string; asAtErrors?: FieldError[]; asAtParts?: object }): Promise<void> {
+  async show(
+    request: PageRequest,
+    reply: FastifyReply,
+    id: string,
+    options: { asAt?: string; done?: string; asAtErrors?: FieldError[]; asAtParts?: object; uploadErrors?: FieldError[]; status?: number },
+  ): Promise<void> {
     const actor = request.actor!;
     const asAt = options.asAt === undefined ? undefined : new Date(instantOf('asAt', options.asAt, 'end'));
     const [view, history] = await Promise.all([this.workflow.item(id, actor, { asAt }), this.histories.history(id)]);
@@ -42,8 +49,13 @@ export class ItemPages {
       timeline: timeline(history, (userId) => this.pages.nameOf(userId), asAtIso).reverse(),
       chain: history.chain,
       dueDates: dueDateLineage(history, asAtIso),
-      ...errorsForPage(options.asAtErrors ?? []),
-    }, options.asAtErrors?.length ? 422 : 200);
+      canUpload: asAt === undefined && view.allowedCommands.includes('ATTACH_EVIDENCE'),
+      canOpen: permits(actor, 'evidence.read', view.item).allowed,
+      uploadFormId: randomUUID(),
+      uploadHint: this.intake.describeLimit(),
+      uploadTypes: this.intake.allowedTypesInWords(),
+      ...errorsForPage([...(options.asAtErrors ?? []), ...(options.uploadErrors ?? [])]),
+    }, options.status ?? (options.asAtErrors?.length ? 422 : 200));
   }
 
   /**
@@ -73,6 +85,7 @@ export class ItemPages {
       view,
       form,
       fields: [...form.fields(view.item), OCCURRED_ON],
+      canOpen: permits(actor, 'evidence.read', view.item).allowed,
       values: posted?.body ?? {},
       // A form posted twice (a double click, a resubmission) is one command: the workflow answers the retry.
       formId: typeof posted?.body?.formId === 'string' ? posted.body.formId : randomUUID(),
@@ -114,6 +127,7 @@ export class ItemPages {
 /** The success banner after a form worked (POST/redirect/GET carries only the action's name). */
 function doneMessage(done: string | undefined): string | undefined {
   if (done === 'opened') return 'The item is added to the register.';
+  if (done === 'upload') return 'The documents are uploaded and attached.';
   const form = done === undefined ? undefined : ACTION_FORMS.get(done);
   return form && `${COMMAND[form.type]}: done.`;
 }

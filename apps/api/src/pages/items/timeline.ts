@@ -74,7 +74,7 @@ function describe(entry: HistoryEntry, nameOf: (userId: string) => string): stri
     case 'ProgressNoted':
       return event.data.text;
     case 'EvidenceAttached':
-      return `${event.data.title} (${event.data.evidenceId})${event.data.isChiefConstableLetter ? ', the Chief Constable letter' : ''}`;
+      return `${event.data.title} (${'file' in event.data ? `uploaded: ${event.data.file.name}` : `held elsewhere: ${event.data.heldElsewhere?.location ?? "not recorded"}`})${event.data.isChiefConstableLetter ? ', the Chief Constable letter' : ''}`;
     case 'EvidenceRemoved':
       return `Removed ${event.data.evidenceId}`;
     case 'OwnerAssigned':

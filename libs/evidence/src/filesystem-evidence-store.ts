@@ -1,0 +1,150 @@
+import { createHash, randomUUID } from 'node:crypto';
+import { chmod, mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Readable } from 'node:stream';
+import { EvidenceFileMissing, EvidenceRefused } from './errors';
+import type { EvidenceStore, StagedDocument, StoredFile } from './evidence-store.port';
+import { MediaTypeSniffer } from './media-types';
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const STAGED = /^[0-9a-f-]{36}\.part$/;
+
+/**
+ * The evidence store on a filesystem: `<root>/sha256/<first two hex digits>/<sha256>`, read-only once
+ * written, and `<root>/tmp/<uuid>.part` while an upload streams in. The temporary file is fsynced, renamed
+ * under its hash and the directory fsynced: a crash leaves either no file under the hash or the whole one.
+ * The root may be a volume shared by several API instances (rename is atomic on one filesystem).
+ */
+export class FilesystemEvidenceStore implements EvidenceStore {
+  private readonly tmp: string;
+  private readonly content: string;
+
+  constructor(readonly root: string) {
+    this.tmp = join(root, 'tmp');
+    this.content = join(root, 'sha256');
+  }
+
+  async stage(source: AsyncIterable<Buffer>, { maxBytes }: { maxBytes: number }): Promise<StagedDocument> {
+    await mkdir(this.tmp, { recursive: true });
+    const id = randomUUID();
+    const path = this.stagedPath(id);
+    const file = await open(path, 'wx', 0o600);
+    const hash = createHash('sha256');
+    const sniffer = new MediaTypeSniffer();
+    let size = 0;
+    try {
+      for await (const chunk of source) {
+        size += chunk.length;
+        if (size > maxBytes) throw new EvidenceRefused('too_large', `The file is larger than ${megabytes(maxBytes)}, the most a document may be`);
+        hash.update(chunk);
+        sniffer.push(chunk);
+        let written = 0;
+        while (written < chunk.length) written += (await file.write(chunk, written)).bytesWritten;
+      }
+      await file.sync();
+    } catch (error) {
+      await file.close().catch(() => undefined);
+      await rm(path, { force: true });
+      throw error;
+    }
+    await file.close();
+    return { id, sha256: hash.digest('hex'), size, mediaType: sniffer.mediaType() };
+  }
+
+  async keep(staged: StagedDocument): Promise<void> {
+    const from = this.stagedPath(staged.id);
+    const target = this.pathOf(staged.sha256);
+    const held = await stat(target).catch(() => undefined);
+    if (held?.isFile()) {
+      // The same bytes are kept once. Touched, so `cli evidence gc` gives them the grace of a new upload.
+      const now = new Date();
+      await utimes(target, now, now);
+      await rm(from, { force: true });
+      return;
+    }
+    const directory = join(this.content, staged.sha256.slice(0, 2));
+    const made = await mkdir(directory, { recursive: true });
+    if (made !== undefined) await syncDirectory(this.content);
+    await chmod(from, 0o444);
+    await rename(from, target);
+    await syncDirectory(directory);
+  }
+
+  async discard(staged: StagedDocument): Promise<void> {
+    await rm(this.stagedPath(staged.id), { force: true });
+  }
+
+  async open(sha256: string): Promise<Readable> {
+    const path = this.pathOf(sha256);
+    const handle = await open(path, 'r').catch((error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') throw new EvidenceFileMissing(sha256);
+      throw error;
+    });
+    return handle.createReadStream();
+  }
+
+  async rehash(sha256: string): Promise<string | undefined> {
+    const stream = await this.open(sha256).catch((error: unknown) => {
+      if (error instanceof EvidenceFileMissing) return undefined;
+      throw error;
+    });
+    if (!stream) return undefined;
+    const hash = createHash('sha256');
+    for await (const chunk of stream) hash.update(chunk as Buffer);
+    return hash.digest('hex');
+  }
+
+  async *files(): AsyncIterable<StoredFile> {
+    for (const prefix of await entries(this.content)) {
+      for (const name of await entries(join(this.content, prefix))) {
+        if (!SHA256.test(name) || name.slice(0, 2) !== prefix) continue;
+        const info = await stat(join(this.content, prefix, name)).catch(() => undefined);
+        if (info?.isFile()) yield { sha256: name, size: info.size, modifiedAt: info.mtime };
+      }
+    }
+  }
+
+  async *leftovers(): AsyncIterable<{ id: string; size: number; modifiedAt: Date }> {
+    for (const name of await entries(this.tmp)) {
+      if (!STAGED.test(name)) continue;
+      const info = await stat(join(this.tmp, name)).catch(() => undefined);
+      if (info?.isFile()) yield { id: name.slice(0, -'.part'.length), size: info.size, modifiedAt: info.mtime };
+    }
+  }
+
+  async remove(target: { sha256: string } | { leftover: string }): Promise<void> {
+    await rm('sha256' in target ? this.pathOf(target.sha256) : this.stagedPath(target.leftover), { force: true });
+  }
+
+  private pathOf(sha256: string): string {
+    if (!SHA256.test(sha256)) throw new EvidenceFileMissing(sha256);
+    return join(this.content, sha256.slice(0, 2), sha256);
+  }
+
+  private stagedPath(id: string): string {
+    if (!STAGED.test(`${id}.part`)) throw new Error(`Not a staged document's id: ${id}`);
+    return join(this.tmp, `${id}.part`);
+  }
+}
+
+/** A rename is durable once its directory is: fsync the directory itself. */
+async function syncDirectory(path: string): Promise<void> {
+  const directory = await open(path, 'r');
+  try {
+    await directory.sync();
+  } finally {
+    await directory.close();
+  }
+}
+
+async function entries(path: string): Promise<string[]> {
+  return readdir(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return [];
+    throw error;
+  });
+}
+
+export function megabytes(bytes: number): string {
+  const mb = bytes / (1024 * 1024);
+  return `${Number.isInteger(mb) ? mb : mb.toFixed(1)} MB`;
+}
