@@ -129,7 +129,7 @@ function storyOf(item: number, length: number): { event: DomainEvent; at: string
       case 0: events.push({ type: 'ProgressNoted', data: { text: 'Quarterly review: the action plan is on track; the dip sample showed improvement' } }); break;
       case 1: events.push({ type: 'RagRated', data: { rag: (['red', 'amber', 'green'] as const)[(item + n) % 3] } }); break;
       case 2: {
-        const evidence: Evidence = { evidenceId: `ev-${n}`, title: 'Action plan update', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'a'.repeat(64), isChiefConstableLetter: false };
+        const evidence: Evidence = { evidenceId: `ev-${n}`, title: 'Action plan update', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, isChiefConstableLetter: false };
         attached.push(evidence);
         events.push({ type: 'EvidenceAttached', data: evidence });
         break;
@@ -149,7 +149,7 @@ function storyOf(item: number, length: number): { event: DomainEvent; at: string
  * the lifecycle checks it for the letter.
  */
 function closure(level: Level, attachedBefore: Evidence[]): DomainEvent[] {
-  const letter: Evidence = { evidenceId: 'cc-letter', title: 'Chief Constable letter', sha256: 'c'.repeat(64), isChiefConstableLetter: true };
+  const letter: Evidence = { evidenceId: 'cc-letter', title: 'Chief Constable letter', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, isChiefConstableLetter: true };
   return [
     { type: 'EvidenceAttached', data: letter },
     { type: 'SubmittedForClosure', data: { submittedBy: 'owner', evidence: [...attachedBefore, letter] } },
