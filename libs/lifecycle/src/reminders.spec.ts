@@ -1,6 +1,6 @@
 import { EventDoesNotFit, replay, type RecommendationEvent } from '@hmicfrs/lifecycle';
-import { closed, histories, inProgress } from './fixtures';
-import { stored } from './given';
+import { closed, histories, inProgress } from './testing/fixtures';
+import { stored } from './testing/given';
 
 const reminder: RecommendationEvent = { type: 'ReminderIssued', data: { kind: 'overdue', to: 'olivia.owner', on: '2024-07-01', dueDate: '2024-06-30' } };
 const escalation: RecommendationEvent = { type: 'Escalated', data: { kind: 'awaiting_approval', to: 'dcc', on: '2024-07-01', waitingSince: '2024-06-01' } };
