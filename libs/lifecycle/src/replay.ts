@@ -52,6 +52,10 @@ function opening(event: RecommendationEvent, index?: number): RecommendationOpen
  * actor starts the machine without input, which throws (and is caught) inside XState: a third of the
  * cost of a command went there. This machine's transitions only assign and guard (no children, no
  * messages to `self`), so one inert scope per machine serves every fold; its actor is never started.
+ *
+ * `ActorScope`'s members are XState internals, not its public API, and may change in any release:
+ * package.json pins `xstate` exactly (5.33.3) for as long as this scope is built by hand. Before
+ * raising the pin, run the lifecycle's specs (replay.spec.ts) against the new version.
  */
 const scopes = new Map<AnyStateMachine, ActorScope<RecommendationState, RecommendationEvent>>();
 

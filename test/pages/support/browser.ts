@@ -1,17 +1,57 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { promisify } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Where the pages' screenshots go (git-ignored): look at them to check the pages look right. */
 export const ARTIFACTS = join(__dirname, '..', '..', 'artifacts', 'pages');
 
-/** Debian's chromium, headless, with nothing phoning home. */
-export function launchChromium(): Promise<Browser> {
+/**
+ * Headless Chromium with nothing phoning home: `CHROMIUM_PATH` if set, else the one @sparticuz/chromium
+ * ships inside its npm package, so every machine runs the same browser and none needs one installed.
+ * Of that package's recommended flags only the privacy ones are taken: the rest (one process, no web
+ * security) suit AWS Lambda and would make the browser less like a user's.
+ */
+export async function launchChromium(): Promise<Browser> {
+  const packaged = process.env.CHROMIUM_PATH ? undefined : await packagedChromium();
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: packaged?.executable ?? process.env.CHROMIUM_PATH,
+    // The packaged browser links NSS, which a slim Debian lacks: the package's own copy serves.
+    env: packaged ? { ...process.env, LD_LIBRARY_PATH: [packaged.libraries, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') } : undefined,
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    // No sandbox: the tests may run as root, where Chromium refuses to start sandboxed.
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-domain-reliability', '--no-pings'],
   });
+}
+
+/**
+ * The package unpacks its brotli-compressed browser into `os.tmpdir()` as `chromium` (a few seconds),
+ * and reuses whatever file of that name it finds there, even half-written by a run in parallel or left
+ * by another version. So it unpacks, in a child process whose TMPDIR is a fresh directory, into a
+ * directory named for its version, published by one rename: a run sees the whole browser or none.
+ */
+async function packagedChromium(): Promise<{ executable: string; libraries: string }> {
+  const entry = require.resolve('@sparticuz/chromium');
+  const { version } = JSON.parse(readFileSync(join(dirname(entry), '..', '..', 'package.json'), 'utf8')) as { version: string };
+  const home = join(tmpdir(), `hmicfrs-chromium-${version}`);
+  const found = { executable: join(home, 'chromium'), libraries: join(home, 'al2023', 'lib') };
+  if (existsSync(found.executable)) return found;
+  const staging = mkdtempSync(`${home}-unpacking-`);
+  try {
+    const unpack = `require(${JSON.stringify(entry)}).executablePath().catch((error) => { console.error(error); process.exit(1); })`;
+    // The package unpacks its own NSS (into al2023/lib) only where it believes it runs on Amazon Linux 2023.
+    const env = { ...process.env, TMPDIR: staging, AWS_LAMBDA_JS_RUNTIME: 'nodejs20.x' };
+    await promisify(execFile)(process.execPath, ['-e', unpack], { env });
+    renameSync(staging, home);
+  } catch (error) {
+    // Another run published the same version first: its copy is as good as this one.
+    if (!existsSync(found.executable)) throw error;
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+  return found;
 }
 
 let shot = 0;

@@ -1,5 +1,5 @@
 import { isClosed, statusOf, type Actor } from '@hmicfrs/lifecycle';
-import { given } from './given';
+import { given } from './testing/given';
 import {
   attached,
   chiefConstableLetter,
@@ -14,7 +14,7 @@ import {
   submitted,
   submittedAt,
   submittedToHmicfrs,
-} from './fixtures';
+} from './testing/fixtures';
 
 const both = [progressReport, chiefConstableLetter];
 

@@ -14,8 +14,8 @@ import {
   type RecommendationState,
   type Status,
 } from '@hmicfrs/lifecycle';
-import { stored } from './given';
-import { dcc, hmicfrs, liaison, owner } from './fixtures';
+import { stored } from './testing/given';
+import { dcc, hmicfrs, liaison, owner } from './testing/fixtures';
 
 const itemId = 'rec-1';
 /** The owner again, as a DCC: the one person who may never approve that owner's submission. */

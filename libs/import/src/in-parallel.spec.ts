@@ -1,4 +1,4 @@
-import { inParallel } from '../../libs/import/src/in-parallel';
+import { inParallel } from './in-parallel';
 
 describe('writing rows several at a time', () => {
   it('never runs more than the limit at once, and does every item', async () => {

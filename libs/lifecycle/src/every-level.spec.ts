@@ -1,5 +1,5 @@
 import { decide, evolve, isClosed, statusOf, type Actor, type LifecycleCommand, type Level, type RecommendationState } from '@hmicfrs/lifecycle';
-import { chiefConstableLetter, dcc, hmicfrs, liaison, owner, progressReport } from './fixtures';
+import { chiefConstableLetter, dcc, hmicfrs, liaison, owner, progressReport } from './testing/fixtures';
 
 /** Sends the commands in turn, each of which must be accepted, and returns the item after them. */
 function walk(level: Level, steps: [LifecycleCommand, Actor][]): RecommendationState {

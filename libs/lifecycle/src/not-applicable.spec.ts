@@ -1,6 +1,6 @@
 import { isClosed, isInProgress, statusOf } from '@hmicfrs/lifecycle';
-import { given } from './given';
-import { histories, liaison, markedNotApplicable } from './fixtures';
+import { given } from './testing/given';
+import { histories, liaison, markedNotApplicable } from './testing/fixtures';
 
 const markNotApplicable = { type: 'MARK_NOT_APPLICABLE', reason: 'Addressed to the NPCC and CPS leads', addressedTo: 'NPCC' } as const;
 

@@ -1,5 +1,5 @@
 import { isClosed, statusOf } from '@hmicfrs/lifecycle';
-import { given } from './given';
+import { given } from './testing/given';
 import {
   archived,
   chiefConstableLetter,
@@ -11,7 +11,7 @@ import {
   owner,
   progressReport,
   submitted,
-} from './fixtures';
+} from './testing/fixtures';
 
 describe('CLOSE_AND_ARCHIVE by HMICFRS', () => {
   it.each([

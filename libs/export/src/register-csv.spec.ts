@@ -1,5 +1,5 @@
 import type { RegisterEntry } from '@hmicfrs/projections';
-import { registerCsv } from '../src/register-csv';
+import { registerCsv } from './register-csv';
 
 const entry = (overrides: Partial<RegisterEntry>): RegisterEntry => ({
   id: '9159', reference: '9159', kind: 'cause_of_concern', inspection: { id: 'hate-crime-2018', title: 'Hate crime' },

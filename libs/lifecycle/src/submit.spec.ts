@@ -1,5 +1,5 @@
 import { statusOf } from '@hmicfrs/lifecycle';
-import { given } from './given';
+import { given } from './testing/given';
 import {
   attached,
   chiefConstableLetter,
@@ -13,7 +13,7 @@ import {
   readyToSubmit,
   submitted,
   submittedAt,
-} from './fixtures';
+} from './testing/fixtures';
 
 describe('SUBMIT', () => {
   it('records the submitter and the evidence exactly as submitted', () => {

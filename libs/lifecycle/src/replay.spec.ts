@@ -1,6 +1,6 @@
 import { EventDoesNotFit, evolve, replay, statusOf, UnreadableEvent, type RecommendationEvent } from '@hmicfrs/lifecycle';
-import { stored } from './given';
-import { approvedAt, histories, opened, rated, verified } from './fixtures';
+import { stored } from './testing/given';
+import { approvedAt, histories, opened, rated, verified } from './testing/fixtures';
 
 describe('replay', () => {
   it('rebuilds the item its events describe, as evolving them one by one does', () => {

@@ -1,6 +1,6 @@
 import { isClosed, statusOf } from '@hmicfrs/lifecycle';
-import { given } from './given';
-import { approvedAt, chiefConstableLetter, hmicfrs, histories, owner, progressReport, submitted, verified } from './fixtures';
+import { given } from './testing/given';
+import { approvedAt, chiefConstableLetter, hmicfrs, histories, owner, progressReport, submitted, verified } from './testing/fixtures';
 
 const rejected = { type: 'HmicfrsRejected', data: { reason: 'Fieldwork found the flag used in 2% of calls' } } as const;
 

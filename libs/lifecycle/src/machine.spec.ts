@@ -1,9 +1,9 @@
 import { recommendationMachine, replay, statusOf, isClosed, isInProgress, type Status } from '@hmicfrs/lifecycle';
 import type { AnyStateNode } from 'xstate';
-import { rulesOf } from '../src/explain';
-import { rules } from '../src/rules';
-import { stored } from './given';
-import { histories } from './fixtures';
+import { rulesOf } from './explain';
+import { rules } from './rules';
+import { stored } from './testing/given';
+import { histories } from './testing/fixtures';
 
 function allStateNodes(node: AnyStateNode): AnyStateNode[] {
   return [node, ...Object.values(node.states).flatMap(allStateNodes)];

@@ -1,5 +1,5 @@
-import { given } from './given';
-import { closed, histories, inProgress, liaison, opened, owner } from './fixtures';
+import { given } from './testing/given';
+import { closed, histories, inProgress, liaison, opened, owner } from './testing/fixtures';
 
 const finalStates = [...closed, 'notApplicable'] as const;
 

@@ -1,6 +1,6 @@
 import { allowedCommands, replay } from '@hmicfrs/lifecycle';
-import { stored } from './given';
-import { attached, dcc, histories, liaison, opened, owner, progressReport } from './fixtures';
+import { stored } from './testing/given';
+import { attached, dcc, histories, liaison, opened, owner, progressReport } from './testing/fixtures';
 
 const allowed = (name: keyof typeof histories, actor = liaison) => allowedCommands(replay(stored(histories[name]))!, actor);
 const inProgressWork = ['NOTE_PROGRESS', 'ASSIGN_OWNER', 'CHANGE_DUE_DATE'];

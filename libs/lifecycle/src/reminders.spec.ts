@@ -1,6 +1,6 @@
 import { EventDoesNotFit, replay, type RecommendationEvent, type SystemActor } from '@hmicfrs/lifecycle';
-import { closed, histories, inProgress } from './fixtures';
-import { given, stored } from './given';
+import { closed, histories, inProgress } from './testing/fixtures';
+import { given, stored } from './testing/given';
 
 const reminders: SystemActor = { userId: 'system:reminders', role: 'system' };
 

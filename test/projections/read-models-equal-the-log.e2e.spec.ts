@@ -1,25 +1,35 @@
-import { statusOf } from '@hmicfrs/lifecycle';
+import { evolve, statusOf, type RecommendationEvent, type RecommendationState } from '@hmicfrs/lifecycle';
 import { appendAll, histories } from './support/histories';
 import { expectPastRegisterToEqualTheLog, expectReadModelsToEqualTheLog } from './support/compare';
 import { openReadSide, projected, type ReadSide } from './support/read-side';
-import { itemsFrom } from './support/recount';
+
+const SEEDS = [1, 2, 3];
 
 describe('every read model equals the fold of the log through the lifecycle machine', () => {
-  let side: ReadSide;
-  afterEach(() => side.close());
+  let side: ReadSide | undefined;
+  afterEach(async () => {
+    await side?.close();
+    side = undefined;
+  });
 
-  const reached = new Set<string>();
-
-  it.each([1, 2, 3])('after catching up on random histories (seed %i)', async (seed) => {
+  it.each(SEEDS)('after catching up on random histories (seed %i)', async (seed) => {
     side = openReadSide();
     await appendAll(side.store, histories({ seed, items: 60, commands: 1500 }));
     expect(await side.projector.catchUp()).toBe(true);
-    const log = await expectReadModelsToEqualTheLog(side);
-    for (const item of itemsFrom(log).values()) reached.add(statusOf(item.state));
+    await expectReadModelsToEqualTheLog(side);
   });
 
-  it('(the histories above reached every state of the lifecycle)', async () => {
-    side = openReadSide();
+  // Folded here rather than collected by the tests above, so that it holds when run alone or in any order.
+  it('(the histories above reached every state of the lifecycle)', () => {
+    const reached = new Set<string>();
+    for (const seed of SEEDS) {
+      const items = new Map<string, RecommendationState>();
+      for (const { streamId, events } of histories({ seed, items: 60, commands: 1500 })) {
+        if (!streamId.startsWith('recommendation-')) continue;
+        items.set(streamId, events.reduce<RecommendationState | undefined>((state, event) => evolve(state, event as RecommendationEvent), items.get(streamId))!);
+      }
+      for (const state of items.values()) reached.add(statusOf(state));
+    }
     expect([...reached].sort()).toEqual(['archived', 'awaiting_hmicfrs', 'hmicfrs_verified', 'not_applicable', 'open', 'rag_rated', 'self_certified', 'submitted']);
   });
 

@@ -1,5 +1,5 @@
 import { isClosed, statusOf, type LevelChanged, type SettableLevel } from '@hmicfrs/lifecycle';
-import { given } from './given';
+import { given } from './testing/given';
 import {
   approvedAt,
   chiefConstableLetter,
@@ -11,7 +11,7 @@ import {
   submittedAt,
   submittedToHmicfrs,
   verified,
-} from './fixtures';
+} from './testing/fixtures';
 
 const reason = 'Force moved to Engage';
 const changeLevel = (level: SettableLevel) => ({ type: 'CHANGE_LEVEL', level, reason }) as const;

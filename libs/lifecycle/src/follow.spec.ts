@@ -13,7 +13,7 @@ import {
   type Level,
   type RecommendationState,
 } from '@hmicfrs/lifecycle';
-import { dcc, hmicfrs, liaison, owner } from './fixtures';
+import { dcc, hmicfrs, liaison, owner } from './testing/fixtures';
 
 /** Weighted towards closure and level changes, where the way an event goes depends on the item. */
 const step: fc.Arbitrary<[LifecycleCommand, Actor]> = fc.oneof(

@@ -1,6 +1,6 @@
 import { statusOf } from '@hmicfrs/lifecycle';
-import { given } from './given';
-import { histories, liaison, opened, owner, rated } from './fixtures';
+import { given } from './testing/given';
+import { histories, liaison, opened, owner, rated } from './testing/fixtures';
 
 describe('opening an item', () => {
   const open = {
