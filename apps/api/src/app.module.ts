@@ -6,6 +6,7 @@ import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
 import { RemindersModule } from '@hmicfrs/reminders';
 import { ProjectionsModule } from '@hmicfrs/projections';
+import { SealModule } from '@hmicfrs/seal';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
@@ -28,6 +29,8 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         ClockModule.forRoot(),
         EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
+        // Checkpoints every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES, straight to the store's seal stream.
+        SealModule.forRoot({ schedule: config.SEALER }),
         RecommendationsModule,
         PagesModule.forRoot(projections),
         ImportsModule,

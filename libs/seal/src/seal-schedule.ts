@@ -33,7 +33,9 @@ export class SealSchedule implements OnApplicationBootstrap, BeforeApplicationSh
   private subscription?: AllSubscription;
   private following?: Promise<void>;
   private timer?: NodeJS.Timeout;
-  private unsealed = 0;
+  /** Positions of the events delivered and not yet covered by a checkpoint (at most a few times SEAL_EVERY_EVENTS). */
+  private unsealed: bigint[] = [];
+  private sealedThrough = -1n;
   private sealing?: Promise<void>;
   private readonly state: SealStatus;
 
@@ -56,7 +58,7 @@ export class SealSchedule implements OnApplicationBootstrap, BeforeApplicationSh
     this.following = this.follow(this.subscription);
     if (this.options.everyMinutes > 0) {
       this.timer = setInterval(() => {
-        if (this.unsealed > 0) this.sealNow();
+        if (this.unsealed.length > 0) void this.sealNow();
       }, this.options.everyMinutes * 60_000);
       this.timer.unref();
     }
@@ -75,8 +77,8 @@ export class SealSchedule implements OnApplicationBootstrap, BeforeApplicationSh
       .seal()
       .then(({ written, latest }) => {
         this.note(latest);
-        const sealed = written.reduce((sum, checkpoint) => sum + checkpoint.rangeCount, 0);
-        this.unsealed = Math.max(0, this.unsealed - sealed);
+        const through = this.sealedThrough;
+        this.unsealed = this.unsealed.filter((position) => position > through);
         this.state.failing = null;
         for (const checkpoint of written) {
           this.logger.log(`Checkpoint #${checkpoint.sequence}: ${checkpoint.count} events to position ${checkpoint.position}, root ${short(checkpoint.root)}`);
@@ -94,15 +96,16 @@ export class SealSchedule implements OnApplicationBootstrap, BeforeApplicationSh
 
   private note(latest: { position: string; sealedAt: string; sequence: number } | null): void {
     if (!latest) return;
+    this.sealedThrough = BigInt(latest.position);
     Object.assign(this.state, { lastSealedPosition: latest.position, lastSealedAt: latest.sealedAt, lastSequence: latest.sequence });
   }
 
   private async follow(subscription: AllSubscription): Promise<void> {
     try {
       for await (const event of subscription) {
-        if (event.streamId === SEAL_STREAM) continue;
-        this.unsealed += 1;
-        if (this.unsealed >= this.options.everyEvents) void this.sealNow();
+        if (event.streamId === SEAL_STREAM || event.position <= this.sealedThrough) continue;
+        this.unsealed.push(event.position);
+        if (this.unsealed.length >= this.options.everyEvents) void this.sealNow();
       }
     } catch (error) {
       this.state.failing = `stopped following the store: ${error instanceof Error ? error.message : String(error)}`;
