@@ -3,7 +3,8 @@
  *   npm run bench:store                       1,000,000 events, 5 runs of each measurement
  *   BENCH_EVENTS=100000 BENCH_REPEATS=3 npm run bench:store   a quick try
  * BENCH_SINGLE_APPENDS (default 2,000) sets the count for durable single-event appends, which
- * fsync once per append and so run at the disk's pace rather than the CPU's.
+ * fsync once per append and so run at the disk's pace rather than the CPU's. BENCH_SEAL_APPENDS (default
+ * 20,000) sets the count for durable appends with sealing on and off.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,11 +13,13 @@ import { SqliteEventStore, type ExpectedRevision } from '@hmicfrs/event-store';
 import { eventsPerSecond, peakRssMiB, seconds, table, type Comparison } from './measure';
 import { commandEvents } from './payload';
 import { RawSqlite } from './raw-sqlite';
+import { compareSealing } from './sealing';
 import { positiveInteger } from './settings';
 
 const EVENTS = positiveInteger('BENCH_EVENTS', 1_000_000);
 const REPEATS = positiveInteger('BENCH_REPEATS', 5);
 const SINGLE_APPENDS = positiveInteger('BENCH_SINGLE_APPENDS', 2_000);
+const SEAL_APPENDS = positiveInteger('BENCH_SEAL_APPENDS', 20_000);
 
 /** One append of a workload: `count` events to `stream`. */
 interface Append {
@@ -92,6 +95,7 @@ async function main(): Promise<void> {
     }
     results.push(await compareReads(readFile));
     console.log(`\n${table(results)}\n`);
+    await compareSealing(newFile, { appends: SEAL_APPENDS, writers: 16, sealEvery: 1000, repeats: REPEATS });
     console.log(`Peak RSS of the whole run: ${peakRssMiB().toFixed(0)} MiB`);
   } finally {
     rmSync(root, { recursive: true, force: true });

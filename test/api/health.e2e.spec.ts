@@ -8,9 +8,13 @@ describe('the API over HTTP', () => {
   });
   afterAll(() => api.close());
 
-  it('answers /health with the store kind and its position, without a token', async () => {
+  it('answers /health with the store kind and its position, and the sealer, without a token', async () => {
     const response = await request(api.url).get('/health').expect(200);
-    expect(response.body).toEqual({ status: 'ok', store: { kind: 'sqlite', position: null } });
+    expect(response.body).toEqual({
+      status: 'ok',
+      store: { kind: 'sqlite', position: null },
+      seal: { keyFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), lastSealedPosition: null, lastSealedAt: null, lastSequence: null, failing: null },
+    });
   });
 
   it('serves the OpenAPI document at /docs', async () => {

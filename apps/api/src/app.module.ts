@@ -8,6 +8,7 @@ import { DEFAULT_EVIDENCE_TYPES, EvidenceModule } from '@hmicfrs/evidence';
 import { RemindersModule } from '@hmicfrs/reminders';
 import { ProjectionsModule } from '@hmicfrs/projections';
 import { EvidenceApiModule } from './evidence/evidence-api.module';
+import { SealModule } from '@hmicfrs/seal';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
@@ -36,6 +37,8 @@ export class AppModule {
           allowedTypes: config.EVIDENCE_TYPES?.split(',') ?? DEFAULT_EVIDENCE_TYPES,
           maxFiles: 10,
         }),
+        // Checkpoints every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES, straight to the store's seal stream.
+        SealModule.forRoot({ schedule: config.SEALER }),
         RecommendationsModule,
         EvidenceApiModule,
         PagesModule.forRoot(projections),

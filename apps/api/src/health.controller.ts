@@ -1,18 +1,33 @@
-import { Controller, Get, Inject } from '@nestjs/common';
+import { Controller, Get, Inject, Optional } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { Public } from '@hmicfrs/auth';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { SealSchedule, type SealStatus } from '@hmicfrs/seal';
+
+interface Health {
+  status: 'ok';
+  store: { kind: string; position: string | null };
+  /** The in-process sealer (SEALER=true): its key, the last checkpoint, and whether sealing is failing; null when off. */
+  seal: SealStatus | null;
+}
 
 @ApiTags('operations')
 @Controller('health')
 export class HealthController {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() private readonly sealer?: SealSchedule,
+  ) {}
 
   @Public()
   @Get()
-  @ApiOkResponse({ description: 'The store is reachable; its kind and last global position.' })
-  async health(): Promise<{ status: 'ok'; store: { kind: string; position: string | null } }> {
+  @ApiOkResponse({ description: "The store is reachable; its kind and last global position; the sealer's last checkpoint." })
+  async health(): Promise<Health> {
     const { kind, position } = await this.store.health();
-    return { status: 'ok', store: { kind, position: position === null ? null : position.toString() } };
+    return {
+      status: 'ok',
+      store: { kind, position: position === null ? null : position.toString() },
+      seal: this.sealer?.status() ?? null,
+    };
   }
 }

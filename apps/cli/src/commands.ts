@@ -1,3 +1,4 @@
+import { checkpointsCommand } from './checkpoints.command';
 import type { CliCommand } from './cli-command';
 import { demoCommand } from './demo.command';
 import { evidenceCommand } from './evidence.command';
@@ -8,10 +9,11 @@ import { rebuildCommand } from './rebuild.command';
 import { remindersCommand } from './reminders.command';
 import { replayCommand } from './replay.command';
 import { reportCommand } from './report.command';
+import { sealCommand } from './seal.command';
 import { tokenCommand } from './token.command';
 import { verifyCommand } from './verify.command';
 
-export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, replayCommand, importCommand, demoCommand, remindersCommand, exportCommand, projectCommand, rebuildCommand, reportCommand, evidenceCommand];
+export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, sealCommand, checkpointsCommand, replayCommand, importCommand, demoCommand, remindersCommand, exportCommand, projectCommand, rebuildCommand, reportCommand, evidenceCommand];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,23 +1,75 @@
+import { existsSync } from 'node:fs';
 import { loadConfig } from '@hmicfrs/config';
-import { openEventStore, verifyStore } from '@hmicfrs/event-store';
+import { EventStoreUnavailable, type EventStore } from '@hmicfrs/event-store';
+import { publicKeyFromPem, readCheckpointExport, readPublicKey, short, verifyHistory, type SignedCheckpoint } from '@hmicfrs/seal';
 import type { CliCommand } from './cli-command';
+import { EXIT, cannotProceed, configuredKey, openStore, parsed } from './seal-cli';
 
 export const verifyCommand: CliCommand = {
   name: 'verify',
-  summary: "verify: check every stream's hash chain and name the first broken link of each",
-  async run() {
+  summary:
+    'verify [--store <events.db>] [--checkpoints <export.json>] [--public-key <key.pem>]: recompute the history and hold it to the signed checkpoints; exit 0 intact, 1 altered, 3 cannot verify',
+  async run(args) {
+    const { values } = parsed(args, {
+      store: { type: 'string' },
+      checkpoints: { type: 'string' },
+      'public-key': { type: 'string' },
+    });
     const config = loadConfig(process.env);
-    const store = await openEventStore({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING });
+    let store: EventStore | undefined;
     try {
-      const verdict = await verifyStore(store);
-      for (const broken of verdict.broken) {
-        console.log(`BROKEN ${broken.streamId} at revision ${broken.brokenAt} (event ${broken.eventId}): ${broken.reason}`);
+      const exported = values.checkpoints === undefined ? undefined : readCheckpointExport(values.checkpoints);
+      const key = values['public-key'] !== undefined
+        ? readPublicKey(values['public-key'])
+        : exported !== undefined
+          ? exportKey(exported.publicKey, values.checkpoints!)
+          : configuredKey(config, false);
+      try {
+        store = await openStore(config, { file: values.store, readonly: true });
+      } catch (error) {
+        // A file that is there but cannot be opened as a store is itself an alteration (truncated, overwritten).
+        if (!(error instanceof EventStoreUnavailable) || values.store === undefined || !existsSync(values.store)) throw error;
+        console.log(`ALTERED store-damaged: ${values.store} is not a readable store (truncated or corrupt): ${error.message}`);
+        return EXIT.altered;
       }
-      const summary = `${verdict.streams} streams, ${verdict.events} events checked`;
-      console.log(verdict.broken.length === 0 ? `OK: ${summary}; every hash chain holds.` : `${verdict.broken.length} broken of ${summary}.`);
-      return verdict.broken.length === 0 ? 0 : 1;
+      const verdict = await verifyHistory({
+        store,
+        publicKey: key.publicKey,
+        keyFingerprint: key.fingerprint,
+        exported: exported?.checkpoints,
+      });
+      for (const finding of verdict.findings) console.log(`ALTERED ${finding.kind}: ${finding.message}`);
+      const sealed = verdict.sealedThrough;
+      const against = `${verdict.checkpointsFrom === 'export' ? 'the exported' : "the store's own"} checkpoints, key ${short(key.fingerprint)}`;
+      if (sealed !== null && verdict.unsealed > 0) {
+        console.log(`NOT YET SEALED: ${verdict.unsealed} events after position ${sealed.position} (checkpoint #${sealed.sequence}); not a failure.`);
+      }
+      const summary = `${verdict.events} events in ${verdict.streams} streams checked against ${against}`;
+      if (verdict.findings.length > 0) {
+        console.log(`${verdict.findings.length} alteration${verdict.findings.length === 1 ? '' : 's'} found: ${summary}.`);
+        return EXIT.altered;
+      }
+      console.log(`OK: ${summary}; sealed through ${describe(sealed!)}; every hash, chain, root and signature holds.`);
+      return EXIT.intact;
+    } catch (error) {
+      const code = cannotProceed(error);
+      if (code === undefined) throw error;
+      return code;
     } finally {
-      await store.close();
+      await store?.close();
     }
   },
 };
+
+function exportKey(pem: string, file: string) {
+  const key = publicKeyFromPem(pem, file);
+  console.error(
+    `warning: no --public-key given: using the key written in ${file} itself (fingerprint ${key.fingerprint}). ` +
+      'Compare it with the fingerprint you were given; a file anyone could rewrite proves nothing on its own.',
+  );
+  return key;
+}
+
+function describe(checkpoint: SignedCheckpoint): string {
+  return `checkpoint #${checkpoint.sequence} (position ${checkpoint.position}, ${checkpoint.count} events, root ${short(checkpoint.root)}, sealed ${checkpoint.sealedAt})`;
+}

@@ -113,6 +113,33 @@ export class AppConfig {
     message: 'EVIDENCE_TYPES must be media types separated by commas, e.g. application/pdf,image/png',
   })
   EVIDENCE_TYPES?: string;
+  /** The Ed25519 private key (PEM; `\n` may stand for line breaks) that signs the history's checkpoints. */
+  @IsOptional()
+  @Matches(/-----BEGIN PRIVATE KEY-----/, { message: 'SEAL_PRIVATE_KEY must be an Ed25519 private key in PEM (-----BEGIN PRIVATE KEY-----)' })
+  SEAL_PRIVATE_KEY?: string;
+
+  /** A PEM file holding that key, readable by its owner only. Neither set: DATA_DIR/.seal-key.pem, made on a first local run. */
+  @IsOptional()
+  @IsString()
+  @MinLength(1, { message: 'SEAL_PRIVATE_KEY_FILE must be the path of a PEM file' })
+  SEAL_PRIVATE_KEY_FILE?: string;
+
+  /** The API seals the history once this many events are not yet sealed (and a checkpoint covers at most this many). */
+  @Transform(({ value }) => (value === undefined ? 1000 : Number(value)))
+  @Min(1, { message: 'SEAL_EVERY_EVENTS must be at least 1' })
+  @IsInt({ message: 'SEAL_EVERY_EVENTS must be a whole number of events' })
+  SEAL_EVERY_EVENTS!: number;
+
+  /** …and at least this often while any are (minutes; 0: by count only). */
+  @Transform(({ value }) => (value === undefined ? 5 : Number(value)))
+  @Min(0, { message: 'SEAL_EVERY_MINUTES must be 0 or more' })
+  @IsInt({ message: 'SEAL_EVERY_MINUTES must be a whole number of minutes' })
+  SEAL_EVERY_MINUTES!: number;
+
+  /** Whether the API runs the sealer in-process (the default) or leaves it to `cli seal`. */
+  @Transform(({ value }) => (value === undefined ? true : value === 'true' || value === '1'))
+  @IsIn([true, false], { message: 'SEALER must be true or false' })
+  SEALER!: boolean;
 
   /** Whether the API runs the projector in-process (the default) or leaves it to `cli project`. */
   @Transform(({ value }) => (value === undefined ? true : value === 'true' || value === '1'))
@@ -164,12 +191,17 @@ const CONFIG_VARIABLES = [
   'SMTP_TO_DOMAIN',
   'EVIDENCE_MAX_MB',
   'EVIDENCE_TYPES',
+  'SEAL_PRIVATE_KEY',
+  'SEAL_PRIVATE_KEY_FILE',
+  'SEAL_EVERY_EVENTS',
+  'SEAL_EVERY_MINUTES',
+  'SEALER',
 ] as const satisfies readonly (keyof AppConfig)[];
 
 /** What a refusal may echo back: never a secret. */
 function shown(variable: string, env: Record<string, string | undefined>): string {
   const value = env[variable];
-  if ((variable === 'JWT_SECRET' || variable === 'SESSION_SECRET') && value !== undefined) return `a value of ${value.length} characters`;
+  if ((variable === 'JWT_SECRET' || variable === 'SESSION_SECRET' || variable === 'SEAL_PRIVATE_KEY') && value !== undefined) return `a value of ${value.length} characters`;
   // An SMTP URL may carry a password.
   if (variable === 'SMTP_URL' && value !== undefined) return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//…@'));
   return JSON.stringify(value);

@@ -9,3 +9,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store';
 export { verifyStore, type StoreVerdict, type BrokenChain } from './verify';
 export { EventStoreModule, openEventStore, type EventStoreOptions } from './event-store.module';
+export { isAuditable, type AuditableStore, type AuditedEvent } from './audit-read';

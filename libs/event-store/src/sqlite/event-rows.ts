@@ -24,3 +24,6 @@ export function toRecordedEvent(row: EventRow): RecordedEvent {
     metadata: JSON.parse(row[6]) as EventMetadata,
   };
 }
+
+/** An event row and its `recorded_at` column, which verification compares with the sealed `recordedAt`. */
+export type AuditRow = [...EventRow, recordedAtColumn: string];

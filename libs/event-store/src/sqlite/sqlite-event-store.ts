@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
+import type { AuditableStore, AuditedEvent } from '../audit-read';
 import type { GlobalPosition, NewEvent, RecordedEvent } from '../event';
 import { EventStoreUnavailable, WrongExpectedRevision } from '../errors';
 import type {
@@ -29,6 +30,8 @@ export interface SqliteEventStoreOptions {
   pollIntervalMs?: number;
   /** Open for reading only (verification, reports); appends fail with EventStoreUnavailable. */
   readonly?: boolean;
+  /** The adapter's clock for `recordedAt` (tests hold it still); default the system clock. */
+  clock?: () => Date;
 }
 
 /**
@@ -39,7 +42,9 @@ export interface SqliteEventStoreOptions {
 const PAGE_SIZE = 500;
 
 /** The embedded event store: one SQLite file, one writer at a time, every append durable when it returns. */
-export class SqliteEventStore implements EventStore {
+export class SqliteEventStore implements EventStore, AuditableStore {
+  /** `recordedAt` is never behind the last recorded event (see `recordedAt()`), so verification may hold the store to it. */
+  readonly recordedAtFollowsGlobalOrder = true;
   private readonly statements: Statements;
   private readonly commitTogether: (batch: readonly PendingAppend[]) => Outcome[];
   /** Appends waiting for the next commit; see `append`. */
@@ -52,6 +57,7 @@ export class SqliteEventStore implements EventStore {
     /** The absolute path of the file, named in every error. */
     readonly file: string,
     private readonly pollIntervalMs: number,
+    private readonly clock: () => Date,
   ) {
     this.statements = prepareStatements(db);
     // Called inside the batch's transaction, better-sqlite3 runs each append in a SAVEPOINT: a refused
@@ -99,7 +105,7 @@ export class SqliteEventStore implements EventStore {
       db = new Database(path, { readonly, fileMustExist: readonly });
       applyPragmas(db, { busyTimeoutMs: options.busyTimeoutMs ?? 5000 });
       ensureSchema(db, path);
-      return new SqliteEventStore(db, path, options.pollIntervalMs ?? 200);
+      return new SqliteEventStore(db, path, options.pollIntervalMs ?? 200, options.clock ?? (() => new Date()));
     } catch (error) {
       db?.close();
       const translated = storeErrorFrom(error, path);
@@ -201,6 +207,22 @@ export class SqliteEventStore implements EventStore {
     }
   }
 
+  /** As `readAll`, each event with its `recorded_at` column, which the hash does not cover (verification compares them). */
+  async *readAllForAudit(options: ReadAllOptions = {}): AsyncGenerator<AuditedEvent> {
+    let after = options.after ?? 0n;
+    for (;;) {
+      this.assertOpen();
+      const rows = this.sqlite(() => this.statements.readAuditPage.all(after, PAGE_SIZE));
+      for (let i = 0; i < rows.length; i += 1) {
+        const event: AuditedEvent = toRecordedEvent(rows[i] as unknown as EventRow);
+        event.indexedRecordedAt = rows[i][7];
+        yield event;
+      }
+      if (rows.length < PAGE_SIZE) return;
+      after = BigInt(rows[rows.length - 1][0]);
+    }
+  }
+
   subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
     this.assertOpen();
     const source = {
@@ -280,7 +302,7 @@ export class SqliteEventStore implements EventStore {
 
   /** The store's clock, never behind the last recorded event, so "as known at" reads are always a prefix of the global order. */
   private recordedAt(): string {
-    const now = new Date().toISOString();
+    const now = this.clock().toISOString();
     const last = this.statements.lastRecordedAt.get();
     return last !== undefined && last > now ? last : now;
   }

@@ -1,5 +1,5 @@
 import type { Database, Statement } from 'better-sqlite3';
-import { EVENT_COLUMNS, type EventRow } from './event-rows';
+import { EVENT_COLUMNS, type AuditRow, type EventRow } from './event-rows';
 
 export interface ReadStreamParameters {
   streamId: string;
@@ -15,6 +15,8 @@ export interface Statements {
   /** The stream's last revision and hash: where the next append chains from. */
   streamHead: Statement<[string], [revision: number, hash: string]>;
   lastRecordedAt: Statement<[], string>;
+  /** One page of the global order with the `recorded_at` column beside the sealed metadata, for verification. */
+  readAuditPage: Statement<[bigint, number], AuditRow>;
   readStream: Statement<[ReadStreamParameters], EventRow>;
   streamExists: Statement<[string], number | undefined>;
   readPage: Statement<[bigint, number], EventRow>;
@@ -37,11 +39,20 @@ export function prepareStatements(db: Database): Statements {
         "SELECT revision, json_extract(metadata, '$.hash') FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1",
       )
       .raw(),
-    lastRecordedAt: db.prepare<[], string>('SELECT recorded_at FROM events ORDER BY position DESC LIMIT 1').pluck(),
+    // The sealed time (the hash covers metadata.recordedAt), not the recorded_at column beside it, which
+    // only verification reads: an edited column can neither move the clock nor change an "as known at" read.
+    lastRecordedAt: db
+      .prepare<[], string>("SELECT json_extract(metadata, '$.recordedAt') FROM events ORDER BY position DESC LIMIT 1")
+      .pluck(),
+    readAuditPage: db
+      .prepare<[bigint, number], AuditRow>(
+        `SELECT ${EVENT_COLUMNS}, recorded_at FROM events WHERE position > ? ORDER BY position LIMIT ?`,
+      )
+      .raw(),
     readStream: db
       .prepare<ReadStreamParameters, EventRow>(
         `SELECT ${EVENT_COLUMNS} FROM events
-         WHERE stream_id = @streamId AND revision BETWEEN @from AND @to AND (@upTo IS NULL OR recorded_at <= @upTo)
+         WHERE stream_id = @streamId AND revision BETWEEN @from AND @to AND (@upTo IS NULL OR json_extract(metadata, '$.recordedAt') <= @upTo)
          ORDER BY revision`,
       )
       .raw(),

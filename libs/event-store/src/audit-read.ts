@@ -1,0 +1,26 @@
+import type { RecordedEvent } from './event';
+import type { ReadAllOptions } from './event-store.port';
+
+/**
+ * An event as verification reads it: the event, and where the adapter keeps a copy of its time outside
+ * the sealed metadata (SQLite's `recorded_at` column), that copy, so the two can be compared.
+ */
+export interface AuditedEvent extends RecordedEvent {
+  /** The adapter's own copy of `recordedAt`, when it keeps one; undefined otherwise. */
+  indexedRecordedAt?: string;
+}
+
+/**
+ * An adapter that can show verification every event in global order *including* what it keeps beside
+ * the sealed content. Not part of the port: only verification needs it.
+ */
+export interface AuditableStore {
+  /** Every event (the seal's checkpoints too) in global order, with the adapter's own copies of sealed values. */
+  readAllForAudit(options?: ReadAllOptions): AsyncIterable<AuditedEvent>;
+  /** True when the adapter guarantees `recordedAt` never goes backwards along the global order. */
+  readonly recordedAtFollowsGlobalOrder: boolean;
+}
+
+export function isAuditable(store: object): store is AuditableStore {
+  return typeof (store as Partial<AuditableStore>).readAllForAudit === 'function';
+}

@@ -1,0 +1,17 @@
+export {
+  SEAL_STREAM,
+  CHECKPOINT_FORMAT,
+  CheckpointUnreadable,
+  short,
+  type CheckpointBody,
+  type CheckpointHead,
+  type SignedCheckpoint,
+  type StoredCheckpoint,
+} from './checkpoint';
+export { checkpointExport, readCheckpointExport, EXPORT_FORMAT, type CheckpointExport } from './checkpoint-export';
+export { loadSealKey, readPublicKey, publicKeyFromPem, fingerprintOf, SealKeyProblem, LOCAL_KEY_FILE, type SealKey } from './seal-key';
+export { lastCheckpoint, storedCheckpoints } from './seal-stream';
+export { Sealer, SealContended, type SealOutcome, type SealerOptions } from './sealer';
+export { SealSchedule, type SealStatus, type SealScheduleOptions } from './seal-schedule';
+export { SealModule, SEAL_KEY } from './seal.module';
+export { verifyHistory, NothingSealed, type Finding, type FindingKind, type HistoryVerdict, type VerifyHistoryInput } from './verify-history';

@@ -1,0 +1,54 @@
+import { Module, type DynamicModule, Logger } from '@nestjs/common';
+import { CLOCK, type Clock } from '@hmicfrs/clock';
+import { AppConfig } from '@hmicfrs/config';
+import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { loadSealKey, type SealKey } from './seal-key';
+import { SEAL_SCHEDULE_OPTIONS, SealSchedule } from './seal-schedule';
+import { Sealer } from './sealer';
+
+export const SEAL_KEY = Symbol('SEAL_KEY');
+
+/**
+ * The sealer for a Nest application: the key from the configuration (SEAL_PRIVATE_KEY, SEAL_PRIVATE_KEY_FILE
+ * or the local one), a `Sealer` on the application's store and clock, and — with `schedule` — the
+ * `SealSchedule` that seals every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES minutes.
+ * Needs `EVENT_STORE`, `CLOCK` and `AppConfig` from the application.
+ */
+@Module({})
+export class SealModule {
+  static forRoot(options: { schedule: boolean }): DynamicModule {
+    return {
+      module: SealModule,
+      providers: [
+        {
+          provide: SEAL_KEY,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig): SealKey => {
+            const logger = new Logger('Sealer');
+            return loadSealKey(
+              { pem: config.SEAL_PRIVATE_KEY, file: config.SEAL_PRIVATE_KEY_FILE, dataDir: config.DATA_DIR },
+              (message) => logger.warn(message),
+            );
+          },
+        },
+        {
+          provide: Sealer,
+          inject: [EVENT_STORE, SEAL_KEY, CLOCK, AppConfig],
+          useFactory: (store: EventStore, key: SealKey, clock: Clock, config: AppConfig) =>
+            new Sealer(store, key, clock, { maxEventsPerCheckpoint: config.SEAL_EVERY_EVENTS }),
+        },
+        ...(options.schedule
+          ? [
+              {
+                provide: SEAL_SCHEDULE_OPTIONS,
+                inject: [AppConfig],
+                useFactory: (config: AppConfig) => ({ everyEvents: config.SEAL_EVERY_EVENTS, everyMinutes: config.SEAL_EVERY_MINUTES }),
+              },
+              SealSchedule,
+            ]
+          : []),
+      ],
+      exports: [Sealer, SEAL_KEY, ...(options.schedule ? [SealSchedule] : [])],
+    };
+  }
+}
