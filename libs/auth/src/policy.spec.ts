@@ -73,3 +73,9 @@ describe('bearer tokens', () => {
     expect(() => readToken(`${header}.${forged}.${signature}`, secret)).toThrow(InvalidToken);
   });
 });
+
+describe('owners, compared as people', () => {
+  it('an owner whose id differs only in case or spaces still owns the item', () => {
+    expect(permits({ userId: 'insp-jones', role: 'owner' }, 'recommendation.rate', { owner: ' INSP-Jones ' }).allowed).toBe(true);
+  });
+});

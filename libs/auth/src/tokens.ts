@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { sign, verify, type JwtPayload } from 'jsonwebtoken';
+import { personId } from '@hmicfrs/lifecycle';
 import { isRole, type Actor } from './role';
 
 const ALGORITHM = 'HS256';
@@ -32,6 +33,7 @@ export function readToken(token: string, secret: string | KeyObject): Actor {
   }
   if (typeof payload === 'string' || !payload.sub) throw new InvalidToken('it names no user');
   if (!isRole(payload.role)) throw new InvalidToken(`unknown role ${JSON.stringify(payload.role)}`);
-  return { userId: payload.sub, role: payload.role };
+  // Normalised once, here where the person enters: every rule after compares people, not letters.
+  return { userId: personId(payload.sub), role: payload.role };
 }
 

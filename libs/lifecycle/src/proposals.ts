@@ -1,5 +1,5 @@
 import type { Actor, LifecycleCommand, SystemActor } from './commands';
-import type { Evidence, RecommendationEvent } from './events';
+import type { Evidence, RecommendationEvent, TrackerRecord } from './events';
 import type { Item } from './item';
 
 /**
@@ -28,15 +28,16 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
     case 'APPROVE': {
       // The approval names the evidence exactly as submitted: what the DCC saw.
       const approved = (item.submission?.evidence ?? []).map(({ evidenceId, sha256 }) => ({ evidenceId, sha256 }));
+      const tracker = fromTracker(command);
       return [
-        { type: 'SelfCertified', data: { approvedBy: actor.userId, level: item.level, evidence: approved } },
-        { type: 'SubmittedToHmicfrs', data: { approvedBy: actor.userId, evidence: approved } },
+        { type: 'SelfCertified', data: { approvedBy: actor.userId, level: item.level, evidence: approved, ...tracker } },
+        { type: 'SubmittedToHmicfrs', data: { approvedBy: actor.userId, evidence: approved, ...tracker } },
       ];
     }
     case 'RETURN':
       return [{ type: 'ClosureReturned', data: { reason: command.reason } }];
     case 'VERIFY':
-      return [{ type: 'HmicfrsVerified', data: {} }];
+      return [{ type: 'HmicfrsVerified', data: { verifiedBy: actor.userId, ...fromTracker(command) } }];
     case 'REJECT':
       return [{ type: 'HmicfrsRejected', data: { reason: command.reason } }];
     case 'CHANGE_LEVEL':
@@ -54,6 +55,10 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
       return _;
     }
   }
+}
+
+function fromTracker(command: { fromTracker?: TrackerRecord }): { fromTracker?: TrackerRecord } {
+  return command.fromTracker === undefined ? {} : { fromTracker: { fileName: command.fromTracker.fileName, row: command.fromTracker.row } };
 }
 
 function evidence({ evidenceId, title, sha256, isChiefConstableLetter }: Evidence): Evidence {
