@@ -1,6 +1,6 @@
 export { ROLES, isRole, type Role, type Actor } from './role';
 export { POLICY, ACTIONS, permits, type Action, type Permission } from './policy';
-export { issueToken, readToken, InvalidToken } from './tokens';
+export { issueToken, readToken, InvalidToken, MAX_TOKEN_SECONDS, type TokenAudience } from './tokens';
 export { tokenSecret, sessionSecret } from './token-secret';
 export { SESSION_COOKIE, SESSION_SECONDS, issueSession, readSession } from './session';
 export { NotSignedIn } from './not-signed-in';

@@ -22,12 +22,12 @@ describe('configuration', () => {
   });
 
   it('never echoes a secret back when refusing it', () => {
-    expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET must be at least 32 characters \(got a value of 12 characters\)/);
+    expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET must be at least 32 bytes \(got a value of 12 bytes\)/);
     expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
   it('checks the web pages\' settings: a session secret long enough, a users file that is JSON', () => {
-    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32 characters \(got a value of 5 characters\)/);
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32 bytes \(got a value of 5 bytes\)/);
     expect(() => loadConfig({ USERS_FILE: 'users.txt' })).toThrow(/USERS_FILE must be the path of a .json file/);
     expect(loadConfig({ USERS_FILE: '/etc/hmicfrs/users.json' }).USERS_FILE).toBe('/etc/hmicfrs/users.json');
   });
@@ -44,5 +44,13 @@ describe('configuration', () => {
   it('ignores everything else in the environment', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/root', PORT: '8080' })).not.toThrow();
     expect(loadConfig({ PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it('counts a secret in bytes, and refuses one secret for both tokens and sessions', () => {
+    const same = 'x'.repeat(40);
+    expect(() => loadConfig({ JWT_SECRET: same, SESSION_SECRET: same })).toThrow(/JWT_SECRET and SESSION_SECRET must be different secrets/);
+    expect(() => loadConfig({ JWT_SECRET: same, SESSION_SECRET: same })).not.toThrow(/xxxx/);
+    expect(loadConfig({ JWT_SECRET: 'é'.repeat(16) }).JWT_SECRET).toBe('é'.repeat(16));
+    expect(() => loadConfig({ JWT_SECRET: 'x'.repeat(31) })).toThrow(/at least 32 bytes/);
   });
 });

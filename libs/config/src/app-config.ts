@@ -1,5 +1,18 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MinLength, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MinLength, Min, ValidateBy, validateSync } from 'class-validator';
+
+/** A secret is at least this many bytes (UTF-8): 256 bits for HS256 and the cookie signature. */
+export const MIN_SECRET_BYTES = 32;
+
+/** At least `MIN_SECRET_BYTES` bytes, counted as the signer uses them (UTF-8), not as characters. */
+const LongEnoughSecret = (variable: string) =>
+  ValidateBy({
+    name: 'longEnoughSecret',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && Buffer.byteLength(value, 'utf8') >= MIN_SECRET_BYTES,
+      defaultMessage: () => `${variable} must be at least ${MIN_SECRET_BYTES} bytes`,
+    },
+  });
 
 /**
  * Every setting the product reads, each named after its environment variable, checked once at
@@ -33,8 +46,7 @@ export class AppConfig {
 
   /** The HS256 secret for bearer tokens. When unset, a random one is kept in DATA_DIR (local use only). */
   @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @LongEnoughSecret('JWT_SECRET')
   JWT_SECRET?: string;
 
   /**
@@ -42,8 +54,7 @@ export class AppConfig {
    * kept in DATA_DIR (local use only), as for JWT_SECRET.
    */
   @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  @LongEnoughSecret('SESSION_SECRET')
   SESSION_SECRET?: string;
 
   /**
@@ -117,13 +128,14 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   );
   const config = plainToInstance(AppConfig, known);
   const errors = validateSync(config, { forbidUnknownValues: true, stopAtFirstError: true });
-  if (errors.length > 0) {
-    throw new InvalidConfiguration(
-      errors.flatMap((error) =>
-        Object.values(error.constraints ?? {}).map((message) => `${message} (got ${shown(error.property, env)})`),
-      ),
-    );
+  const problems = errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${message} (got ${shown(error.property, env)})`),
+  );
+  // One secret for both would let a bearer token pass for a session cookie's signature, and the other way round.
+  if (config.JWT_SECRET !== undefined && config.JWT_SECRET === config.SESSION_SECRET) {
+    problems.push('JWT_SECRET and SESSION_SECRET must be different secrets (they are the same)');
   }
+  if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;
 }
 
@@ -150,7 +162,7 @@ const CONFIG_VARIABLES = [
 /** What a refusal may echo back: never a secret. */
 function shown(variable: string, env: Record<string, string | undefined>): string {
   const value = env[variable];
-  if ((variable === 'JWT_SECRET' || variable === 'SESSION_SECRET') && value !== undefined) return `a value of ${value.length} characters`;
+  if ((variable === 'JWT_SECRET' || variable === 'SESSION_SECRET') && value !== undefined) return `a value of ${Buffer.byteLength(value, 'utf8')} bytes`;
   // An SMTP URL may carry a password.
   if (variable === 'SMTP_URL' && value !== undefined) return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//…@'));
   return JSON.stringify(value);

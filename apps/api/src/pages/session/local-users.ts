@@ -42,7 +42,7 @@ export function localUsers(config: AppConfig, warn: (message: string) => void): 
   const file = config.USERS_FILE ?? join(config.DATA_DIR, 'users.json');
   if (config.USERS_FILE === undefined && !existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(DEMO_USERS.map(toJson), null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify(DEMO_USERS.map(toJson), null, 2)}\n`, { mode: 0o600 });
   }
   const users = parseUsers(file);
   warn(
