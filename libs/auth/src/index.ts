@@ -5,4 +5,5 @@ export { tokenSecret, sessionSecret } from './token-secret';
 export { SESSION_COOKIE, SESSION_SECONDS, issueSession, readSession } from './session';
 export { NotSignedIn } from './not-signed-in';
 export { AccessDenied } from './access-denied';
-export { PolicyGuard, Can, Public, WebPage, type AuthenticatedRequest } from './policy.guard';
+export { PolicyGuard, Can, Public, WebPage, hs256Bearer, type AuthenticatedRequest, type BearerTokens } from './policy.guard';
+export { OidcProvider, SignInFailed, personIdOf, roleOf, type OidcSettings, type SignInChecks, type SignedInPerson } from './oidc';
