@@ -1,3 +1,5 @@
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import request from 'supertest';
 import { startApi, type RunningApi } from '../support/running-api';
 
@@ -26,5 +28,12 @@ describe('the API over HTTP', () => {
     const response = await request(api.url).get('/recommendations/9159').expect(401);
     expect(response.headers['content-type']).toContain('application/problem+json');
     expect(response.body.detail).toMatch(/Authorization: Bearer <token>/);
+  });
+
+  it('keeps its data for its owner only: the directory 0700, every file in it 0600', () => {
+    expect(statSync(api.dataDir).mode & 0o777).toBe(0o700);
+    const files = readdirSync(api.dataDir);
+    expect(files).toEqual(expect.arrayContaining(['events.db', 'read-models.db']));
+    for (const file of files) expect([file, statSync(join(api.dataDir, file)).mode & 0o077]).toEqual([file, 0]);
   });
 });

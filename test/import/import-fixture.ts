@@ -2,7 +2,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@hmicfrs/event-store';
-import { RegisterImporter } from '@hmicfrs/import';
+import type { Actor } from '@hmicfrs/auth';
+import { RegisterImporter, type ImportOptions, type ImportReport, type RegisterFile } from '@hmicfrs/import';
+
+/** The liaison officer who runs the tests' imports. */
+export const LIAISON: Actor = { userId: 'flo-fletcher', role: 'liaison' };
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
 
 export const HEADER = [
@@ -43,7 +47,9 @@ export function csv(rows: Row[], header: string[] = HEADER): Buffer {
 export interface ImportFixture {
   store: SqliteEventStore;
   workflow: RecommendationWorkflow;
-  importer: RegisterImporter;
+  /** The importer as the liaison officer `liaison` runs it, unless the options say who. */
+  importer: { import(file: RegisterFile, options?: Partial<ImportOptions>): Promise<ImportReport> };
+  liaison: Actor;
   /** The store's last global position: unchanged means nothing was written. */
   position(): Promise<bigint | null>;
   close(): Promise<void>;
@@ -54,10 +60,12 @@ export function importFixture(maxBytes?: number): ImportFixture {
   const store = SqliteEventStore.open(join(dir, 'events.db'));
   const clock = () => new Date();
   const workflow = new RecommendationWorkflow(store, clock);
+  const importer = new RegisterImporter(workflow, store, clock, maxBytes);
   return {
     store,
     workflow,
-    importer: new RegisterImporter(workflow, store, clock, maxBytes),
+    importer: { import: (file, options = {}) => importer.import(file, { by: LIAISON, ...options }) },
+    liaison: LIAISON,
     position: async () => (await store.health()).position,
     async close() {
       await store.close();

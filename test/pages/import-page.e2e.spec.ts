@@ -46,6 +46,14 @@ describe('importing a register from the web pages', () => {
     expect(again.text).toContain('0 items added, 2 already imported from this file');
   });
 
+  it('the timeline says an imported approval is the tracker\'s, and who imported it', async () => {
+    const register = { bytes: csv([row({ reference: 'T-1', status: 'self_certified' })]), name: 'tracker.csv' };
+    await answered(upload(flo, 'all', register), 200);
+    const item = await flo.get('/app/items/T-1').expect(200);
+    expect(item.text).toContain('DCC approval at level 2, from tracker.csv row 2, imported by Flo Fletcher');
+    expect(item.text).toContain('imported from tracker.csv row 2, as');
+  });
+
   it('a bad row stops the whole file unless the good rows are asked for, and says which cell is wrong', async () => {
     const register = { bytes: csv([row({ reference: 'V-1' }), row({ reference: 'V-2', level: '7' })]), name: 'tracker.csv' };
     const refused = await answered(upload(flo, 'all', register), 422);

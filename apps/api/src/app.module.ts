@@ -1,6 +1,6 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
-import { PolicyGuard } from '@hmicfrs/auth';
+import { PolicyGuard, hs256Bearer, type OidcProvider } from '@hmicfrs/auth';
 import { ClockModule } from '@hmicfrs/clock';
 import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
@@ -13,6 +13,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { PagesModule } from './pages/pages.module';
+import { OIDC } from './pages/session/oidc';
 import { SECRETS, type Secrets } from './pages/session/secrets';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { QueriesModule } from './queries/queries.module';
@@ -56,8 +57,14 @@ export class AppModule {
         },
         {
           provide: APP_GUARD,
-          inject: [Reflector, SECRETS],
-          useFactory: (reflector: Reflector, secrets: Secrets) => new PolicyGuard(reflector, secrets.token, secrets.session),
+          inject: [Reflector, SECRETS, OIDC],
+          // With a provider, API clients send its access tokens (JWKS); HS256 tokens are for local runs only.
+          useFactory: (reflector: Reflector, secrets: Secrets, oidc: OidcProvider | null) =>
+            new PolicyGuard(
+              reflector,
+              oidc ? { read: (token) => oidc.readAccessToken(token), hint: 'an access token from the force\'s identity provider' } : hs256Bearer(secrets.token),
+              secrets.session,
+            ),
         },
       ],
     };

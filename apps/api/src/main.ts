@@ -1,9 +1,11 @@
 import 'reflect-metadata';
-import { InvalidConfiguration, loadConfig } from '@hmicfrs/config';
+import { InvalidConfiguration, loadConfig, ownerOnlyFiles } from '@hmicfrs/config';
 import { EventStoreUnavailable } from '@hmicfrs/event-store';
 import { createHttpApp } from './http-app';
 
 async function main(): Promise<void> {
+  // Before anything is written: the stores, the users file and any local secret are the owner's only.
+  ownerOnlyFiles();
   const config = loadConfig(process.env);
   const app = await createHttpApp(config);
   await app.listen(config.PORT, config.HOST);

@@ -38,7 +38,11 @@ async function load(config: AppConfig): Promise<void> {
     const clock = systemClock;
     const workflow = new RecommendationWorkflow(store, clock);
     const register = demoFile('demo-register.csv');
-    const report = await new RegisterImporter(workflow, store, clock).import({ name: 'demo-register.csv', bytes: readFileSync(register) });
+    const report = await new RegisterImporter(workflow, store, clock).import(
+      { name: 'demo-register.csv', bytes: readFileSync(register) },
+      // The demo's liaison officer (apps/api's demo users) brings the committee's register in.
+      { by: { userId: 'flo-fletcher', role: 'liaison' } },
+    );
     console.log(`1. The register from the Joint Audit Committee papers (${relative(process.cwd(), register)}):`);
     console.log(`${importReportText(report)}\n`);
     console.log('2. Some items walked on through the lifecycle, each step by the user whose role takes it:');

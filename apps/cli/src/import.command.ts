@@ -5,6 +5,7 @@ import { systemClock } from '@hmicfrs/clock';
 import { loadConfig } from '@hmicfrs/config';
 import { openEventStore } from '@hmicfrs/event-store';
 import { FileTooLarge, ImportRejected, MAX_IMPORT_BYTES, NotARegisterFile, RegisterImporter } from '@hmicfrs/import';
+import { personId } from '@hmicfrs/lifecycle';
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
 import { UsageError, type CliCommand } from './cli-command';
 import { importReportText, problemLines } from './import-report-text';
@@ -15,14 +16,16 @@ const PROGRESS_FROM_ROWS = 200;
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'import <file.csv|file.xlsx> [--dry-run] [--skip-invalid]: bring a register in, one row per item (see README)',
+  summary: 'import <file.csv|file.xlsx> --by <liaison officer\'s user id> [--dry-run] [--skip-invalid]: bring a register in, one row per item (see README)',
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'dry-run': { type: 'boolean', default: false }, 'skip-invalid': { type: 'boolean', default: false } },
+      options: { by: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'skip-invalid': { type: 'boolean', default: false } },
     });
     if (positionals.length !== 1) throw new UsageError('import needs exactly one file, e.g. `npm run cli -- import docs/sample-register.csv`');
+    // Every event an import writes names who ran it: the CLI is told, as the API knows it from the sign-in.
+    if (!values.by) throw new UsageError('import needs --by <user id>: the liaison officer who runs it, recorded on every event it writes');
     const [path] = positionals;
     const size = statSync(path).size;
     const config = loadConfig(process.env);
@@ -34,6 +37,7 @@ export const importCommand: CliCommand = {
       const report = await importer.import(
         { name: basename(path), bytes: readFileSync(path) },
         {
+          by: { userId: personId(values.by), role: 'liaison' },
           dryRun: values['dry-run'],
           skipInvalid: values['skip-invalid'],
           onProgress: (done, total) => total >= PROGRESS_FROM_ROWS && bar(done, total),

@@ -1,11 +1,13 @@
 import 'reflect-metadata';
-import { InvalidConfiguration } from '@hmicfrs/config';
+import { InvalidConfiguration, ownerOnlyFiles } from '@hmicfrs/config';
 import { EventStoreUnavailable } from '@hmicfrs/event-store';
 import { UsageError } from './cli-command';
 import { COMMANDS, usage } from './commands';
 
 /** `npm run cli -- <command> [options]`: the operations side of the product. */
 async function main(argv: string[]): Promise<number> {
+  // Whatever a command writes under DATA_DIR (a store, a local secret) is the owner's only.
+  ownerOnlyFiles();
   const [name, ...rest] = argv;
   const command = COMMANDS.find((candidate) => candidate.name === name);
   if (!command) {

@@ -25,30 +25,41 @@ export interface AuthenticatedRequest {
   actor?: Actor;
 }
 
+/** How the JSON API reads a bearer token: HS256 from `cli token` on a local run, the provider's access tokens otherwise. */
+export interface BearerTokens {
+  read(token: string): Actor | Promise<Actor>;
+  /** What a caller without a token is told to send. */
+  hint: string;
+}
+
+/** HS256 tokens signed with JWT_SECRET (or the local secret): runs without an identity provider only. */
+export function hs256Bearer(secret: string): BearerTokens {
+  // Made once: building the key from the secret on every request cost a tenth of a command's time.
+  const key: KeyObject = createSecretKey(Buffer.from(secret, 'utf8'));
+  return { read: (token) => readToken(token, key), hint: '`npm run cli -- token --user <id> --role <role>` makes one' };
+}
+
 /**
  * Global guard: every route is authenticated and checked against the one policy table.
- * Built by the app with the token secret (see `apps/api`), not injected.
+ * Built by the app with how bearer tokens are read and the session secret (see `apps/api`), not injected.
  */
 export class PolicyGuard implements CanActivate {
-  /** Made once: building the key from the secret on every request cost a tenth of a command's time. */
-  private readonly key: KeyObject;
   private readonly sessionKey: KeyObject | undefined;
 
   /** Without a session secret no route can be a web page: the API alone takes bearer tokens only. */
   constructor(
     private readonly reflector: Reflector,
-    secret: string,
+    private readonly bearerTokens: BearerTokens,
     sessionSecret?: string,
   ) {
-    this.key = createSecretKey(Buffer.from(secret, 'utf8'));
     this.sessionKey = sessionSecret === undefined ? undefined : createSecretKey(Buffer.from(sessionSecret, 'utf8'));
   }
 
-  canActivate(context: ExecutionContext): boolean {
+  async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const actor = this.reflector.getAllAndOverride<boolean>(WEB_PAGE, targets) ? this.session(request) : this.bearer(request);
+    const actor = this.reflector.getAllAndOverride<boolean>(WEB_PAGE, targets) ? this.session(request) : await this.bearer(request);
     request.actor = actor;
     const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION, targets);
     if (!action) throw new AccessDenied('This route has no entry in the policy table, so nobody may use it');
@@ -62,11 +73,11 @@ export class PolicyGuard implements CanActivate {
     return readSession(request.cookies?.[SESSION_COOKIE], this.sessionKey);
   }
 
-  private bearer(request: AuthenticatedRequest): Actor {
+  private async bearer(request: AuthenticatedRequest): Promise<Actor> {
     const header = request.headers.authorization;
     if (typeof header !== 'string' || !header.startsWith('Bearer ')) {
-      throw new InvalidToken('send an Authorization: Bearer <token> header (`npm run cli -- token --user <id> --role <role>` makes one)');
+      throw new InvalidToken(`send an Authorization: Bearer <token> header (${this.bearerTokens.hint})`);
     }
-    return readToken(header.slice('Bearer '.length).trim(), this.key);
+    return this.bearerTokens.read(header.slice('Bearer '.length).trim());
   }
 }

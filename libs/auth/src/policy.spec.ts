@@ -1,5 +1,6 @@
 import { ACTIONS, POLICY, permits } from './policy';
 import { ROLES, type Role } from './role';
+import { sign } from 'jsonwebtoken';
 import { issueToken, readToken, InvalidToken } from './tokens';
 
 /** The table as the force agreed it: each action, the roles that may take it. */
@@ -72,5 +73,21 @@ describe('bearer tokens', () => {
     const [header, , signature] = token.split('.');
     const forged = Buffer.from(JSON.stringify({ sub: 'x', role: 'hmicfrs', iss: 'hmicfrs-recommendations' })).toString('base64url');
     expect(() => readToken(`${header}.${forged}.${signature}`, secret)).toThrow(InvalidToken);
+  });
+
+  it('always expire: a token without exp is refused, and none is issued for longer than 30 days', () => {
+    const forever = sign({ role: 'owner' }, secret, { algorithm: 'HS256', subject: 'x', issuer: 'hmicfrs-recommendations', audience: 'api' });
+    expect(() => readToken(forever, secret)).toThrow(/no expiry/);
+    expect(() => issueToken({ userId: 'x', role: 'owner' }, secret, 365 * 24 * 3600)).toThrow(RangeError);
+  });
+
+  it('name the person in one spelling: trimmed, lower case', () => {
+    expect(readToken(issueToken({ userId: 'DCC-Smith', role: 'dcc' }, secret), secret).userId).toBe('dcc-smith');
+  });
+});
+
+describe('owners, compared as people', () => {
+  it('an owner whose id differs only in case or spaces still owns the item', () => {
+    expect(permits({ userId: 'insp-jones', role: 'owner' }, 'recommendation.rate', { owner: ' INSP-Jones ' }).allowed).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { samePerson } from '@hmicfrs/lifecycle';
 import type { Actor, Role } from './role';
 
 /**
@@ -46,7 +47,7 @@ export function permits(actor: Actor, action: Action, item?: { owner?: string | 
   if (!rule.roles.includes(actor.role)) {
     return { allowed: false, reason: `The ${actor.role} role may not ${describe(action)}` };
   }
-  if (item && rule.ownItemsOnly?.includes(actor.role) && item.owner !== actor.userId) {
+  if (item && rule.ownItemsOnly?.includes(actor.role) && !samePerson(item.owner, actor.userId)) {
     return { allowed: false, reason: `Only the item's owner may ${describe(action)}; ${actor.userId} does not own it` };
   }
   return { allowed: true };

@@ -1,6 +1,6 @@
 import { NotSignedIn } from './not-signed-in';
 import { issueSession, readSession } from './session';
-import { issueToken } from './tokens';
+import { issueToken, readToken } from './tokens';
 
 describe('the web pages\' session', () => {
   const secret = 'a-session-secret-that-is-long-enough-0123';
@@ -13,5 +13,10 @@ describe('the web pages\' session', () => {
     expect(() => readSession(undefined, secret)).toThrow(NotSignedIn);
     expect(() => readSession(issueToken({ userId: 'x', role: 'owner' }, secret, -10), secret)).toThrow(/expired or is not valid/);
     expect(() => readSession(issueSession({ userId: 'x', role: 'owner' }, `${secret}-other`), secret)).toThrow(NotSignedIn);
+  });
+
+  it('is never a bearer token, nor a bearer token a session, even signed with the same secret', () => {
+    expect(() => readSession(issueToken({ userId: 'x', role: 'owner' }, secret), secret)).toThrow(NotSignedIn);
+    expect(() => readToken(issueSession({ userId: 'x', role: 'owner' }, secret), secret)).toThrow(/audience/);
   });
 });

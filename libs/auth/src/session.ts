@@ -10,13 +10,13 @@ export const SESSION_COOKIE = 'session';
 export const SESSION_SECONDS = 8 * 60 * 60;
 
 export function issueSession(actor: Actor, secret: string): string {
-  return issueToken(actor, secret, SESSION_SECONDS);
+  return issueToken(actor, secret, SESSION_SECONDS, 'pages');
 }
 
 export function readSession(cookie: string | undefined, key: string | KeyObject): Actor {
   if (!cookie) throw new NotSignedIn('there is no session');
   try {
-    return readToken(cookie, key);
+    return readToken(cookie, key, 'pages');
   } catch (error) {
     if (error instanceof InvalidToken) throw new NotSignedIn('the session has expired or is not valid');
     throw error;

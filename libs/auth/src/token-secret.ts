@@ -33,13 +33,13 @@ function localSecret(
   if (configured) return configured;
   const file = join(dataDir, what.file);
   if (!existsSync(file)) {
-    mkdirSync(dataDir, { recursive: true });
+    mkdirSync(dataDir, { recursive: true, mode: 0o700 });
     writeFileSync(file, randomBytes(48).toString('base64url'), { mode: 0o600 });
     chmodSync(file, 0o600);
   }
   warn(
     `${what.variable} is not set: ${what.signs} are signed with a local secret kept in ${file}. ` +
-      `Fine for a local run; set ${what.variable} (32+ characters) for any shared deployment.`,
+      `Fine for a local run; set ${what.variable} (32+ bytes) for any shared deployment.`,
   );
   return readFileSync(file, 'utf8').trim();
 }

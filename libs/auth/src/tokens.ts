@@ -1,9 +1,19 @@
 import type { KeyObject } from 'node:crypto';
 import { sign, verify, type JwtPayload } from 'jsonwebtoken';
+import { personId } from '@hmicfrs/lifecycle';
 import { isRole, type Actor } from './role';
 
 const ALGORITHM = 'HS256';
 const ISSUER = 'hmicfrs-recommendations';
+
+/**
+ * Who a token is for: the JSON API's bearer tokens, or the web pages' session cookie. Each is read for
+ * its own audience only, so neither works as the other even if the two secrets were ever the same.
+ */
+export type TokenAudience = 'api' | 'pages';
+
+/** The longest an HS256 token may live: a bearer token from `cli token` is for a local run, not for keeps. */
+export const MAX_TOKEN_SECONDS = 30 * 24 * 60 * 60;
 
 /** The bearer token was missing, malformed, expired or signed with another secret. */
 export class InvalidToken extends Error {
@@ -13,25 +23,30 @@ export class InvalidToken extends Error {
   }
 }
 
-export function issueToken(actor: Actor, secret: string, expiresInSeconds = 8 * 60 * 60): string {
+/** Every token carries an expiry: at most `MAX_TOKEN_SECONDS` ahead. */
+export function issueToken(actor: Actor, secret: string, expiresInSeconds = 8 * 60 * 60, audience: TokenAudience = 'api'): string {
+  if (!(expiresInSeconds <= MAX_TOKEN_SECONDS)) throw new RangeError(`A token lives at most ${MAX_TOKEN_SECONDS} seconds (30 days)`);
   return sign({ role: actor.role }, secret, {
     algorithm: ALGORITHM,
-    subject: actor.userId,
+    subject: personId(actor.userId),
     issuer: ISSUER,
+    audience,
     expiresIn: expiresInSeconds,
   });
 }
 
 /** `secret` may be a KeyObject made once (`createSecretKey`): jsonwebtoken otherwise rebuilds one per call. */
-export function readToken(token: string, secret: string | KeyObject): Actor {
+export function readToken(token: string, secret: string | KeyObject, audience: TokenAudience = 'api'): Actor {
   let payload: string | JwtPayload;
   try {
-    payload = verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER });
+    payload = verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience });
   } catch (error) {
     throw new InvalidToken((error as Error).message);
   }
   if (typeof payload === 'string' || !payload.sub) throw new InvalidToken('it names no user');
+  // A token that never expires is never accepted, whoever signed it.
+  if (typeof payload.exp !== 'number') throw new InvalidToken('it has no expiry (exp)');
   if (!isRole(payload.role)) throw new InvalidToken(`unknown role ${JSON.stringify(payload.role)}`);
-  return { userId: payload.sub, role: payload.role };
+  // Normalised once, here where the person enters: every rule after compares people, not letters.
+  return { userId: personId(payload.sub), role: payload.role };
 }
-

@@ -22,12 +22,12 @@ describe('configuration', () => {
   });
 
   it('never echoes a secret back when refusing it', () => {
-    expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET must be at least 32 characters \(got a value of 12 characters\)/);
+    expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET must be at least 32 bytes \(got a value of 12 bytes\)/);
     expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
   it('checks the web pages\' settings: a session secret long enough, a users file that is JSON', () => {
-    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32 characters \(got a value of 5 characters\)/);
+    expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32 bytes \(got a value of 5 bytes\)/);
     expect(() => loadConfig({ USERS_FILE: 'users.txt' })).toThrow(/USERS_FILE must be the path of a .json file/);
     expect(loadConfig({ USERS_FILE: '/etc/hmicfrs/users.json' }).USERS_FILE).toBe('/etc/hmicfrs/users.json');
   });
@@ -44,5 +44,39 @@ describe('configuration', () => {
   it('ignores everything else in the environment', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', HOME: '/root', PORT: '8080' })).not.toThrow();
     expect(loadConfig({ PORT: '8080' }).PORT).toBe(8080);
+  });
+
+  it('counts a secret in bytes, and refuses one secret for both tokens and sessions', () => {
+    const same = 'x'.repeat(40);
+    expect(() => loadConfig({ JWT_SECRET: same, SESSION_SECRET: same })).toThrow(/JWT_SECRET and SESSION_SECRET must be different secrets/);
+    expect(() => loadConfig({ JWT_SECRET: same, SESSION_SECRET: same })).not.toThrow(/xxxx/);
+    expect(loadConfig({ JWT_SECRET: 'é'.repeat(16) }).JWT_SECRET).toBe('é'.repeat(16));
+    expect(() => loadConfig({ JWT_SECRET: 'x'.repeat(31) })).toThrow(/at least 32 bytes/);
+  });
+});
+
+describe('sign-in settings', () => {
+  const oidc = {
+    OIDC_ISSUER: 'https://login.example.test/tenant/v2.0',
+    OIDC_CLIENT_ID: 'client-1',
+    OIDC_CLIENT_SECRET: 'a-client-secret',
+    OIDC_REDIRECT_URI: 'https://recommendations.force.police.uk/app/sign-in/callback',
+  };
+
+  it('a provider needs all its settings, maps roles, and replaces HS256 tokens', () => {
+    const config = loadConfig({ ...oidc, HOST: '0.0.0.0', OIDC_ROLE_MAP: 'Rec.Liaison=liaison, Rec.DCC=dcc' });
+    expect(config).toMatchObject({ OIDC_ROLES_CLAIM: 'roles', OIDC_ROLE_MAP: { 'Rec.Liaison': 'liaison', 'Rec.DCC': 'dcc' }, OIDC_CLOCK_SKEW_SECONDS: 60 });
+    expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID must be set with the other OIDC_ settings/);
+    expect(() => loadConfig({ ...oidc, JWT_SECRET: 'x'.repeat(40) })).toThrow(/JWT_SECRET must not be set with OIDC_ISSUER/);
+    expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: 'Rec.Boss=chief' })).toThrow(/OIDC_ROLE_MAP must be a comma-separated list/);
+    expect(() => loadConfig({ ...oidc, OIDC_CLIENT_SECRET: 'hunter2hunter2' })).not.toThrow();
+  });
+
+  it('local sign-in only on loopback, unless forced in so many words', () => {
+    expect(() => loadConfig({ HOST: '127.0.0.1' })).not.toThrow();
+    expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST is 0.0.0.0, not a loopback address/);
+    expect(() => loadConfig({ HOST: '0.0.0.0', LOCAL_SIGN_IN_ON_ANY_ADDRESS: 'yes' })).toThrow(/must be exactly anyone-can-sign-in-as-anyone/);
+    expect(() => loadConfig({ HOST: '0.0.0.0', LOCAL_SIGN_IN_ON_ANY_ADDRESS: 'anyone-can-sign-in-as-anyone' })).not.toThrow();
+    expect(() => loadConfig({ HOST: '0.0.0.0', JWT_SECRET: 'x'.repeat(40) })).not.toThrow();
   });
 });

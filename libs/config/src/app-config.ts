@@ -1,5 +1,36 @@
 import { Transform, plainToInstance } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MinLength, Min, validateSync } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MinLength, Min, ValidateBy, validateSync } from 'class-validator';
+
+const ROLE_NAMES = ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'] as const;
+
+/** The one value that turns local sign-in on where anyone on the network can reach it. */
+export const LOCAL_SIGN_IN_FORCED = 'anyone-can-sign-in-as-anyone';
+
+/** `A=liaison,B=dcc` as a map, the roles' own names by default; null when it cannot be read. */
+function parseRoleMap(value: unknown): Record<string, string> | null {
+  if (value === undefined) return Object.fromEntries(ROLE_NAMES.map((role) => [role, role]));
+  if (typeof value !== 'string') return null;
+  const map: Record<string, string> = {};
+  for (const pair of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+    const [provider, role, ...rest] = pair.split('=').map((part) => part.trim());
+    if (!provider || rest.length > 0 || !(ROLE_NAMES as readonly string[]).includes(role)) return null;
+    map[provider] = role;
+  }
+  return Object.keys(map).length === 0 ? null : map;
+}
+
+/** A secret is at least this many bytes (UTF-8): 256 bits for HS256 and the cookie signature. */
+export const MIN_SECRET_BYTES = 32;
+
+/** At least `MIN_SECRET_BYTES` bytes, counted as the signer uses them (UTF-8), not as characters. */
+const LongEnoughSecret = (variable: string) =>
+  ValidateBy({
+    name: 'longEnoughSecret',
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && Buffer.byteLength(value, 'utf8') >= MIN_SECRET_BYTES,
+      defaultMessage: () => `${variable} must be at least ${MIN_SECRET_BYTES} bytes`,
+    },
+  });
 
 /**
  * Every setting the product reads, each named after its environment variable, checked once at
@@ -33,8 +64,7 @@ export class AppConfig {
 
   /** The HS256 secret for bearer tokens. When unset, a random one is kept in DATA_DIR (local use only). */
   @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'JWT_SECRET must be at least 32 characters' })
+  @LongEnoughSecret('JWT_SECRET')
   JWT_SECRET?: string;
 
   /**
@@ -42,8 +72,7 @@ export class AppConfig {
    * kept in DATA_DIR (local use only), as for JWT_SECRET.
    */
   @IsOptional()
-  @IsString()
-  @MinLength(32, { message: 'SESSION_SECRET must be at least 32 characters' })
+  @LongEnoughSecret('SESSION_SECRET')
   SESSION_SECRET?: string;
 
   /**
@@ -54,6 +83,64 @@ export class AppConfig {
   @IsString()
   @Matches(/\.json$/, { message: 'USERS_FILE must be the path of a .json file' })
   USERS_FILE?: string;
+
+  /**
+   * The force's OpenID Connect provider (e.g. https://login.microsoftonline.com/<tenant>/v2.0). When set,
+   * people sign in there (authorization code with PKCE), API clients send its access tokens, and neither
+   * local sign-in nor HS256 tokens are accepted. OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI go with it.
+   */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OIDC_ISSUER must be the provider\'s issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0' })
+  OIDC_ISSUER?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_ID?: string;
+
+  @IsOptional()
+  @IsString()
+  OIDC_CLIENT_SECRET?: string;
+
+  /** Where the provider sends people back: this server's /app/sign-in/callback, as registered with the provider. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+\/app\/sign-in\/callback$/, { message: 'OIDC_REDIRECT_URI must be this server\'s address ending /app/sign-in/callback' })
+  OIDC_REDIRECT_URI?: string;
+
+  /** The claim of the ID and access tokens that carries the person's roles (Entra ID: `roles`). */
+  @Transform(({ value }) => value ?? 'roles')
+  @Matches(/^[A-Za-z0-9_.:/-]+$/, { message: 'OIDC_ROLES_CLAIM must be a claim name, e.g. roles' })
+  OIDC_ROLES_CLAIM!: string;
+
+  /**
+   * The provider's role names and the roles they mean here, e.g.
+   * `Recommendations.Liaison=liaison,Recommendations.DCC=dcc`. Default: the roles' own names.
+   */
+  @Transform(({ value }) => parseRoleMap(value))
+  @ValidateBy({
+    name: 'roleMap',
+    validator: { validate: (value: unknown) => value !== null, defaultMessage: () => `OIDC_ROLE_MAP must be a comma-separated list of <provider role>=<${ROLE_NAMES.join('|')}>` },
+  })
+  OIDC_ROLE_MAP!: Record<string, string>;
+
+  /** The audience API access tokens must name; default OIDC_CLIENT_ID (Entra ID: api://<client id>). */
+  @IsOptional()
+  @IsString()
+  OIDC_AUDIENCE?: string;
+
+  /** How far the provider's clock may be from ours when checking a token's times, in seconds. */
+  @Transform(({ value }) => (value === undefined ? 60 : Number(value)))
+  @Min(0, { message: 'OIDC_CLOCK_SKEW_SECONDS must be between 0 and 300' })
+  @Max(300, { message: 'OIDC_CLOCK_SKEW_SECONDS must be between 0 and 300' })
+  @IsInt({ message: 'OIDC_CLOCK_SKEW_SECONDS must be a whole number of seconds' })
+  OIDC_CLOCK_SKEW_SECONDS!: number;
+
+  /**
+   * Local sign-in (choose a user, no password) is on only without a provider and on a loopback address.
+   * On any other address start-up is refused, unless this says exactly `anyone-can-sign-in-as-anyone`.
+   */
+  @IsOptional()
+  @IsIn([LOCAL_SIGN_IN_FORCED], { message: `LOCAL_SIGN_IN_ON_ANY_ADDRESS, when set, must be exactly ${LOCAL_SIGN_IN_FORCED}` })
+  LOCAL_SIGN_IN_ON_ANY_ADDRESS?: string;
 
   @Transform(({ value }) => value ?? 'info')
   @IsIn(['error', 'warn', 'info', 'debug'], { message: 'LOG_LEVEL must be one of error, warn, info, debug' })
@@ -161,14 +248,45 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   );
   const config = plainToInstance(AppConfig, known);
   const errors = validateSync(config, { forbidUnknownValues: true, stopAtFirstError: true });
-  if (errors.length > 0) {
-    throw new InvalidConfiguration(
-      errors.flatMap((error) =>
-        Object.values(error.constraints ?? {}).map((message) => `${message} (got ${shown(error.property, env)})`),
-      ),
-    );
+  const problems = errors.flatMap((error) =>
+    Object.values(error.constraints ?? {}).map((message) => `${message} (got ${shown(error.property, env)})`),
+  );
+  // One secret for both would let a bearer token pass for a session cookie's signature, and the other way round.
+  if (config.JWT_SECRET !== undefined && config.JWT_SECRET === config.SESSION_SECRET) {
+    problems.push('JWT_SECRET and SESSION_SECRET must be different secrets (they are the same)');
   }
+  problems.push(...oidcProblems(config), ...localSignInProblems(config));
+  if (problems.length > 0) throw new InvalidConfiguration(problems);
   return config;
+}
+
+/** A provider needs all of its settings; HS256 tokens are for runs without one. */
+function oidcProblems(config: AppConfig): string[] {
+  const needed = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET', 'OIDC_REDIRECT_URI'] as const;
+  const set = needed.filter((name) => config[name] !== undefined);
+  if (set.length === 0) return [];
+  const missing = needed.filter((name) => config[name] === undefined);
+  const problems = missing.map((name) => `${name} must be set with the other OIDC_ settings (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set)`);
+  if (config.JWT_SECRET !== undefined) problems.push('JWT_SECRET must not be set with OIDC_ISSUER: API clients then send the provider\'s access tokens');
+  return problems;
+}
+
+/** Loopback: 127.0.0.0/8, ::1, localhost. */
+export function isLoopback(host: string): boolean {
+  return host === 'localhost' || host === '::1' || /^127(\.\d{1,3}){3}$/.test(host);
+}
+
+/** Whether people choose who they are from a list (no provider, no JWT_SECRET): the demo and local runs only. */
+export function localSignInIsOn(config: AppConfig): boolean {
+  return config.OIDC_ISSUER === undefined && config.JWT_SECRET === undefined;
+}
+
+function localSignInProblems(config: AppConfig): string[] {
+  if (!localSignInIsOn(config) || isLoopback(config.HOST) || config.LOCAL_SIGN_IN_ON_ANY_ADDRESS === LOCAL_SIGN_IN_FORCED) return [];
+  return [
+    `HOST is ${config.HOST}, not a loopback address, and no sign-in is configured: anyone who reached the server could sign in as anyone. ` +
+      `Configure OIDC_ISSUER (see the README, "Signing in"), or listen on 127.0.0.1, or set LOCAL_SIGN_IN_ON_ANY_ADDRESS=${LOCAL_SIGN_IN_FORCED}`,
+  ];
 }
 
 /** The variables read; nothing else in the environment reaches validation. */
@@ -180,6 +298,15 @@ const CONFIG_VARIABLES = [
   'JWT_SECRET',
   'SESSION_SECRET',
   'USERS_FILE',
+  'OIDC_ISSUER',
+  'OIDC_CLIENT_ID',
+  'OIDC_CLIENT_SECRET',
+  'OIDC_REDIRECT_URI',
+  'OIDC_ROLES_CLAIM',
+  'OIDC_ROLE_MAP',
+  'OIDC_AUDIENCE',
+  'OIDC_CLOCK_SKEW_SECONDS',
+  'LOCAL_SIGN_IN_ON_ANY_ADDRESS',
   'LOG_LEVEL',
   'PROJECTOR',
   'REMINDERS_DAILY_AT',
@@ -201,7 +328,7 @@ const CONFIG_VARIABLES = [
 /** What a refusal may echo back: never a secret. */
 function shown(variable: string, env: Record<string, string | undefined>): string {
   const value = env[variable];
-  if ((variable === 'JWT_SECRET' || variable === 'SESSION_SECRET' || variable === 'SEAL_PRIVATE_KEY') && value !== undefined) return `a value of ${value.length} characters`;
+  if ((variable === 'JWT_SECRET' || variable === 'SESSION_SECRET' || variable === 'OIDC_CLIENT_SECRET' || variable === 'SEAL_PRIVATE_KEY') && value !== undefined) return `a value of ${Buffer.byteLength(value, 'utf8')} bytes`;
   // An SMTP URL may carry a password.
   if (variable === 'SMTP_URL' && value !== undefined) return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//…@'));
   return JSON.stringify(value);

@@ -9,6 +9,11 @@ export interface EventContext {
   userId: string;
   /** Their role when they did it (owner, liaison, dcc, hmicfrs, auditor, system). */
   role: string;
+  /**
+   * The signed-in person who caused it, apart from the role acted in: the user themself, or for an
+   * import the liaison officer who ran it (its stand-ins are `userId`). Absent on events written before.
+   */
+  causedBy?: string;
   /** The command that produced this event; a retried command is applied once (see `append`). */
   commandId: string;
   /** The conversation this event belongs to (the first command's id when nothing else is given). */

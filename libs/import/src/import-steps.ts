@@ -101,11 +101,12 @@ export function importSteps(row: RegisterRow, source: { fileName: string; sha256
       case 'submit':
         at('submit', 'liaison', { type: 'SUBMIT' });
         break;
+      // The tracker's record of a decision taken outside the system, kept as what it is (libs/lifecycle's `TrackerRecord`).
       case 'approve':
-        at('approve', 'dcc', { type: 'APPROVE' });
+        at('approve', 'dcc', { type: 'APPROVE', fromTracker: { fileName: source.fileName, row: row.row } });
         break;
       case 'verify':
-        at('verify', 'hmicfrs', { type: 'VERIFY' });
+        at('verify', 'hmicfrs', { type: 'VERIFY', fromTracker: { fileName: source.fileName, row: row.row } });
         break;
       case 'archive':
         at('archive', 'hmicfrs', { type: 'CLOSE_AND_ARCHIVE' });

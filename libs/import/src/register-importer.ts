@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { AccessDenied, permits, type Actor } from '@hmicfrs/auth';
 import type { EventStore } from '@hmicfrs/event-store';
 import { todayOf, type Clock } from '@hmicfrs/clock';
 import { inspectionStream, recommendationStream } from '@hmicfrs/lifecycle';
@@ -27,12 +28,24 @@ export interface RegisterFile {
 }
 
 export interface ImportOptions {
+  /**
+   * The liaison officer who runs the import: recorded on every event it writes (`causedBy`), apart from
+   * the stand-ins that act in each role. Held to the policy table (`imports.run`) like any other road.
+   */
+  by: Actor;
   /** Check everything, write nothing. */
   dryRun?: boolean;
   /** Import the good rows and report the bad ones; by default one bad row writes nothing at all. */
   skipInvalid?: boolean;
   /** Called after each row is written: rows done, rows to write. */
   onProgress?: (done: number, total: number) => void;
+}
+
+/** One run of an import: its id (from the file's hash), the file's name, and the liaison officer who ran it. */
+interface ImportRun {
+  importId: string;
+  fileName: string;
+  by: string;
 }
 
 interface PlannedRow {
@@ -54,7 +67,10 @@ export class RegisterImporter {
     private readonly maxBytes = MAX_IMPORT_BYTES,
   ) {}
 
-  async import(file: RegisterFile, options: ImportOptions = {}): Promise<ImportReport> {
+  async import(file: RegisterFile, options: ImportOptions): Promise<ImportReport> {
+    const permission = permits(options.by, 'imports.run');
+    if (!permission.allowed) throw new AccessDenied(permission.reason);
+    const by = options.by.userId;
     if (file.bytes.length > this.maxBytes) throw new FileTooLarge(file.bytes.length, this.maxBytes);
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const importId = sha256.slice(0, 16);
@@ -91,10 +107,10 @@ export class RegisterImporter {
     if (report.dryRun) return { ...report, imported: fresh.length, alreadyImported: ours.length };
 
     const toWrite = [...fresh, ...ours].sort((a, b) => a.row.row - b.row.row);
-    await this.recordInspections(toWrite, actors, importId, file.name, report);
+    await this.recordInspections(toWrite, actors, { importId, fileName: file.name, by }, report);
     let done = 0;
     await inParallel(toWrite, ROWS_AT_ONCE, async ({ row, steps }) => {
-      const written = await this.writeRow(row, steps, actors, importId, file.name);
+      const written = await this.writeRow(row, steps, actors, { importId, fileName: file.name, by });
       report.eventsWritten += written;
       if (written > 0) report.imported += 1;
       else report.alreadyImported += 1;
@@ -124,7 +140,7 @@ export class RegisterImporter {
   }
 
   /** Each report once, described by the first row that names it; a report already recorded is used as it is. */
-  private async recordInspections(rows: PlannedRow[], actors: ImportActors, importId: string, fileName: string, report: ImportReport) {
+  private async recordInspections(rows: PlannedRow[], actors: ImportActors, { importId, fileName, by }: ImportRun, report: ImportReport) {
     const first = new Map<string, RegisterRow>();
     for (const { row } of rows) if (!first.has(row.inspection.id)) first.set(row.inspection.id, row);
     for (const [id, row] of first) {
@@ -133,6 +149,7 @@ export class RegisterImporter {
         { type: 'RECORD_INSPECTION_REPORT', ...row.inspection },
         {
           actor: actors.liaison,
+          causedBy: by,
           idempotencyKey: `${importId}:inspection:${id}`,
           occurredAt: `${row.inspection.publishedOn}T00:00:00.000Z`,
           extra: { importId, fileName, row: row.row },
@@ -144,11 +161,12 @@ export class RegisterImporter {
   }
 
   /** The row's steps in order; a step this file already took answers from the store and writes nothing. */
-  private async writeRow(row: RegisterRow, steps: ImportStep[], actors: ImportActors, importId: string, fileName: string): Promise<number> {
+  private async writeRow(row: RegisterRow, steps: ImportStep[], actors: ImportActors, { importId, fileName, by }: ImportRun): Promise<number> {
     let written = 0;
     for (const step of steps) {
       const request: CommandRequest = {
         actor: actors[step.as],
+        causedBy: by,
         idempotencyKey: `${importId}:row-${row.row}:${step.name}`,
         occurredAt: step.occurredAt,
         extra: { importId, fileName, row: row.row },

@@ -7,6 +7,7 @@ import type {
   Rag,
   RecommendationOpened,
   ReminderIssued,
+  TrackerRecord,
   SettableLevel,
 } from './events';
 
@@ -16,7 +17,8 @@ export type Role = (typeof ROLES)[number];
 
 /**
  * Who sends a command. Which role may send which command is the auth policy's table, not the
- * lifecycle's; the lifecycle only needs the user for "the DCC who approves never approves their own submission".
+ * lifecycle's; the lifecycle only needs the person for separation of duties: whoever submitted never
+ * approves, whoever approved never verifies, and no system actor approves or verifies (`people.ts`).
  */
 export interface Actor {
   userId: string;
@@ -35,9 +37,10 @@ export type LifecycleCommand =
   | { type: 'CHANGE_DUE_DATE'; dueDate: IsoDate; reason: string }
   | { type: 'SUBMIT' }
   | { type: 'WITHDRAW' }
-  | { type: 'APPROVE' }
+  /** `fromTracker` only from an import: the tracker says the DCC approved, outside the system. */
+  | { type: 'APPROVE'; fromTracker?: TrackerRecord }
   | { type: 'RETURN'; reason: string }
-  | { type: 'VERIFY' }
+  | { type: 'VERIFY'; fromTracker?: TrackerRecord }
   | { type: 'REJECT'; reason: string }
   | { type: 'CHANGE_LEVEL'; level: SettableLevel; reason: string }
   | { type: 'CLOSE_AND_ARCHIVE' }

@@ -97,9 +97,23 @@ export type DueDateChanged = Fact<'DueDateChanged', { from: IsoDate | null; to: 
 export type SubmittedForClosure = Fact<'SubmittedForClosure', { submittedBy: string; evidence: Evidence[] }>;
 export type SubmissionWithdrawn = Fact<'SubmissionWithdrawn', Record<string, never>>;
 export type ClosureReturned = Fact<'ClosureReturned', { reason: string }>;
-export type SelfCertified = Fact<'SelfCertified', { approvedBy: string; level: Level; evidence: EvidenceRef[] }>;
-export type SubmittedToHmicfrs = Fact<'SubmittedToHmicfrs', { approvedBy: string; evidence: EvidenceRef[] }>;
-export type HmicfrsVerified = Fact<'HmicfrsVerified', Record<string, never>>;
+/**
+ * Where an approval or a verification was given outside the system and only recorded here: a force's
+ * tracker said so, and an import brought it in. It is history, not a decision made here, and is shown
+ * that way ("from tracker.xlsx row 12"); who ran the import is the event's metadata (`causedBy`).
+ */
+export interface TrackerRecord {
+  fileName: string;
+  row: number;
+}
+
+export type SelfCertified = Fact<'SelfCertified', { approvedBy: string; level: Level; evidence: EvidenceRef[]; fromTracker?: TrackerRecord }>;
+export type SubmittedToHmicfrs = Fact<'SubmittedToHmicfrs', { approvedBy: string; evidence: EvidenceRef[]; fromTracker?: TrackerRecord }>;
+/**
+ * `verifiedBy` is the HMICFRS person (or an import's stand-in, with `fromTracker`); events recorded before
+ * it was kept have neither, and replay as they were accepted.
+ */
+export type HmicfrsVerified = Fact<'HmicfrsVerified', { verifiedBy?: string; fromTracker?: TrackerRecord }>;
 export type HmicfrsRejected = Fact<'HmicfrsRejected', { reason: string }>;
 export type LevelChanged = Fact<'LevelChanged', { from: Level; to: SettableLevel; reason: string }>;
 export type ClosedAndArchived = Fact<'ClosedAndArchived', { fromLevel: Level }>;

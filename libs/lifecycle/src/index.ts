@@ -24,3 +24,4 @@ export { upcast, schemaVersions, type StoredEvent } from './upcast';
 export { HistoryNotReplayable, UnreadableEvent, EventDoesNotFit } from './errors';
 export { decideInspectionReport, replayInspectionReport, type InspectionReport } from './inspection-report';
 export { STREAM_CATEGORIES, recommendationStream, inspectionStream, streamSubject, itemIdOf, type StreamCategory } from './streams';
+export { personId, samePerson, isSystemId, isImportId, isNotAPerson } from './people';

@@ -1,6 +1,6 @@
 import type { Actor, LifecycleCommand, SystemActor } from './commands';
 import { evidenceOf, evidenceRef } from './evidence';
-import type { RecommendationEvent } from './events';
+import type { RecommendationEvent, TrackerRecord } from './events';
 import type { Item } from './item';
 
 /**
@@ -29,15 +29,16 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
     case 'APPROVE': {
       // The approval names the evidence exactly as submitted: what the DCC saw.
       const approved = (item.submission?.evidence ?? []).map(evidenceRef);
+      const tracker = fromTracker(command);
       return [
-        { type: 'SelfCertified', data: { approvedBy: actor.userId, level: item.level, evidence: approved } },
-        { type: 'SubmittedToHmicfrs', data: { approvedBy: actor.userId, evidence: approved } },
+        { type: 'SelfCertified', data: { approvedBy: actor.userId, level: item.level, evidence: approved, ...tracker } },
+        { type: 'SubmittedToHmicfrs', data: { approvedBy: actor.userId, evidence: approved, ...tracker } },
       ];
     }
     case 'RETURN':
       return [{ type: 'ClosureReturned', data: { reason: command.reason } }];
     case 'VERIFY':
-      return [{ type: 'HmicfrsVerified', data: {} }];
+      return [{ type: 'HmicfrsVerified', data: { verifiedBy: actor.userId, ...fromTracker(command) } }];
     case 'REJECT':
       return [{ type: 'HmicfrsRejected', data: { reason: command.reason } }];
     case 'CHANGE_LEVEL':
@@ -55,4 +56,8 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
       return _;
     }
   }
+}
+
+function fromTracker(command: { fromTracker?: TrackerRecord }): { fromTracker?: TrackerRecord } {
+  return command.fromTracker === undefined ? {} : { fromTracker: { fileName: command.fromTracker.fileName, row: command.fromTracker.row } };
 }

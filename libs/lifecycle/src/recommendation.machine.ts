@@ -98,18 +98,18 @@ export const recommendationMachine = setup({
         ClosureReturned: { target: 'rag_rated', actions: 'forgetSubmission' },
         SelfCertified: [
           {
-            guard: requires('atLevel2', 'theChiefConstableLetter', 'anApproverWhoDidNotSubmit'),
+            guard: requires('atLevel2', 'theChiefConstableLetter', 'anApproverWhoDidNotSubmit', 'aPersonDecides'),
             target: 'self_certified.closed',
             actions: { type: 'recordApproval', params: dataOf },
           },
           {
-            guard: requires('atLevel3', 'theChiefConstableLetter', 'anApproverWhoDidNotSubmit'),
+            guard: requires('atLevel3', 'theChiefConstableLetter', 'anApproverWhoDidNotSubmit', 'aPersonDecides'),
             target: 'self_certified.awaiting_verification',
             actions: { type: 'recordApproval', params: dataOf },
           },
         ],
         SubmittedToHmicfrs: {
-          guard: requires('atLevel4', 'anApproverWhoDidNotSubmit'),
+          guard: requires('atLevel4', 'anApproverWhoDidNotSubmit', 'aPersonDecides'),
           target: 'awaiting_hmicfrs',
           actions: { type: 'recordApproval', params: dataOf },
         },
@@ -150,7 +150,7 @@ export const recommendationMachine = setup({
           tags: 'in_progress',
           on: {
             ...inProgress(),
-            HmicfrsVerified: { target: '#recommendation.hmicfrs_verified' },
+            HmicfrsVerified: { guard: requires('aVerifierWhoDidNotApprove', 'aPersonDecides'), target: '#recommendation.hmicfrs_verified' },
             HmicfrsRejected: { target: '#recommendation.rag_rated', actions: 'forgetSubmission' },
           },
         },
@@ -163,7 +163,7 @@ export const recommendationMachine = setup({
         // A lower level does not take the item back from HMICFRS: they have the approved submission and
         // verify or reject it whatever its level now.
         LevelChanged: changeLevelInPlace(),
-        HmicfrsVerified: { target: 'hmicfrs_verified' },
+        HmicfrsVerified: { guard: requires('aVerifierWhoDidNotApprove', 'aPersonDecides'), target: 'hmicfrs_verified' },
         HmicfrsRejected: { target: 'rag_rated', actions: 'forgetSubmission' },
       },
     },

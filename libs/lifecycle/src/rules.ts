@@ -1,6 +1,7 @@
 import type { LifecycleCommandType } from './commands';
 import type { RecommendationEvent } from './events';
 import type { Item } from './item';
+import { isImportId, isNotAPerson, samePerson } from './people';
 
 /**
  * Every condition of the lifecycle, once: the machine's guards check them, and a refusal quotes the
@@ -43,8 +44,23 @@ export const rules = {
     (command, item) => `${command} at level ${item.level} needs the Chief Constable letter as evidence`,
   ),
   anApproverWhoDidNotSubmit: requirement(
-    (item, event) => 'approvedBy' in event.data && event.data.approvedBy !== item.submission?.submittedBy,
+    (item, event) => 'approvedBy' in event.data && !samePerson(event.data.approvedBy, item.submission?.submittedBy),
     () => 'The DCC who approves cannot be the officer who submitted',
+  ),
+  aVerifierWhoDidNotApprove: requirement(
+    // Verifications recorded before the verifier was kept name nobody, and replay as they were accepted.
+    (item, event) => event.type === 'HmicfrsVerified' && (event.data.verifiedBy === undefined || !samePerson(event.data.verifiedBy, item.approval?.approvedBy)),
+    () => 'Whoever approved the submission as DCC cannot verify it for HMICFRS',
+  ),
+  aPersonDecides: requirement(
+    (_, event) => {
+      const by = 'approvedBy' in event.data ? event.data.approvedBy : 'verifiedBy' in event.data ? event.data.verifiedBy : undefined;
+      if (by === undefined) return event.type === 'HmicfrsVerified';
+      const tracker = 'fromTracker' in event.data ? event.data.fromTracker : undefined;
+      // Only an import records a tracker's approval, and an import records nothing else as one.
+      return tracker === undefined ? !isNotAPerson(by) : isImportId(by);
+    },
+    (command) => `${command} is a person's decision: the system never gives it (an import records a tracker's as history)`,
   ),
   evidenceNotYetAttached: requirement(
     (item, event) =>

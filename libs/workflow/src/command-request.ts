@@ -5,6 +5,11 @@ import type { SystemActor } from '@hmicfrs/lifecycle';
 export interface CommandRequest<Sender extends Actor | SystemActor = Actor> {
   /** A person in the role they act in, or (for system commands only) the part of the system that sends it. */
   actor: Sender;
+  /**
+   * The signed-in person who caused the command, where that is not the actor: the liaison officer who
+   * ran an import whose stand-ins act in each role. Recorded as the events' `causedBy` (the actor's id otherwise).
+   */
+  causedBy?: string;
   /** The client's `Idempotency-Key`: a retry with the same key returns the first answer and writes nothing. */
   idempotencyKey?: string;
   /** A system command's own id, which makes it idempotent by itself (a reminder: one per item, kind and day). */

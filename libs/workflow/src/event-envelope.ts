@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { canonicalJson, type NewEvent, type RecordedEvent } from '@hmicfrs/event-store';
-import { schemaVersions, type DomainEvent } from '@hmicfrs/lifecycle';
+import { personId, schemaVersions, type DomainEvent } from '@hmicfrs/lifecycle';
 import type { Actor } from '@hmicfrs/auth';
 import type { SystemActor } from '@hmicfrs/lifecycle';
 import type { CommandRequest } from './command-request';
@@ -30,6 +30,7 @@ export function enveloped(events: DomainEvent[], request: AnyRequest, commandId:
     metadata: {
       userId: request.actor.userId,
       role: request.actor.role,
+      causedBy: personId(request.causedBy ?? request.actor.userId),
       commandId,
       correlationId: request.correlationId ?? commandId,
       causationId: request.causationId ?? null,

@@ -5,4 +5,4 @@ export type { ItemView } from './item-view';
 export type { CommandRequest } from './command-request';
 export { COMMAND_ACTIONS } from './command-actions';
 export { ItemNotFound, UnknownInspectionReport, UnknownLinkedItem, CommandRefused, OccurredAtRefused, IdempotencyKeyReused } from './errors';
-export { ItemHistoryReader, type ItemHistory, type HistoryEntry } from './item-history';
+export { ItemHistoryReader, type ItemHistory, type HistoryEntry, type ImportedFrom } from './item-history';

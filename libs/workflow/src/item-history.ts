@@ -17,8 +17,13 @@ export interface HistoryEntry {
   occurredOn: string | null;
   /** When the system learned of it. */
   recordedAt: string;
+  /** Who acted, in which role: a person, `system:reminders`, or an import's stand-in (`import:<id>:dcc`). */
   userId: string;
   role: string;
+  /** The signed-in person who caused it (the liaison officer who ran an import); `userId` for events written before it was kept. */
+  causedBy: string;
+  /** Set when an import brought the event in from a tracker: the file, its row, and who ran the import. */
+  imported: ImportedFrom | null;
   reason: string | null;
   commandId: string;
   correlationId: string;
@@ -26,6 +31,13 @@ export interface HistoryEntry {
   from: Status | null;
   to: Status;
   hash: string;
+}
+
+export interface ImportedFrom {
+  importId: string;
+  fileName: string;
+  row: number;
+  importedBy: string;
 }
 
 export interface ItemHistory {
@@ -59,6 +71,8 @@ export class ItemHistoryReader {
         recordedAt: metadata.recordedAt,
         userId: metadata.userId,
         role: metadata.role,
+        causedBy: metadata.causedBy ?? metadata.userId,
+        imported: importedFrom(metadata),
         reason: metadata.reason ?? null,
         commandId: metadata.commandId,
         correlationId: metadata.correlationId,
@@ -73,4 +87,11 @@ export class ItemHistoryReader {
       events,
     };
   }
+}
+
+/** What an import's metadata says of where the event came from (`libs/import` records importId, fileName and row). */
+function importedFrom(metadata: { userId: string; causedBy?: string; extra?: Record<string, unknown> }): ImportedFrom | null {
+  const { importId, fileName, row } = metadata.extra ?? {};
+  if (typeof importId !== 'string' || typeof fileName !== 'string' || typeof row !== 'number') return null;
+  return { importId, fileName, row, importedBy: metadata.causedBy ?? metadata.userId };
 }

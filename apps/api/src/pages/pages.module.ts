@@ -18,13 +18,14 @@ import { PageRenderer } from './page-renderer';
 import { RegisterController } from './register/register.controller';
 import { ProblemPage } from './problem-page';
 import { LOCAL_USERS, localUsers } from './session/local-users';
+import { OIDC, oidcFor } from './session/oidc';
 import { SECRETS, secretsFor } from './session/secrets';
 import { SignInController, SignOutController } from './session/sign-in.controller';
 import { PAGES } from './web-pages';
 
 /**
  * The web pages, under /app. They read what the JSON API reads and send the same commands through
- * the same workflow: no rule of their own. `SECRETS` is shared with the app's policy guard.
+ * the same workflow: no rule of their own. `SECRETS` and `OIDC` are shared with the app's policy guard.
  */
 @Module({})
 export class PagesModule {
@@ -40,9 +41,10 @@ export class PagesModule {
         InspectionReportList,
         ProblemPage,
         { provide: SECRETS, inject: [AppConfig], useFactory: secretsFor },
+        { provide: OIDC, inject: [AppConfig], useFactory: oidcFor },
         { provide: LOCAL_USERS, inject: [AppConfig], useFactory: (config: AppConfig) => localUsers(config, (m) => new Logger('SignIn').warn(m)) },
       ],
-      exports: [SECRETS, ProblemPage],
+      exports: [SECRETS, OIDC, ProblemPage],
     };
   }
 }

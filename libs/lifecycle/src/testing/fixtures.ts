@@ -58,7 +58,8 @@ export const submittedToHmicfrs = (by: Actor, evidence: Evidence[]): Recommendat
   type: 'SubmittedToHmicfrs',
   data: { approvedBy: by.userId, evidence: refs(evidence) },
 });
-export const verified: RecommendationEvent = { type: 'HmicfrsVerified', data: {} };
+export const verifiedBy = (by: Actor): RecommendationEvent => ({ type: 'HmicfrsVerified', data: { verifiedBy: by.userId } });
+export const verified: RecommendationEvent = verifiedBy(hmicfrs);
 export const archived = (fromLevel: Level): RecommendationEvent => ({ type: 'ClosedAndArchived', data: { fromLevel } });
 export const markedNotApplicable: RecommendationEvent = {
   type: 'MarkedNotApplicable',

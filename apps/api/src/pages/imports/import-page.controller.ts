@@ -47,7 +47,7 @@ export class ImportPageController {
     if (!isUploaded(file) || !isMode(mode)) return this.show(request, reply, { mode, errors, status: 422 });
 
     try {
-      const report = await this.importer.import(file, MODES[mode]);
+      const report = await this.importer.import(file, { by: request.actor!, ...MODES[mode] });
       return this.show(request, reply, { mode, report, errors: [], status: 200 });
     } catch (error) {
       if (error instanceof ImportRejected) {

@@ -1,5 +1,5 @@
 import type { RecommendationEvent } from '@hmicfrs/lifecycle';
-import type { HistoryEntry, ItemHistory } from '@hmicfrs/workflow';
+import type { HistoryEntry, ImportedFrom, ItemHistory } from '@hmicfrs/workflow';
 import { govukDate } from '../nunjucks-filters';
 import { KIND, piecesOfEvidence } from '../words';
 
@@ -11,6 +11,8 @@ export interface TimelineRow {
   recordedAt: string;
   userId: string;
   role: string;
+  /** Where an import brought it in from a tracker: the file, the row, and who ran the import. */
+  imported: ImportedFrom | null;
   type: string;
   what: string;
   why: string | null;
@@ -34,6 +36,7 @@ export function timeline(history: ItemHistory, nameOf: (userId: string) => strin
     recordedAt: entry.recordedAt,
     userId: entry.userId,
     role: entry.role,
+    imported: entry.imported,
     type: entry.type,
     what: describe(entry, nameOf),
     why: entry.reason,
@@ -84,9 +87,16 @@ function describe(entry: HistoryEntry, nameOf: (userId: string) => string): stri
     case 'SubmittedForClosure':
       return `Submitted by ${nameOf(event.data.submittedBy)} with ${event.data.evidence.map((evidence) => evidence.title).join(', ')}`;
     case 'SelfCertified':
-      return `Approved by ${nameOf(event.data.approvedBy)} at level ${event.data.level} on ${piecesOfEvidence(event.data.evidence.length)}`;
+      return event.data.fromTracker
+        ? `DCC approval at level ${event.data.level}, ${fromTracker(event.data.fromTracker, entry, nameOf)}`
+        : `Approved by ${nameOf(event.data.approvedBy)} at level ${event.data.level} on ${piecesOfEvidence(event.data.evidence.length)}`;
     case 'SubmittedToHmicfrs':
-      return `Approved by ${nameOf(event.data.approvedBy)} and sent to HMICFRS on ${piecesOfEvidence(event.data.evidence.length)}`;
+      return event.data.fromTracker
+        ? `DCC approval, sent to HMICFRS, ${fromTracker(event.data.fromTracker, entry, nameOf)}`
+        : `Approved by ${nameOf(event.data.approvedBy)} and sent to HMICFRS on ${piecesOfEvidence(event.data.evidence.length)}`;
+    case 'HmicfrsVerified':
+      if (event.data.fromTracker) return `HMICFRS verification, ${fromTracker(event.data.fromTracker, entry, nameOf)}`;
+      return event.data.verifiedBy ? `Verified by ${nameOf(event.data.verifiedBy)}` : '';
     case 'LevelChanged':
       return `Level ${event.data.from} → ${event.data.to}`;
     case 'ClosedAndArchived':
@@ -103,4 +113,9 @@ function describe(entry: HistoryEntry, nameOf: (userId: string) => string): stri
       // The event's name and reason say it all (a return, a rejection, a reopening, a reminder).
       return '';
   }
+}
+
+/** A decision taken outside the system, as the timeline says it: "from tracker.xlsx row 12, imported by Flo Fletcher". */
+function fromTracker(record: { fileName: string; row: number }, entry: HistoryEntry, nameOf: (userId: string) => string): string {
+  return `from ${record.fileName} row ${record.row}, imported by ${nameOf(entry.causedBy)}`;
 }

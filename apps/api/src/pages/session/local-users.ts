@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isRole, type Actor, type Role } from '@hmicfrs/auth';
-import { InvalidConfiguration, type AppConfig } from '@hmicfrs/config';
+import { InvalidConfiguration, localSignInIsOn, type AppConfig } from '@hmicfrs/config';
 
 /** Someone who may sign in by choosing their name, when local sign-in is on. */
 export interface LocalUser extends Actor {
@@ -38,11 +38,11 @@ const USER_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
  * demo users are written to DATA_DIR/users.json once, for the operator to edit.
  */
 export function localUsers(config: AppConfig, warn: (message: string) => void): LocalUser[] | null {
-  if (config.JWT_SECRET !== undefined) return null;
+  if (!localSignInIsOn(config)) return null;
   const file = config.USERS_FILE ?? join(config.DATA_DIR, 'users.json');
   if (config.USERS_FILE === undefined && !existsSync(file)) {
     mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, `${JSON.stringify(DEMO_USERS.map(toJson), null, 2)}\n`);
+    writeFileSync(file, `${JSON.stringify(DEMO_USERS.map(toJson), null, 2)}\n`, { mode: 0o600 });
   }
   const users = parseUsers(file);
   warn(

@@ -1,15 +1,22 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { InvalidToken, Public, SESSION_COOKIE, SESSION_SECONDS, issueSession, readToken, type Actor } from '@hmicfrs/auth';
+import { InvalidToken, Public, SESSION_COOKIE, SESSION_SECONDS, SignInFailed, issueSession, readToken, type Actor, type OidcProvider, type SignInChecks } from '@hmicfrs/auth';
 import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES, safeNext } from '../web-pages';
 import { LOCAL_USERS, type LocalUser } from './local-users';
+import { OIDC } from './oidc';
 import { SECRETS, type Secrets } from './secrets';
 
 /** The session cookie: unreadable by scripts, not sent by other sites' forms, only to the pages. */
 const COOKIE = { path: PAGES, httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_SECONDS } as const;
+
+/** What a sign-in with the provider keeps while the browser is away: signed, for the callback only, ten minutes. */
+const CHECKS_COOKIE = 'oidc-sign-in';
+const CHECKS = { path: `${PAGES}/sign-in`, httpOnly: true, sameSite: 'lax', secure: 'auto', signed: true, maxAge: 600 } as const;
+/** The provider's ID token, kept only to name the session when signing out there (`id_token_hint`). */
+export const ID_TOKEN_COOKIE = 'id-token';
 
 /** Sign in (with a token, or by choosing a user when local sign-in is on) and sign out. */
 @ApiExcludeController()
@@ -19,7 +26,53 @@ export class SignInController {
     private readonly pages: PageRenderer,
     @Inject(LOCAL_USERS) private readonly users: LocalUser[] | null,
     @Inject(SECRETS) private readonly secrets: Secrets,
+    @Inject(OIDC) private readonly oidc: OidcProvider | null,
   ) {}
+
+  /** Off to the force's provider: authorization code with PKCE; state, nonce and verifier kept in a signed cookie. */
+  @Public()
+  @Get('oidc')
+  async withProvider(@Res() reply: FastifyReply, @Query('next') next?: string): Promise<void> {
+    if (!this.oidc) return this.pages.redirect(reply, `${PAGES}/sign-in`);
+    const { url, checks } = this.oidc.begin();
+    reply.setCookie(CHECKS_COOKIE, JSON.stringify({ ...checks, next: safeNext(next) }), CHECKS);
+    await this.pages.redirect(reply, url);
+  }
+
+  /** Back from the provider: a session for the person in the role their provider role maps to, or a page saying whom to ask. */
+  @Public()
+  @Get('callback')
+  async callback(@Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    if (!this.oidc) return this.pages.redirect(reply, `${PAGES}/sign-in`);
+    const kept = this.checksOf(request);
+    reply.clearCookie(CHECKS_COOKIE, { path: CHECKS.path });
+    if (!kept) return this.show(request, reply, {}, [{ field: 'provider', text: 'The sign-in took too long or was started elsewhere: sign in again' }], 400);
+    let person;
+    try {
+      person = await this.oidc.finish(request.url, kept);
+    } catch (error) {
+      if (!(error instanceof SignInFailed)) throw error;
+      return this.show(request, reply, {}, [{ field: 'provider', text: error.message }], 400);
+    }
+    if (person.role === undefined) {
+      return this.pages.render(request, reply, 'no-role.njk', { title: 'You have no role in this service', person }, 403);
+    }
+    if (person.idToken) reply.setCookie(ID_TOKEN_COOKIE, person.idToken, { ...COOKIE });
+    await this.signIn(reply, { userId: person.userId, role: person.role }, kept.next);
+  }
+
+  private checksOf(request: PageRequest): (SignInChecks & { next: string }) | undefined {
+    const raw = request.cookies?.[CHECKS_COOKIE];
+    if (!raw) return undefined;
+    const unsigned = request.unsignCookie(raw);
+    if (!unsigned.valid || unsigned.value === null) return undefined;
+    try {
+      const parsed = JSON.parse(unsigned.value) as SignInChecks & { next: string };
+      return typeof parsed.state === 'string' && typeof parsed.nonce === 'string' && typeof parsed.codeVerifier === 'string' ? parsed : undefined;
+    } catch {
+      return undefined;
+    }
+  }
 
   @Public()
   @Get()
@@ -45,6 +98,7 @@ export class SignInController {
   @HttpCode(303)
   async withToken(@Req() request: PageRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
     const next = safeNext(text(body, 'next'));
+    if (this.oidc) return this.show(request, reply, { next }, [{ field: 'provider', text: 'Sign in with your force account: tokens are for local runs only' }], 400);
     const token = text(body, 'token').replace(/^Bearer\s+/i, '');
     if (!token) return this.show(request, reply, { next }, [{ field: 'token', text: 'Enter your token' }], 422);
     let actor: Actor;
@@ -63,21 +117,31 @@ export class SignInController {
   }
 
   private show(request: PageRequest, reply: FastifyReply, data: object, errors: FieldError[], status: number): Promise<void> {
-    return this.pages.render(request, reply, 'sign-in.njk', { title: 'Sign in', users: this.users, ...data, ...errorsForPage(errors) }, status);
+    return this.pages.render(request, reply, 'sign-in.njk', { title: 'Sign in', users: this.users, provider: this.oidc !== null, ...data, ...errorsForPage(errors) }, status);
   }
 }
 
-/** Signing out forgets the session; the browser goes back to the sign-in page. */
+/**
+ * Signing out forgets the session here and, where the provider supports it, there too (RP-initiated
+ * logout): the browser goes to the provider's end-session endpoint and comes back to the sign-in page.
+ */
 @ApiExcludeController()
 @Controller('sign-out')
 export class SignOutController {
-  constructor(private readonly pages: PageRenderer) {}
+  constructor(
+    private readonly pages: PageRenderer,
+    @Inject(OIDC) private readonly oidc: OidcProvider | null,
+  ) {}
 
   @Public()
   @Post()
   @HttpCode(303)
-  async signOut(@Res() reply: FastifyReply): Promise<void> {
+  async signOut(@Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const idToken = request.cookies?.[ID_TOKEN_COOKIE];
     reply.clearCookie(SESSION_COOKIE, { path: PAGES });
-    await this.pages.redirect(reply, `${PAGES}/sign-in?signedOut=yes`);
+    reply.clearCookie(ID_TOKEN_COOKIE, { path: PAGES });
+    const back = `${PAGES}/sign-in?signedOut=yes`;
+    const there = this.oidc?.endSessionUrl(idToken, back);
+    await this.pages.redirect(reply, there ?? back);
   }
 }

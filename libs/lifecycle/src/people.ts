@@ -1,0 +1,28 @@
+/**
+ * People as the lifecycle's rules compare them (docs/architecture.md, "Who uses it"). A person's id is
+ * normalised once, where it enters the product (a token, a session, a form, an import): trimmed and in
+ * lower case. The rules compare ids through `samePerson` all the same, so history written before ids
+ * were normalised (`OWNER-A` beside `owner-a`) is still one person.
+ */
+export function personId(id: string): string {
+  return id.trim().toLowerCase();
+}
+
+export function samePerson(a: string | null | undefined, b: string | null | undefined): boolean {
+  return a !== null && a !== undefined && b !== null && b !== undefined && personId(a) === personId(b);
+}
+
+/** The part of the system that sends reminders (`system:reminders`): no person. */
+export function isSystemId(id: string): boolean {
+  return personId(id).startsWith('system:');
+}
+
+/** An import's stand-in for a role (`import:<id>`, `import:<id>:dcc`): no person either, but it may record a tracker's history. */
+export function isImportId(id: string): boolean {
+  return personId(id).startsWith('import:');
+}
+
+/** Anyone who is not a person: a system command's sender or an import's stand-in. */
+export function isNotAPerson(id: string): boolean {
+  return isSystemId(id) || isImportId(id);
+}
