@@ -1,0 +1,1 @@
+export { acceptedHistories, type AcceptedStep } from './accepted-histories';
