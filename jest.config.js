@@ -8,10 +8,7 @@ const { join } = require('node:path');
 const { compilerOptions } = require('./tsconfig.json');
 
 const moduleNameMapper = Object.fromEntries(
-  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [
-    `^${alias.replace(/[/]/g, '\\/')}$`,
-    `<rootDir>/${target}`,
-  ]),
+  Object.entries(compilerOptions.paths).map(([alias, [target]]) => [`^${alias.replace(/[/]/g, '\\/')}$`, `<rootDir>/${target}`]),
 );
 
 // A spec named against the convention would match neither project and silently never run: refuse it.
@@ -34,10 +31,7 @@ const shared = {
   transformIgnorePatterns: ['/node_modules/(?!(content-disposition|cookie|@fastify/cookie)/)'],
   // Transpile only: `npm test` type-checks the whole tree once before jest starts.
   transform: {
-    '^.+\\.(ts|js)$': [
-      'ts-jest',
-      { tsconfig: { isolatedModules: true, allowJs: true, sourceMap: true } },
-    ],
+    '^.+\\.(ts|js)$': ['ts-jest', { tsconfig: { isolatedModules: true, allowJs: true, sourceMap: true } }],
   },
 };
 

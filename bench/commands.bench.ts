@@ -4,7 +4,6 @@
  *   BENCH_SECONDS=3 BENCH_REPEATS=1 npm run bench:commands   a quick try
  * The API runs as its own process (as in production) so the load generator does not share its event loop.
  */
-import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,7 +37,9 @@ async function main(): Promise<void> {
 
     console.log('HTTP commands (POST /recommendations/:id/note, bearer token, durable append each)');
     console.log(`  ${CONNECTIONS} connections over ${ITEMS} items, ${REPEATS} runs of ${SECONDS} s`);
-    console.log(`  commands/s (median):                 ${fmt(http.perSecond)}   (non-2xx: ${http.errors}; latency p50 ${http.p50} ms, p99 ${http.p99} ms)`);
+    console.log(
+      `  commands/s (median):                 ${fmt(http.perSecond)}   (non-2xx: ${http.errors}; latency p50 ${http.p50} ms, p99 ${http.p99} ms)`,
+    );
     console.log(`  raw better-sqlite3 durable appends/s: ${fmt(rawAppend)}   (1-event transactions, same pragmas, ${RAW_APPENDS} appends)`);
     console.log(`  ratio HTTP/raw:                      ${(http.perSecond / rawAppend).toFixed(2)}   (target >= 0.5)\n`);
     console.log(`Load and decide one item with ${LONG_ITEM_EVENTS.toLocaleString('en-GB')} events (${LOAD_RUNS} runs)`);
@@ -74,8 +75,14 @@ async function httpCommandRate(root: string): Promise<{ perSecond: number; error
     await post(url, '/inspections', liaison, { id: 'peel', reportType: 'peel', title: 'PEEL', publishedOn: '2023-09-29' });
     for (let i = 0; i < ITEMS; i += 1) {
       await post(url, '/recommendations', liaison, {
-        reference: `B-${i}`, kind: 'recommendation', inspectionId: 'peel', text: 'Benchmark item', level: 3,
-        addressee: 'Chief Constables', portfolio: 'Public Protection', owner: 'supt-patel',
+        reference: `B-${i}`,
+        kind: 'recommendation',
+        inspectionId: 'peel',
+        text: 'Benchmark item',
+        level: 3,
+        addressee: 'Chief Constables',
+        portfolio: 'Public Protection',
+        owner: 'supt-patel',
       });
     }
     const runs: autocannon.Result[] = [];
@@ -102,7 +109,7 @@ async function httpCommandRate(root: string): Promise<{ perSecond: number; error
     }
     const middle = runs.sort((a, b) => a.requests.average - b.requests.average)[Math.floor(runs.length / 2)];
     return {
-      perSecond: median(runs.map((r) => r['2xx'] / (r.duration))),
+      perSecond: median(runs.map((r) => r['2xx'] / r.duration)),
       errors: runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
       p50: middle.latency.p50,
       p99: middle.latency.p99,
@@ -116,16 +123,32 @@ async function loadAndDecide(file: string): Promise<{ adapterMs: number; rawMs: 
   const store = SqliteEventStore.open(file);
   const stream = 'recommendation-long';
   const actor = { userId: 'supt-patel', role: 'owner' as const };
-  const opened = decide(undefined, {
-    type: 'OPEN_RECOMMENDATION', id: 'long', reference: 'long', kind: 'recommendation', inspectionId: 'peel',
-    text: 'An item reviewed at every board for years', level: 3, addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel',
-  }, actor);
+  const opened = decide(
+    undefined,
+    {
+      type: 'OPEN_RECOMMENDATION',
+      id: 'long',
+      reference: 'long',
+      kind: 'recommendation',
+      inspectionId: 'peel',
+      text: 'An item reviewed at every board for years',
+      level: 3,
+      addressee: 'Chief Constables',
+      portfolio: 'Crime',
+      owner: 'supt-patel',
+    },
+    actor,
+  );
   if (!opened.ok) throw new Error(opened.refusal.message);
   let events: RecommendationEvent[] = opened.events;
   for (let i = 1; i < LONG_ITEM_EVENTS; i += 1) {
     events.push({ type: 'ProgressNoted', data: { text: `Board review ${i}: actions on track, next review in a month` } });
     if (events.length === 100 || i === LONG_ITEM_EVENTS - 1) {
-      await store.append(stream, events.map((event) => stamped(event, `c-${i}`)), 'any');
+      await store.append(
+        stream,
+        events.map((event) => stamped(event, `c-${i}`)),
+        'any',
+      );
       events = [];
     }
   }
@@ -134,14 +157,18 @@ async function loadAndDecide(file: string): Promise<{ adapterMs: number; rawMs: 
   const adapter: number[] = [];
   const rawTimes: number[] = [];
   for (let run = 0; run < LOAD_RUNS; run += 1) {
-    adapter.push(await timed(async () => {
-      const state = replay(await store.readStream(stream));
-      const decision = decide(state, { type: 'NOTE_PROGRESS', text: 'next' }, actor);
-      if (!decision.ok) throw new Error(decision.refusal.message);
-    }));
-    rawTimes.push(await timed(() => {
-      if (select.all(stream).length !== LONG_ITEM_EVENTS) throw new Error('raw read came back short');
-    }));
+    adapter.push(
+      await timed(async () => {
+        const state = replay(await store.readStream(stream));
+        const decision = decide(state, { type: 'NOTE_PROGRESS', text: 'next' }, actor);
+        if (!decision.ok) throw new Error(decision.refusal.message);
+      }),
+    );
+    rawTimes.push(
+      await timed(() => {
+        if (select.all(stream).length !== LONG_ITEM_EVENTS) throw new Error('raw read came back short');
+      }),
+    );
   }
   raw.close();
   await store.close();
@@ -153,8 +180,13 @@ function stamped(event: RecommendationEvent, commandId: string): NewEvent {
     type: event.type,
     data: event.data,
     metadata: {
-      userId: 'supt-patel', role: 'owner', commandId, correlationId: commandId, causationId: null,
-      schemaVersion: schemaVersions[event.type], occurredAt: '2024-06-04T10:15:00.000Z',
+      userId: 'supt-patel',
+      role: 'owner',
+      commandId,
+      correlationId: commandId,
+      causationId: null,
+      schemaVersion: schemaVersions[event.type],
+      occurredAt: '2024-06-04T10:15:00.000Z',
     },
   };
 }

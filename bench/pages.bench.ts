@@ -44,7 +44,13 @@ async function main(): Promise<void> {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const caughtUp = Date.now();
-    api = await startApi(main, { DATA_DIR: root, PORT: String(port), SESSION_SECRET: secret, JWT_SECRET: randomBytes(32).toString('hex'), LOG_LEVEL: 'warn' });
+    api = await startApi(main, {
+      DATA_DIR: root,
+      PORT: String(port),
+      SESSION_SECRET: secret,
+      JWT_SECRET: randomBytes(32).toString('hex'),
+      LOG_LEVEL: 'warn',
+    });
     const as = (actor: Actor) => ({ cookie: `${SESSION_COOKIE}=${issueSession(actor, secret)}` });
     const liaison = as({ userId: 'flo-fletcher', role: 'liaison' });
     const dcc = as({ userId: 'dcc-green', role: 'dcc' });
@@ -56,9 +62,19 @@ async function main(): Promise<void> {
       await measure('register, page 1 (by reference)', url, liaison, () => '/app/register'),
       await measure('register, a random page', url, liaison, () => `/app/register?page=${1 + Math.floor(Math.random() * lastPage)}`),
       await measure('register, last page, by due date desc', url, liaison, () => `/app/register?sort=dueDate&order=desc&page=${lastPage}`),
-      await measure('register, filtered (level 3, amber, sorted)', url, liaison, () => '/app/register?level=3&rag=amber&sort=lastEventAt&order=desc'),
+      await measure(
+        'register, filtered (level 3, amber, sorted)',
+        url,
+        liaison,
+        () => '/app/register?level=3&rag=amber&sort=lastEventAt&order=desc',
+      ),
       await measure('register, overdue', url, liaison, () => '/app/register?overdue=yes'),
-      await measure('register, one inspection report', url, liaison, () => `/app/register?report=insp-${Math.floor(Math.random() * INSPECTIONS)}`),
+      await measure(
+        'register, one inspection report',
+        url,
+        liaison,
+        () => `/app/register?report=insp-${Math.floor(Math.random() * INSPECTIONS)}`,
+      ),
       await measure('item page (random item)', url, liaison, () => `/app/items/I${Math.floor(Math.random() * ITEMS)}`),
       await measure('item page, as at a past date', url, liaison, () => `/app/items/I${Math.floor(Math.random() * ITEMS)}?asAt=2024-01-01`),
       await measure('approvals queue (DCC)', url, dcc, () => '/app/approvals'),
@@ -72,7 +88,9 @@ async function main(): Promise<void> {
       console.log(`${r.page.padEnd(width)}  ${r.median.toFixed(1).padStart(6)} ms  ${r.p95.toFixed(1).padStart(6)} ms${flag}`);
     }
     const worst = Math.max(...results.map((r) => r.p95));
-    console.log(`\ntarget: every page under ${TARGET_MS} ms at ${ITEMS.toLocaleString('en-GB')} items — worst p95 ${worst.toFixed(1)} ms: ${worst < TARGET_MS ? 'met' : 'NOT met'}`);
+    console.log(
+      `\ntarget: every page under ${TARGET_MS} ms at ${ITEMS.toLocaleString('en-GB')} items — worst p95 ${worst.toFixed(1)} ms: ${worst < TARGET_MS ? 'met' : 'NOT met'}`,
+    );
   } finally {
     if (api) await stopApi(api);
     rmSync(root, { recursive: true, force: true });
@@ -84,7 +102,21 @@ async function buildStore(file: string): Promise<number> {
   const store = SqliteEventStore.open(file);
   let events = 0;
   for (let i = 0; i < INSPECTIONS; i += 1) {
-    await store.append(`inspection-insp-${i}`, stamped([{ type: 'InspectionReportRecorded', data: { id: `insp-${i}`, reportType: 'thematic', title: `Inspection report ${i}`, publishedOn: '2019-01-01' } }], 'flo-fletcher', 'liaison', '2019-01-01T09:00:00.000Z'), 'no_stream');
+    await store.append(
+      `inspection-insp-${i}`,
+      stamped(
+        [
+          {
+            type: 'InspectionReportRecorded',
+            data: { id: `insp-${i}`, reportType: 'thematic', title: `Inspection report ${i}`, publishedOn: '2019-01-01' },
+          },
+        ],
+        'flo-fletcher',
+        'liaison',
+        '2019-01-01T09:00:00.000Z',
+      ),
+      'no_stream',
+    );
     events += 1;
   }
   for (let item = 0; item < ITEMS; item += 1) {
@@ -106,18 +138,35 @@ function storyOf(item: number): NewEvent[] {
     {
       type: 'RecommendationOpened',
       data: {
-        id: `I${item}`, reference: `I${item}`, kind, inspectionId: `insp-${item % INSPECTIONS}`, level,
+        id: `I${item}`,
+        reference: `I${item}`,
+        kind,
+        inspectionId: `insp-${item % INSPECTIONS}`,
+        level,
         text: 'The force should improve how it records, reviews and supervises investigations of domestic abuse',
-        addressee: 'Chief Constables', portfolio: 'Public Protection', owner: `owner-${item % 50}`, dueDate: due,
+        addressee: 'Chief Constables',
+        portfolio: 'Public Protection',
+        owner: `owner-${item % 50}`,
+        dueDate: due,
       },
     },
     { type: 'RagRated', data: { rag: (['red', 'amber', 'green'] as const)[item % 3] } },
     { type: 'ProgressNoted', data: { text: 'Reviewed at the HMIC oversight board; actions on track' } },
   ];
-  if (item % 4 === 0) facts.push({ type: 'DueDateChanged', data: { from: due, to: '2026-03-31', reason: 'Waiting on the regional vetting unit' } });
+  if (item % 4 === 0)
+    facts.push({ type: 'DueDateChanged', data: { from: due, to: '2026-03-31', reason: 'Waiting on the regional vetting unit' } });
   if (item % 3 === 1) {
-    const letter = { evidenceId: 'cc-letter', title: 'Chief Constable letter', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'c'.repeat(64), isChiefConstableLetter: true };
-    facts.push({ type: 'EvidenceAttached', data: letter }, { type: 'SubmittedForClosure', data: { submittedBy: `owner-${item % 50}`, evidence: [letter] } });
+    const letter = {
+      evidenceId: 'cc-letter',
+      title: 'Chief Constable letter',
+      heldElsewhere: { location: 'Force file share', description: 'Held by the force' },
+      sha256: 'c'.repeat(64),
+      isChiefConstableLetter: true,
+    };
+    facts.push(
+      { type: 'EvidenceAttached', data: letter },
+      { type: 'SubmittedForClosure', data: { submittedBy: `owner-${item % 50}`, evidence: [letter] } },
+    );
   }
   // One append, so one occurredAt; spread over the years so "as at" dates fall before and after.
   return stamped(facts, `owner-${item % 50}`, 'owner', `202${1 + (item % 3)}-0${1 + (item % 9)}-10T10:00:00.000Z`);
@@ -128,7 +177,15 @@ function stamped(facts: DomainEvent[], userId: string, role: string, occurredAt:
   return facts.map((event) => ({
     type: event.type,
     data: event.data,
-    metadata: { userId, role, commandId, correlationId: commandId, causationId: null, schemaVersion: schemaVersions[event.type], occurredAt },
+    metadata: {
+      userId,
+      role,
+      commandId,
+      correlationId: commandId,
+      causationId: null,
+      schemaVersion: schemaVersions[event.type],
+      occurredAt,
+    },
   }));
 }
 

@@ -40,12 +40,16 @@ const INSPECTIONS = 40;
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'hmicfrs-bench-projections-'));
   const perItem = Math.max(4, Math.round(EVENTS / ITEMS));
-  console.log(`Projections benchmark: ${EVENTS.toLocaleString('en-GB')} events over ${ITEMS.toLocaleString('en-GB')} items (${perItem} each), ${REPEATS} runs, medians; files in ${root}`);
+  console.log(
+    `Projections benchmark: ${EVENTS.toLocaleString('en-GB')} events over ${ITEMS.toLocaleString('en-GB')} items (${perItem} each), ${REPEATS} runs, medians; files in ${root}`,
+  );
   try {
     const store = SqliteEventStore.open(join(root, 'events.db'));
     const started = Date.now();
     const built = await buildLog(store, perItem);
-    console.log(`  log built: ${built.toLocaleString('en-GB')} events in ${((Date.now() - started) / 1000).toFixed(0)} s (peak RSS ${peakRssMiB().toFixed(0)} MiB)`);
+    console.log(
+      `  log built: ${built.toLocaleString('en-GB')} events in ${((Date.now() - started) / 1000).toFixed(0)} s (peak RSS ${peakRssMiB().toFixed(0)} MiB)`,
+    );
 
     const readRates: number[] = [];
     const rebuildRates: number[] = [];
@@ -61,7 +65,9 @@ async function main(): Promise<void> {
       memory = rebuild.memory;
       jacSeconds.push(...(await jacReports(store, dir)));
       rmSync(dir, { recursive: true, force: true });
-      console.log(`  run ${run + 1}: read ${rate(readRates[run])} ev/s, rebuild ${rate(rebuildRates[run])} ev/s (${rebuild.seconds.toFixed(1)} s), JAC ${(median(jacSeconds) * 1000).toFixed(0)} ms`);
+      console.log(
+        `  run ${run + 1}: read ${rate(readRates[run])} ev/s, rebuild ${rate(rebuildRates[run])} ev/s (${rebuild.seconds.toFixed(1)} s), JAC ${(median(jacSeconds) * 1000).toFixed(0)} ms`,
+      );
     }
     await store.close();
 
@@ -71,14 +77,22 @@ async function main(): Promise<void> {
     const jac = median(jacSeconds);
     console.log('');
     console.log(`raw global read (readAll through the port)   ${rate(read).padStart(10)} events/s`);
-    console.log(`rebuild of all projections                   ${rate(rebuild).padStart(10)} events/s   ${(rebuild / read).toFixed(2)} of the raw read (target >= 0.25)`);
+    console.log(
+      `rebuild of all projections                   ${rate(rebuild).padStart(10)} events/s   ${(rebuild / read).toFixed(2)} of the raw read (target >= 0.25)`,
+    );
     console.log(`rebuild time                                 ${rebuildTime.toFixed(2).padStart(10)} s`);
-    console.log(`JAC report (${jacSeconds.length} reports, dates across the log)  ${(jac * 1000).toFixed(0).padStart(10)} ms     ${(jac / rebuildTime).toFixed(3)} of the rebuild time (target < 0.1)`);
+    console.log(
+      `JAC report (${jacSeconds.length} reports, dates across the log)  ${(jac * 1000).toFixed(0).padStart(10)} ms     ${(jac / rebuildTime).toFixed(3)} of the rebuild time (target < 0.1)`,
+    );
     console.log('');
-    console.log('Memory during the last rebuild, as the events grow: flat once every item has been seen (the rebuild holds the register, up to 100,000 items);');
-    console.log('RSS includes SQLite\'s page cache (up to 64 MiB) and what the earlier runs left:');
+    console.log(
+      'Memory during the last rebuild, as the events grow: flat once every item has been seen (the rebuild holds the register, up to 100,000 items);',
+    );
+    console.log("RSS includes SQLite's page cache (up to 64 MiB) and what the earlier runs left:");
     for (const sample of memory) {
-      console.log(`  ${sample.events.toLocaleString('en-GB').padStart(11)} events   RSS ${sample.rssMiB.toFixed(0).padStart(5)} MiB   JS heap ${sample.heapMiB.toFixed(0).padStart(4)} MiB`);
+      console.log(
+        `  ${sample.events.toLocaleString('en-GB').padStart(11)} events   RSS ${sample.rssMiB.toFixed(0).padStart(5)} MiB   JS heap ${sample.heapMiB.toFixed(0).padStart(4)} MiB`,
+      );
     }
     console.log(`Peak RSS of the whole run: ${peakRssMiB().toFixed(0)} MiB`);
   } finally {
@@ -89,7 +103,19 @@ async function main(): Promise<void> {
 /** Round by round, a chunk of every item's story, so that the global order interleaves items. */
 async function buildLog(store: SqliteEventStore, perItem: number): Promise<number> {
   for (let i = 0; i < INSPECTIONS; i += 1) {
-    await store.append(`inspection-insp-${i}`, newEvents([{ event: { type: 'InspectionReportRecorded', data: { id: `insp-${i}`, reportType: 'thematic', title: `Inspection ${i}`, publishedOn: '2019-01-01' } }, at: '2019-01-01T09:00:00.000Z' }]), 'no_stream');
+    await store.append(
+      `inspection-insp-${i}`,
+      newEvents([
+        {
+          event: {
+            type: 'InspectionReportRecorded',
+            data: { id: `insp-${i}`, reportType: 'thematic', title: `Inspection ${i}`, publishedOn: '2019-01-01' },
+          },
+          at: '2019-01-01T09:00:00.000Z',
+        },
+      ]),
+      'no_stream',
+    );
   }
   let events = INSPECTIONS;
   for (let round = 0; round * CHUNK < perItem; round += 1) {
@@ -115,9 +141,16 @@ function storyOf(item: number, length: number): { event: DomainEvent; at: string
     {
       type: 'RecommendationOpened',
       data: {
-        id: `I${item}`, reference: `I${item}`, kind: (['recommendation', 'area_for_improvement', 'cause_of_concern'] as const)[item % 3 === 0 ? 0 : item % 5 === 0 ? 2 : item % 2],
-        inspectionId: `insp-${item % INSPECTIONS}`, text: 'The force should improve how it records, reviews and supervises investigations of domestic abuse',
-        level, addressee: 'Chief Constables', portfolio: 'Public Protection', owner: 'owner', dueDate: '2021-03-31',
+        id: `I${item}`,
+        reference: `I${item}`,
+        kind: (['recommendation', 'area_for_improvement', 'cause_of_concern'] as const)[item % 3 === 0 ? 0 : item % 5 === 0 ? 2 : item % 2],
+        inspectionId: `insp-${item % INSPECTIONS}`,
+        text: 'The force should improve how it records, reviews and supervises investigations of domestic abuse',
+        level,
+        addressee: 'Chief Constables',
+        portfolio: 'Public Protection',
+        owner: 'owner',
+        dueDate: '2021-03-31',
       },
     },
     { type: 'RagRated', data: { rag: 'amber' } },
@@ -126,15 +159,31 @@ function storyOf(item: number, length: number): { event: DomainEvent; at: string
   const tailLength = closes ? closure(level, attached).length : 0;
   for (let n = 0; events.length < length - tailLength; n += 1) {
     switch (n % 4) {
-      case 0: events.push({ type: 'ProgressNoted', data: { text: 'Quarterly review: the action plan is on track; the dip sample showed improvement' } }); break;
-      case 1: events.push({ type: 'RagRated', data: { rag: (['red', 'amber', 'green'] as const)[(item + n) % 3] } }); break;
+      case 0:
+        events.push({
+          type: 'ProgressNoted',
+          data: { text: 'Quarterly review: the action plan is on track; the dip sample showed improvement' },
+        });
+        break;
+      case 1:
+        events.push({ type: 'RagRated', data: { rag: (['red', 'amber', 'green'] as const)[(item + n) % 3] } });
+        break;
       case 2: {
-        const evidence: Evidence = { evidenceId: `ev-${n}`, title: 'Action plan update', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, isChiefConstableLetter: false };
+        const evidence: Evidence = {
+          evidenceId: `ev-${n}`,
+          title: 'Action plan update',
+          heldElsewhere: { location: 'Force file share', description: 'Held by the force' },
+          isChiefConstableLetter: false,
+        };
         attached.push(evidence);
         events.push({ type: 'EvidenceAttached', data: evidence });
         break;
       }
-      default: events.push({ type: 'DueDateChanged', data: { from: '2021-03-31', to: `202${2 + (n % 3)}-03-31`, reason: 'Re-planned at the board' } });
+      default:
+        events.push({
+          type: 'DueDateChanged',
+          data: { from: '2021-03-31', to: `202${2 + (n % 3)}-03-31`, reason: 'Re-planned at the board' },
+        });
     }
   }
   if (closes) events.push(...closure(level, attached).slice(0, length - events.length));
@@ -149,12 +198,20 @@ function storyOf(item: number, length: number): { event: DomainEvent; at: string
  * the lifecycle checks it for the letter.
  */
 function closure(level: Level, attachedBefore: Evidence[]): DomainEvent[] {
-  const letter: Evidence = { evidenceId: 'cc-letter', title: 'Chief Constable letter', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, isChiefConstableLetter: true };
+  const letter: Evidence = {
+    evidenceId: 'cc-letter',
+    title: 'Chief Constable letter',
+    heldElsewhere: { location: 'Force file share', description: 'Held by the force' },
+    isChiefConstableLetter: true,
+  };
   return [
     { type: 'EvidenceAttached', data: letter },
     { type: 'SubmittedForClosure', data: { submittedBy: 'owner', evidence: [...attachedBefore, letter] } },
     ...(level === 4
-      ? [{ type: 'SubmittedToHmicfrs', data: { approvedBy: 'dcc', evidence: [] } } as DomainEvent, { type: 'HmicfrsVerified', data: {} } as DomainEvent]
+      ? [
+          { type: 'SubmittedToHmicfrs', data: { approvedBy: 'dcc', evidence: [] } } as DomainEvent,
+          { type: 'HmicfrsVerified', data: {} } as DomainEvent,
+        ]
       : [{ type: 'SelfCertified', data: { approvedBy: 'dcc', level, evidence: [] } } as DomainEvent]),
     ...(level === 3 ? [{ type: 'HmicfrsVerified', data: {} } as DomainEvent] : []),
   ];
@@ -167,8 +224,14 @@ function newEvents(events: { event: DomainEvent; at: string }[]): NewEvent[] {
     type: event.type,
     data: event.data,
     metadata: {
-      userId: 'bench.user', role: 'liaison', commandId, correlationId: commandId, causationId: null,
-      schemaVersion: schemaVersions[event.type], occurredAt, reason: 'Quarterly performance board review',
+      userId: 'bench.user',
+      role: 'liaison',
+      commandId,
+      correlationId: commandId,
+      causationId: null,
+      schemaVersion: schemaVersions[event.type],
+      occurredAt,
+      reason: 'Quarterly performance board review',
     },
   }));
 }
@@ -210,7 +273,12 @@ async function rebuildAll(store: SqliteEventStore, dir: string, total: number) {
 /** Reports as at several dates across the log, each against the one a year before. */
 async function jacReports(store: SqliteEventStore, dir: string): Promise<number[]> {
   const database = ReadModelDatabase.open(join(dir, READ_MODELS_FILE));
-  const service = new JacReportService(database, new PastRegister(database), new ReadModelFreshness(store, database, 60_000), () => new Date());
+  const service = new JacReportService(
+    database,
+    new PastRegister(database),
+    new ReadModelFreshness(store, database, 60_000),
+    () => new Date(),
+  );
   const times: number[] = [];
   try {
     for (const year of [2021, 2022, 2023, 2024]) {

@@ -18,25 +18,37 @@ describe('commands sent at once to one item', () => {
 
   beforeAll(async () => {
     api = await startApi();
-    await liaison().post('/inspections', { id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' }).expect(201);
+    await liaison()
+      .post('/inspections', { id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' })
+      .expect(201);
   });
   afterAll(() => api.close());
 
   async function open(reference: string) {
     await liaison()
       .post('/recommendations', {
-        reference, kind: 'recommendation', inspectionId: 'peel-2023', text: 'x', level: 3,
-        addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel',
+        reference,
+        kind: 'recommendation',
+        inspectionId: 'peel-2023',
+        text: 'x',
+        level: 3,
+        addressee: 'Chief Constables',
+        portfolio: 'Crime',
+        owner: 'supt-patel',
       })
       .expect(201);
   }
 
   it('applies every one of 20 progress notes sent at once without If-Match, each once', async () => {
     await open('C-1');
-    const answers = await Promise.all(Array.from({ length: 20 }, (_, i) => owner().post('/recommendations/C-1/note', { text: `note ${i}` })));
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => owner().post('/recommendations/C-1/note', { text: `note ${i}` })),
+    );
     expect(answers.map((answer) => answer.status)).toEqual(Array(20).fill(200));
     const history = await liaison().get('/recommendations/C-1/history').expect(200);
-    const notes = history.body.events.filter((event: { type: string }) => event.type === 'ProgressNoted').map((event: { data: { text: string } }) => event.data.text);
+    const notes = history.body.events
+      .filter((event: { type: string }) => event.type === 'ProgressNoted')
+      .map((event: { data: { text: string } }) => event.data.text);
     expect(notes.sort()).toEqual(Array.from({ length: 20 }, (_, i) => `note ${i}`).sort());
   });
 
@@ -44,7 +56,9 @@ describe('commands sent at once to one item', () => {
     await open('C-2');
     const { body } = await liaison().get('/recommendations/C-2').expect(200);
     const answers = await Promise.all(
-      Array.from({ length: 5 }, (_, i) => owner().post('/recommendations/C-2/note', { text: `note ${i}` }, { 'If-Match': `"${body.revision}"` })),
+      Array.from({ length: 5 }, (_, i) =>
+        owner().post('/recommendations/C-2/note', { text: `note ${i}` }, { 'If-Match': `"${body.revision}"` }),
+      ),
     );
     expect(answers.map((answer) => answer.status).sort()).toEqual([200, 409, 409, 409, 409]);
     for (const refused of answers.filter((answer) => answer.status === 409)) {
@@ -55,7 +69,9 @@ describe('commands sent at once to one item', () => {
   it('answers one Idempotency-Key sent at once with two bodies truthfully: the one stored, replayed, or refused', async () => {
     await open('C-3');
     const answers = await Promise.all(
-      Array.from({ length: 20 }, (_, i) => owner().post('/recommendations/C-3/rate', { rag: i % 2 === 0 ? 'red' : 'green' }, { 'Idempotency-Key': 'rate-once' })),
+      Array.from({ length: 20 }, (_, i) =>
+        owner().post('/recommendations/C-3/rate', { rag: i % 2 === 0 ? 'red' : 'green' }, { 'Idempotency-Key': 'rate-once' }),
+      ),
     );
     const { body: item } = await liaison().get('/recommendations/C-3').expect(200);
     const stored = item.item.rag;

@@ -15,7 +15,13 @@ describe('the API over HTTP', () => {
     expect(response.body).toEqual({
       status: 'ok',
       store: { kind: 'sqlite', position: null },
-      seal: { keyFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/), lastSealedPosition: null, lastSealedAt: null, lastSequence: null, failing: null },
+      seal: {
+        keyFingerprint: expect.stringMatching(/^[0-9a-f]{64}$/),
+        lastSealedPosition: null,
+        lastSealedAt: null,
+        lastSequence: null,
+        failing: null,
+      },
     });
   });
 

@@ -49,9 +49,19 @@ describe('POST /imports', () => {
     expect(await position()).toBe(after);
 
     // Every event names the liaison officer who ran the import; the tracker's approval is marked as the tracker's.
-    const history = await request(api.url).get('/recommendations/34/history').set('Authorization', api.bearer('audit-khan', 'auditor')).expect(200);
-    for (const entry of history.body.events) expect(entry).toMatchObject({ causedBy: 'flo-fletcher', imported: { fileName: 'sample-register.csv', row: 2, importedBy: 'flo-fletcher' } });
-    expect(history.body.events.find((entry: { type: string }) => entry.type === 'SelfCertified').data.fromTracker).toEqual({ fileName: 'sample-register.csv', row: 2 });
+    const history = await request(api.url)
+      .get('/recommendations/34/history')
+      .set('Authorization', api.bearer('audit-khan', 'auditor'))
+      .expect(200);
+    for (const entry of history.body.events)
+      expect(entry).toMatchObject({
+        causedBy: 'flo-fletcher',
+        imported: { fileName: 'sample-register.csv', row: 2, importedBy: 'flo-fletcher' },
+      });
+    expect(history.body.events.find((entry: { type: string }) => entry.type === 'SelfCertified').data.fromTracker).toEqual({
+      fileName: 'sample-register.csv',
+      row: 2,
+    });
 
     const item = await request(api.url).get('/recommendations/9159').set('Authorization', api.bearer('dcc-green', 'dcc')).expect(200);
     expect(item.body).toMatchObject({ status: 'submitted', allowedCommands: expect.arrayContaining(['RETURN']) });

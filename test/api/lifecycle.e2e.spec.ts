@@ -6,7 +6,13 @@ import { schemaVersions } from '@hmicfrs/lifecycle';
 import { startApi, type RunningApi } from '../support/running-api';
 
 const HELD = { location: 'Force file share', description: 'Held by the force' };
-const CC_LETTER = { evidenceId: 'cc-letter', title: 'Chief Constable letter', ...HELD, sha256: 'a'.repeat(64), isChiefConstableLetter: true };
+const CC_LETTER = {
+  evidenceId: 'cc-letter',
+  title: 'Chief Constable letter',
+  ...HELD,
+  sha256: 'a'.repeat(64),
+  isChiefConstableLetter: true,
+};
 const ACTION_PLAN = { evidenceId: 'action-plan', title: 'Action plan, closed', ...HELD, sha256: 'b'.repeat(64) };
 
 describe('an item of each level, walked from open to closed over HTTP', () => {
@@ -32,8 +38,14 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
   async function openRated(reference: string, rag: string) {
     await liaison()
       .post('/recommendations', {
-        reference, kind: 'recommendation', inspectionId: 'peel-2023', text: 'x', level: 3,
-        addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel',
+        reference,
+        kind: 'recommendation',
+        inspectionId: 'peel-2023',
+        text: 'x',
+        level: 3,
+        addressee: 'Chief Constables',
+        portfolio: 'Crime',
+        owner: 'supt-patel',
       })
       .expect(201);
     await owner().post(`/recommendations/${reference}/rate`, { rag }).expect(200);
@@ -42,8 +54,15 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
   async function openReadyForSubmission(reference: string, level: number) {
     await liaison()
       .post('/recommendations', {
-        reference, kind: 'recommendation', inspectionId: 'peel-2023', text: `Recommendation ${reference}`,
-        level, addressee: 'Chief Constables', portfolio: 'Public Protection', owner: 'supt-patel', dueDate: '2024-03-31',
+        reference,
+        kind: 'recommendation',
+        inspectionId: 'peel-2023',
+        text: `Recommendation ${reference}`,
+        level,
+        addressee: 'Chief Constables',
+        portfolio: 'Public Protection',
+        owner: 'supt-patel',
+        dueDate: '2024-03-31',
       })
       .expect(201);
     await owner().post(`/recommendations/${reference}/rate`, { rag: 'amber' }).expect(200);
@@ -82,8 +101,13 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
   it('level 1: HMICFRS closes and archives it', async () => {
     await liaison()
       .post('/recommendations', {
-        reference: 'L1-1', kind: 'area_for_improvement', inspectionId: 'peel-2023', text: 'AFI', level: 1,
-        addressee: 'Chief Constables', portfolio: 'Crime',
+        reference: 'L1-1',
+        kind: 'area_for_improvement',
+        inspectionId: 'peel-2023',
+        text: 'AFI',
+        level: 1,
+        addressee: 'Chief Constables',
+        portfolio: 'Crime',
       })
       .expect(201);
     const archived = await hmicfrs().post('/recommendations/L1-1/archive').expect(200);
@@ -145,7 +169,9 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
     it('a link to an item that does not exist is unprocessable; to one that does, recorded', async () => {
       const missing = await liaison().post('/recommendations/R-1/link', { otherId: 'NOPE', relation: 'shares_evidence' }).expect(422);
       expect(missing.body.detail).toBe('There is no item NOPE to link to');
-      const linked = await liaison().post('/recommendations/R-1/link', { otherId: 'L2-1', relation: 'same_national_recommendation' }).expect(200);
+      const linked = await liaison()
+        .post('/recommendations/R-1/link', { otherId: 'L2-1', relation: 'same_national_recommendation' })
+        .expect(200);
       expect(linked.body.item.links).toEqual([{ otherId: 'L2-1', relation: 'same_national_recommendation' }]);
     });
 
@@ -156,7 +182,7 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
       expect(conflict.body.currentRevision).toBe(revision + 1);
     });
 
-    it('occurredAt is never in the future nor before the item\'s previous event', async () => {
+    it("occurredAt is never in the future nor before the item's previous event", async () => {
       await owner().post('/recommendations/R-1/note', { text: 'x', occurredAt: '2999-01-01T00:00:00Z' }).expect(422);
       const early = await owner().post('/recommendations/R-1/note', { text: 'x', occurredAt: '2001-01-01T00:00:00Z' }).expect(422);
       expect(early.body.detail).toMatch(/before the item's previous event/);
@@ -171,20 +197,37 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
     expect(again.body.replayed).toBe(true);
     const history = (await liaison().get('/recommendations/R-1/history').expect(200)).body.events;
     expect(history.filter((event: { data: { text?: string } }) => event.data.text === 'Board met')).toHaveLength(1);
-    const reused = await owner().post('/recommendations/R-1/note', { text: 'Something else' }).set('Idempotency-Key', 'note-42').expect(422);
+    const reused = await owner()
+      .post('/recommendations/R-1/note', { text: 'Something else' })
+      .set('Idempotency-Key', 'note-42')
+      .expect(422);
     expect(reused.body.detail).toMatch(/already used for a different request/);
   });
 
-  it('sees what another process recorded meanwhile (the CLI\'s reminders or import) before deciding the next command', async () => {
+  it("sees what another process recorded meanwhile (the CLI's reminders or import) before deciding the next command", async () => {
     await openRated('X-1', 'amber');
     const elsewhere = SqliteEventStore.open(join(api.dataDir, 'events.db'));
     try {
       const commandId = 'reassigned-by-the-cli';
-      await elsewhere.append('recommendation-X-1', [{
-        type: 'OwnerAssigned',
-        data: { owner: 'ch-insp-jones' },
-        metadata: { userId: 'flo-fletcher', role: 'liaison', commandId, correlationId: commandId, causationId: null, schemaVersion: schemaVersions.OwnerAssigned, occurredAt: new Date().toISOString() },
-      }], 1);
+      await elsewhere.append(
+        'recommendation-X-1',
+        [
+          {
+            type: 'OwnerAssigned',
+            data: { owner: 'ch-insp-jones' },
+            metadata: {
+              userId: 'flo-fletcher',
+              role: 'liaison',
+              commandId,
+              correlationId: commandId,
+              causationId: null,
+              schemaVersion: schemaVersions.OwnerAssigned,
+              occurredAt: new Date().toISOString(),
+            },
+          },
+        ],
+        1,
+      );
     } finally {
       await elsewhere.close();
     }
@@ -197,8 +240,15 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
   it('shows an item as it stood at a past date, and its history with states before and after', async () => {
     await liaison()
       .post('/recommendations', {
-        reference: 'T-1', kind: 'cause_of_concern', inspectionId: 'peel-2023', text: 'x', level: 4,
-        addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel', occurredAt: '2024-01-10T09:00:00Z',
+        reference: 'T-1',
+        kind: 'cause_of_concern',
+        inspectionId: 'peel-2023',
+        text: 'x',
+        level: 4,
+        addressee: 'Chief Constables',
+        portfolio: 'Crime',
+        owner: 'supt-patel',
+        occurredAt: '2024-01-10T09:00:00Z',
       })
       .expect(201);
     await owner().post('/recommendations/T-1/rate', { rag: 'red', occurredAt: '2024-02-01T09:00:00Z' }).expect(200);
@@ -212,7 +262,14 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
     await liaison().get('/recommendations/T-1?asAt=yesterday').expect(400);
     const history = (await as('auditor-1', 'auditor').get('/recommendations/T-1/history').expect(200)).body;
     expect(history.chain).toEqual({ intact: true });
-    expect(history.events.map((event: { type: string; from: string | null; to: string; userId: string }) => [event.type, event.from, event.to, event.userId])).toEqual([
+    expect(
+      history.events.map((event: { type: string; from: string | null; to: string; userId: string }) => [
+        event.type,
+        event.from,
+        event.to,
+        event.userId,
+      ]),
+    ).toEqual([
       ['RecommendationOpened', null, 'open', 'flo-fletcher'],
       ['RagRated', 'open', 'rag_rated', 'supt-patel'],
       ['RagRated', 'rag_rated', 'rag_rated', 'supt-patel'],

@@ -4,8 +4,22 @@ import { ROLES } from '@hmicfrs/auth';
 import { startApi, type RunningApi } from '../support/running-api';
 
 const COMMAND_PATHS = [
-  'rate', 'note', 'evidence', 'assign', 'due-date', 'submit', 'withdraw', 'approve', 'return',
-  'verify', 'reject', 'level', 'archive', 'reopen', 'not-applicable', 'link',
+  'rate',
+  'note',
+  'evidence',
+  'assign',
+  'due-date',
+  'submit',
+  'withdraw',
+  'approve',
+  'return',
+  'verify',
+  'reject',
+  'level',
+  'archive',
+  'reopen',
+  'not-applicable',
+  'link',
 ];
 
 /** Bodies a careless or hostile client might send: random JSON, near-misses of real ones, and junk. */
@@ -18,7 +32,12 @@ const body = fc.oneof(
       level: fc.oneof(fc.integer({ min: -2, max: 6 }), fc.double(), fc.string()),
       reason: fc.oneof(fc.string(), fc.constant(null)),
       dueDate: fc.oneof(fc.constant('2024-02-30'), fc.constant('2025-01-01'), fc.string()),
-      occurredAt: fc.oneof(fc.constant('2999-01-01T00:00:00Z'), fc.constant('2020-01-01T00:00:00Z'), fc.string(), fc.date({ noInvalidDate: true }).map((d) => d.toISOString())),
+      occurredAt: fc.oneof(
+        fc.constant('2999-01-01T00:00:00Z'),
+        fc.constant('2020-01-01T00:00:00Z'),
+        fc.string(),
+        fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+      ),
       sha256: fc.oneof(fc.constant('a'.repeat(64)), fc.string()),
       evidenceId: fc.oneof(fc.constant('e1'), fc.string()),
       title: fc.string(),
@@ -43,11 +62,25 @@ describe('whatever a client sends, the API answers without a 500 and a refusal w
   beforeAll(async () => {
     api = await startApi();
     const liaison = api.bearer('flo', 'liaison');
-    await request(api.url).post('/inspections').set('Authorization', liaison)
-      .send({ id: 'peel', reportType: 'peel', title: 'PEEL', publishedOn: '2023-09-29' }).expect(201);
+    await request(api.url)
+      .post('/inspections')
+      .set('Authorization', liaison)
+      .send({ id: 'peel', reportType: 'peel', title: 'PEEL', publishedOn: '2023-09-29' })
+      .expect(201);
     for (const reference of ['P-1', 'P-2']) {
-      await request(api.url).post('/recommendations').set('Authorization', liaison)
-        .send({ reference, kind: 'recommendation', inspectionId: 'peel', text: 't', level: 3, addressee: 'CCs', portfolio: 'x', owner: 'supt-patel' })
+      await request(api.url)
+        .post('/recommendations')
+        .set('Authorization', liaison)
+        .send({
+          reference,
+          kind: 'recommendation',
+          inspectionId: 'peel',
+          text: 't',
+          level: 3,
+          addressee: 'CCs',
+          portfolio: 'x',
+          owner: 'supt-patel',
+        })
         .expect(201);
     }
   });
@@ -83,16 +116,20 @@ describe('whatever a client sends, the API answers without a 500 and a refusal w
 
   it('bodies that are not JSON at all', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.string(), fc.constantFrom('application/json', 'text/plain', 'application/xml', 'multipart/form-data'), async (raw, type) => {
-        const before = await position();
-        const response = await request(api.url)
-          .post('/recommendations/P-1/rate')
-          .set('Authorization', api.bearer('supt-patel', 'owner'))
-          .set('Content-Type', type)
-          .send(raw);
-        expect(response.status).toBeLessThan(500);
-        if (response.status >= 400) expect(await position()).toBe(before);
-      }),
+      fc.asyncProperty(
+        fc.string(),
+        fc.constantFrom('application/json', 'text/plain', 'application/xml', 'multipart/form-data'),
+        async (raw, type) => {
+          const before = await position();
+          const response = await request(api.url)
+            .post('/recommendations/P-1/rate')
+            .set('Authorization', api.bearer('supt-patel', 'owner'))
+            .set('Content-Type', type)
+            .send(raw);
+          expect(response.status).toBeLessThan(500);
+          if (response.status >= 400) expect(await position()).toBe(before);
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -101,7 +138,11 @@ describe('whatever a client sends, the API answers without a 500 and a refusal w
     await fc.assert(
       fc.asyncProperty(fc.constantFrom('/recommendations', '/inspections'), fc.jsonValue(), async (path, payload) => {
         const before = await position();
-        const response = await request(api.url).post(path).set('Authorization', api.bearer('flo', 'liaison')).set('Content-Type', 'application/json').send(JSON.stringify(payload));
+        const response = await request(api.url)
+          .post(path)
+          .set('Authorization', api.bearer('flo', 'liaison'))
+          .set('Content-Type', 'application/json')
+          .send(JSON.stringify(payload));
         expect(response.status).toBeLessThan(500);
         if (response.status >= 400) expect(await position()).toBe(before);
       }),

@@ -6,9 +6,31 @@ import { startApi, type RunningApi } from '../support/running-api';
 const ROUTES: { action: Action; method: 'get' | 'post' | 'delete'; path: string; body?: object }[] = [
   { action: 'inspection.record', method: 'post', path: '/inspections', body: {} },
   { action: 'recommendation.open', method: 'post', path: '/recommendations', body: {} },
-  ...(['rate', 'note', 'evidence', 'assign', 'due-date', 'submit', 'withdraw', 'approve', 'return', 'verify', 'reject', 'level', 'archive', 'reopen', 'not-applicable', 'link'] as const).map(
-    (verb) => ({ action: `recommendation.${verb}` as Action, method: 'post' as const, path: `/recommendations/W-1/${verb}`, body: {} }),
-  ),
+  ...(
+    [
+      'rate',
+      'note',
+      'evidence',
+      'assign',
+      'due-date',
+      'submit',
+      'withdraw',
+      'approve',
+      'return',
+      'verify',
+      'reject',
+      'level',
+      'archive',
+      'reopen',
+      'not-applicable',
+      'link',
+    ] as const
+  ).map((verb) => ({
+    action: `recommendation.${verb}` as Action,
+    method: 'post' as const,
+    path: `/recommendations/W-1/${verb}`,
+    body: {},
+  })),
   { action: 'recommendation.evidence', method: 'delete', path: '/recommendations/W-1/evidence/e1' },
   { action: 'recommendation.read', method: 'get', path: '/recommendations/W-1' },
   { action: 'history.read', method: 'get', path: '/recommendations/W-1/history' },
@@ -19,16 +41,33 @@ describe('every route × every role is decided by the one policy table', () => {
   beforeAll(async () => {
     api = await startApi();
     const liaison = api.bearer('flo', 'liaison');
-    await request(api.url).post('/inspections').set('Authorization', liaison).send({ id: 'peel', reportType: 'peel', title: 'PEEL', publishedOn: '2023-09-29' }).expect(201);
-    await request(api.url).post('/recommendations').set('Authorization', liaison)
-      .send({ reference: 'W-1', kind: 'recommendation', inspectionId: 'peel', text: 't', level: 3, addressee: 'CCs', portfolio: 'x', owner: 'supt-patel' })
+    await request(api.url)
+      .post('/inspections')
+      .set('Authorization', liaison)
+      .send({ id: 'peel', reportType: 'peel', title: 'PEEL', publishedOn: '2023-09-29' })
+      .expect(201);
+    await request(api.url)
+      .post('/recommendations')
+      .set('Authorization', liaison)
+      .send({
+        reference: 'W-1',
+        kind: 'recommendation',
+        inspectionId: 'peel',
+        text: 't',
+        level: 3,
+        addressee: 'CCs',
+        portfolio: 'x',
+        owner: 'supt-patel',
+      })
       .expect(201);
   });
   afterAll(() => api.close());
 
   it('lists a route for every command action in the table', () => {
     const routed = new Set(ROUTES.map((route) => route.action));
-    const commandActions = Object.keys(POLICY).filter((action) => action.startsWith('recommendation.') || action === 'inspection.record' || action === 'history.read');
+    const commandActions = Object.keys(POLICY).filter(
+      (action) => action.startsWith('recommendation.') || action === 'inspection.record' || action === 'history.read',
+    );
     expect(commandActions.filter((action) => !routed.has(action as Action))).toEqual([]);
   });
 

@@ -9,17 +9,30 @@ const SAMPLE = readFileSync(join(__dirname, '../../docs/sample-register.csv'));
 describe('GET /recommendations/export', () => {
   let api: RunningApi;
   const get = (query: string) =>
-    request(api.url).get(`/recommendations/export${query}`).set('Authorization', api.bearer('audit-khan', 'auditor')).buffer(true)
+    request(api.url)
+      .get(`/recommendations/export${query}`)
+      .set('Authorization', api.bearer('audit-khan', 'auditor'))
+      .buffer(true)
       .parse((response, done) => {
         const chunks: Buffer[] = [];
         response.on('data', (chunk: Buffer) => chunks.push(chunk));
         response.on('end', () => done(null, Buffer.concat(chunks)));
       });
-  const lines = (body: Buffer) => body.toString('utf8').replace(/^\uFEFF/, '').trim().split('\r\n');
+  const lines = (body: Buffer) =>
+    body
+      .toString('utf8')
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
 
   beforeAll(async () => {
     api = await startApi();
-    await request(api.url).post('/imports?fileName=sample-register.csv').set('Authorization', api.bearer('flo', 'liaison')).set('Content-Type', 'text/csv').send(SAMPLE).expect(200);
+    await request(api.url)
+      .post('/imports?fileName=sample-register.csv')
+      .set('Authorization', api.bearer('flo', 'liaison'))
+      .set('Content-Type', 'text/csv')
+      .send(SAMPLE)
+      .expect(200);
     // The register is a projection: wait until it has caught up with every event of the import.
     await api.readModelsCaughtUp();
   });
@@ -35,8 +48,16 @@ describe('GET /recommendations/export', () => {
   });
 
   it('filters as the register query does', async () => {
-    expect(lines((await get('?status=rag_rated,submitted').expect(200)).body).slice(1).map((line) => line.split(',')[0])).toEqual(['"10618"', '"9159"']);
-    expect(lines((await get('?kind=cause_of_concern&rag=green').expect(200)).body).slice(1).map((line) => line.split(',')[0])).toEqual(['"9159"']);
+    expect(
+      lines((await get('?status=rag_rated,submitted').expect(200)).body)
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['"10618"', '"9159"']);
+    expect(
+      lines((await get('?kind=cause_of_concern&rag=green').expect(200)).body)
+        .slice(1)
+        .map((line) => line.split(',')[0]),
+    ).toEqual(['"9159"']);
     expect(lines((await get('?closed=true').expect(200)).body)).toHaveLength(2);
   });
 

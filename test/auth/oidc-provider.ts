@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { exportJWK, generateKeyPair, SignJWT, type KeyLike } from 'jose';
 // oidc-provider 7 is the last CommonJS release (8 and later are ES modules only, which jest on Node 20 cannot load).
@@ -17,7 +17,10 @@ export interface RunningProvider {
   /** Who the next sign-in is (the provider's login page, answered at once). */
   signInAs(accountId: string): void;
   /** An access token signed with the provider's own key (or `key`), as an API client would be given. */
-  accessToken(claims: Record<string, unknown>, options?: { audience?: string; expiresIn?: string | number; key?: KeyLike }): Promise<string>;
+  accessToken(
+    claims: Record<string, unknown>,
+    options?: { audience?: string; expiresIn?: string | number; key?: KeyLike },
+  ): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -25,7 +28,11 @@ export interface RunningProvider {
  * A real, certified OpenID provider (oidc-provider) on a real port, with one client: the API at `appUrl`.
  * Its interactions sign in whoever `signInAs` names and grant what the client asks, as a person would.
  */
-export async function startProvider(appUrl: string, people: Record<string, TestPerson>, client: { id: string; secret: string }): Promise<RunningProvider> {
+export async function startProvider(
+  appUrl: string,
+  people: Record<string, TestPerson>,
+  client: { id: string; secret: string },
+): Promise<RunningProvider> {
   const { privateKey } = await generateKeyPair('RS256', { extractable: true });
   const jwk = { ...(await exportJWK(privateKey)), kid: 'test-key', alg: 'RS256', use: 'sig' };
   const server: Server = createServer();
@@ -54,7 +61,8 @@ export async function startProvider(appUrl: string, people: Record<string, TestP
     cookies: { keys: ['test-cookie-key-'.padEnd(40, 'k')] },
   });
   const handle = provider.callback();
-  server.on('request', async (req, res) => {
+  server.on('request', (req, res) => void interact(req, res));
+  async function interact(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!req.url?.startsWith('/interaction/')) return handle(req, res);
     try {
       const details = await provider.interactionDetails(req, res);
@@ -69,7 +77,7 @@ export async function startProvider(appUrl: string, people: Record<string, TestP
       res.statusCode = 500;
       res.end(String(error));
     }
-  });
+  }
 
   return {
     issuer,

@@ -13,7 +13,12 @@ import { startProvider, type RunningProvider } from './oidc-provider';
 const CLIENT = { id: 'recommendations', secret: 'client-secret-'.padEnd(40, 's') };
 const PEOPLE = {
   dana: { name: 'Dana Green', preferred_username: 'Dana.Green@force.test', email: 'dana.green@force.test', roles: ['Recommendations.DCC'] },
-  flo: { name: 'Flo Fletcher', preferred_username: 'flo.fletcher@force.test', email: 'flo.fletcher@force.test', roles: ['Recommendations.Liaison'] },
+  flo: {
+    name: 'Flo Fletcher',
+    preferred_username: 'flo.fletcher@force.test',
+    email: 'flo.fletcher@force.test',
+    roles: ['Recommendations.Liaison'],
+  },
   pat: { name: 'Pat Nobody', preferred_username: 'pat@force.test', email: 'pat@force.test', roles: ['Payroll.Viewer'] },
 };
 
@@ -21,7 +26,11 @@ const PEOPLE = {
 class Browser {
   private readonly jars = new Map<string, Map<string, string>>();
 
-  async go(url: string, init: { method?: string; form?: Record<string, string> } = {}, hops = 20): Promise<{ url: string; status: number; text: string; location?: string }> {
+  async go(
+    url: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+    hops = 20,
+  ): Promise<{ url: string; status: number; text: string; location?: string }> {
     let at = url;
     let method = init.method ?? 'GET';
     let body: string | undefined = init.form ? new URLSearchParams(init.form).toString() : undefined;
@@ -34,7 +43,8 @@ class Browser {
       });
       this.keep(at, response.headers.getSetCookie());
       const location = response.headers.get('location');
-      if (response.status < 300 || response.status >= 400 || !location) return { url: at, status: response.status, text: await response.text() };
+      if (response.status < 300 || response.status >= 400 || !location)
+        return { url: at, status: response.status, text: await response.text() };
       at = new URL(location, at).toString();
       method = 'GET';
       body = undefined;
@@ -43,9 +53,17 @@ class Browser {
   }
 
   /** One request, not following where it sends the browser. */
-  async once(url: string, init: { method?: string; form?: Record<string, string> } = {}): Promise<{ status: number; location: string | null }> {
+  async once(
+    url: string,
+    init: { method?: string; form?: Record<string, string> } = {},
+  ): Promise<{ status: number; location: string | null }> {
     const body = init.form ? new URLSearchParams(init.form).toString() : undefined;
-    const response = await fetch(url, { method: init.method ?? 'GET', redirect: 'manual', body, headers: { cookie: this.cookies(url), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) } });
+    const response = await fetch(url, {
+      method: init.method ?? 'GET',
+      redirect: 'manual',
+      body,
+      headers: { cookie: this.cookies(url), ...(body ? { 'content-type': 'application/x-www-form-urlencoded' } : {}) },
+    });
     this.keep(url, response.headers.getSetCookie());
     return { status: response.status, location: response.headers.get('location') };
   }
@@ -81,7 +99,7 @@ async function freePort(): Promise<number> {
 }
 
 /** docs/architecture.md, "Security": sign-in with the force's provider, and the API's access tokens checked against its keys. */
-describe('signing in with the force\'s OpenID provider', () => {
+describe("signing in with the force's OpenID provider", () => {
   let provider: RunningProvider;
   let app: NestFastifyApplication;
   let appUrl: string;

@@ -13,7 +13,9 @@ function storedFiles(dataDir: string): string[] {
   const walk = (dir: string): string[] => {
     let names: string[];
     try {
-      names = readdirSync(dir, { withFileTypes: true }).map((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)])).flat() as unknown as string[];
+      names = readdirSync(dir, { withFileTypes: true })
+        .map((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]))
+        .flat() as unknown as string[];
     } catch {
       return [];
     }
@@ -34,14 +36,26 @@ describe('evidence documents over the JSON API', () => {
 
   beforeAll(async () => {
     api = await startApi({ EVIDENCE_MAX_MB: '1' });
-    await liaison().post('/inspections').send({ id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' }).expect(201);
+    await liaison()
+      .post('/inspections')
+      .send({ id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' })
+      .expect(201);
   });
   afterAll(() => api.close());
 
   async function openItem(reference: string, level = 3) {
     await liaison()
       .post('/recommendations')
-      .send({ reference, kind: 'recommendation', inspectionId: 'peel-2023', text: `Recommendation ${reference}`, level, addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel' })
+      .send({
+        reference,
+        kind: 'recommendation',
+        inspectionId: 'peel-2023',
+        text: `Recommendation ${reference}`,
+        level,
+        addressee: 'Chief Constables',
+        portfolio: 'Crime',
+        owner: 'supt-patel',
+      })
       .expect(201);
     await owner().post(`/recommendations/${reference}/rate`).send({ rag: 'amber' }).expect(200);
   }
@@ -74,7 +88,11 @@ describe('evidence documents over the JSON API', () => {
         },
       }),
     ]);
-    await owner().post('/recommendations/E-1/evidence').field('isChiefConstableLetter', 'true').attach('file', letter, 'CC letter.pdf').expect(200);
+    await owner()
+      .post('/recommendations/E-1/evidence')
+      .field('isChiefConstableLetter', 'true')
+      .attach('file', letter, 'CC letter.pdf')
+      .expect(200);
     await owner().post('/recommendations/E-1/submit').expect(200);
 
     const letterId = `doc-${sha256(letter).slice(0, 16)}`;
@@ -97,9 +115,17 @@ describe('evidence documents over the JSON API', () => {
   it('takes several files at once, each its own evidence, and keeps the same bytes once', async () => {
     await openItem('E-2');
     await openItem('E-3');
-    const both = await owner().post('/recommendations/E-2/evidence').field('title', 'Dip sample').attach('file', pdf('one'), 'one.pdf').attach('file', DOCX, 'two.docx').expect(200);
+    const both = await owner()
+      .post('/recommendations/E-2/evidence')
+      .field('title', 'Dip sample')
+      .attach('file', pdf('one'), 'one.pdf')
+      .attach('file', DOCX, 'two.docx')
+      .expect(200);
     expect(both.body.attached).toHaveLength(2);
-    expect(both.body.attached[1].recorded[0].data).toMatchObject({ title: 'Dip sample: two.docx', file: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' } });
+    expect(both.body.attached[1].recorded[0].data).toMatchObject({
+      title: 'Dip sample: two.docx',
+      file: { mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' },
+    });
     const before = storedFiles(api.dataDir).filter((path) => path.includes('sha256'));
     await owner().post('/recommendations/E-3/evidence').attach('file', pdf('one'), 'copy of one.pdf').expect(200);
     expect(storedFiles(api.dataDir).filter((path) => path.includes('sha256'))).toEqual(before);
@@ -112,7 +138,10 @@ describe('evidence documents over the JSON API', () => {
       .send({ title: 'Vetting policy', location: 'Policy library > Vetting', description: 'Version 4, May 2024' })
       .expect(200);
     const data = attached.body.recorded[0].data;
-    expect(data).toMatchObject({ title: 'Vetting policy', heldElsewhere: { location: 'Policy library > Vetting', description: 'Version 4, May 2024' } });
+    expect(data).toMatchObject({
+      title: 'Vetting policy',
+      heldElsewhere: { location: 'Policy library > Vetting', description: 'Version 4, May 2024' },
+    });
     expect(data).not.toHaveProperty('file');
     const problem = await dcc().get(`/recommendations/E-4/evidence/${data.evidenceId}/file`).expect(404);
     expect(problem.body.detail).toContain('held elsewhere');
@@ -162,7 +191,12 @@ describe('evidence documents over the JSON API', () => {
     await openItem('E-6');
     const attached = await owner().post('/recommendations/E-6/evidence').attach('file', PNG, 'photo.png').expect(200);
     const path = `/recommendations/E-6/evidence/${attached.body.recorded[0].data.evidenceId}/file`;
-    for (const [user, role] of [['supt-patel', 'owner'], ['dcc-green', 'dcc'], ['hmi-cooper', 'hmicfrs'], ['audit-khan', 'auditor']] as const) {
+    for (const [user, role] of [
+      ['supt-patel', 'owner'],
+      ['dcc-green', 'dcc'],
+      ['hmi-cooper', 'hmicfrs'],
+      ['audit-khan', 'auditor'],
+    ] as const) {
       await as(user, role).get(path).expect(200).expect('content-type', 'image/png');
     }
     await as('ch-insp-jones', 'owner').get(path).expect(403);
@@ -175,7 +209,9 @@ describe('evidence documents over the JSON API', () => {
 function rawForm(test: request.Test, filename: string, bytes: Buffer): request.Test {
   const boundary = 'evidence-test-boundary';
   const body = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`),
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
     bytes,
     Buffer.from(`\r\n--${boundary}--\r\n`),
   ]);

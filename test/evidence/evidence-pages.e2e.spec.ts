@@ -3,9 +3,22 @@ import request from 'supertest';
 import { csrfOf, signedIn, startPages, submitForm, type RunningPages } from '../pages/support/running-pages';
 import { pdf } from './support';
 
-const REPORT = { title: 'PEEL 2023–25', id: 'peel-2023', reportType: 'peel', 'publishedOn-day': '29', 'publishedOn-month': '9', 'publishedOn-year': '2023' };
+const REPORT = {
+  title: 'PEEL 2023–25',
+  id: 'peel-2023',
+  reportType: 'peel',
+  'publishedOn-day': '29',
+  'publishedOn-month': '9',
+  'publishedOn-year': '2023',
+};
 const item = (reference: string) => ({
-  reference, kind: 'recommendation', text: `Recommendation ${reference}`, level: '3', addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel',
+  reference,
+  kind: 'recommendation',
+  text: `Recommendation ${reference}`,
+  level: '3',
+  addressee: 'Chief Constables',
+  portfolio: 'Crime',
+  owner: 'supt-patel',
 });
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 
@@ -19,20 +32,31 @@ describe('evidence documents on the pages', () => {
     pages = await startPages();
     const flo = await signedIn(pages.url, 'flo-fletcher');
     expect((await submitForm(flo, '/app/inspection-reports/new', REPORT)).status).toBe(303);
-    for (const reference of ['P-1', 'P-2']) expect((await submitForm(flo, '/app/inspection-reports/peel-2023/items/new', item(reference))).status).toBe(303);
+    for (const reference of ['P-1', 'P-2'])
+      expect((await submitForm(flo, '/app/inspection-reports/peel-2023/items/new', item(reference))).status).toBe(303);
     owner = await signedIn(pages.url, 'supt-patel');
     dcc = await signedIn(pages.url, 'dcc-green');
-    for (const reference of ['P-1', 'P-2']) expect((await submitForm(owner, `/app/items/${reference}/rate`, { rag: 'green' })).status).toBe(303);
+    for (const reference of ['P-1', 'P-2'])
+      expect((await submitForm(owner, `/app/items/${reference}/rate`, { rag: 'green' })).status).toBe(303);
   });
   afterAll(() => pages.close());
 
   /** The item page's upload form, posted as a browser would: its hidden fields, then the files. */
-  async function upload(agent: request.Agent, itemId: string, files: [Buffer, string][], fields: Record<string, string> = {}, csrf?: string) {
+  async function upload(
+    agent: request.Agent,
+    itemId: string,
+    files: [Buffer, string][],
+    fields: Record<string, string> = {},
+    csrf?: string,
+  ) {
     const page = await agent.get(`/app/items/${itemId}`).expect(200);
     const form = page.text.slice(page.text.indexOf('data-testid="upload-form"'));
-    const hidden = Object.fromEntries([...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].slice(0, 3).map((m) => [m[1], m[2]]));
+    const hidden = Object.fromEntries(
+      [...form.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].slice(0, 3).map((m) => [m[1], m[2]]),
+    );
     let post = agent.post(`/app/items/${itemId}/upload`);
-    for (const [name, value] of Object.entries({ ...hidden, ...(csrf === undefined ? {} : { _csrf: csrf }), ...fields })) post = post.field(name, value);
+    for (const [name, value] of Object.entries({ ...hidden, ...(csrf === undefined ? {} : { _csrf: csrf }), ...fields }))
+      post = post.field(name, value);
     for (const [bytes, name] of files) post = post.attach('file', bytes, name);
     return post;
   }
@@ -44,7 +68,9 @@ describe('evidence documents on the pages', () => {
     expect(page.text).toContain('enctype="multipart/form-data"');
     expect(page.text).toMatch(/<input class="govuk-file-upload"[^>]*multiple/);
     expect((await upload(owner, 'P-1', [[plan, 'action plan.pdf']])).status).toBe(303);
-    expect((await upload(owner, 'P-1', [[letter, 'letter.pdf']], { title: 'Chief Constable letter', isChiefConstableLetter: 'yes' })).status).toBe(303);
+    expect(
+      (await upload(owner, 'P-1', [[letter, 'letter.pdf']], { title: 'Chief Constable letter', isChiefConstableLetter: 'yes' })).status,
+    ).toBe(303);
     const shown = await owner.get('/app/items/P-1').expect(200);
     const link = `/app/items/P-1/evidence/doc-${sha256(letter).slice(0, 16)}/file`;
     expect(shown.text).toContain(`href="${link}"`);
@@ -68,7 +94,7 @@ describe('evidence documents on the pages', () => {
     expect((await submitForm(dcc, '/app/items/P-1/approve', {})).status).toBe(303);
   });
 
-  it('refuses an upload without the form\'s CSRF token, and keeps nothing', async () => {
+  it("refuses an upload without the form's CSRF token, and keeps nothing", async () => {
     const refused = await upload(owner, 'P-2', [[pdf('csrf'), 'a.pdf']], {}, 'not-the-token');
     expect(refused.status).toBe(403);
     const page = await owner.get('/app/items/P-2').expect(200);

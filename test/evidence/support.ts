@@ -2,10 +2,15 @@ import { deflateRawSync } from 'node:zlib';
 
 /** A small but real PDF. */
 export function pdf(text = 'Evidence'): Buffer {
-  return Buffer.from(`%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`);
+  return Buffer.from(
+    `%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\n% ${text}\ntrailer << /Root 1 0 R >>\n%%EOF\n`,
+  );
 }
 
-export const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0e1d5b00000000049454e44ae426082', 'hex');
+export const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d4944415478da63f8cfc0f01f0005000201a0e1d5b00000000049454e44ae426082',
+  'hex',
+);
 
 /** A ZIP with the entries named (stored, not compressed, apart from a deflated body): enough to be read as OOXML or OpenDocument. */
 export function zip(entries: { name: string; body: string; stored?: boolean }[]): Buffer {
@@ -24,5 +29,11 @@ export function zip(entries: { name: string; body: string; stored?: boolean }[])
   return Buffer.concat(parts);
 }
 
-export const DOCX = zip([{ name: '[Content_Types].xml', body: '<Types/>' }, { name: 'word/document.xml', body: '<w:document/>' }]);
-export const ODT = zip([{ name: 'mimetype', body: 'application/vnd.oasis.opendocument.text', stored: true }, { name: 'content.xml', body: '<office/>' }]);
+export const DOCX = zip([
+  { name: '[Content_Types].xml', body: '<Types/>' },
+  { name: 'word/document.xml', body: '<w:document/>' },
+]);
+export const ODT = zip([
+  { name: 'mimetype', body: 'application/vnd.oasis.opendocument.text', stored: true },
+  { name: 'content.xml', body: '<office/>' },
+]);

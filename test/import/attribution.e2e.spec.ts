@@ -19,15 +19,21 @@ describe('an import, attributed', () => {
     const report = await fixture.importer.import(sample());
     const events = await fixture.store.readStream(recommendationStream('34'));
     for (const event of events) expect(event.metadata.causedBy).toBe(fixture.liaison.userId);
-    expect(events.find((event) => event.type === 'SelfCertified')?.metadata).toMatchObject({ userId: `import:${report.importId}:dcc`, role: 'dcc', causedBy: 'flo-fletcher' });
+    expect(events.find((event) => event.type === 'SelfCertified')?.metadata).toMatchObject({
+      userId: `import:${report.importId}:dcc`,
+      role: 'dcc',
+      causedBy: 'flo-fletcher',
+    });
     const [inspection] = await fixture.store.readStream('inspection-vmm-2022');
     expect(inspection.metadata.causedBy).toBe('flo-fletcher');
   });
 
-  it('records the tracker\'s approval as what it is: the tracker\'s, from its file and row', async () => {
+  it("records the tracker's approval as what it is: the tracker's, from its file and row", async () => {
     await fixture.importer.import(sample());
     const events = await fixture.store.readStream(recommendationStream('34'));
-    expect(events.find((event) => event.type === 'SelfCertified')?.data).toMatchObject({ fromTracker: { fileName: 'sample-register.csv', row: 2 } });
+    expect(events.find((event) => event.type === 'SelfCertified')?.data).toMatchObject({
+      fromTracker: { fileName: 'sample-register.csv', row: 2 },
+    });
     const toHmicfrs = (await fixture.store.readStream(recommendationStream('MH-4'))).find((event) => event.type === 'SubmittedToHmicfrs');
     expect(toHmicfrs?.data).toMatchObject({ fromTracker: { fileName: 'sample-register.csv' } });
   });
@@ -47,9 +53,13 @@ describe('an import, attributed', () => {
     expect(await fixture.position()).toBeNull();
   });
 
-  it('a person\'s own command names them as its cause', async () => {
+  it("a person's own command names them as its cause", async () => {
     await fixture.importer.import(sample());
-    await fixture.workflow.execute('10618', { type: 'NOTE_PROGRESS', text: 'Board met' }, { actor: { userId: 'flo-fletcher', role: 'liaison' } });
+    await fixture.workflow.execute(
+      '10618',
+      { type: 'NOTE_PROGRESS', text: 'Board met' },
+      { actor: { userId: 'flo-fletcher', role: 'liaison' } },
+    );
     const history = await new ItemHistoryReader(fixture.store).history('10618');
     expect(history.events.at(-1)).toMatchObject({ userId: 'flo-fletcher', causedBy: 'flo-fletcher', imported: null });
   });

@@ -20,11 +20,18 @@ describe('a register with bad input', () => {
 
   it('names an unknown column and writes nothing', async () => {
     const report = await rejected(csv([row({ colour: 'blue' })], [...HEADER, 'colour']));
-    expect(report.problems).toEqual([{ row: 1, column: 'colour', reason: expect.stringContaining('unknown column; the columns are inspection_id') }]);
+    expect(report.problems).toEqual([
+      { row: 1, column: 'colour', reason: expect.stringContaining('unknown column; the columns are inspection_id') },
+    ]);
   });
 
   it('names a missing required column', async () => {
-    const report = await rejected(csv([row()], HEADER.filter((column) => column !== 'level')));
+    const report = await rejected(
+      csv(
+        [row()],
+        HEADER.filter((column) => column !== 'level'),
+      ),
+    );
     expect(report.problems).toEqual([{ row: 1, column: 'level', reason: 'required column is missing' }]);
   });
 
@@ -40,7 +47,11 @@ describe('a register with bad input', () => {
     const report = await rejected(csv([row({ level: '5' }), row({ reference: '35', kind: 'observation' })]));
     expect(report.problems).toEqual([
       { row: 2, column: 'level', reason: 'unknown level "5": must be 1, 2, 3 or 4' },
-      { row: 3, column: 'kind', reason: 'unknown kind "observation": must be one of recommendation, cause_of_concern, area_for_improvement' },
+      {
+        row: 3,
+        column: 'kind',
+        reason: 'unknown kind "observation": must be one of recommendation, cause_of_concern, area_for_improvement',
+      },
     ]);
   });
 
@@ -81,7 +92,11 @@ describe('a register with bad input', () => {
       ]),
     );
     expect(report.problems).toEqual([
-      { row: 2, column: 'status', reason: expect.stringContaining('a level 3 item cannot be awaiting_hmicfrs: the lifecycle takes it to self_certified') },
+      {
+        row: 2,
+        column: 'status',
+        reason: expect.stringContaining('a level 3 item cannot be awaiting_hmicfrs: the lifecycle takes it to self_certified'),
+      },
       { row: 3, column: 'status', reason: expect.stringMatching(/cannot be brought to submitted: SUBMIT is refused \(.*owner/) },
       { row: 4, column: 'status', reason: expect.stringContaining('give its rag') },
     ]);

@@ -10,8 +10,22 @@ export const LIAISON: Actor = { userId: 'flo-fletcher', role: 'liaison' };
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
 
 export const HEADER = [
-  'inspection_id', 'inspection_title', 'inspection_type', 'published_on', 'kind', 'reference', 'text', 'level',
-  'addressee', 'portfolio', 'owner', 'rag', 'due_date', 'status', 'status_date', 'progress_note',
+  'inspection_id',
+  'inspection_title',
+  'inspection_type',
+  'published_on',
+  'kind',
+  'reference',
+  'text',
+  'level',
+  'addressee',
+  'portfolio',
+  'owner',
+  'rag',
+  'due_date',
+  'status',
+  'status_date',
+  'progress_note',
 ];
 
 export type Row = Record<string, string>;
@@ -41,7 +55,9 @@ export function row(overrides: Row = {}): Row {
 
 export function csv(rows: Row[], header: string[] = HEADER): Buffer {
   const quote = (cell: string) => (/[",\n]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell);
-  return Buffer.from([header, ...rows.map((r) => header.map((column) => r[column] ?? ''))].map((cells) => cells.map(quote).join(',')).join('\n'));
+  return Buffer.from(
+    [header, ...rows.map((r) => header.map((column) => r[column] ?? ''))].map((cells) => cells.map(quote).join(',')).join('\n'),
+  );
 }
 
 export interface ImportFixture {

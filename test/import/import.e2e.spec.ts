@@ -37,7 +37,13 @@ describe('importing a register', () => {
     const report = await fixture.importer.import(sample());
     const events = await fixture.store.readStream(recommendationStream('34'));
     expect(events.map((event) => event.type)).toEqual([
-      'RecommendationOpened', 'RagRated', 'ProgressNoted', 'EvidenceAttached', 'EvidenceAttached', 'SubmittedForClosure', 'SelfCertified',
+      'RecommendationOpened',
+      'RagRated',
+      'ProgressNoted',
+      'EvidenceAttached',
+      'EvidenceAttached',
+      'SubmittedForClosure',
+      'SelfCertified',
     ]);
     for (const event of events) {
       expect(event.metadata.extra).toMatchObject({ importId: report.importId, fileName: 'sample-register.csv', row: 2 });
@@ -46,7 +52,10 @@ describe('importing a register', () => {
     const approved = events.find((event) => event.type === 'SelfCertified');
     expect(submitted?.metadata).toMatchObject({ userId: `import:${report.importId}`, role: 'liaison' });
     expect(approved?.metadata).toMatchObject({ userId: `import:${report.importId}:dcc`, role: 'dcc' });
-    expect(events[3].data).toMatchObject({ evidenceId: 'imported-evidence', title: expect.stringContaining('imported from sample-register.csv') });
+    expect(events[3].data).toMatchObject({
+      evidenceId: 'imported-evidence',
+      title: expect.stringContaining('imported from sample-register.csv'),
+    });
     expect(events[4].data).toMatchObject({ evidenceId: 'imported-cc-letter', isChiefConstableLetter: true });
   });
 
@@ -68,13 +77,45 @@ describe('importing a register', () => {
     await fixture.importer.import({ name: 'first.csv', bytes: csv([row()]) });
     const position = await fixture.position();
     const report = await fixture.importer.import({ name: 'second.csv', bytes: csv([row({ status: 'open', rag: '' })]) });
-    expect(report.skipped).toEqual([{ row: 2, reference: '34', reason: expect.stringContaining('already in the register (opened by import:') }]);
+    expect(report.skipped).toEqual([
+      { row: 2, reference: '34', reason: expect.stringContaining('already in the register (opened by import:') },
+    ]);
     expect(await fixture.position()).toBe(position);
   });
 
   it('reads the spellings trackers use: headers with spaces, "Lv3", "AFI", "Self-certified"', async () => {
-    const header = ['Inspection ID', 'Inspection title', 'Inspection type', 'Published on', 'Kind', 'Reference', 'Text', 'Level', 'Addressee', 'Portfolio', 'Owner', 'RAG', 'Due date', 'Status'];
-    const keys = ['inspection_id', 'inspection_title', 'inspection_type', 'published_on', 'kind', 'reference', 'text', 'level', 'addressee', 'portfolio', 'owner', 'rag', 'due_date', 'status'];
+    const header = [
+      'Inspection ID',
+      'Inspection title',
+      'Inspection type',
+      'Published on',
+      'Kind',
+      'Reference',
+      'Text',
+      'Level',
+      'Addressee',
+      'Portfolio',
+      'Owner',
+      'RAG',
+      'Due date',
+      'Status',
+    ];
+    const keys = [
+      'inspection_id',
+      'inspection_title',
+      'inspection_type',
+      'published_on',
+      'kind',
+      'reference',
+      'text',
+      'level',
+      'addressee',
+      'portfolio',
+      'owner',
+      'rag',
+      'due_date',
+      'status',
+    ];
     const cells = row({ level: 'Lv3', kind: 'AFI', rag: 'Green', status: 'Self-certified', inspection_type: 'Re-visit' });
     const renamed = Object.fromEntries(keys.map((key, index) => [header[index], cells[key]]));
     const report = await fixture.importer.import({ name: 'tracker.csv', bytes: csv([renamed], header) });

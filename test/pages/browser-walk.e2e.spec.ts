@@ -58,11 +58,13 @@ describe('a level 3 item walked through the web pages', () => {
     await screenshot(flo, 'item-new-errors');
     await flo.getByLabel('HMICFRS reference').fill('9159');
     await flo.getByLabel('Recommendation', { exact: true }).check();
-    await flo.getByLabel('Text').fill('By 31 March 2025, the force should make sure that it identifies repeat and vulnerable victims at first contact.');
+    await flo
+      .getByLabel('Text')
+      .fill('By 31 March 2025, the force should make sure that it identifies repeat and vulnerable victims at first contact.');
     await flo.getByLabel('Level 3').check();
     await flo.getByLabel('Addressed to').fill('Chief Constables');
     await flo.getByLabel('Portfolio').fill('Public Protection');
-    await flo.getByLabel('Owner\'s user id (optional)').fill('supt-patel');
+    await flo.getByLabel("Owner's user id (optional)").fill('supt-patel');
     await fillDate(flo, 'Due date (optional)', '31', '3', '2030');
     await flo.getByRole('button', { name: 'Add the item' }).click();
     await expectText(flo, 'The item is added to the register.');
@@ -137,7 +139,10 @@ describe('a level 3 item walked through the web pages', () => {
     const card = dcc.getByTestId('awaiting-approval').filter({ hasText: '9159' });
     await reloadUntil(dcc, () => card);
     // The DCC opens both documents from the queue: the bytes are the ones the owner uploaded.
-    for (const [name, bytes] of [['action plan.pdf', ACTION_PLAN], ['cc letter.pdf', CC_LETTER]] as const) {
+    for (const [name, bytes] of [
+      ['action plan.pdf', ACTION_PLAN],
+      ['cc letter.pdf', CC_LETTER],
+    ] as const) {
       const [download] = await Promise.all([dcc.waitForEvent('download'), card.getByRole('link', { name: `Open ${name}` }).click()]);
       expect(download.suggestedFilename()).toBe(name);
       expect(Buffer.compare(readFileSync((await download.path())!), bytes)).toBe(0);
@@ -167,9 +172,23 @@ describe('a level 3 item walked through the web pages', () => {
 
     const rows = await hmi.getByTestId('timeline').locator('tbody tr').allTextContents();
     const events = rows.map((row) => row.replace(/\s+/g, ' ').trim()).reverse();
-    expect(events.map((row) => /Opened|RAG rated|Evidence attached|Submitted for closure|Returned by the DCC|Approved: self-certified|Verified by HMICFRS/.exec(row)?.[0])).toEqual([
-      'Opened', 'RAG rated', 'Evidence attached', 'Evidence attached', 'Submitted for closure', 'Returned by the DCC',
-      'Submitted for closure', 'Approved: self-certified', 'Verified by HMICFRS',
+    expect(
+      events.map(
+        (row) =>
+          /Opened|RAG rated|Evidence attached|Submitted for closure|Returned by the DCC|Approved: self-certified|Verified by HMICFRS/.exec(
+            row,
+          )?.[0],
+      ),
+    ).toEqual([
+      'Opened',
+      'RAG rated',
+      'Evidence attached',
+      'Evidence attached',
+      'Submitted for closure',
+      'Returned by the DCC',
+      'Submitted for closure',
+      'Approved: self-certified',
+      'Verified by HMICFRS',
     ]);
     expect(events[0]).toContain('Flo Fletcher');
     expect(events[1]).toMatch(/Supt Asha Patel.*Open → RAG rated/);
@@ -188,10 +207,20 @@ describe('a level 3 item walked through the web pages', () => {
     expect(await flo.getByTestId('rag-chart').count()).toBe(1);
     expect(await flo.getByTestId('submissions-chart').locator('rect').count()).toBe(1);
     await screenshot(flo, 'committee-report');
-    const csv = await flo.request.get(await flo.getByRole('link', { name: 'CSV' }).getAttribute('href').then((href) => `${pages.url}${href}`));
+    const csv = await flo.request.get(
+      await flo
+        .getByRole('link', { name: 'CSV' })
+        .getAttribute('href')
+        .then((href) => `${pages.url}${href}`),
+    );
     expect(csv.headers()['content-disposition']).toMatch(/attachment; filename="jac-hmicfrs-update-\d{4}-\d{2}-\d{2}\.csv"/);
     expect(await csv.text()).toContain('9159');
-    const markdown = await flo.request.get(await flo.getByRole('link', { name: 'Markdown' }).getAttribute('href').then((href) => `${pages.url}${href}`));
+    const markdown = await flo.request.get(
+      await flo
+        .getByRole('link', { name: 'Markdown' })
+        .getAttribute('href')
+        .then((href) => `${pages.url}${href}`),
+    );
     expect(await markdown.text()).toMatch(/^# /m);
     await flo.context().close();
   });
@@ -209,7 +238,7 @@ describe('a level 3 item walked through the web pages', () => {
     await auditor.context().close();
   });
 
-  it('the liaison officer checks the force\'s tracker, then imports it; the item already walked is left as it is', async () => {
+  it("the liaison officer checks the force's tracker, then imports it; the item already walked is left as it is", async () => {
     const flo = await signInAs(browser, pages.url, 'Flo Fletcher');
     const tracker = join(__dirname, '..', '..', 'docs', 'sample-register.csv');
     await flo.getByRole('link', { name: 'Import', exact: true }).click();

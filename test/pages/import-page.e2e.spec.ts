@@ -46,7 +46,7 @@ describe('importing a register from the web pages', () => {
     expect(again.text).toContain('0 items added, 2 already imported from this file');
   });
 
-  it('the timeline says an imported approval is the tracker\'s, and who imported it', async () => {
+  it("the timeline says an imported approval is the tracker's, and who imported it", async () => {
     const register = { bytes: csv([row({ reference: 'T-1', status: 'self_certified' })]), name: 'tracker.csv' };
     await answered(upload(flo, 'all', register), 200);
     const item = await flo.get('/app/items/T-1').expect(200);
@@ -76,7 +76,10 @@ describe('importing a register from the web pages', () => {
     const nothing = await answered(upload(flo, undefined), 422);
     expect(nothing.text).toContain('<a href="#register">Choose the register file');
     expect(nothing.text).toContain('<a href="#mode">Choose what to do with the file</a>');
-    const picture = await answered(upload(flo, 'all', { bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]), name: 'photo.png' }), 422);
+    const picture = await answered(
+      upload(flo, 'all', { bytes: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 3]), name: 'photo.png' }),
+      422,
+    );
     expect(picture.text).toContain('This is not a register we can read');
   });
 
@@ -84,10 +87,20 @@ describe('importing a register from the web pages', () => {
     const huge = await upload(flo, 'all', { bytes: Buffer.alloc(21 * 1024 * 1024, 'a'), name: 'huge.csv' });
     expect(huge.status).toBe(413);
     expect(huge.text).toContain('20 MB');
-    const bearer = `Bearer ${issueToken({ userId: 'flo-fletcher', role: 'liaison' }, tokenSecret(undefined, pages.dataDir, () => undefined))}`;
-    const json = await request(pages.url).post('/imports').set('Authorization', bearer).attach('register', csv([row()]), 'tracker.csv');
+    const bearer = `Bearer ${issueToken(
+      { userId: 'flo-fletcher', role: 'liaison' },
+      tokenSecret(undefined, pages.dataDir, () => undefined),
+    )}`;
+    const json = await request(pages.url)
+      .post('/imports')
+      .set('Authorization', bearer)
+      .attach('register', csv([row()]), 'tracker.csv');
     expect(json.status).toBe(415);
-    const command = await request(pages.url).post('/inspections').set('Authorization', bearer).field('id', 'x').attach('file', Buffer.from('x'), 'x.txt');
+    const command = await request(pages.url)
+      .post('/inspections')
+      .set('Authorization', bearer)
+      .field('id', 'x')
+      .attach('file', Buffer.from('x'), 'x.txt');
     expect(command.status).toBeGreaterThanOrEqual(400);
     expect(command.status).toBeLessThan(500);
   });
@@ -95,7 +108,10 @@ describe('importing a register from the web pages', () => {
   it('only the liaison officer may import; the form needs its CSRF token', async () => {
     const owner = await signedIn(pages.url, 'supt-patel');
     await owner.get('/app/imports').expect(403);
-    const withoutToken = await flo.post('/app/imports').field('mode', 'all').attach('register', csv([row({ reference: 'W-9' })]), 'tracker.csv');
+    const withoutToken = await flo
+      .post('/app/imports')
+      .field('mode', 'all')
+      .attach('register', csv([row({ reference: 'W-9' })]), 'tracker.csv');
     expect(withoutToken.status).toBe(403);
     await flo.get('/app/items/W-9').expect(404);
     const register = await flo.get('/app/register').expect(200);

@@ -4,8 +4,23 @@ import request from 'supertest';
 import { startApi, type RunningApi } from '../support/running-api';
 import { csrfOf, signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
 
-const REPORT = { title: 'PEEL 2023–25', id: 'peel-2023', reportType: 'peel', 'publishedOn-day': '29', 'publishedOn-month': '9', 'publishedOn-year': '2023' };
-const ITEM = { reference: 'P-1', kind: 'recommendation', text: 'Identify repeat victims', level: '3', addressee: 'Chief Constables', portfolio: 'Public Protection', owner: 'supt-patel' };
+const REPORT = {
+  title: 'PEEL 2023–25',
+  id: 'peel-2023',
+  reportType: 'peel',
+  'publishedOn-day': '29',
+  'publishedOn-month': '9',
+  'publishedOn-year': '2023',
+};
+const ITEM = {
+  reference: 'P-1',
+  kind: 'recommendation',
+  text: 'Identify repeat victims',
+  level: '3',
+  addressee: 'Chief Constables',
+  portfolio: 'Public Protection',
+  owner: 'supt-patel',
+};
 
 describe('the web pages over HTTP', () => {
   let pages: RunningPages;
@@ -24,10 +39,13 @@ describe('the web pages over HTTP', () => {
   afterAll(() => pages.close());
 
   describe('no page without a session', () => {
-    it.each(['/app/items/P-1', '/app/items/P-1/rate', '/app/inspection-reports', '/app/inspection-reports/new'])('GET %s sends the browser to sign in, and back', async (path) => {
-      const response = await request(pages.url).get(path).expect(303);
-      expect(response.headers.location).toBe(`/app/sign-in?next=${encodeURIComponent(path)}`);
-    });
+    it.each(['/app/items/P-1', '/app/items/P-1/rate', '/app/inspection-reports', '/app/inspection-reports/new'])(
+      'GET %s sends the browser to sign in, and back',
+      async (path) => {
+        const response = await request(pages.url).get(path).expect(303);
+        expect(response.headers.location).toBe(`/app/sign-in?next=${encodeURIComponent(path)}`);
+      },
+    );
 
     it('a forged or expired session cookie is no session', async () => {
       const response = await request(pages.url).get('/app/items/P-1').set('Cookie', 'session=eyJhbGciOiJIUzI1NiJ9.e30.x').expect(303);
@@ -37,16 +55,28 @@ describe('the web pages over HTTP', () => {
     it('signing in returns to the page asked for, never to another site', async () => {
       const agent = request.agent(pages.url);
       const form = await agent.get('/app/sign-in?next=%2Fapp%2Fitems%2FP-1').expect(200);
-      const back = await agent.post('/app/sign-in').type('form').send({ _csrf: csrfOf(form.text), user: 'audit-khan', next: '/app/items/P-1' }).expect(303);
+      const back = await agent
+        .post('/app/sign-in')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), user: 'audit-khan', next: '/app/items/P-1' })
+        .expect(303);
       expect(back.headers.location).toBe('/app/items/P-1');
-      const away = await agent.post('/app/sign-in').type('form').send({ _csrf: csrfOf(form.text), user: 'audit-khan', next: '//evil.example/app' }).expect(303);
+      const away = await agent
+        .post('/app/sign-in')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), user: 'audit-khan', next: '//evil.example/app' })
+        .expect(303);
       expect(away.headers.location).toBe('/app/register');
     });
 
     it('the session cookie is http-only, SameSite=Lax and only sent to the pages', async () => {
       const agent = request.agent(pages.url);
       const form = await agent.get('/app/sign-in').expect(200);
-      const signIn = await agent.post('/app/sign-in').type('form').send({ _csrf: csrfOf(form.text), user: 'flo-fletcher' }).expect(303);
+      const signIn = await agent
+        .post('/app/sign-in')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), user: 'flo-fletcher' })
+        .expect(303);
       const cookie = (signIn.headers['set-cookie'] as unknown as string[]).find((c) => c.startsWith('session='))!;
       expect(cookie).toMatch(/HttpOnly/);
       expect(cookie).toMatch(/SameSite=Lax/);
@@ -56,7 +86,11 @@ describe('the web pages over HTTP', () => {
     it('signing out ends the session', async () => {
       const agent = await signedIn(pages.url, 'flo-fletcher');
       const page = await agent.get('/app/items/P-1').expect(200);
-      const out = await agent.post('/app/sign-out').type('form').send({ _csrf: csrfOf(page.text) }).expect(303);
+      const out = await agent
+        .post('/app/sign-out')
+        .type('form')
+        .send({ _csrf: csrfOf(page.text) })
+        .expect(303);
       expect(out.headers.location).toBe('/app/sign-in?signedOut=yes');
       await agent.get('/app/items/P-1').expect(303);
     });
@@ -64,7 +98,11 @@ describe('the web pages over HTTP', () => {
     it('choosing nobody, or someone not in the users file, is a validation error', async () => {
       const agent = request.agent(pages.url);
       const form = await agent.get('/app/sign-in').expect(200);
-      const refused = await agent.post('/app/sign-in').type('form').send({ _csrf: csrfOf(form.text), user: 'mallory' }).expect(422);
+      const refused = await agent
+        .post('/app/sign-in')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), user: 'mallory' })
+        .expect(422);
       expect(refused.text).toContain('govuk-error-summary');
       expect(refused.text).toContain('Select who you are');
     });
@@ -93,14 +131,14 @@ describe('the web pages over HTTP', () => {
   });
 
   describe('a user sees and may take only what their role allows', () => {
-    it('the 403 page gives the policy\'s reason', async () => {
+    it("the 403 page gives the policy's reason", async () => {
       const owner = await signedIn(pages.url, 'supt-patel');
       const page = await owner.get('/app/items/P-1/approve').expect(403);
       expect(page.text).toContain('You cannot do that');
       expect(page.text).toContain('The owner role may not approve (recommendation)');
     });
 
-    it('an owner may not act on someone else\'s item', async () => {
+    it("an owner may not act on someone else's item", async () => {
       const other = await signedIn(pages.url, 'ch-insp-jones');
       const page = await other.get('/app/items/P-1/rate').expect(403);
       expect(page.text).toContain('ch-insp-jones does not own it');
@@ -110,7 +148,11 @@ describe('the web pages over HTTP', () => {
       const auditor = await signedIn(pages.url, 'audit-khan');
       const item = await auditor.get('/app/items/P-1').expect(200);
       expect(item.text).not.toContain('data-testid="actions"');
-      const refused = await auditor.post('/app/items/P-1/note').type('form').send({ _csrf: csrfOf(item.text), text: 'x' }).expect(403);
+      const refused = await auditor
+        .post('/app/items/P-1/note')
+        .type('form')
+        .send({ _csrf: csrfOf(item.text), text: 'x' })
+        .expect(403);
       expect(refused.text).toContain('The auditor role may not note (recommendation)');
     });
 
@@ -139,7 +181,12 @@ describe('the web pages over HTTP', () => {
       expect(rate.text).toContain('<a href="#rag">Select a RAG rating</a>');
       expect(rate.text).toMatch(/<title>Error: /);
       const flo = await signedIn(pages.url, 'flo-fletcher');
-      const due = await submitForm(flo, '/app/items/P-1/due-date', { 'dueDate-day': '31', 'dueDate-month': '2', 'dueDate-year': '2025', reason: '' });
+      const due = await submitForm(flo, '/app/items/P-1/due-date', {
+        'dueDate-day': '31',
+        'dueDate-month': '2',
+        'dueDate-year': '2025',
+        reason: '',
+      });
       expect(due.status).toBe(422);
       expect(due.text).toContain('<a href="#dueDate-day">Enter the new due date as a real date</a>');
       expect(due.text).toContain('<a href="#reason">Enter why the due date changes</a>');
@@ -155,20 +202,38 @@ describe('the web pages over HTTP', () => {
       expect(notOffered.text).toContain('SUBMIT needs at least one piece of evidence');
       // A page opened before the evidence was removed, say: the post is refused with the same reason.
       const item = await owner.get('/app/items/P-1').expect(200);
-      const submit = await owner.post('/app/items/P-1/submit').type('form').send({ _csrf: csrfOf(item.text) }).expect(422);
+      const submit = await owner
+        .post('/app/items/P-1/submit')
+        .type('form')
+        .send({ _csrf: csrfOf(item.text) })
+        .expect(422);
       expect(submit.text).toContain('govuk-error-summary');
       expect(submit.text).toContain('SUBMIT needs at least one piece of evidence');
     });
 
-    it('a form sent twice is one command; a form from before someone else\'s change is a conflict', async () => {
+    it("a form sent twice is one command; a form from before someone else's change is a conflict", async () => {
       const owner = await signedIn(pages.url, 'supt-patel');
       const form = await owner.get('/app/items/P-1/note').expect(200);
-      const hidden = Object.fromEntries([...form.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+      const hidden = Object.fromEntries(
+        [...form.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+      );
       const before = await historyLength();
-      await owner.post('/app/items/P-1/note').type('form').send({ ...hidden, text: 'Board met' }).expect(303);
-      await owner.post('/app/items/P-1/note').type('form').send({ ...hidden, text: 'Board met' }).expect(303);
+      await owner
+        .post('/app/items/P-1/note')
+        .type('form')
+        .send({ ...hidden, text: 'Board met' })
+        .expect(303);
+      await owner
+        .post('/app/items/P-1/note')
+        .type('form')
+        .send({ ...hidden, text: 'Board met' })
+        .expect(303);
       expect(await historyLength()).toBe(before + 1);
-      const stale = await owner.post('/app/items/P-1/note').type('form').send({ ...hidden, formId: '00000000-0000-4000-8000-000000000000', text: 'Later' }).expect(409);
+      const stale = await owner
+        .post('/app/items/P-1/note')
+        .type('form')
+        .send({ ...hidden, formId: '00000000-0000-4000-8000-000000000000', text: 'Later' })
+        .expect(409);
       expect(stale.text).toContain('Someone else changed this item');
     });
 
@@ -177,7 +242,10 @@ describe('the web pages over HTTP', () => {
       const page = await flo.get('/app/inspection-reports/new').expect(200);
       const token = csrfOf(page.text);
       for (const body of [{ id: ['a', 'b'] }, { title: 'x'.repeat(20_000) }, { 'publishedOn-day': '99' }, { reportType: { $ne: 1 } }, {}]) {
-        const response = await flo.post('/app/inspection-reports').type('form').send({ _csrf: token, ...body });
+        const response = await flo
+          .post('/app/inspection-reports')
+          .type('form')
+          .send({ _csrf: token, ...body });
         expect(response.status).toBeGreaterThanOrEqual(400);
         expect(response.status).toBeLessThan(500);
       }
@@ -194,7 +262,7 @@ describe('the web pages over HTTP', () => {
     });
   });
 
-  it('pages carry security headers; the CSP allows only this site and the page\'s own nonce', async () => {
+  it("pages carry security headers; the CSP allows only this site and the page's own nonce", async () => {
     const page = await request(pages.url).get('/app/sign-in').expect(200);
     const csp = page.headers['content-security-policy'];
     const nonce = /'nonce-([0-9a-f]+)'/.exec(csp)?.[1];
@@ -204,7 +272,10 @@ describe('the web pages over HTTP', () => {
     expect(page.text).toContain(`<script nonce="${nonce}">`);
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect(page.headers['cache-control']).toBe('no-store');
-    await request(pages.url).get('/assets/govuk-frontend.min.css').expect(200).expect('content-type', /text\/css/);
+    await request(pages.url)
+      .get('/assets/govuk-frontend.min.css')
+      .expect(200)
+      .expect('content-type', /text\/css/);
     await request(pages.url).get('/assets/package.json').expect(404);
   });
 
@@ -232,10 +303,22 @@ describe('signing in with a token (JWT_SECRET set: no choosing users)', () => {
     const form = await agent.get('/app/sign-in').expect(200);
     expect(form.text).not.toContain('Who are you?');
     const token = api.bearer('dcc-green', 'dcc').replace('Bearer ', '');
-    const bad = await agent.post('/app/sign-in/token').type('form').send({ _csrf: csrfOf(form.text), token: 'not-a-token' }).expect(422);
+    const bad = await agent
+      .post('/app/sign-in/token')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), token: 'not-a-token' })
+      .expect(422);
     expect(bad.text).toContain('That token cannot be used');
-    await agent.post('/app/sign-in').type('form').send({ _csrf: csrfOf(form.text), user: 'flo-fletcher' }).expect(400);
-    await agent.post('/app/sign-in/token').type('form').send({ _csrf: csrfOf(form.text), token: `Bearer ${token}`, next: '/app/inspection-reports' }).expect(303);
+    await agent
+      .post('/app/sign-in')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), user: 'flo-fletcher' })
+      .expect(400);
+    await agent
+      .post('/app/sign-in/token')
+      .type('form')
+      .send({ _csrf: csrfOf(form.text), token: `Bearer ${token}`, next: '/app/inspection-reports' })
+      .expect(303);
     const reports = await agent.get('/app/inspection-reports').expect(200);
     expect(reports.text).toContain('Signed in as <strong>dcc-green</strong> (Deputy Chief Constable)');
   });

@@ -2,10 +2,25 @@ import request from 'supertest';
 import { issueToken, tokenSecret } from '@hmicfrs/auth';
 import { signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
 
-const REPORT = { title: 'Vetting, misconduct and misogyny', id: 'vetting-2022', reportType: 'thematic', 'publishedOn-day': '2', 'publishedOn-month': '11', 'publishedOn-year': '2022' };
+const REPORT = {
+  title: 'Vetting, misconduct and misogyny',
+  id: 'vetting-2022',
+  reportType: 'thematic',
+  'publishedOn-day': '2',
+  'publishedOn-month': '11',
+  'publishedOn-year': '2022',
+};
 const item = (reference: string, level: string, due: [string, string, string]) => ({
-  reference, kind: 'recommendation', text: `Recommendation ${reference}`, level, addressee: 'Chief Constables', portfolio: 'Professional Standards',
-  owner: 'supt-patel', 'dueDate-day': due[0], 'dueDate-month': due[1], 'dueDate-year': due[2],
+  reference,
+  kind: 'recommendation',
+  text: `Recommendation ${reference}`,
+  level,
+  addressee: 'Chief Constables',
+  portfolio: 'Professional Standards',
+  owner: 'supt-patel',
+  'dueDate-day': due[0],
+  'dueDate-month': due[1],
+  'dueDate-year': due[2],
 });
 
 /** The register, approvals and committee report pages, over the read models the projector keeps. */
@@ -27,8 +42,20 @@ describe('the pages that read the read models', () => {
     pages = await startPages();
     flo = await signedIn(pages.url, 'flo-fletcher');
     expect((await submitForm(flo, '/app/inspection-reports/new', REPORT)).status).toBe(303);
-    for (const [reference, level, due] of [['33', '3', ['31', '3', '2023']], ['34', '2', ['30', '9', '2099']], ['35', '3', ['31', '12', '2099']]] as const) {
-      expect((await submitForm(flo, '/app/inspection-reports/vetting-2022/items/new', item(reference, level, due as unknown as [string, string, string]))).status).toBe(303);
+    for (const [reference, level, due] of [
+      ['33', '3', ['31', '3', '2023']],
+      ['34', '2', ['30', '9', '2099']],
+      ['35', '3', ['31', '12', '2099']],
+    ] as const) {
+      expect(
+        (
+          await submitForm(
+            flo,
+            '/app/inspection-reports/vetting-2022/items/new',
+            item(reference, level, due as unknown as [string, string, string]),
+          )
+        ).status,
+      ).toBe(303);
     }
   });
   afterAll(() => pages.close());
@@ -69,7 +96,10 @@ describe('the pages that read the read models', () => {
   it('the approvals queue shows a submission with its evidence; only the DCC gets the buttons', async () => {
     const owner = await signedIn(pages.url, 'supt-patel');
     expect((await submitForm(owner, '/app/items/34/rate', { rag: 'green' })).status).toBe(303);
-    expect((await submitForm(owner, '/app/items/34/evidence', { title: 'Vetting policy', location: 'Policy library', description: 'Version 4' })).status).toBe(303);
+    expect(
+      (await submitForm(owner, '/app/items/34/evidence', { title: 'Vetting policy', location: 'Policy library', description: 'Version 4' }))
+        .status,
+    ).toBe(303);
     expect((await submitForm(owner, '/app/items/34/submit', {})).status).toBe(303);
     const dcc = await signedIn(pages.url, 'dcc-green');
     const queue = await eventually('/app/approvals', dcc, '>34</a>');
@@ -83,14 +113,29 @@ describe('the pages that read the read models', () => {
 
   it('an item as it stood at the end of a past day: its state, its timeline and due dates up to then', async () => {
     // The JSON API records facts with the dates they happened; the pages show the item as at any of them.
-    const bearer = `Bearer ${issueToken({ userId: 'flo-fletcher', role: 'liaison' }, tokenSecret(undefined, pages.dataDir, () => undefined))}`;
+    const bearer = `Bearer ${issueToken(
+      { userId: 'flo-fletcher', role: 'liaison' },
+      tokenSecret(undefined, pages.dataDir, () => undefined),
+    )}`;
     const api = (path: string, body: object) => request(pages.url).post(path).set('Authorization', bearer).send(body);
     await api('/recommendations', {
-      reference: 'T-1', kind: 'cause_of_concern', inspectionId: 'vetting-2022', text: 'Vetting decisions', level: 4,
-      addressee: 'Chief Constables', portfolio: 'Professional Standards', owner: 'supt-patel', dueDate: '2024-03-31', occurredAt: '2024-01-10T09:00:00Z',
+      reference: 'T-1',
+      kind: 'cause_of_concern',
+      inspectionId: 'vetting-2022',
+      text: 'Vetting decisions',
+      level: 4,
+      addressee: 'Chief Constables',
+      portfolio: 'Professional Standards',
+      owner: 'supt-patel',
+      dueDate: '2024-03-31',
+      occurredAt: '2024-01-10T09:00:00Z',
     }).expect(201);
     await api('/recommendations/T-1/rate', { rag: 'red', occurredAt: '2024-02-01T09:00:00Z' }).expect(200);
-    await api('/recommendations/T-1/due-date', { dueDate: '2024-09-30', reason: 'Waiting on the regional vetting unit', occurredAt: '2024-03-15T09:00:00Z' }).expect(200);
+    await api('/recommendations/T-1/due-date', {
+      dueDate: '2024-09-30',
+      reason: 'Waiting on the regional vetting unit',
+      occurredAt: '2024-03-15T09:00:00Z',
+    }).expect(200);
     await api('/recommendations/T-1/rate', { rag: 'green', occurredAt: '2024-06-01T09:00:00Z' }).expect(200);
 
     const then = await flo.get('/app/items/T-1?asAt-day=1&asAt-month=3&asAt-year=2024').expect(200);
@@ -105,27 +150,58 @@ describe('the pages that read the read models', () => {
     expect(now.text).toContain('owner Supt Asha Patel; due 31 March 2024');
   });
 
-  it('an action can be dated to the day it happened: not a day to come, nor a day before the item\'s last change', async () => {
-    const bearer = `Bearer ${issueToken({ userId: 'flo-fletcher', role: 'liaison' }, tokenSecret(undefined, pages.dataDir, () => undefined))}`;
-    await request(pages.url).post('/recommendations').set('Authorization', bearer).send({
-      reference: 'W-1', kind: 'recommendation', inspectionId: 'vetting-2022', text: 'Vetting appeals', level: 3,
-      addressee: 'Chief Constables', portfolio: 'Professional Standards', owner: 'supt-patel', occurredAt: '2024-01-10T09:00:00Z',
-    }).expect(201);
+  it("an action can be dated to the day it happened: not a day to come, nor a day before the item's last change", async () => {
+    const bearer = `Bearer ${issueToken(
+      { userId: 'flo-fletcher', role: 'liaison' },
+      tokenSecret(undefined, pages.dataDir, () => undefined),
+    )}`;
+    await request(pages.url)
+      .post('/recommendations')
+      .set('Authorization', bearer)
+      .send({
+        reference: 'W-1',
+        kind: 'recommendation',
+        inspectionId: 'vetting-2022',
+        text: 'Vetting appeals',
+        level: 3,
+        addressee: 'Chief Constables',
+        portfolio: 'Professional Standards',
+        owner: 'supt-patel',
+        occurredAt: '2024-01-10T09:00:00Z',
+      })
+      .expect(201);
     const owner = await signedIn(pages.url, 'supt-patel');
     const form = await owner.get('/app/items/W-1/rate').expect(200);
     expect(form.text).toContain('When did this happen?');
 
     const tomorrow = new Date(Date.now() + 36 * 3_600_000);
     const ahead = await submitForm(owner, '/app/items/W-1/rate', {
-      rag: 'amber', 'occurredOn-day': String(tomorrow.getUTCDate()), 'occurredOn-month': String(tomorrow.getUTCMonth() + 1), 'occurredOn-year': String(tomorrow.getUTCFullYear()),
+      rag: 'amber',
+      'occurredOn-day': String(tomorrow.getUTCDate()),
+      'occurredOn-month': String(tomorrow.getUTCMonth() + 1),
+      'occurredOn-year': String(tomorrow.getUTCFullYear()),
     });
     expect(ahead.status).toBe(422);
     expect(ahead.text).toContain('<a href="#occurredOn-day">Enter a real date that is not after today, or leave it blank</a>');
-    const beforeOpening = await submitForm(owner, '/app/items/W-1/rate', { rag: 'amber', 'occurredOn-day': '1', 'occurredOn-month': '1', 'occurredOn-year': '2024' });
+    const beforeOpening = await submitForm(owner, '/app/items/W-1/rate', {
+      rag: 'amber',
+      'occurredOn-day': '1',
+      'occurredOn-month': '1',
+      'occurredOn-year': '2024',
+    });
     expect(beforeOpening.status).toBe(422);
     expect(beforeOpening.text).toContain('The item changed after that day');
 
-    expect((await submitForm(owner, '/app/items/W-1/rate', { rag: 'amber', 'occurredOn-day': '5', 'occurredOn-month': '3', 'occurredOn-year': '2024' })).status).toBe(303);
+    expect(
+      (
+        await submitForm(owner, '/app/items/W-1/rate', {
+          rag: 'amber',
+          'occurredOn-day': '5',
+          'occurredOn-month': '3',
+          'occurredOn-year': '2024',
+        })
+      ).status,
+    ).toBe(303);
     expect((await submitForm(owner, '/app/items/W-1/note', { text: 'Reviewed today' })).status).toBe(303);
     const history = (await request(pages.url).get('/recommendations/W-1/history').set('Authorization', bearer).expect(200)).body.events;
     expect(history.map((event: { type: string; occurredAt: string }) => [event.type, event.occurredAt.slice(0, 10)])).toEqual([
@@ -147,10 +223,16 @@ describe('the pages that read the read models', () => {
     const yesterday = new Date(Date.now() - 86_400_000);
     const now = await flo.get(`/app/committee-report?asAt=${today}&previous=2024-06-27&since=2023-08-01`).expect(200);
     expect(now.text).not.toMatch(/<p class="govuk-body">0 items on the register/);
-    const then = await flo.get(`/app/committee-report?asAt=${today}&previous=2024-06-27&since=2023-08-01`
-      + `&knownAt-day=${yesterday.getUTCDate()}&knownAt-month=${yesterday.getUTCMonth() + 1}&knownAt-year=${yesterday.getUTCFullYear()}`).expect(200);
+    const then = await flo
+      .get(
+        `/app/committee-report?asAt=${today}&previous=2024-06-27&since=2023-08-01` +
+          `&knownAt-day=${yesterday.getUTCDate()}&knownAt-month=${yesterday.getUTCMonth() + 1}&knownAt-year=${yesterday.getUTCFullYear()}`,
+      )
+      .expect(200);
     expect(then.text).toMatch(/<p class="govuk-body">0 items on the register/);
-    expect(then.text).toContain(`on record at the end of ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(yesterday)}`);
+    expect(then.text).toContain(
+      `on record at the end of ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(yesterday)}`,
+    );
     expect(then.text).toContain(`knownAt=${yesterday.toISOString().slice(0, 10)}`);
     const typo = await flo.get(`/app/committee-report?knownAt-day=31&knownAt-month=2&knownAt-year=2024`).expect(422);
     expect(typo.text).toContain('Enter the day the record stood on as a real date');

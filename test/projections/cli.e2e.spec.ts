@@ -33,7 +33,12 @@ describe('npm run cli -- project | rebuild | report', () => {
     await appendAll(store, histories({ seed: 61, items: 40, commands: 1000 }));
     const register = new CommitteeRegister(store);
     await register.inspection('peel-2023', 'PEEL 2023/25', '2023-09-29');
-    const item = await register.item('JAC-1', { kind: 'area_for_improvement', level: 2, inspectionId: 'peel-2023', openedOn: '2023-10-01' });
+    const item = await register.item('JAC-1', {
+      kind: 'area_for_improvement',
+      level: 2,
+      inspectionId: 'peel-2023',
+      openedOn: '2023-10-01',
+    });
     await item.submit('2024-04-02');
     await store.close();
   });
@@ -71,18 +76,39 @@ describe('npm run cli -- project | rebuild | report', () => {
     const md = await cli(dataDir, 'report', '--as-at', '2024-06-27', '--previous', '2024-03-21', '--since', '2023-08-01');
     expect(md.code).toBe(0);
     expect(md.stdout).toContain('| AFI Lv2 | 1 (+1) |');
-    const csv = await cli(dataDir, 'report', '--as-at', '2024-06-27', '--previous', '2024-03-21', '--since', '2023-08-01', '--format', 'csv');
+    const csv = await cli(
+      dataDir,
+      'report',
+      '--as-at',
+      '2024-06-27',
+      '--previous',
+      '2024-03-21',
+      '--since',
+      '2023-08-01',
+      '--format',
+      'csv',
+    );
     expect(csv.stdout.split('\r\n')).toContain('submissions,,,area_for_improvement,2,1,1,,,,');
   }, 30_000);
 
   it.each([
-    [['--as-at', '2024-06-27', '--previous', '2024-07-01', '--since', '2023-08-01'], '--previous (2024-07-01) must not be after the date of the report (2024-06-27)'],
+    [
+      ['--as-at', '2024-06-27', '--previous', '2024-07-01', '--since', '2023-08-01'],
+      '--previous (2024-07-01) must not be after the date of the report (2024-06-27)',
+    ],
     [['--as-at', '27/06/2024', '--previous', '2024-03-21', '--since', '2023-08-01'], '--as-at must be a date (YYYY-MM-DD)'],
     [['--as-at', '2024-06-27', '--since', '2023-08-01'], 'report needs --as-at, --previous and --since'],
-    [['--as-at', '2024-06-27', '--previous', '2024-03-21', '--since', '2023-08-01', '--format', 'pdf'], '--format must be one of md, html, csv, json'],
-  ])('report %j is refused: %s', async (args, message) => {
-    const { code, stderr } = await cli(dataDir, 'report', ...args);
-    expect(code).toBe(2);
-    expect(stderr).toContain(message);
-  }, 30_000);
+    [
+      ['--as-at', '2024-06-27', '--previous', '2024-03-21', '--since', '2023-08-01', '--format', 'pdf'],
+      '--format must be one of md, html, csv, json',
+    ],
+  ])(
+    'report %j is refused: %s',
+    async (args, message) => {
+      const { code, stderr } = await cli(dataDir, 'report', ...args);
+      expect(code).toBe(2);
+      expect(stderr).toContain(message);
+    },
+    30_000,
+  );
 });

@@ -26,7 +26,10 @@ describe('read models fed by the EventStoreDB adapter', () => {
     await appendAll(store, appends.slice(500));
     await projected(side);
     await expectReadModelsToEqualTheLog(side);
-    const position = side.database.db.prepare("SELECT position FROM projection_checkpoints WHERE name = 'register'").pluck().get() as string;
+    const position = side.database.db
+      .prepare("SELECT position FROM projection_checkpoints WHERE name = 'register'")
+      .pluck()
+      .get() as string;
     expect(BigInt(position)).toBeGreaterThan(2n ** 64n);
     expect(BigInt(position)).toBe((await store.health()).position);
   });

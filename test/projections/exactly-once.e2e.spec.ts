@@ -10,7 +10,10 @@ import { watched } from './support/slow-projection';
 const allProjections = () => [new RegisterProjection(), new ApprovalQueueProjection(), new AuditProjection()];
 
 function checkpoints(side: ReadSide): Record<string, string | null> {
-  const rows = side.database.db.prepare('SELECT name, position FROM projection_checkpoints').all() as { name: string; position: string | null }[];
+  const rows = side.database.db.prepare('SELECT name, position FROM projection_checkpoints').all() as {
+    name: string;
+    position: string | null;
+  }[];
   return Object.fromEntries(rows.map((row) => [row.name, row.position]));
 }
 
@@ -30,7 +33,13 @@ describe('each event is applied exactly once, whatever stops the projector', () 
   it('a batch that fails half way leaves nothing of itself; a restart carries on from the last commit', async () => {
     const dir = tempDir();
     let crashAt = 0n;
-    const crashing = allProjections().map((p) => watched(p, { beforeEvent: (name, at) => { if (name === 'audit' && at === crashAt) throw new Crash(); } }));
+    const crashing = allProjections().map((p) =>
+      watched(p, {
+        beforeEvent: (name, at) => {
+          if (name === 'audit' && at === crashAt) throw new Crash();
+        },
+      }),
+    );
     const first = open({ dir, projections: crashing });
     await appendAll(first.store, histories({ seed: 21, items: 80, commands: 2500 }));
     // Two thirds of the way through the log, and not on a batch boundary (batches of 500).
@@ -55,9 +64,13 @@ describe('each event is applied exactly once, whatever stops the projector', () 
     const side = open({ dir });
     await appendAll(side.store, histories({ seed: 22, items: 60, commands: 2000 }));
 
-    const child = spawn(process.execPath, ['-r', join(__dirname, 'support/ts-hook.js'), join(__dirname, 'support/projector-child.ts'), dir], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['-r', join(__dirname, 'support/ts-hook.js'), join(__dirname, 'support/projector-child.ts'), dir],
+      {
+        stdio: ['ignore', 'pipe', 'inherit'],
+      },
+    );
     const lines = createInterface({ input: child.stdout });
     let finished = 0;
     await new Promise<void>((resolve) => {
@@ -115,4 +128,3 @@ describe('each event is applied exactly once, whatever stops the projector', () 
     await expectReadModelsToEqualTheLog(one);
   });
 });
-

@@ -35,7 +35,9 @@ describe('the JAC report prints what the seeds’ papers show', () => {
     // Not counted: submitted before the change of process, submitted after the paper, never submitted.
     await submitted('recommendation', 3, 3, '2023-06-20');
     await submitted('recommendation', 2, 2, '2024-07-01');
-    await many(5, (i) => register.item(`OPEN-${i}`, { kind: 'recommendation', level: 3, inspectionId: 'peel-2023', openedOn: '2024-01-01' }));
+    await many(5, (i) =>
+      register.item(`OPEN-${i}`, { kind: 'recommendation', level: 3, inspectionId: 'peel-2023', openedOn: '2024-01-01' }),
+    );
     await side.projector.catchUp();
 
     const report = await side.jac.jacReport({ asAt: '2024-06-27', previous: '2024-03-21', since: '2023-08-01' });
@@ -89,7 +91,9 @@ describe('the JAC report prints what the seeds’ papers show', () => {
         await item.signOff('2022-11-10');
       });
     }
-    await many(98 - 14 - 1, (i) => register.item(`OLD-${i}`, { kind: 'recommendation', level: 3, inspectionId: 'spotlight', openedOn: '2020-02-01' }));
+    await many(98 - 14 - 1, (i) =>
+      register.item(`OLD-${i}`, { kind: 'recommendation', level: 3, inspectionId: 'spotlight', openedOn: '2020-02-01' }),
+    );
     // One signed off before the last JAC: closed, but not since.
     const earlier = await register.item('EARLIER-1', { kind: 'recommendation', level: 2, inspectionId: 'roads', openedOn: '2020-02-01' });
     await (await earlier.submit('2022-03-01')).signOff('2022-04-01');
@@ -98,7 +102,9 @@ describe('the JAC report prints what the seeds’ papers show', () => {
       const item = await register.item(`VMM-R${i}`, { kind: 'recommendation', level: 2, inspectionId: 'vmm', openedOn: '2022-11-02' });
       if (i < 17) await item.notApplicable('2022-11-20');
     });
-    await many(5, (i) => register.item(`VMM-A${i}`, { kind: 'area_for_improvement', level: 2, inspectionId: 'vmm', openedOn: '2022-11-02' }));
+    await many(5, (i) =>
+      register.item(`VMM-A${i}`, { kind: 'area_for_improvement', level: 2, inspectionId: 'vmm', openedOn: '2022-11-02' }),
+    );
     await side.projector.catchUp();
 
     const report = await side.jac.jacReport({ asAt: '2022-12-15', previous: '2022-09-29', since: '2022-09-29' });
@@ -117,7 +123,12 @@ describe('the JAC report prints what the seeds’ papers show', () => {
   it('December 2020: RAG ratings of the 98 recommendations reviewed: 6 red, 54 amber, 38 green', async () => {
     await register.inspection('peel-2018', 'PEEL 2018/19', '2019-05-02');
     const rated = (rag: 'red' | 'amber' | 'green', count: number) =>
-      many(count, async (i) => (await register.item(`${rag}-${i}`, { kind: 'recommendation', level: 3, inspectionId: 'peel-2018', openedOn: '2019-05-02' })).rate(rag, '2020-11-20'));
+      many(count, async (i) =>
+        (await register.item(`${rag}-${i}`, { kind: 'recommendation', level: 3, inspectionId: 'peel-2018', openedOn: '2019-05-02' })).rate(
+          rag,
+          '2020-11-20',
+        ),
+      );
     await rated('red', 6);
     await rated('amber', 54);
     await rated('green', 38);
@@ -127,6 +138,8 @@ describe('the JAC report prints what the seeds’ papers show', () => {
     await side.projector.catchUp();
 
     const paper = jacMarkdown(await side.jac.jacReport({ asAt: '2020-12-22', previous: '2020-09-24', since: '2020-01-01' }));
-    expect(paper).toContain(['| Red | Amber | Green | Not yet rated | Total |', '| --- | --- | --- | --- | --- |', '| 6 | 54 | 38 | 0 | 98 |'].join('\n'));
+    expect(paper).toContain(
+      ['| Red | Amber | Green | Not yet rated | Total |', '| --- | --- | --- | --- | --- |', '| 6 | 54 | 38 | 0 | 98 |'].join('\n'),
+    );
   });
 });

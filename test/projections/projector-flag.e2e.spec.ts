@@ -15,7 +15,15 @@ describe('PROJECTOR=false: the API answers from read models another process keep
     const liaison = as(api, 'flo', 'liaison');
     await liaison.post('/inspections', { id: 'peel', reportType: 'peel', title: 'PEEL', publishedOn: '2023-09-29' }).expect(201);
     await liaison
-      .post('/recommendations', { reference: 'P-1', kind: 'recommendation', inspectionId: 'peel', text: 't', level: 3, addressee: 'CCs', portfolio: 'x' })
+      .post('/recommendations', {
+        reference: 'P-1',
+        kind: 'recommendation',
+        inspectionId: 'peel',
+        text: 't',
+        level: 3,
+        addressee: 'CCs',
+        portfolio: 'x',
+      })
       .expect(201);
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect((await liaison.get('/recommendations').expect(200)).body.total).toBe(0);
@@ -32,6 +40,8 @@ describe('PROJECTOR=false: the API answers from read models another process keep
       await store.close();
     }
     const { body } = await liaison.get('/recommendations').expect(200);
-    expect(body.items.map((item: { id: string; inspection: { title: string } }) => [item.id, item.inspection.title])).toEqual([['P-1', 'PEEL']]);
+    expect(body.items.map((item: { id: string; inspection: { title: string } }) => [item.id, item.inspection.title])).toEqual([
+      ['P-1', 'PEEL'],
+    ]);
   });
 });

@@ -26,11 +26,26 @@ describe('every read model equals the fold of the log through the lifecycle mach
       const items = new Map<string, RecommendationState>();
       for (const { streamId, events } of histories({ seed, items: 60, commands: 1500 })) {
         if (!streamId.startsWith('recommendation-')) continue;
-        items.set(streamId, events.reduce<RecommendationState | undefined>((state, event) => evolve(state, event as RecommendationEvent), items.get(streamId))!);
+        items.set(
+          streamId,
+          events.reduce<RecommendationState | undefined>(
+            (state, event) => evolve(state, event as RecommendationEvent),
+            items.get(streamId),
+          )!,
+        );
       }
       for (const state of items.values()) reached.add(statusOf(state));
     }
-    expect([...reached].sort()).toEqual(['archived', 'awaiting_hmicfrs', 'hmicfrs_verified', 'not_applicable', 'open', 'rag_rated', 'self_certified', 'submitted']);
+    expect([...reached].sort()).toEqual([
+      'archived',
+      'awaiting_hmicfrs',
+      'hmicfrs_verified',
+      'not_applicable',
+      'open',
+      'rag_rated',
+      'self_certified',
+      'submitted',
+    ]);
   });
 
   it('live: events appended while the projector runs are applied as they come', async () => {
@@ -59,7 +74,13 @@ describe('every read model equals the fold of the log through the lifecycle mach
     await side.projector.catchUp();
     const log = await expectReadModelsToEqualTheLog(side);
     const occurred = log.map((event) => event.metadata.occurredAt).sort();
-    const asAts = [occurred[0], occurred[Math.floor(occurred.length / 3)], occurred[Math.floor((2 * occurred.length) / 3)], occurred[occurred.length - 1], '2022-01-01T00:00:00.000Z'];
+    const asAts = [
+      occurred[0],
+      occurred[Math.floor(occurred.length / 3)],
+      occurred[Math.floor((2 * occurred.length) / 3)],
+      occurred[occurred.length - 1],
+      '2022-01-01T00:00:00.000Z',
+    ];
     for (const asAt of asAts) {
       for (const knownAt of [knownAts[0], knownAts[Math.floor(knownAts.length / 2)], knownAts[knownAts.length - 1]]) {
         expectPastRegisterToEqualTheLog(side, log, asAt, knownAt);

@@ -1,4 +1,11 @@
-import { ApprovalQueueProjection, AuditProjection, RebuildAlreadyRunning, RegisterProjection, UnknownProjection, type RebuildProgress } from '@hmicfrs/projections';
+import {
+  ApprovalQueueProjection,
+  AuditProjection,
+  RebuildAlreadyRunning,
+  RegisterProjection,
+  UnknownProjection,
+  type RebuildProgress,
+} from '@hmicfrs/projections';
 import { expectReadModelsToEqualTheLog } from './support/compare';
 import { appendAll, histories } from './support/histories';
 import { eventually, openReadSide, projected, tempDir, type ReadSide } from './support/read-side';
@@ -56,11 +63,19 @@ describe('rebuild without downtime', () => {
     const dir = tempDir();
     const side = open({ dir });
     await appendAll(side.store, histories({ seed: 36, items: 60, commands: 2000 }));
-    const forgetful = open({ dir, store: side.store, projections: [new RegisterProjection({ rebuildHolds: 5 }), new ApprovalQueueProjection(), new AuditProjection()] });
+    const forgetful = open({
+      dir,
+      store: side.store,
+      projections: [new RegisterProjection({ rebuildHolds: 5 }), new ApprovalQueueProjection(), new AuditProjection()],
+    });
     await forgetful.rebuilder.rebuild();
     const log = await expectReadModelsToEqualTheLog(forgetful);
     const occurred = log.map((event) => event.metadata.occurredAt).sort();
-    for (const asAt of [occurred[Math.floor(occurred.length / 4)], occurred[Math.floor(occurred.length / 2)], occurred[occurred.length - 1]]) {
+    for (const asAt of [
+      occurred[Math.floor(occurred.length / 4)],
+      occurred[Math.floor(occurred.length / 2)],
+      occurred[occurred.length - 1],
+    ]) {
       expectPastRegisterToEqualTheLog(forgetful, log, asAt, new Date().toISOString());
     }
   });
@@ -132,7 +147,11 @@ describe('rebuild without downtime', () => {
       dir,
       store: side.store,
       projections: [new RegisterProjection(), new ApprovalQueueProjection(), new AuditProjection()].map((p) =>
-        watched(p, { beforeEvent: (name, at) => { if (name === 'register' && at === breakAt) throw new Broken(); } }),
+        watched(p, {
+          beforeEvent: (name, at) => {
+            if (name === 'register' && at === breakAt) throw new Broken();
+          },
+        }),
       ),
     });
     await expect(broken.rebuilder.rebuild()).rejects.toBeInstanceOf(Broken);
@@ -155,9 +174,15 @@ describe('rebuild without downtime', () => {
     class RegisterProjectionNext extends RegisterProjection {
       override readonly version = next;
     }
-    const upgraded = open({ dir, store: side.store, projections: [new RegisterProjectionNext(), new ApprovalQueueProjection(), new AuditProjection()] });
+    const upgraded = open({
+      dir,
+      store: side.store,
+      projections: [new RegisterProjectionNext(), new ApprovalQueueProjection(), new AuditProjection()],
+    });
     upgraded.projector.start();
-    await eventually(() => side.database.db.prepare("SELECT version FROM projection_checkpoints WHERE name = 'register'").pluck().get() === next);
+    await eventually(
+      () => side.database.db.prepare("SELECT version FROM projection_checkpoints WHERE name = 'register'").pluck().get() === next,
+    );
     await projected(upgraded);
     expect(side.database.db.prepare("SELECT name, version, generation FROM projection_checkpoints WHERE name = 'register'").get()).toEqual({
       name: 'register',

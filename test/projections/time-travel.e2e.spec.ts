@@ -16,9 +16,21 @@ describe('reports as at a date (occurredAt), as known at a date (recordedAt)', (
     side = openReadSide();
     const register = new CommitteeRegister(side.store);
     await register.inspection('peel-2023', 'PEEL 2023/25', '2023-09-29');
-    const a = await register.item('A-1', { kind: 'recommendation', level: 3, inspectionId: 'peel-2023', openedOn: '2024-01-02', dueDate: '2024-05-31' });
+    const a = await register.item('A-1', {
+      kind: 'recommendation',
+      level: 3,
+      inspectionId: 'peel-2023',
+      openedOn: '2024-01-02',
+      dueDate: '2024-05-31',
+    });
     await a.submit('2024-04-10');
-    const b = await register.item('B-1', { kind: 'recommendation', level: 2, inspectionId: 'peel-2023', openedOn: '2024-01-02', dueDate: '2024-03-31' });
+    const b = await register.item('B-1', {
+      kind: 'recommendation',
+      level: 2,
+      inspectionId: 'peel-2023',
+      openedOn: '2024-01-02',
+      dueDate: '2024-03-31',
+    });
     await b.rate('red', '2024-02-01');
     await pause();
     const givenToTheCommittee = new Date().toISOString();
@@ -71,17 +83,23 @@ describe('reports as at a date (occurredAt), as known at a date (recordedAt)', (
     }
     await side.projector.catchUp();
     const log = await readLog(side.store);
-    const titles = new Map(log.filter((event) => event.type === 'InspectionReportRecorded').map((event) => {
-      const data = event.data as { id: string; title: string; publishedOn: string };
-      return [data.id, { id: data.id, title: data.title, publishedOn: data.publishedOn }];
-    }));
+    const titles = new Map(
+      log
+        .filter((event) => event.type === 'InspectionReportRecorded')
+        .map((event) => {
+          const data = event.data as { id: string; title: string; publishedOn: string };
+          return [data.id, { id: data.id, title: data.title, publishedOn: data.publishedOn }];
+        }),
+    );
     const dates = ['2022-03-31', '2022-06-30', '2022-09-30', '2022-12-31', '2023-06-30', '2024-12-31'];
     for (let i = 1; i < dates.length; i += 1) {
       for (const knownAt of [knownAts[1], knownAts[Math.floor(knownAts.length / 2)], knownAts[knownAts.length - 1]]) {
         const request = { asAt: dates[i], previous: dates[i - 1], since: '2022-02-01', knownAt };
         const period = jacPeriod(request, new Date());
         const snapshots = (asAt: string) =>
-          [...itemsFrom(log, (event) => event.metadata.occurredAt <= asAt && event.metadata.recordedAt <= period.knownAt).values()].map(expectedSnapshot);
+          [...itemsFrom(log, (event) => event.metadata.occurredAt <= asAt && event.metadata.recordedAt <= period.knownAt).values()].map(
+            expectedSnapshot,
+          );
         const expected: JacReport = compileJacReport(period, {
           now: snapshots(period.asAt),
           before: snapshots(period.previous),

@@ -36,7 +36,13 @@ describe('reminders and escalation', () => {
     outbox = Outbox.open(dir);
     workflow = new RecommendationWorkflow(store, () => new Date());
     await workflow.recordInspectionReport(
-      { type: 'RECORD_INSPECTION_REPORT', id: 'vmm-2022', reportType: 'thematic', title: 'Vetting, misconduct and misogyny', publishedOn: '2022-11-02' },
+      {
+        type: 'RECORD_INSPECTION_REPORT',
+        id: 'vmm-2022',
+        reportType: 'thematic',
+        title: 'Vetting, misconduct and misogyny',
+        publishedOn: '2022-11-02',
+      },
       { actor: liaison },
     );
   });
@@ -46,19 +52,34 @@ describe('reminders and escalation', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  async function item(id: string, opened: string, dueDate: string | undefined, ownerId: string | undefined, steps: [Actor, LifecycleCommand, string][] = []) {
+  async function item(
+    id: string,
+    opened: string,
+    dueDate: string | undefined,
+    ownerId: string | undefined,
+    steps: [Actor, LifecycleCommand, string][] = [],
+  ) {
     await workflow.open(
       {
-        type: 'OPEN_RECOMMENDATION', id, reference: id, kind: 'recommendation', inspectionId: 'vmm-2022', text: `Recommendation ${id}`,
-        level: 3, addressee: 'Chief constables', portfolio: 'Professional Standards',
-        ...(ownerId === undefined ? {} : { owner: ownerId }), ...(dueDate === undefined ? {} : { dueDate }),
+        type: 'OPEN_RECOMMENDATION',
+        id,
+        reference: id,
+        kind: 'recommendation',
+        inspectionId: 'vmm-2022',
+        text: `Recommendation ${id}`,
+        level: 3,
+        addressee: 'Chief constables',
+        portfolio: 'Professional Standards',
+        ...(ownerId === undefined ? {} : { owner: ownerId }),
+        ...(dueDate === undefined ? {} : { dueDate }),
       },
       { actor: liaison, occurredAt: `${opened}T09:00:00Z` },
     );
     for (const [actor, command, on] of steps) await workflow.execute(id, command, { actor, occurredAt: `${on}T09:00:00Z` });
   }
 
-  const run = (notifier: Notifier, asAt = AS_AT) => new RemindersRun(workflow, store, outbox, notifier, SETTINGS, () => new Date()).run(asAt);
+  const run = (notifier: Notifier, asAt = AS_AT) =>
+    new RemindersRun(workflow, store, outbox, notifier, SETTINGS, () => new Date()).run(asAt);
   const rated = (on: string): [Actor, LifecycleCommand, string] => [owner, { type: 'RATE', rag: 'amber' }, on];
 
   it('reminds owners of items due soon, overdue or not rated for three months, and escalates long waits for the DCC', async () => {
@@ -67,7 +88,18 @@ describe('reminders and escalation', () => {
     await item('UNREVIEWED', '2024-01-10', undefined, undefined);
     await item('WAITING', '2024-05-01', '2024-12-31', 'supt-patel', [
       rated('2024-05-02'),
-      [owner, { type: 'ATTACH_EVIDENCE', evidenceId: 'plan', title: 'Plan', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'a'.repeat(64), isChiefConstableLetter: true }, '2024-05-03'],
+      [
+        owner,
+        {
+          type: 'ATTACH_EVIDENCE',
+          evidenceId: 'plan',
+          title: 'Plan',
+          heldElsewhere: { location: 'Force file share', description: 'Held by the force' },
+          sha256: 'a'.repeat(64),
+          isChiefConstableLetter: true,
+        },
+        '2024-05-03',
+      ],
       [owner, { type: 'SUBMIT' }, '2024-06-01'],
     ]);
     await item('FINE', '2024-06-01', '2024-12-31', 'supt-patel', [rated('2024-06-02')]);
@@ -126,7 +158,11 @@ describe('reminders and escalation', () => {
     await item('EXTENDED', '2024-06-01', '2024-06-15', 'supt-patel', [rated('2024-06-02')]);
     await run(new RecordingNotifier(false));
     await workflow.execute('REASSIGNED', { type: 'ASSIGN_OWNER', owner: 'ch-insp-jones' }, { actor: liaison });
-    await workflow.execute('EXTENDED', { type: 'CHANGE_DUE_DATE', dueDate: '2024-12-31', reason: 'Waiting for the NPCC guidance' }, { actor: liaison });
+    await workflow.execute(
+      'EXTENDED',
+      { type: 'CHANGE_DUE_DATE', dueDate: '2024-12-31', reason: 'Waiting for the NPCC guidance' },
+      { actor: liaison },
+    );
 
     const report = await run(new RecordingNotifier(false), '2024-07-02');
     expect(report.cancelled).toEqual([
@@ -139,13 +175,27 @@ describe('reminders and escalation', () => {
   it('leaves closed items alone, and cancels what was pending for them', async () => {
     await item('WAITING', '2024-05-01', '2024-12-31', 'supt-patel', [
       rated('2024-05-02'),
-      [owner, { type: 'ATTACH_EVIDENCE', evidenceId: 'letter', title: 'CC letter', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'b'.repeat(64), isChiefConstableLetter: true }, '2024-05-03'],
+      [
+        owner,
+        {
+          type: 'ATTACH_EVIDENCE',
+          evidenceId: 'letter',
+          title: 'CC letter',
+          heldElsewhere: { location: 'Force file share', description: 'Held by the force' },
+          sha256: 'b'.repeat(64),
+          isChiefConstableLetter: true,
+        },
+        '2024-05-03',
+      ],
       [owner, { type: 'SUBMIT' }, '2024-06-01'],
     ]);
     await run(new RecordingNotifier(false));
     await workflow.execute('WAITING', { type: 'APPROVE' }, { actor: dcc });
     const report = await run(new RecordingNotifier(false), '2024-07-02');
-    expect(report).toMatchObject({ issued: [], cancelled: [{ id: 'WAITING:awaiting_approval:2024-07-01', reason: expect.stringContaining('no longer awaiting approval') }] });
+    expect(report).toMatchObject({
+      issued: [],
+      cancelled: [{ id: 'WAITING:awaiting_approval:2024-07-01', reason: expect.stringContaining('no longer awaiting approval') }],
+    });
   });
 
   it('schedules the daily run for the next HH:MM in UTC', () => {

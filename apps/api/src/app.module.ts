@@ -62,7 +62,9 @@ export class AppModule {
           useFactory: (reflector: Reflector, secrets: Secrets, oidc: OidcProvider | null) =>
             new PolicyGuard(
               reflector,
-              oidc ? { read: (token) => oidc.readAccessToken(token), hint: 'an access token from the force\'s identity provider' } : hs256Bearer(secrets.token),
+              oidc
+                ? { read: (token) => oidc.readAccessToken(token), hint: "an access token from the force's identity provider" }
+                : hs256Bearer(secrets.token),
               secrets.session,
             ),
         },

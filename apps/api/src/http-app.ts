@@ -10,11 +10,10 @@ import { SECRETS, type Secrets } from './pages/session/secrets';
 export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
   // The data directory the owner's only (0700), before the stores open in it; and again once they have made their files.
   secureDataDir(config.DATA_DIR);
-  const app = await NestFactory.create<NestFastifyApplication>(
-    AppModule.forRoot(config),
-    new FastifyAdapter({ bodyLimit: 1024 * 1024 }),
-    { logger: options.logger ?? ['error', 'warn', 'log'], abortOnError: false },
-  );
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
+    logger: options.logger ?? ['error', 'warn', 'log'],
+    abortOnError: false,
+  });
   app.enableShutdownHooks();
   // Before `init()`: the pages' hooks must see Nest's routes being added.
   await registerPagePlugins(app, app.get<Secrets>(SECRETS).session);

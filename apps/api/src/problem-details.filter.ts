@@ -40,7 +40,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const problem = this.problemFor(error);
     if (isPageUrl(request.url)) {
       this.problemPage.show(request, reply, problem).catch((failure: unknown) => {
-        this.logger.error(`The error page itself failed: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`);
+        this.logger.error(
+          `The error page itself failed: ${failure instanceof Error ? (failure.stack ?? failure.message) : String(failure)}`,
+        );
         if (!reply.sent) void reply.status(problem.status).type('text/plain; charset=utf-8').send(`${problem.title}: ${problem.detail}`);
       });
       return;
@@ -73,17 +75,23 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof ImportRejected) {
       return { status: 422, title: 'Nothing imported', detail: error.message, problems: error.report.problems, report: error.report };
     }
-    if (error instanceof InvalidReportParameter) return { status: 400, title: 'Bad request', detail: error.message, parameter: error.parameter };
+    if (error instanceof InvalidReportParameter)
+      return { status: 400, title: 'Bad request', detail: error.message, parameter: error.parameter };
     if (error instanceof ReadModelsBehind) return { status: 503, title: 'Read models catching up', detail: error.message };
     if (error instanceof EvidenceRefused) return evidenceProblem(error);
     if (error instanceof EvidenceNotFound) return { status: 404, title: 'Not found', detail: error.message };
     if (error instanceof EvidenceFileMissing) {
       this.logger.error(`An event names a document the evidence store does not hold: ${error.message}`);
-      return { status: 500, title: 'Document missing', detail: 'The document is recorded but its file is missing from the evidence store; it has been logged.' };
+      return {
+        status: 500,
+        title: 'Document missing',
+        detail: 'The document is recorded but its file is missing from the evidence store; it has been logged.',
+      };
     }
     if (error instanceof NotARegisterFile) return { status: 415, title: 'Not a register file', detail: error.message };
     if (error instanceof FileTooLarge) return { status: 413, title: 'File too large', detail: error.message };
-    if (error instanceof InvalidToken || error instanceof NotSignedIn) return { status: 401, title: 'Not signed in', detail: error.message };
+    if (error instanceof InvalidToken || error instanceof NotSignedIn)
+      return { status: 401, title: 'Not signed in', detail: error.message };
     if (error instanceof AccessDenied) return { status: 403, title: 'Not allowed', detail: error.message };
     if (error instanceof EventStoreUnavailable) {
       this.logger.error(error.message, error.stack);
@@ -91,7 +99,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     // Fastify refuses an oversized body before any route sees it (Nest passes it on as a 413); the limits are worth naming.
     if (error instanceof HttpException && error.getStatus() === 413) {
-      return { status: 413, title: 'Too large', detail: `The request body is too large: a register file for POST /imports may be up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, any other request 1 MB` };
+      return {
+        status: 413,
+        title: 'Too large',
+        detail: `The request body is too large: a register file for POST /imports may be up to ${MAX_IMPORT_BYTES / (1024 * 1024)} MB, any other request 1 MB`,
+      };
     }
     if (error instanceof HttpException) return fromHttpException(error);
     const status = clientErrorStatus(error);
@@ -112,7 +124,14 @@ function refusalProblem({ refusal }: CommandRefused): Problem {
     case 'already_exists':
       return { status: 409, title: 'Already exists', detail: refusal.message, code: refusal.code };
     case 'not_allowed_now':
-      return { status: 409, title: 'Not allowed now', detail: refusal.message, code: refusal.code, command: refusal.command, state: refusal.status };
+      return {
+        status: 409,
+        title: 'Not allowed now',
+        detail: refusal.message,
+        code: refusal.code,
+        command: refusal.command,
+        state: refusal.status,
+      };
     case 'requirements_not_met':
       return {
         status: 422,
@@ -136,10 +155,22 @@ function refusalProblem({ refusal }: CommandRefused): Problem {
 function evidenceProblem(error: EvidenceRefused): Problem {
   const status = { too_large: 413, too_many_files: 413, type_not_allowed: 415, bad_field: 400 }[error.problem as string] ?? 422;
   const title = {
-    too_large: 'File too large', too_many_files: 'Too many files', type_not_allowed: 'Type not allowed', bad_field: 'Bad request',
-    empty: 'Empty file', bad_name: 'Bad file name', no_file: 'No file', duplicate: 'Same file twice',
+    too_large: 'File too large',
+    too_many_files: 'Too many files',
+    type_not_allowed: 'Type not allowed',
+    bad_field: 'Bad request',
+    empty: 'Empty file',
+    bad_name: 'Bad file name',
+    no_file: 'No file',
+    duplicate: 'Same file twice',
   }[error.problem];
-  return { status, title, detail: `${error.message}. Nothing was stored or recorded.`, problem: error.problem, ...(error.fileName === undefined ? {} : { fileName: error.fileName }) };
+  return {
+    status,
+    title,
+    detail: `${error.message}. Nothing was stored or recorded.`,
+    problem: error.problem,
+    ...(error.fileName === undefined ? {} : { fileName: error.fileName }),
+  };
 }
 
 function fromHttpException(error: HttpException): Problem {

@@ -11,7 +11,8 @@ export const checkpointsCommand: CliCommand = {
   summary: 'checkpoints export [--out file] [--store <events.db>]: the signed checkpoints as a small JSON file for the auditors to keep',
   async run(args) {
     const { values, positionals } = parsed(args, { out: { type: 'string' }, store: { type: 'string' } });
-    if (positionals[0] !== 'export' || positionals.length > 1) throw new UsageError('checkpoints takes one subcommand: export [--out file]');
+    if (positionals[0] !== 'export' || positionals.length > 1)
+      throw new UsageError('checkpoints takes one subcommand: export [--out file]');
     const config = loadConfig(process.env);
     let store: EventStore | undefined;
     try {
@@ -24,7 +25,9 @@ export const checkpointsCommand: CliCommand = {
       else {
         writeFileSync(values.out, text);
         const last = checkpoints[checkpoints.length - 1];
-        console.error(`${checkpoints.length} checkpoints to ${values.out}, the last #${last.sequence} at position ${last.position}; key ${key.fingerprint}`);
+        console.error(
+          `${checkpoints.length} checkpoints to ${values.out}, the last #${last.sequence} at position ${last.position}; key ${key.fingerprint}`,
+        );
       }
       return EXIT.intact;
     } catch (error) {

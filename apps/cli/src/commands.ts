@@ -13,7 +13,21 @@ import { sealCommand } from './seal.command';
 import { tokenCommand } from './token.command';
 import { verifyCommand } from './verify.command';
 
-export const COMMANDS: CliCommand[] = [tokenCommand, verifyCommand, sealCommand, checkpointsCommand, replayCommand, importCommand, demoCommand, remindersCommand, exportCommand, projectCommand, rebuildCommand, reportCommand, evidenceCommand];
+export const COMMANDS: CliCommand[] = [
+  tokenCommand,
+  verifyCommand,
+  sealCommand,
+  checkpointsCommand,
+  replayCommand,
+  importCommand,
+  demoCommand,
+  remindersCommand,
+  exportCommand,
+  projectCommand,
+  rebuildCommand,
+  reportCommand,
+  evidenceCommand,
+];
 
 export function usage(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -20,11 +20,17 @@ export interface RunningApi {
 export async function startApi(config: AppConfig): Promise<RunningApi> {
   const main = join(repositoryRoot(), 'dist', 'apps', 'api', 'src', 'main.js');
   if (!existsSync(main)) throw new UsageError(`The demo starts the built API, ${main}, which is not there: npm run build first`);
-  const child = spawn(process.execPath, [main], { env: { ...process.env, DATA_DIR: config.DATA_DIR }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, DATA_DIR: config.DATA_DIR },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const exited = new Promise<number>((resolve) => child.once('exit', (code) => resolve(code ?? 1)));
   const url = `http://${config.HOST}:${config.PORT}`;
   try {
-    await Promise.race([listening(child, url), exited.then((code) => Promise.reject(new Error(`The API stopped before it was ready (exit code ${code})`)))]);
+    await Promise.race([
+      listening(child, url),
+      exited.then((code) => Promise.reject(new Error(`The API stopped before it was ready (exit code ${code})`))),
+    ]);
   } catch (error) {
     await stop(child, exited);
     throw error;

@@ -40,7 +40,9 @@ export async function walk(workflow: RecommendationWorkflow, steps: WalkStep[], 
       idempotencyKey: `demo-walk-${index}`,
       occurredAt: new Date(now.getTime() - step.daysAgo * DAY_MS).toISOString(),
     });
-    say(`  ${step.item.padEnd(10)} ${`${step.as.userId} (${step.as.role})`.padEnd(26)} ${command.type.padEnd(16)} → ${outcome.statusDescription}`);
+    say(
+      `  ${step.item.padEnd(10)} ${`${step.as.userId} (${step.as.role})`.padEnd(26)} ${command.type.padEnd(16)} → ${outcome.statusDescription}`,
+    );
   }
 }
 

@@ -16,7 +16,8 @@ import { importReportText } from './import-report-text';
 
 export const demoCommand: CliCommand = {
   name: 'demo',
-  summary: 'demo [--data-dir ./data-demo] [--load-only]: a fresh register from the JAC papers, walked through the lifecycle, and the API on it',
+  summary:
+    'demo [--data-dir ./data-demo] [--load-only]: a fresh register from the JAC papers, walked through the lifecycle, and the API on it',
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -60,9 +61,13 @@ async function remind(config: AppConfig, store: EventStore, workflow: Recommenda
   const quiet: Notifier = { name: 'outbox', deliver: async () => 'left_in_outbox' };
   try {
     const report = await new RemindersRun(workflow, store, outbox, quiet, reminderSettings(config), systemClock).run();
-    console.log(`3. Today's reminders and escalations, recorded in each item's history and left in ${join(relative(process.cwd(), config.DATA_DIR), 'outbox.db')}:`);
+    console.log(
+      `3. Today's reminders and escalations, recorded in each item's history and left in ${join(relative(process.cwd(), config.DATA_DIR), 'outbox.db')}:`,
+    );
     for (const issued of report.issued) {
-      console.log(`  ${issued.itemId.padEnd(10)} ${issued.type === 'Escalated' ? 'escalated' : 'reminder '} ${issued.kind.padEnd(18)} to ${issued.to}`);
+      console.log(
+        `  ${issued.itemId.padEnd(10)} ${issued.type === 'Escalated' ? 'escalated' : 'reminder '} ${issued.kind.padEnd(18)} to ${issued.to}`,
+      );
     }
     console.log('');
   } finally {
@@ -89,7 +94,9 @@ async function serve(config: AppConfig): Promise<number> {
   console.log(`   OpenAPI        ${url}/docs`);
   for (const path of readable) console.log(`   ${'GET'.padEnd(14)} ${url}${path}`);
   console.log(`   An item        ${url}/recommendations/9159   and its history: ${url}/recommendations/9159/history`);
-  console.log(`   On the command line:  DATA_DIR=${relative(process.cwd(), config.DATA_DIR) || config.DATA_DIR} npm run cli -- replay 9159\n`);
+  console.log(
+    `   On the command line:  DATA_DIR=${relative(process.cwd(), config.DATA_DIR) || config.DATA_DIR} npm run cli -- replay 9159\n`,
+  );
   console.log('   Users and bearer tokens (8 hours), e.g. curl -H "Authorization: Bearer <token>" ' + `${url}/recommendations/38`);
   for (const user of users) {
     console.log(`     ${user.userId.padEnd(14)} ${user.role.padEnd(8)} ${issueToken(user, secret)}`);

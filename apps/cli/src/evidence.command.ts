@@ -30,18 +30,26 @@ export const evidenceCommand: CliCommand = {
       if (action === 'verify') {
         const verdict = await verifyEvidence(events.readAll(), store);
         for (const problem of verdict.problems) console.log(`BROKEN ${describeEvidenceProblem(problem)}`);
-        console.log(verdict.problems.length === 0 ? `OK: ${verdict.checked} documents checked; every one hashes to its event.` : `${verdict.problems.length} of ${verdict.checked} documents missing or altered.`);
+        console.log(
+          verdict.problems.length === 0
+            ? `OK: ${verdict.checked} documents checked; every one hashes to its event.`
+            : `${verdict.problems.length} of ${verdict.checked} documents missing or altered.`,
+        );
         return verdict.problems.length === 0 ? 0 : 1;
       }
       const dryRun = options.includes('--dry-run');
       // The files' times are the filesystem's, so the grace is measured on the machine's clock.
       const orphans = await findOrphans(events.readAll(), store, systemClock(), GRACE_MS);
       for (const orphan of orphans) {
-        console.log(`${dryRun ? 'would remove' : 'removed'} ${orphan.kind === 'document' ? 'unreferenced document' : 'interrupted upload'} ${orphan.id} (${megabytes(orphan.size)}, ${orphan.modifiedAt.toISOString()})`);
+        console.log(
+          `${dryRun ? 'would remove' : 'removed'} ${orphan.kind === 'document' ? 'unreferenced document' : 'interrupted upload'} ${orphan.id} (${megabytes(orphan.size)}, ${orphan.modifiedAt.toISOString()})`,
+        );
         if (!dryRun) await removeOrphan(store, orphan);
       }
       const total = orphans.reduce((sum, orphan) => sum + orphan.size, 0);
-      console.log(`${orphans.length} ${orphans.length === 1 ? 'file' : 'files'} (${megabytes(total)}) ${dryRun ? 'would be removed (dry run: nothing removed)' : 'removed'}.`);
+      console.log(
+        `${orphans.length} ${orphans.length === 1 ? 'file' : 'files'} (${megabytes(total)}) ${dryRun ? 'would be removed (dry run: nothing removed)' : 'removed'}.`,
+      );
       return 0;
     } finally {
       await events.close();

@@ -28,7 +28,9 @@ export const exportCommand: CliCommand = {
     const { out, ...query } = values;
     const { format = 'csv', ...filter } = exportQuery(query);
     const config = loadConfig(process.env);
-    const app = await NestFactory.createApplicationContext(ReadModelsModule.forRoot(config, { runProjector: false }), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(ReadModelsModule.forRoot(config, { runProjector: false }), {
+      logger: ['error', 'warn'],
+    });
     try {
       // The read models are as fresh as the store: another process (the API) may be projecting already.
       await app.get(Projector).catchUp();
@@ -45,6 +47,12 @@ export const exportCommand: CliCommand = {
 function exportQuery(values: Record<string, string | undefined>): ExportQuery {
   const query = plainToInstance(ExportQuery, values);
   const errors = validateSync(query, { whitelist: true, forbidNonWhitelisted: true });
-  if (errors.length > 0) throw new UsageError(errors.flatMap((error) => Object.values(error.constraints ?? {})).map((message) => `--${message}`).join('; '));
+  if (errors.length > 0)
+    throw new UsageError(
+      errors
+        .flatMap((error) => Object.values(error.constraints ?? {}))
+        .map((message) => `--${message}`)
+        .join('; '),
+    );
   return query;
 }

@@ -21,5 +21,7 @@ export function importReportText(report: ImportReport): string {
 }
 
 export function problemLines(problems: RowProblem[]): string[] {
-  return problems.map((problem) => `    row ${problem.row}${problem.column === null ? '' : `, column ${JSON.stringify(problem.column)}`}: ${problem.reason}`);
+  return problems.map(
+    (problem) => `    row ${problem.row}${problem.column === null ? '' : `, column ${JSON.stringify(problem.column)}`}: ${problem.reason}`,
+  );
 }

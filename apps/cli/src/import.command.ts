@@ -16,14 +16,20 @@ const PROGRESS_FROM_ROWS = 200;
 
 export const importCommand: CliCommand = {
   name: 'import',
-  summary: 'import <file.csv|file.xlsx> --by <liaison officer\'s user id> [--dry-run] [--skip-invalid]: bring a register in, one row per item (see README)',
+  summary:
+    "import <file.csv|file.xlsx> --by <liaison officer's user id> [--dry-run] [--skip-invalid]: bring a register in, one row per item (see README)",
   async run(args) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { by: { type: 'string' }, 'dry-run': { type: 'boolean', default: false }, 'skip-invalid': { type: 'boolean', default: false } },
+      options: {
+        by: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        'skip-invalid': { type: 'boolean', default: false },
+      },
     });
-    if (positionals.length !== 1) throw new UsageError('import needs exactly one file, e.g. `npm run cli -- import docs/sample-register.csv`');
+    if (positionals.length !== 1)
+      throw new UsageError('import needs exactly one file, e.g. `npm run cli -- import docs/sample-register.csv`');
     // Every event an import writes names who ran it: the CLI is told, as the API knows it from the sign-in.
     if (!values.by) throw new UsageError('import needs --by <user id>: the liaison officer who runs it, recorded on every event it writes');
     const [path] = positionals;

@@ -23,7 +23,8 @@ export const projectCommand: CliCommand = {
         await stopSignal();
       }
       const { store, projections } = await app.get(ProjectionStatusReader).status();
-      for (const projection of projections) console.log(`${projection.name}: at ${projection.position ?? 'the start'} of ${store.position ?? 'an empty store'}`);
+      for (const projection of projections)
+        console.log(`${projection.name}: at ${projection.position ?? 'the start'} of ${store.position ?? 'an empty store'}`);
       return 0;
     } finally {
       await app.close();

@@ -14,7 +14,12 @@ export class ReadModelsModule {
         ClockModule.forRoot(),
         EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
         // Nothing else to serve here: a write may wait as long as another process's rebuild needs.
-        ProjectionsModule.forRoot({ dataDir: config.DATA_DIR, runProjector: options.runProjector, busyTimeoutMs: 30_000, freshnessTimeoutMs: 60_000 }),
+        ProjectionsModule.forRoot({
+          dataDir: config.DATA_DIR,
+          runProjector: options.runProjector,
+          busyTimeoutMs: 30_000,
+          freshnessTimeoutMs: 60_000,
+        }),
       ],
     };
   }

@@ -7,10 +7,13 @@ import { rebuildProgressBar } from './rebuild-progress';
 
 export const rebuildCommand: CliCommand = {
   name: 'rebuild',
-  summary: 'rebuild [projection …]: replay the whole log into fresh tables and swap them in when caught up (every projection when none is named)',
+  summary:
+    'rebuild [projection …]: replay the whole log into fresh tables and swap them in when caught up (every projection when none is named)',
   async run(names) {
     const config = loadConfig(process.env);
-    const app = await NestFactory.createApplicationContext(ReadModelsModule.forRoot(config, { runProjector: false }), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(ReadModelsModule.forRoot(config, { runProjector: false }), {
+      logger: ['error', 'warn'],
+    });
     try {
       await app.get(Rebuilder).rebuild(names, rebuildProgressBar());
       return 0;

@@ -8,7 +8,8 @@ import { UsageError, type CliCommand } from './cli-command';
 
 export const remindersCommand: CliCommand = {
   name: 'reminders',
-  summary: 'reminders [--as-at YYYY-MM-DD]: remind owners of items due soon, overdue or not reviewed; escalate submissions waiting on the DCC',
+  summary:
+    'reminders [--as-at YYYY-MM-DD]: remind owners of items due soon, overdue or not reviewed; escalate submissions waiting on the DCC',
   async run(args) {
     const { values } = parseArgs({ args, options: { 'as-at': { type: 'string' } } });
     const asAt = values['as-at'];
@@ -18,10 +19,19 @@ export const remindersCommand: CliCommand = {
     const outbox = Outbox.open(config.DATA_DIR);
     try {
       const notifier = notifierFor(config);
-      const report = await new RemindersRun(new RecommendationWorkflow(store, systemClock), store, outbox, notifier, reminderSettings(config), systemClock).run(asAt);
+      const report = await new RemindersRun(
+        new RecommendationWorkflow(store, systemClock),
+        store,
+        outbox,
+        notifier,
+        reminderSettings(config),
+        systemClock,
+      ).run(asAt);
       console.log(`Reminders as at ${report.asAt} (${notifier.name}): ${report.itemsChecked} items checked`);
       for (const issued of report.issued) {
-        console.log(`  ${issued.itemId.padEnd(12)} ${issued.type === 'Escalated' ? 'escalated' : 'reminder '} ${issued.kind.padEnd(18)} to ${issued.to} (${issued.delivered.replace(/_/g, ' ')})`);
+        console.log(
+          `  ${issued.itemId.padEnd(12)} ${issued.type === 'Escalated' ? 'escalated' : 'reminder '} ${issued.kind.padEnd(18)} to ${issued.to} (${issued.delivered.replace(/_/g, ' ')})`,
+        );
       }
       for (const cancelled of report.cancelled) console.log(`  cancelled ${cancelled.id}: ${cancelled.reason}`);
       console.log(`  ${report.issued.length} issued, ${report.alreadyIssued} already issued today, ${report.cancelled.length} cancelled`);

@@ -51,7 +51,9 @@ function summary({ type, data }: HistoryEntry): string {
     case 'EvidenceAttached': {
       const file = d.file as { name: string } | undefined;
       const held = d.heldElsewhere as { location: string } | undefined;
-      const where = file ? `uploaded ${file.name}, sha256 ${String(d.sha256).slice(0, 12)}…` : `held elsewhere: ${held?.location ?? 'not recorded'}`;
+      const where = file
+        ? `uploaded ${file.name}, sha256 ${String(d.sha256).slice(0, 12)}…`
+        : `held elsewhere: ${held?.location ?? 'not recorded'}`;
       return `: ${d.title}${d.isChiefConstableLetter ? ' (Chief Constable letter)' : ''} ${where}`;
     }
     case 'OwnerAssigned':

@@ -18,7 +18,8 @@ const OPTIONS = { asAt: '--as-at', previous: '--previous', since: '--since', kno
 
 export const reportCommand: CliCommand = {
   name: 'report',
-  summary: 'report --as-at <date> --previous <date> --since <date> [--known-at <date>] [--format md|html|csv|json] [--out file]: the JAC paper',
+  summary:
+    'report --as-at <date> --previous <date> --since <date> [--known-at <date>] [--format md|html|csv|json] [--out file]: the JAC paper',
   async run(args) {
     const { values } = parseArgs({
       args,
@@ -35,10 +36,14 @@ export const reportCommand: CliCommand = {
     if (render === undefined) throw new UsageError(`--format must be one of ${Object.keys(FORMATS).join(', ')}`);
     const [asAt, previous, since] = [values['as-at'], values.previous, values.since];
     if (asAt === undefined || previous === undefined || since === undefined) {
-      throw new UsageError('report needs --as-at, --previous and --since, e.g. --as-at 2024-06-27 --previous 2024-03-21 --since 2023-08-01');
+      throw new UsageError(
+        'report needs --as-at, --previous and --since, e.g. --as-at 2024-06-27 --previous 2024-03-21 --since 2023-08-01',
+      );
     }
     const config = loadConfig(process.env);
-    const app = await NestFactory.createApplicationContext(ReadModelsModule.forRoot(config, { runProjector: false }), { logger: ['error', 'warn'] });
+    const app = await NestFactory.createApplicationContext(ReadModelsModule.forRoot(config, { runProjector: false }), {
+      logger: ['error', 'warn'],
+    });
     try {
       // Fresh from the log first; if the API is projecting, the report waits for it instead.
       await app.get(Projector).catchUp();
@@ -49,7 +54,9 @@ export const reportCommand: CliCommand = {
       return 0;
     } catch (error) {
       if (error instanceof InvalidReportParameter) {
-        throw new UsageError(`${OPTIONS[error.parameter as keyof typeof OPTIONS] ?? error.parameter}${error.message.slice(error.parameter.length)}`);
+        throw new UsageError(
+          `${OPTIONS[error.parameter as keyof typeof OPTIONS] ?? error.parameter}${error.message.slice(error.parameter.length)}`,
+        );
       }
       throw error;
     } finally {

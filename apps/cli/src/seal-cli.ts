@@ -38,9 +38,8 @@ export function configuredKey(config: AppConfig, mayCreate: boolean): SealKey {
   if (!configured && !mayCreate && !existsSync(join(config.DATA_DIR, LOCAL_KEY_FILE))) {
     throw new SealKeyProblem('no public key to verify with: give --public-key <file> (the key the auditors were given)');
   }
-  return loadSealKey(
-    { pem: config.SEAL_PRIVATE_KEY, file: config.SEAL_PRIVATE_KEY_FILE, dataDir: config.DATA_DIR },
-    (message) => console.error(`warning: ${message}`),
+  return loadSealKey({ pem: config.SEAL_PRIVATE_KEY, file: config.SEAL_PRIVATE_KEY_FILE, dataDir: config.DATA_DIR }, (message) =>
+    console.error(`warning: ${message}`),
   );
 }
 

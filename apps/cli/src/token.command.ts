@@ -14,7 +14,8 @@ export const tokenCommand: CliCommand = {
     if (!values.user) throw new UsageError('token needs --user <id>');
     if (!isRole(values.role)) throw new UsageError(`token needs --role, one of ${ROLES.join(', ')}`);
     const hours = Number(values.hours);
-    if (!Number.isFinite(hours) || hours <= 0 || hours > 720) throw new UsageError('--hours must be a positive number of hours, at most 720 (30 days)');
+    if (!Number.isFinite(hours) || hours <= 0 || hours > 720)
+      throw new UsageError('--hours must be a positive number of hours, at most 720 (30 days)');
     const config = loadConfig(process.env);
     const secret = tokenSecret(config.JWT_SECRET, config.DATA_DIR, (message) => console.error(`warning: ${message}`));
     console.log(issueToken({ userId: values.user, role: values.role }, secret, Math.round(hours * 3600)));

@@ -19,11 +19,12 @@ export const verifyCommand: CliCommand = {
     let store: EventStore | undefined;
     try {
       const exported = values.checkpoints === undefined ? undefined : readCheckpointExport(values.checkpoints);
-      const key = values['public-key'] !== undefined
-        ? readPublicKey(values['public-key'])
-        : exported !== undefined
-          ? exportKey(exported.publicKey, values.checkpoints!)
-          : configuredKey(config, false);
+      const key =
+        values['public-key'] !== undefined
+          ? readPublicKey(values['public-key'])
+          : exported !== undefined
+            ? exportKey(exported.publicKey, values.checkpoints!)
+            : configuredKey(config, false);
       try {
         store = await openStore(config, { file: values.store, readonly: true });
       } catch (error) {
@@ -42,7 +43,9 @@ export const verifyCommand: CliCommand = {
       const sealed = verdict.sealedThrough;
       const against = `${verdict.checkpointsFrom === 'export' ? 'the exported' : "the store's own"} checkpoints, key ${short(key.fingerprint)}`;
       if (sealed !== null && verdict.unsealed > 0) {
-        console.log(`NOT YET SEALED: ${verdict.unsealed} events after position ${sealed.position} (checkpoint #${sealed.sequence}); not a failure.`);
+        console.log(
+          `NOT YET SEALED: ${verdict.unsealed} events after position ${sealed.position} (checkpoint #${sealed.sequence}); not a failure.`,
+        );
       }
       const summary = `${verdict.events} events in ${verdict.streams} streams checked against ${against}`;
       if (verdict.findings.length > 0) {

@@ -48,12 +48,18 @@ export class SignInFailed extends Error {
  * the UPN), else the e-mail, else `sub`; normalised once (`personId`).
  */
 export function personIdOf(claims: JWTPayload | Record<string, unknown>): string | undefined {
-  const value = [claims.preferred_username, claims.email, claims.sub].find((candidate) => typeof candidate === 'string' && candidate.trim() !== '');
+  const value = [claims.preferred_username, claims.email, claims.sub].find(
+    (candidate) => typeof candidate === 'string' && candidate.trim() !== '',
+  );
   return typeof value === 'string' ? personId(value) : undefined;
 }
 
 /** The role here of the first of the claim's roles that maps to one; undefined when none does. */
-export function roleOf(claims: JWTPayload | Record<string, unknown>, rolesClaim: string, roleMap: Record<string, string>): Role | undefined {
+export function roleOf(
+  claims: JWTPayload | Record<string, unknown>,
+  rolesClaim: string,
+  roleMap: Record<string, string>,
+): Role | undefined {
   for (const name of providerRolesOf(claims, rolesClaim)) {
     const role = roleMap[name];
     if (isRole(role)) return role;
@@ -115,7 +121,11 @@ export class OidcProvider {
     let tokens;
     try {
       const params = this.client.callbackParams(callbackUrl);
-      tokens = await this.client.callback(this.settings.redirectUri, params, { state: checks.state, nonce: checks.nonce, code_verifier: checks.codeVerifier });
+      tokens = await this.client.callback(this.settings.redirectUri, params, {
+        state: checks.state,
+        nonce: checks.nonce,
+        code_verifier: checks.codeVerifier,
+      });
     } catch (error) {
       throw new SignInFailed(`The sign-in did not complete: ${(error as Error).message}`);
     }

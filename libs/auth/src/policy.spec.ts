@@ -76,7 +76,12 @@ describe('bearer tokens', () => {
   });
 
   it('always expire: a token without exp is refused, and none is issued for longer than 30 days', () => {
-    const forever = sign({ role: 'owner' }, secret, { algorithm: 'HS256', subject: 'x', issuer: 'hmicfrs-recommendations', audience: 'api' });
+    const forever = sign({ role: 'owner' }, secret, {
+      algorithm: 'HS256',
+      subject: 'x',
+      issuer: 'hmicfrs-recommendations',
+      audience: 'api',
+    });
     expect(() => readToken(forever, secret)).toThrow(/no expiry/);
     expect(() => issueToken({ userId: 'x', role: 'owner' }, secret, 365 * 24 * 3600)).toThrow(RangeError);
   });

@@ -2,7 +2,7 @@ import { NotSignedIn } from './not-signed-in';
 import { issueSession, readSession } from './session';
 import { issueToken, readToken } from './tokens';
 
-describe('the web pages\' session', () => {
+describe("the web pages' session", () => {
   const secret = 'a-session-secret-that-is-long-enough-0123';
 
   it('names the user and role it was issued for', () => {

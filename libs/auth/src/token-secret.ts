@@ -7,20 +7,12 @@ import { join } from 'node:path';
  * run without one, a random secret is made once and kept in the data directory, readable by its owner
  * only, so the API and `cli token` agree — and the caller is told, loudly.
  */
-export function tokenSecret(
-  configured: string | undefined,
-  dataDir: string,
-  warn: (message: string) => void,
-): string {
+export function tokenSecret(configured: string | undefined, dataDir: string, warn: (message: string) => void): string {
   return localSecret({ variable: 'JWT_SECRET', signs: 'tokens', file: '.jwt-secret' }, configured, dataDir, warn);
 }
 
 /** The secret that signs the web pages' session cookie: `SESSION_SECRET`, or a local one as for tokens. */
-export function sessionSecret(
-  configured: string | undefined,
-  dataDir: string,
-  warn: (message: string) => void,
-): string {
+export function sessionSecret(configured: string | undefined, dataDir: string, warn: (message: string) => void): string {
   return localSecret({ variable: 'SESSION_SECRET', signs: 'session cookies', file: '.session-secret' }, configured, dataDir, warn);
 }
 

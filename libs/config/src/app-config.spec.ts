@@ -26,14 +26,19 @@ describe('configuration', () => {
     expect(() => loadConfig({ JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
   });
 
-  it('checks the web pages\' settings: a session secret long enough, a users file that is JSON', () => {
+  it("checks the web pages' settings: a session secret long enough, a users file that is JSON", () => {
     expect(() => loadConfig({ SESSION_SECRET: 'short' })).toThrow(/SESSION_SECRET must be at least 32 bytes \(got a value of 5 bytes\)/);
     expect(() => loadConfig({ USERS_FILE: 'users.txt' })).toThrow(/USERS_FILE must be the path of a .json file/);
     expect(loadConfig({ USERS_FILE: '/etc/hmicfrs/users.json' }).USERS_FILE).toBe('/etc/hmicfrs/users.json');
   });
 
-  it('checks the reminders\' settings, and never echoes an SMTP password', () => {
-    expect(loadConfig({})).toMatchObject({ REMINDERS_DAILY_AT: '07:00', REMINDER_DUE_SOON_DAYS: 14, REMINDER_APPROVAL_WAIT_DAYS: 14, REMINDER_REVIEW_MONTHS: 3 });
+  it("checks the reminders' settings, and never echoes an SMTP password", () => {
+    expect(loadConfig({})).toMatchObject({
+      REMINDERS_DAILY_AT: '07:00',
+      REMINDER_DUE_SOON_DAYS: 14,
+      REMINDER_APPROVAL_WAIT_DAYS: 14,
+      REMINDER_REVIEW_MONTHS: 3,
+    });
     expect(loadConfig({ REMINDERS_DAILY_AT: 'off' }).REMINDERS_DAILY_AT).toBe('off');
     expect(() => loadConfig({ REMINDERS_DAILY_AT: '7am' })).toThrow(/REMINDERS_DAILY_AT must be a time as HH:MM \(UTC\) or off/);
     expect(() => loadConfig({ REMINDER_DUE_SOON_DAYS: 'soon' })).toThrow(/REMINDER_DUE_SOON_DAYS must be a whole number of days/);
@@ -65,7 +70,11 @@ describe('sign-in settings', () => {
 
   it('a provider needs all its settings, maps roles, and replaces HS256 tokens', () => {
     const config = loadConfig({ ...oidc, HOST: '0.0.0.0', OIDC_ROLE_MAP: 'Rec.Liaison=liaison, Rec.DCC=dcc' });
-    expect(config).toMatchObject({ OIDC_ROLES_CLAIM: 'roles', OIDC_ROLE_MAP: { 'Rec.Liaison': 'liaison', 'Rec.DCC': 'dcc' }, OIDC_CLOCK_SKEW_SECONDS: 60 });
+    expect(config).toMatchObject({
+      OIDC_ROLES_CLAIM: 'roles',
+      OIDC_ROLE_MAP: { 'Rec.Liaison': 'liaison', 'Rec.DCC': 'dcc' },
+      OIDC_CLOCK_SKEW_SECONDS: 60,
+    });
     expect(() => loadConfig({ OIDC_ISSUER: oidc.OIDC_ISSUER })).toThrow(/OIDC_CLIENT_ID must be set with the other OIDC_ settings/);
     expect(() => loadConfig({ ...oidc, JWT_SECRET: 'x'.repeat(40) })).toThrow(/JWT_SECRET must not be set with OIDC_ISSUER/);
     expect(() => loadConfig({ ...oidc, OIDC_ROLE_MAP: 'Rec.Boss=chief' })).toThrow(/OIDC_ROLE_MAP must be a comma-separated list/);
@@ -75,7 +84,9 @@ describe('sign-in settings', () => {
   it('local sign-in only on loopback, unless forced in so many words', () => {
     expect(() => loadConfig({ HOST: '127.0.0.1' })).not.toThrow();
     expect(() => loadConfig({ HOST: '0.0.0.0' })).toThrow(/HOST is 0.0.0.0, not a loopback address/);
-    expect(() => loadConfig({ HOST: '0.0.0.0', LOCAL_SIGN_IN_ON_ANY_ADDRESS: 'yes' })).toThrow(/must be exactly anyone-can-sign-in-as-anyone/);
+    expect(() => loadConfig({ HOST: '0.0.0.0', LOCAL_SIGN_IN_ON_ANY_ADDRESS: 'yes' })).toThrow(
+      /must be exactly anyone-can-sign-in-as-anyone/,
+    );
     expect(() => loadConfig({ HOST: '0.0.0.0', LOCAL_SIGN_IN_ON_ANY_ADDRESS: 'anyone-can-sign-in-as-anyone' })).not.toThrow();
     expect(() => loadConfig({ HOST: '0.0.0.0', JWT_SECRET: 'x'.repeat(40) })).not.toThrow();
   });

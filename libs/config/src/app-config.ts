@@ -11,7 +11,10 @@ function parseRoleMap(value: unknown): Record<string, string> | null {
   if (value === undefined) return Object.fromEntries(ROLE_NAMES.map((role) => [role, role]));
   if (typeof value !== 'string') return null;
   const map: Record<string, string> = {};
-  for (const pair of value.split(',').map((part) => part.trim()).filter(Boolean)) {
+  for (const pair of value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean)) {
     const [provider, role, ...rest] = pair.split('=').map((part) => part.trim());
     if (!provider || rest.length > 0 || !(ROLE_NAMES as readonly string[]).includes(role)) return null;
     map[provider] = role;
@@ -37,7 +40,7 @@ const LongEnoughSecret = (variable: string) =>
  * start-up. The defaults are safe for a local run: loopback only, data under ./data.
  */
 export class AppConfig {
-  @Transform(({ value }) => (value === undefined ? 3000 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 3000 : Number(value)))
   @Min(0, { message: 'PORT must be between 0 and 65535' })
   @Max(65535, { message: 'PORT must be between 0 and 65535' })
   // Listed last because it is checked first: a port that is not a number is told just that.
@@ -45,12 +48,12 @@ export class AppConfig {
   PORT!: number;
 
   /** Loopback by default: exposing the API on a network is a decision, not an accident. */
-  @Transform(({ value }) => value ?? '127.0.0.1')
+  @Transform(({ value }: { value: unknown }) => value ?? '127.0.0.1')
   @IsString()
   @MinLength(1, { message: 'HOST must not be empty' })
   HOST!: string;
 
-  @Transform(({ value }) => value ?? './data')
+  @Transform(({ value }: { value: unknown }) => value ?? './data')
   @IsString()
   @MinLength(1, { message: 'DATA_DIR must not be empty' })
   DATA_DIR!: string;
@@ -90,7 +93,9 @@ export class AppConfig {
    * local sign-in nor HS256 tokens are accepted. OIDC_CLIENT_ID, OIDC_CLIENT_SECRET and OIDC_REDIRECT_URI go with it.
    */
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s]+$/, { message: 'OIDC_ISSUER must be the provider\'s issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0' })
+  @Matches(/^https?:\/\/[^\s]+$/, {
+    message: "OIDC_ISSUER must be the provider's issuer URL, e.g. https://login.microsoftonline.com/<tenant>/v2.0",
+  })
   OIDC_ISSUER?: string;
 
   @IsOptional()
@@ -103,11 +108,13 @@ export class AppConfig {
 
   /** Where the provider sends people back: this server's /app/sign-in/callback, as registered with the provider. */
   @IsOptional()
-  @Matches(/^https?:\/\/[^\s]+\/app\/sign-in\/callback$/, { message: 'OIDC_REDIRECT_URI must be this server\'s address ending /app/sign-in/callback' })
+  @Matches(/^https?:\/\/[^\s]+\/app\/sign-in\/callback$/, {
+    message: "OIDC_REDIRECT_URI must be this server's address ending /app/sign-in/callback",
+  })
   OIDC_REDIRECT_URI?: string;
 
   /** The claim of the ID and access tokens that carries the person's roles (Entra ID: `roles`). */
-  @Transform(({ value }) => value ?? 'roles')
+  @Transform(({ value }: { value: unknown }) => value ?? 'roles')
   @Matches(/^[A-Za-z0-9_.:/-]+$/, { message: 'OIDC_ROLES_CLAIM must be a claim name, e.g. roles' })
   OIDC_ROLES_CLAIM!: string;
 
@@ -115,10 +122,13 @@ export class AppConfig {
    * The provider's role names and the roles they mean here, e.g.
    * `Recommendations.Liaison=liaison,Recommendations.DCC=dcc`. Default: the roles' own names.
    */
-  @Transform(({ value }) => parseRoleMap(value))
+  @Transform(({ value }: { value: unknown }) => parseRoleMap(value))
   @ValidateBy({
     name: 'roleMap',
-    validator: { validate: (value: unknown) => value !== null, defaultMessage: () => `OIDC_ROLE_MAP must be a comma-separated list of <provider role>=<${ROLE_NAMES.join('|')}>` },
+    validator: {
+      validate: (value: unknown) => value !== null,
+      defaultMessage: () => `OIDC_ROLE_MAP must be a comma-separated list of <provider role>=<${ROLE_NAMES.join('|')}>`,
+    },
   })
   OIDC_ROLE_MAP!: Record<string, string>;
 
@@ -128,7 +138,7 @@ export class AppConfig {
   OIDC_AUDIENCE?: string;
 
   /** How far the provider's clock may be from ours when checking a token's times, in seconds. */
-  @Transform(({ value }) => (value === undefined ? 60 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 60 : Number(value)))
   @Min(0, { message: 'OIDC_CLOCK_SKEW_SECONDS must be between 0 and 300' })
   @Max(300, { message: 'OIDC_CLOCK_SKEW_SECONDS must be between 0 and 300' })
   @IsInt({ message: 'OIDC_CLOCK_SKEW_SECONDS must be a whole number of seconds' })
@@ -142,29 +152,29 @@ export class AppConfig {
   @IsIn([LOCAL_SIGN_IN_FORCED], { message: `LOCAL_SIGN_IN_ON_ANY_ADDRESS, when set, must be exactly ${LOCAL_SIGN_IN_FORCED}` })
   LOCAL_SIGN_IN_ON_ANY_ADDRESS?: string;
 
-  @Transform(({ value }) => value ?? 'info')
+  @Transform(({ value }: { value: unknown }) => value ?? 'info')
   @IsIn(['error', 'warn', 'info', 'debug'], { message: 'LOG_LEVEL must be one of error, warn, info, debug' })
   LOG_LEVEL!: 'error' | 'warn' | 'info' | 'debug';
 
   /** When the API runs the reminders each day (HH:MM, UTC), or `off`. The first run is at the next such time, never at start-up. */
-  @Transform(({ value }) => value ?? '07:00')
+  @Transform(({ value }: { value: unknown }) => value ?? '07:00')
   @Matches(/^(off|([01]\d|2[0-3]):[0-5]\d)$/, { message: 'REMINDERS_DAILY_AT must be a time as HH:MM (UTC) or off' })
   REMINDERS_DAILY_AT!: string;
 
   /** Owners are reminded of items due within this many days. */
-  @Transform(({ value }) => (value === undefined ? 14 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 14 : Number(value)))
   @Min(1, { message: 'REMINDER_DUE_SOON_DAYS must be at least 1' })
   @IsInt({ message: 'REMINDER_DUE_SOON_DAYS must be a whole number of days' })
   REMINDER_DUE_SOON_DAYS!: number;
 
   /** A submission waiting on the DCC longer than this many days is escalated. */
-  @Transform(({ value }) => (value === undefined ? 14 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 14 : Number(value)))
   @Min(1, { message: 'REMINDER_APPROVAL_WAIT_DAYS must be at least 1' })
   @IsInt({ message: 'REMINDER_APPROVAL_WAIT_DAYS must be a whole number of days' })
   REMINDER_APPROVAL_WAIT_DAYS!: number;
 
   /** An item not RAG rated for this many months is due a review, and its owner is told. */
-  @Transform(({ value }) => (value === undefined ? 3 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 3 : Number(value)))
   @Min(1, { message: 'REMINDER_REVIEW_MONTHS must be at least 1' })
   @IsInt({ message: 'REMINDER_REVIEW_MONTHS must be a whole number of months' })
   REMINDER_REVIEW_MONTHS!: number;
@@ -175,17 +185,17 @@ export class AppConfig {
   SMTP_URL?: string;
 
   /** The sender of reminder e-mails. */
-  @Transform(({ value }) => value ?? 'hmicfrs-recommendations@localhost')
+  @Transform(({ value }: { value: unknown }) => value ?? 'hmicfrs-recommendations@localhost')
   @Matches(/^[^@\s]+@[^@\s]+$/, { message: 'SMTP_FROM must be an e-mail address' })
   SMTP_FROM!: string;
 
   /** Reminders go to <user id>@this domain (and <role>@ it where no user is named), e.g. force.police.uk. */
-  @Transform(({ value }) => value ?? 'localhost')
+  @Transform(({ value }: { value: unknown }) => value ?? 'localhost')
   @Matches(/^[A-Za-z0-9.-]+$/, { message: 'SMTP_TO_DOMAIN must be a domain name, e.g. force.police.uk' })
   SMTP_TO_DOMAIN!: string;
 
   /** The most an evidence document may be, in megabytes (25 by default). */
-  @Transform(({ value }) => (value === undefined ? 25 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 25 : Number(value)))
   @Min(1, { message: 'EVIDENCE_MAX_MB must be at least 1' })
   @Max(1024, { message: 'EVIDENCE_MAX_MB must be at most 1024' })
   @IsInt({ message: 'EVIDENCE_MAX_MB must be a whole number of megabytes' })
@@ -202,7 +212,9 @@ export class AppConfig {
   EVIDENCE_TYPES?: string;
   /** The Ed25519 private key (PEM; `\n` may stand for line breaks) that signs the history's checkpoints. */
   @IsOptional()
-  @Matches(/-----BEGIN PRIVATE KEY-----/, { message: 'SEAL_PRIVATE_KEY must be an Ed25519 private key in PEM (-----BEGIN PRIVATE KEY-----)' })
+  @Matches(/-----BEGIN PRIVATE KEY-----/, {
+    message: 'SEAL_PRIVATE_KEY must be an Ed25519 private key in PEM (-----BEGIN PRIVATE KEY-----)',
+  })
   SEAL_PRIVATE_KEY?: string;
 
   /** A PEM file holding that key, readable by its owner only. Neither set: DATA_DIR/.seal-key.pem, made on a first local run. */
@@ -212,24 +224,24 @@ export class AppConfig {
   SEAL_PRIVATE_KEY_FILE?: string;
 
   /** The API seals the history once this many events are not yet sealed (and a checkpoint covers at most this many). */
-  @Transform(({ value }) => (value === undefined ? 1000 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 1000 : Number(value)))
   @Min(1, { message: 'SEAL_EVERY_EVENTS must be at least 1' })
   @IsInt({ message: 'SEAL_EVERY_EVENTS must be a whole number of events' })
   SEAL_EVERY_EVENTS!: number;
 
   /** …and at least this often while any are (minutes; 0: by count only). */
-  @Transform(({ value }) => (value === undefined ? 5 : Number(value)))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 5 : Number(value)))
   @Min(0, { message: 'SEAL_EVERY_MINUTES must be 0 or more' })
   @IsInt({ message: 'SEAL_EVERY_MINUTES must be a whole number of minutes' })
   SEAL_EVERY_MINUTES!: number;
 
   /** Whether the API runs the sealer in-process (the default) or leaves it to `cli seal`. */
-  @Transform(({ value }) => (value === undefined ? true : value === 'true' || value === '1'))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? true : value === 'true' || value === '1'))
   @IsIn([true, false], { message: 'SEALER must be true or false' })
   SEALER!: boolean;
 
   /** Whether the API runs the projector in-process (the default) or leaves it to `cli project`. */
-  @Transform(({ value }) => (value === undefined ? true : value === 'true' || value === '1'))
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? true : value === 'true' || value === '1'))
   @IsIn([true, false], { message: 'PROJECTOR must be true or false' })
   PROJECTOR!: boolean;
 }
@@ -243,9 +255,7 @@ export class InvalidConfiguration extends Error {
 }
 
 export function loadConfig(env: Record<string, string | undefined>): AppConfig {
-  const known = Object.fromEntries(
-    CONFIG_VARIABLES.map((key) => [key, env[key] === '' ? undefined : env[key]]),
-  );
+  const known = Object.fromEntries(CONFIG_VARIABLES.map((key) => [key, env[key] === '' ? undefined : env[key]]));
   const config = plainToInstance(AppConfig, known);
   const errors = validateSync(config, { forbidUnknownValues: true, stopAtFirstError: true });
   const problems = errors.flatMap((error) =>
@@ -266,8 +276,11 @@ function oidcProblems(config: AppConfig): string[] {
   const set = needed.filter((name) => config[name] !== undefined);
   if (set.length === 0) return [];
   const missing = needed.filter((name) => config[name] === undefined);
-  const problems = missing.map((name) => `${name} must be set with the other OIDC_ settings (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set)`);
-  if (config.JWT_SECRET !== undefined) problems.push('JWT_SECRET must not be set with OIDC_ISSUER: API clients then send the provider\'s access tokens');
+  const problems = missing.map(
+    (name) => `${name} must be set with the other OIDC_ settings (${set.join(', ')} ${set.length === 1 ? 'is' : 'are'} set)`,
+  );
+  if (config.JWT_SECRET !== undefined)
+    problems.push("JWT_SECRET must not be set with OIDC_ISSUER: API clients then send the provider's access tokens");
   return problems;
 }
 
@@ -328,7 +341,11 @@ const CONFIG_VARIABLES = [
 /** What a refusal may echo back: never a secret. */
 function shown(variable: string, env: Record<string, string | undefined>): string {
   const value = env[variable];
-  if ((variable === 'JWT_SECRET' || variable === 'SESSION_SECRET' || variable === 'OIDC_CLIENT_SECRET' || variable === 'SEAL_PRIVATE_KEY') && value !== undefined) return `a value of ${Buffer.byteLength(value, 'utf8')} bytes`;
+  if (
+    (variable === 'JWT_SECRET' || variable === 'SESSION_SECRET' || variable === 'OIDC_CLIENT_SECRET' || variable === 'SEAL_PRIVATE_KEY') &&
+    value !== undefined
+  )
+    return `a value of ${Buffer.byteLength(value, 'utf8')} bytes`;
   // An SMTP URL may carry a password.
   if (variable === 'SMTP_URL' && value !== undefined) return JSON.stringify(value.replace(/\/\/[^@/]*@/, '//…@'));
   return JSON.stringify(value);

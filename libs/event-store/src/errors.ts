@@ -15,22 +15,26 @@ export class WrongExpectedRevision extends EventStoreError {
     readonly expected: ExpectedRevision,
     readonly actual: number,
   ) {
-    super(
-      `Stream ${streamId} was expected at revision ${String(expected)} but is at ${actual === -1 ? 'no stream' : actual}`,
-    );
+    super(`Stream ${streamId} was expected at revision ${String(expected)} but is at ${actual === -1 ? 'no stream' : actual}`);
   }
 }
 
 /** The stream name is not of the form `<category>-<id>` with safe characters. */
 export class InvalidStreamName extends EventStoreError {
-  constructor(readonly streamId: string, reason: string) {
+  constructor(
+    readonly streamId: string,
+    reason: string,
+  ) {
     super(`Invalid stream name ${JSON.stringify(streamId)}: ${reason}`);
   }
 }
 
 /** The events to append are not acceptable (empty list, not JSON, mixed command ids, …). */
 export class InvalidAppend extends EventStoreError {
-  constructor(readonly streamId: string, reason: string) {
+  constructor(
+    readonly streamId: string,
+    reason: string,
+  ) {
     super(`Cannot append to ${streamId}: ${reason}`);
   }
 }

@@ -4,11 +4,7 @@ import { canonicalJson } from './hash-chain';
 describe('canonical JSON', () => {
   // As with JSON.stringify, -0 reads back as 0: the hash covers the text that is stored, so they agree.
   it('reads back as the value JSON.stringify would give back', () => {
-    fc.assert(
-      fc.property(fc.jsonValue(), (value) =>
-        expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value))),
-      ),
-    );
+    fc.assert(fc.property(fc.jsonValue(), (value) => expect(JSON.parse(canonicalJson(value))).toEqual(JSON.parse(JSON.stringify(value)))));
   });
 
   it('is the same whatever order the keys were written in', () => {

@@ -35,7 +35,8 @@ export function checkExpectedRevision(streamId: string, expected: ExpectedRevisi
  * Returns the batch's command id.
  */
 export function checkAppend(streamId: string, events: readonly NewEvent[]): string {
-  if (!Array.isArray(events) || events.length === 0) throw new InvalidAppend(streamId, 'there are no events to append');
+  // Asked of the value as it came (a caller outside TypeScript may pass anything), without narrowing `events` to any[].
+  if (!Array.isArray(events as unknown) || events.length === 0) throw new InvalidAppend(streamId, 'there are no events to append');
   const commandId = events[0]?.metadata?.commandId;
   if (typeof commandId !== 'string' || commandId.length === 0) {
     throw new InvalidAppend(streamId, 'metadata.commandId is required');

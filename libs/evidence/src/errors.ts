@@ -1,5 +1,6 @@
 /** Why an upload was refused; nothing of it is stored or recorded. */
-export type EvidenceProblem = 'empty' | 'too_large' | 'type_not_allowed' | 'bad_name' | 'no_file' | 'too_many_files' | 'duplicate' | 'bad_field';
+export type EvidenceProblem =
+  'empty' | 'too_large' | 'type_not_allowed' | 'bad_name' | 'no_file' | 'too_many_files' | 'duplicate' | 'bad_field';
 
 /** An upload refused for what it is (its size, its type, its name): the client's to correct. */
 export class EvidenceRefused extends Error {
@@ -16,7 +17,11 @@ export class EvidenceRefused extends Error {
 
 /** No stored document has this evidence id on this item (or the item has it only as a reference held elsewhere). */
 export class EvidenceNotFound extends Error {
-  constructor(readonly itemId: string, readonly evidenceId: string, reason: string) {
+  constructor(
+    readonly itemId: string,
+    readonly evidenceId: string,
+    reason: string,
+  ) {
     super(`Item ${itemId} has no document ${evidenceId} to open: ${reason}`);
     this.name = 'EvidenceNotFound';
   }

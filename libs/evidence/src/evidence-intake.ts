@@ -43,7 +43,10 @@ export class EvidenceIntake {
     };
     if (staged.size === 0) return refuse('empty', 'the file is empty (0 bytes)');
     if (!this.limits.allowedTypes.includes(staged.mediaType)) {
-      return refuse('type_not_allowed', `its bytes are ${describeMediaType(staged.mediaType)}, which is not a type allowed for evidence (${this.allowedTypesInWords()})`);
+      return refuse(
+        'type_not_allowed',
+        `its bytes are ${describeMediaType(staged.mediaType)}, which is not a type allowed for evidence (${this.allowedTypesInWords()})`,
+      );
     }
     return { fileName, staged };
   }

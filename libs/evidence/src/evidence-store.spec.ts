@@ -3,7 +3,16 @@ import { chmodSync, existsSync, mkdtempSync, readdirSync, rmSync, unlinkSync, wr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { RecordedEvent } from '@hmicfrs/event-store';
-import { EvidenceIntake, EvidenceRefused, FilesystemEvidenceStore, findOrphans, mediaTypeOf, sanitisedFileName, verifyEvidence, DEFAULT_EVIDENCE_TYPES } from './index';
+import {
+  EvidenceIntake,
+  EvidenceRefused,
+  FilesystemEvidenceStore,
+  findOrphans,
+  mediaTypeOf,
+  sanitisedFileName,
+  verifyEvidence,
+  DEFAULT_EVIDENCE_TYPES,
+} from './index';
 
 const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
 async function* chunks(...parts: Buffer[]): AsyncIterable<Buffer> {
@@ -13,8 +22,16 @@ const PDF = Buffer.from('%PDF-1.7\nsome evidence\n%%EOF\n');
 
 function attached(sha: string, size: number, evidenceId = 'doc-1'): RecordedEvent {
   return {
-    streamId: 'recommendation-X', revision: 3, type: 'EvidenceAttached',
-    data: { evidenceId, title: 'T', isChiefConstableLetter: false, sha256: sha, file: { name: 'a.pdf', mediaType: 'application/pdf', size } },
+    streamId: 'recommendation-X',
+    revision: 3,
+    type: 'EvidenceAttached',
+    data: {
+      evidenceId,
+      title: 'T',
+      isChiefConstableLetter: false,
+      sha256: sha,
+      file: { name: 'a.pdf', mediaType: 'application/pdf', size },
+    },
     metadata: { schemaVersion: 2 },
   } as unknown as RecordedEvent;
 }
@@ -59,7 +76,10 @@ describe('the filesystem evidence store', () => {
   it('refuses empty files, types not allowed and bad names through the intake, keeping nothing', async () => {
     const intake = new EvidenceIntake(store, { maxBytes: 1000, allowedTypes: DEFAULT_EVIDENCE_TYPES, maxFiles: 5 });
     await expect(intake.take('a.pdf', chunks())).rejects.toMatchObject({ problem: 'empty' });
-    await expect(intake.take('a.pdf', chunks(Buffer.from('<html><script>x</script></html>')))).rejects.toMatchObject({ problem: 'type_not_allowed', message: expect.stringContaining('HTML') });
+    await expect(intake.take('a.pdf', chunks(Buffer.from('<html><script>x</script></html>')))).rejects.toMatchObject({
+      problem: 'type_not_allowed',
+      message: expect.stringContaining('HTML'),
+    });
     await expect(intake.take('../a.pdf', chunks(PDF))).rejects.toMatchObject({ problem: 'bad_name' });
     expect(readdirSync(join(root, 'tmp'))).toEqual([]);
     expect(sanitisedFileName('  LRO training register.xlsx ')).toBe('LRO training register.xlsx');
@@ -73,7 +93,10 @@ describe('the filesystem evidence store', () => {
     chmodSync(altered, 0o644);
     writeFileSync(altered, 'tampered');
     unlinkSync(join(root, 'sha256', sha256(PDF).slice(0, 2), sha256(PDF)));
-    const verdict = await verifyEvidence(log(attached(sha256(PDF), PDF.length, 'doc-a'), attached(sha256(other), other.length, 'doc-b')), store);
+    const verdict = await verifyEvidence(
+      log(attached(sha256(PDF), PDF.length, 'doc-a'), attached(sha256(other), other.length, 'doc-b')),
+      store,
+    );
     expect(verdict.checked).toBe(2);
     expect(verdict.problems).toEqual([
       expect.objectContaining({ kind: 'missing', sha256: sha256(PDF), references: [expect.objectContaining({ evidenceId: 'doc-a' })] }),
@@ -88,7 +111,10 @@ describe('the filesystem evidence store', () => {
     const now = new Date(Date.now() + 2 * 3600_000);
     expect(await findOrphans(log(attached(sha256(PDF), PDF.length)), store, new Date(), 3600_000)).toEqual([]);
     const orphans = await findOrphans(log(attached(sha256(PDF), PDF.length)), store, now, 3600_000);
-    expect(orphans.map((o) => [o.kind, o.id]).sort()).toEqual([['document', sha256(orphan)], ['leftover', '00000000-0000-4000-8000-000000000000']]);
+    expect(orphans.map((o) => [o.kind, o.id]).sort()).toEqual([
+      ['document', sha256(orphan)],
+      ['leftover', '00000000-0000-4000-8000-000000000000'],
+    ]);
   });
 });
 
@@ -100,8 +126,16 @@ describe('media types, from the bytes', () => {
     ['HTML', Buffer.from('  <!doctype html><p>x'), 'text/html'],
     ['SVG', Buffer.from('<?xml version="1.0"?><svg xmlns="http://www.w3.org/2000/svg"/>'), 'image/svg+xml'],
     ['binary', Buffer.from([1, 2, 3, 0, 200]), 'application/octet-stream'],
-    ['an Outlook message', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(500), Buffer.from('__substg1.0_0037001F', 'utf16le')]), 'application/vnd.ms-outlook'],
-    ['a Word 97 document', Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(500), Buffer.from('WordDocument', 'utf16le')]), 'application/msword'],
+    [
+      'an Outlook message',
+      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(500), Buffer.from('__substg1.0_0037001F', 'utf16le')]),
+      'application/vnd.ms-outlook',
+    ],
+    [
+      'a Word 97 document',
+      Buffer.concat([Buffer.from('d0cf11e0a1b11ae1', 'hex'), Buffer.alloc(500), Buffer.from('WordDocument', 'utf16le')]),
+      'application/msword',
+    ],
   ])('%s', (_, bytes, type) => {
     expect(mediaTypeOf(bytes)).toBe(type);
   });

@@ -15,8 +15,8 @@ export function sanitisedFileName(given: string): string {
   if (name.length === 0) refuse('is empty: give the file a name');
   // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/.test(name)) refuse('has control characters in it');
-  if (/[/\\]/.test(name)) refuse('has folders in it: send the file\'s own name only');
-  if (name === '.' || name === '..') refuse('is not a file\'s name');
+  if (/[/\\]/.test(name)) refuse("has folders in it: send the file's own name only");
+  if (name === '.' || name === '..') refuse("is not a file's name");
   if (name.length > MAX_NAME) refuse(`is longer than ${MAX_NAME} characters`);
   return name;
 }

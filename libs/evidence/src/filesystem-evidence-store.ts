@@ -35,7 +35,8 @@ export class FilesystemEvidenceStore implements EvidenceStore {
     try {
       for await (const chunk of source) {
         size += chunk.length;
-        if (size > maxBytes) throw new EvidenceRefused('too_large', `The file is larger than ${megabytes(maxBytes)}, the most a document may be`);
+        if (size > maxBytes)
+          throw new EvidenceRefused('too_large', `The file is larger than ${megabytes(maxBytes)}, the most a document may be`);
         hash.update(chunk);
         sniffer.push(chunk);
         let written = 0;

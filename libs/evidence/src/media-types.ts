@@ -124,7 +124,9 @@ export class MediaTypeSniffer {
 
   private zipType(head: Buffer): string {
     // OpenDocument: the first entry is an uncompressed file named "mimetype" holding the type.
-    const odf = /^mimetype(application\/vnd\.oasis\.opendocument\.(?:text|spreadsheet|presentation))/.exec(head.subarray(30, 30 + 80).toString('latin1'));
+    const odf = /^mimetype(application\/vnd\.oasis\.opendocument\.(?:text|spreadsheet|presentation))/.exec(
+      head.subarray(30, 30 + 80).toString('latin1'),
+    );
     if (odf) return odf[1];
     if (this.found.has('docx')) return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
     if (this.found.has('xlsx')) return 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -166,9 +168,14 @@ function textType(text: string): string {
   if (start.startsWith('<?xml')) return /<svg[\s>]/.test(text.slice(0, 4096).toLowerCase()) ? 'image/svg+xml' : 'application/xml';
   if (/^<svg[\s>]/.test(start)) return 'image/svg+xml';
   if (/^<(?:!doctype html|html|head|body|script|iframe|div|p|a|img|meta|style|!--)[\s>]/.test(start)) return 'text/html';
-  const headers = text.split(/\r?\n\r?\n/, 1)[0].split(/\r?\n/).filter((line) => !/^[ \t]/.test(line));
+  const headers = text
+    .split(/\r?\n\r?\n/, 1)[0]
+    .split(/\r?\n/)
+    .filter((line) => !/^[ \t]/.test(line));
   const named = headers.every((line) => /^[!-9;-~]+:/.test(line));
-  const mailHeaders = headers.filter((line) => /^(?:from|to|subject|date|received|message-id|mime-version|return-path|delivered-to):/i.test(line));
+  const mailHeaders = headers.filter((line) =>
+    /^(?:from|to|subject|date|received|message-id|mime-version|return-path|delivered-to):/i.test(line),
+  );
   if (headers.length >= 2 && named && mailHeaders.length >= 2) return 'message/rfc822';
   return 'text/plain';
 }

@@ -22,7 +22,13 @@ export async function referencedDocuments(events: AsyncIterable<RecordedEvent>):
     const event = upcast(recorded);
     if (event.type !== 'EvidenceAttached' || !isStoredDocument(event.data)) continue;
     const data: StoredDocument = event.data;
-    const reference = { streamId: recorded.streamId, revision: recorded.revision, evidenceId: data.evidenceId, sha256: data.sha256, size: data.file.size };
+    const reference = {
+      streamId: recorded.streamId,
+      revision: recorded.revision,
+      evidenceId: data.evidenceId,
+      sha256: data.sha256,
+      size: data.file.size,
+    };
     byHash.set(data.sha256, [...(byHash.get(data.sha256) ?? []), reference]);
   }
   return byHash;
@@ -79,12 +85,18 @@ export interface Orphan {
  * finished, older than `graceMs` (an upload between keeping its file and writing its event is younger).
  * A file any event names is never an orphan.
  */
-export async function findOrphans(events: AsyncIterable<RecordedEvent>, store: EvidenceStore, now: Date, graceMs: number): Promise<Orphan[]> {
+export async function findOrphans(
+  events: AsyncIterable<RecordedEvent>,
+  store: EvidenceStore,
+  now: Date,
+  graceMs: number,
+): Promise<Orphan[]> {
   const referenced = await referencedDocuments(events);
   const orphans: Orphan[] = [];
   const old = (modifiedAt: Date) => now.getTime() - modifiedAt.getTime() >= graceMs;
   for await (const file of store.files()) {
-    if (!referenced.has(file.sha256) && old(file.modifiedAt)) orphans.push({ kind: 'document', id: file.sha256, size: file.size, modifiedAt: file.modifiedAt });
+    if (!referenced.has(file.sha256) && old(file.modifiedAt))
+      orphans.push({ kind: 'document', id: file.sha256, size: file.size, modifiedAt: file.modifiedAt });
   }
   for await (const leftover of store.leftovers()) {
     if (old(leftover.modifiedAt)) orphans.push({ kind: 'leftover', id: leftover.id, size: leftover.size, modifiedAt: leftover.modifiedAt });

@@ -2,11 +2,27 @@ import type { RegisterEntry } from '@hmicfrs/projections';
 import { registerCsv } from './register-csv';
 
 const entry = (overrides: Partial<RegisterEntry>): RegisterEntry => ({
-  id: '9159', reference: '9159', kind: 'cause_of_concern', inspection: { id: 'hate-crime-2018', title: 'Hate crime' },
-  text: 'Within three months Chief Constables ensure that the Home Office cyber-enabled flag is used', level: 3,
-  portfolio: 'Public Protection', owner: 'ch-insp-jones', rag: 'green', status: 'submitted', closed: false, inProgress: true,
-  dueDate: '2018-10-19', originalDueDate: '2018-10-19', overdue: false, openedAt: '2018-07-19T00:00:00.000Z',
-  submittedAt: '2022-06-30T12:00:00.000Z', submittedBy: 'ch-insp-jones', closedAt: null, lastEventAt: '2022-06-30T12:00:00.000Z', revision: 4,
+  id: '9159',
+  reference: '9159',
+  kind: 'cause_of_concern',
+  inspection: { id: 'hate-crime-2018', title: 'Hate crime' },
+  text: 'Within three months Chief Constables ensure that the Home Office cyber-enabled flag is used',
+  level: 3,
+  portfolio: 'Public Protection',
+  owner: 'ch-insp-jones',
+  rag: 'green',
+  status: 'submitted',
+  closed: false,
+  inProgress: true,
+  dueDate: '2018-10-19',
+  originalDueDate: '2018-10-19',
+  overdue: false,
+  openedAt: '2018-07-19T00:00:00.000Z',
+  submittedAt: '2022-06-30T12:00:00.000Z',
+  submittedBy: 'ch-insp-jones',
+  closedAt: null,
+  lastEventAt: '2022-06-30T12:00:00.000Z',
+  revision: 4,
   ...overrides,
 });
 
@@ -18,7 +34,9 @@ describe('the register as CSV', () => {
   });
 
   it('never lets a cell become a spreadsheet formula', () => {
-    const csv = registerCsv([entry({ text: '=HYPERLINK("http://evil.example","click")', portfolio: '+cmd', owner: '@owner' })]).toString('utf8');
+    const csv = registerCsv([entry({ text: '=HYPERLINK("http://evil.example","click")', portfolio: '+cmd', owner: '@owner' })]).toString(
+      'utf8',
+    );
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""click"")"`);
     expect(csv).toContain(`"'+cmd"`);
     expect(csv).toContain(`"'@owner"`);

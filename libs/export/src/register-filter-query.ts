@@ -3,7 +3,16 @@ import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
 import type { ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
 import { IsDaysAhead, ToBoolean, ToInteger, ToList } from './query-values';
 
-const STATUSES: Status[] = ['open', 'rag_rated', 'submitted', 'self_certified', 'awaiting_hmicfrs', 'hmicfrs_verified', 'archived', 'not_applicable'];
+const STATUSES: Status[] = [
+  'open',
+  'rag_rated',
+  'submitted',
+  'self_certified',
+  'awaiting_hmicfrs',
+  'hmicfrs_verified',
+  'archived',
+  'not_applicable',
+];
 const KINDS: ItemKind[] = ['recommendation', 'cause_of_concern', 'area_for_improvement'];
 const RAGS: (Rag | 'unrated')[] = ['red', 'amber', 'green', 'unrated'];
 const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;

@@ -11,7 +11,11 @@ const bad = (reason: string): Read<never> => ({ ok: false, reason });
 
 /** Lower case, words joined by underscores: "Self-certified" is `self_certified`. */
 function word(cell: string): string {
-  return cell.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return cell
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 function oneOf<T extends string>(cell: string, allowed: Record<string, T>, what: string, listed: readonly T[]): Read<T> {

@@ -3,7 +3,10 @@ import type { ImportReport } from './import-report';
 /** The file is larger than an import takes; nothing was read. */
 export class FileTooLarge extends Error {
   override readonly name = 'FileTooLarge';
-  constructor(readonly bytes: number, readonly limit: number) {
+  constructor(
+    readonly bytes: number,
+    readonly limit: number,
+  ) {
     super(`The file is ${mebibytes(bytes)}; an import takes at most ${mebibytes(limit)}. Split the register into several files.`);
   }
 }

@@ -85,7 +85,8 @@ export function importSteps(row: RegisterRow, source: { fileName: string; sha256
     steps.push({ name, as, command, occurredAt: reached });
   };
   // An item never rated takes its note while it is still open.
-  if (row.progressNote !== undefined && !milestones.includes('rate')) at('note', 'liaison', { type: 'NOTE_PROGRESS', text: row.progressNote });
+  if (row.progressNote !== undefined && !milestones.includes('rate'))
+    at('note', 'liaison', { type: 'NOTE_PROGRESS', text: row.progressNote });
   for (const milestone of milestones) {
     switch (milestone) {
       case 'rate':
@@ -93,10 +94,16 @@ export function importSteps(row: RegisterRow, source: { fileName: string; sha256
         if (row.progressNote !== undefined) at('note', 'liaison', { type: 'NOTE_PROGRESS', text: row.progressNote });
         break;
       case 'evidence':
-        at('evidence', 'liaison', { type: 'ATTACH_EVIDENCE', ...placeholder('imported-evidence', 'Evidence recorded in the recommendation action tracker', source, false) });
+        at('evidence', 'liaison', {
+          type: 'ATTACH_EVIDENCE',
+          ...placeholder('imported-evidence', 'Evidence recorded in the recommendation action tracker', source, false),
+        });
         break;
       case 'letter':
-        at('letter', 'liaison', { type: 'ATTACH_EVIDENCE', ...placeholder('imported-cc-letter', 'Chief Constable letter recorded in the recommendation action tracker', source, true) });
+        at('letter', 'liaison', {
+          type: 'ATTACH_EVIDENCE',
+          ...placeholder('imported-cc-letter', 'Chief Constable letter recorded in the recommendation action tracker', source, true),
+        });
         break;
       case 'submit':
         at('submit', 'liaison', { type: 'SUBMIT' });
@@ -128,12 +135,20 @@ export function importSteps(row: RegisterRow, source: { fileName: string; sha256
 }
 
 /** Evidence held elsewhere: the tracker records it, the document stays where the force keeps it (the item page offers to upload it). */
-function placeholder(evidenceId: string, what: string, source: { fileName: string; sha256: string }, isChiefConstableLetter: boolean): Evidence {
+function placeholder(
+  evidenceId: string,
+  what: string,
+  source: { fileName: string; sha256: string },
+  isChiefConstableLetter: boolean,
+): Evidence {
   const title = `${what} (imported from ${source.fileName}; the document itself was not uploaded)`;
   return {
     evidenceId,
     title,
     isChiefConstableLetter,
-    heldElsewhere: { location: `The force's recommendation action tracker (${source.fileName})`, description: `${what}, recorded in the force's tracker` },
+    heldElsewhere: {
+      location: `The force's recommendation action tracker (${source.fileName})`,
+      description: `${what}, recorded in the force's tracker`,
+    },
   };
 }

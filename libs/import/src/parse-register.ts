@@ -96,7 +96,10 @@ function readRow(
   today: string,
 ): { ok: true; row: RegisterRow } | { ok: false; problems: RowProblem[] } {
   if (values.length > header.length && values.slice(header.length).some((value) => value.trim() !== '')) {
-    return { ok: false, problems: [{ row, column: null, reason: `has ${values.length} values but the header names ${header.length} columns` }] };
+    return {
+      ok: false,
+      problems: [{ row, column: null, reason: `has ${values.length} values but the header names ${header.length} columns` }],
+    };
   }
   const problems: RowProblem[] = [];
   const cells: Partial<Record<ColumnName, unknown>> = {};
@@ -151,9 +154,14 @@ function datesInOrder(row: RegisterRow, today: string, column: (name: ColumnName
   const { publishedOn } = row.inspection;
   if (publishedOn > today) problems.push({ row: row.row, column: column('published_on'), reason: `${publishedOn} is in the future` });
   if (row.statusDate !== undefined) {
-    if (row.statusDate > today) problems.push({ row: row.row, column: column('status_date'), reason: `${row.statusDate} is in the future` });
+    if (row.statusDate > today)
+      problems.push({ row: row.row, column: column('status_date'), reason: `${row.statusDate} is in the future` });
     if (row.statusDate < publishedOn) {
-      problems.push({ row: row.row, column: column('status_date'), reason: `${row.statusDate} is before the report was published (${publishedOn})` });
+      problems.push({
+        row: row.row,
+        column: column('status_date'),
+        reason: `${row.statusDate} is before the report was published (${publishedOn})`,
+      });
     }
   }
   return problems;

@@ -7,7 +7,7 @@ export function readCsv(bytes: Buffer): RegisterTable {
   let records: string[][];
   try {
     // Blank lines are kept (and skipped later) so that record N is spreadsheet row N + 1.
-    records = parse(bytes, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true });
+    records = parse(bytes, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch (error) {
     if (error instanceof CsvError) throw new NotARegisterFile(`it is not valid CSV (${error.message})`);
     throw error;

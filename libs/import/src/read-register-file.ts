@@ -22,4 +22,3 @@ export async function readRegisterFile(bytes: Buffer): Promise<RegisterTable> {
 function startsWith(bytes: Buffer, magic: Buffer): boolean {
   return bytes.subarray(0, magic.length).equals(magic);
 }
-

@@ -28,7 +28,11 @@ function text(value: CellValue): string {
   if (value === null || value === undefined) return '';
   if (value instanceof Date) return value.toISOString().slice(0, 10);
   if (typeof value !== 'object') return String(value).trim();
-  if ('richText' in value) return value.richText.map((run) => run.text).join('').trim();
+  if ('richText' in value)
+    return value.richText
+      .map((run) => run.text)
+      .join('')
+      .trim();
   if ('hyperlink' in value) return String(value.text).trim();
   if ('error' in value) return value.error;
   if ('result' in value) return text(value.result as CellValue);

@@ -161,7 +161,12 @@ export class RegisterImporter {
   }
 
   /** The row's steps in order; a step this file already took answers from the store and writes nothing. */
-  private async writeRow(row: RegisterRow, steps: ImportStep[], actors: ImportActors, { importId, fileName, by }: ImportRun): Promise<number> {
+  private async writeRow(
+    row: RegisterRow,
+    steps: ImportStep[],
+    actors: ImportActors,
+    { importId, fileName, by }: ImportRun,
+  ): Promise<number> {
     let written = 0;
     for (const step of steps) {
       const request: CommandRequest = {

@@ -22,8 +22,7 @@ const probes: { [Type in LifecycleCommandType]: Probe<Type> } = {
       isChiefConstableLetter: false,
     },
   ],
-  REMOVE_EVIDENCE: (item) =>
-    item.evidence.slice(0, 1).map(({ evidenceId }) => ({ type: 'REMOVE_EVIDENCE', evidenceId })),
+  REMOVE_EVIDENCE: (item) => item.evidence.slice(0, 1).map(({ evidenceId }) => ({ type: 'REMOVE_EVIDENCE', evidenceId })),
   ASSIGN_OWNER: (_, actor) => [{ type: 'ASSIGN_OWNER', owner: actor.userId }],
   CHANGE_DUE_DATE: () => [{ type: 'CHANGE_DUE_DATE', dueDate: '', reason: '' }],
   SUBMIT: () => [{ type: 'SUBMIT' }],
@@ -53,9 +52,7 @@ const probes: { [Type in LifecycleCommandType]: Probe<Type> } = {
 export function allowedCommands(state: RecommendationState, actor: Actor): LifecycleCommandType[] {
   // The keys of `probes` are exactly the command types, in the order of the lifecycle.
   return (Object.keys(probes) as LifecycleCommandType[]).filter((type) =>
-    probes[type](state.context, actor).some((command) =>
-      proposedEvents(state.context, command, actor).some((event) => state.can(event)),
-    ),
+    probes[type](state.context, actor).some((command) => proposedEvents(state.context, command, actor).some((event) => state.can(event))),
   );
 }
 

@@ -29,12 +29,16 @@ const submittedWithoutLetter = (level: 2 | 3 | 4) => [
 
 describe('APPROVE', () => {
   it('at level 2 self-certifies and closes the item', () => {
-    const state = given(submittedAt(2)).when({ type: 'APPROVE' }, dcc).then([selfCertified(dcc, 2, both)]);
+    const state = given(submittedAt(2))
+      .when({ type: 'APPROVE' }, dcc)
+      .then([selfCertified(dcc, 2, both)]);
     expect([statusOf(state), isClosed(state)]).toEqual(['self_certified', true]);
   });
 
   it('at level 3 self-certifies; the item waits for HMICFRS', () => {
-    const state = given(submittedAt(3)).when({ type: 'APPROVE' }, dcc).then([selfCertified(dcc, 3, both)]);
+    const state = given(submittedAt(3))
+      .when({ type: 'APPROVE' }, dcc)
+      .then([selfCertified(dcc, 3, both)]);
     expect([statusOf(state), isClosed(state)]).toEqual(['self_certified', false]);
   });
 
@@ -46,12 +50,14 @@ describe('APPROVE', () => {
   });
 
   it('names the evidence the DCC approved: a document by its SHA-256, a reference by where it is held', () => {
-    const state = given(submittedAt(3)).when({ type: 'APPROVE' }, dcc).then([selfCertified(dcc, 3, both)]);
+    const state = given(submittedAt(3))
+      .when({ type: 'APPROVE' }, dcc)
+      .then([selfCertified(dcc, 3, both)]);
     expect(state.context.approval).toEqual({
       approvedBy: dcc.userId,
       evidence: [
         { evidenceId: progressReport.evidenceId, sha256: progressReport.sha256 },
-        { evidenceId: chiefConstableLetter.evidenceId, location: 'Chief officers\' correspondence file' },
+        { evidenceId: chiefConstableLetter.evidenceId, location: "Chief officers' correspondence file" },
       ],
     });
   });
@@ -84,7 +90,9 @@ describe('APPROVE', () => {
   it.each(['open', 'rag_rated', 'selfCertifiedAwaitingVerification', 'awaitingHmicfrs', 'hmicfrsVerified'] as const)(
     'needs a submission: refused while %s',
     (state) => {
-      given(histories[state]).when({ type: 'APPROVE' }, dcc).thenRefuses(/^APPROVE is not possible while the item is/, 'not_allowed_now');
+      given(histories[state])
+        .when({ type: 'APPROVE' }, dcc)
+        .thenRefuses(/^APPROVE is not possible while the item is/, 'not_allowed_now');
     },
   );
 });

@@ -21,7 +21,9 @@ describe('CLOSE_AND_ARCHIVE by HMICFRS', () => {
     ['selfCertifiedAwaitingVerification', 3],
     ['awaitingHmicfrs', 4],
   ] as const)('archives an item %s (level %s) at level 1', (name, fromLevel) => {
-    const state = given(histories[name]).when({ type: 'CLOSE_AND_ARCHIVE' }, hmicfrs).then([archived(fromLevel)]);
+    const state = given(histories[name])
+      .when({ type: 'CLOSE_AND_ARCHIVE' }, hmicfrs)
+      .then([archived(fromLevel)]);
     expect([statusOf(state), isClosed(state), state.context.level]).toEqual(['archived', true, 1]);
   });
 
@@ -42,7 +44,9 @@ describe('REOPEN by HMICFRS', () => {
   });
 
   it('takes an item archived before it was ever rated back to open', () => {
-    const state = given([opened(), archived(3)]).when({ type: 'REOPEN', reason }, hmicfrs).then([reopened]);
+    const state = given([opened(), archived(3)])
+      .when({ type: 'REOPEN', reason }, hmicfrs)
+      .then([reopened]);
     expect(statusOf(state)).toBe('open');
   });
 
@@ -61,6 +65,8 @@ describe('REOPEN by HMICFRS', () => {
   });
 
   it.each([...inProgress, 'notApplicable'] as const)('is refused for an item %s', (name) => {
-    given(histories[name]).when({ type: 'REOPEN', reason }, hmicfrs).thenRefuses(/^REOPEN is not possible while the item is/, 'not_allowed_now');
+    given(histories[name])
+      .when({ type: 'REOPEN', reason }, hmicfrs)
+      .thenRefuses(/^REOPEN is not possible while the item is/, 'not_allowed_now');
   });
 });

@@ -28,9 +28,16 @@ const command: fc.Arbitrary<LifecycleCommand> = fc.oneof(
   { arbitrary: fc.constantFrom<Rag>('red', 'amber', 'green').map((rag) => ({ type: 'RATE', rag }) as const), weight: 2 },
   fc.constant({ type: 'NOTE_PROGRESS', text: 'Dip sample completed' } as const),
   {
-    arbitrary: fc
-      .record({ evidenceId: fc.constantFrom('ev-1', 'ev-2', 'ev-3'), isChiefConstableLetter: fc.boolean() })
-      .map((evidence) => ({ type: 'ATTACH_EVIDENCE', title: 'Evidence', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'f'.repeat(64), ...evidence }) as const),
+    arbitrary: fc.record({ evidenceId: fc.constantFrom('ev-1', 'ev-2', 'ev-3'), isChiefConstableLetter: fc.boolean() }).map(
+      (evidence) =>
+        ({
+          type: 'ATTACH_EVIDENCE',
+          title: 'Evidence',
+          heldElsewhere: { location: 'Force file share', description: 'Held by the force' },
+          sha256: 'f'.repeat(64),
+          ...evidence,
+        }) as const,
+    ),
     weight: 3,
   },
   fc.constantFrom('ev-1', 'ev-2', 'ev-3').map((evidenceId) => ({ type: 'REMOVE_EVIDENCE', evidenceId }) as const),
@@ -47,9 +54,7 @@ const command: fc.Arbitrary<LifecycleCommand> = fc.oneof(
   reason.map((why) => ({ type: 'RETURN', reason: why }) as const),
   { arbitrary: fc.constant({ type: 'VERIFY' } as const), weight: 3 },
   reason.map((why) => ({ type: 'REJECT', reason: why }) as const),
-  fc
-    .tuple(fc.constantFrom<2 | 3 | 4>(2, 3, 4), reason)
-    .map(([level, why]) => ({ type: 'CHANGE_LEVEL', level, reason: why }) as const),
+  fc.tuple(fc.constantFrom<2 | 3 | 4>(2, 3, 4), reason).map(([level, why]) => ({ type: 'CHANGE_LEVEL', level, reason: why }) as const),
   fc.constant({ type: 'CLOSE_AND_ARCHIVE' } as const),
   reason.map((why) => ({ type: 'REOPEN', reason: why }) as const),
   fc.constant({ type: 'MARK_NOT_APPLICABLE', reason: 'For the NPCC', addressedTo: 'NPCC' } as const),

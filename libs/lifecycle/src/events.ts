@@ -107,7 +107,10 @@ export interface TrackerRecord {
   row: number;
 }
 
-export type SelfCertified = Fact<'SelfCertified', { approvedBy: string; level: Level; evidence: EvidenceRef[]; fromTracker?: TrackerRecord }>;
+export type SelfCertified = Fact<
+  'SelfCertified',
+  { approvedBy: string; level: Level; evidence: EvidenceRef[]; fromTracker?: TrackerRecord }
+>;
 export type SubmittedToHmicfrs = Fact<'SubmittedToHmicfrs', { approvedBy: string; evidence: EvidenceRef[]; fromTracker?: TrackerRecord }>;
 /**
  * `verifiedBy` is the HMICFRS person (or an import's stand-in, with `fromTracker`); events recorded before

@@ -1,4 +1,13 @@
-import { decide, evolve, isClosed, statusOf, type Actor, type LifecycleCommand, type Level, type RecommendationState } from '@hmicfrs/lifecycle';
+import {
+  decide,
+  evolve,
+  isClosed,
+  statusOf,
+  type Actor,
+  type LifecycleCommand,
+  type Level,
+  type RecommendationState,
+} from '@hmicfrs/lifecycle';
 import { chiefConstableLetter, dcc, hmicfrs, liaison, owner, progressReport } from './testing/fixtures';
 
 /** Sends the commands in turn, each of which must be accepted, and returns the item after them. */

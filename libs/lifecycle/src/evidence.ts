@@ -13,7 +13,13 @@ export function evidenceOf(given: Evidence): Evidence {
     return { evidenceId, title, isChiefConstableLetter, sha256: given.sha256, file: { name, mediaType, size } };
   }
   const { location, description } = given.heldElsewhere;
-  return { evidenceId, title, isChiefConstableLetter, heldElsewhere: { location, description }, ...(given.sha256 === undefined ? {} : { sha256: given.sha256 }) };
+  return {
+    evidenceId,
+    title,
+    isChiefConstableLetter,
+    heldElsewhere: { location, description },
+    ...(given.sha256 === undefined ? {} : { sha256: given.sha256 }),
+  };
 }
 
 /** How an approval names a piece of evidence: a stored document by its SHA-256; a reference by where it is held (and any fingerprint it was given). */

@@ -14,11 +14,7 @@ export type Explanation =
  * Why the machine takes none of `events` (what the command would record) now, read from the guards of
  * the transitions that could have taken them. Only meaningful once `state.can()` has said no.
  */
-export function explain(
-  state: RecommendationState,
-  command: LifecycleCommandType,
-  events: readonly RecommendationEvent[],
-): Explanation {
+export function explain(state: RecommendationState, command: LifecycleCommandType, events: readonly RecommendationEvent[]): Explanation {
   const ways = getNextTransitions(state).flatMap((transition) =>
     events
       .filter((event) => event.type === transition.eventType)

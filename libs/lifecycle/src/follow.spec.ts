@@ -1,5 +1,13 @@
 import fc from 'fast-check';
-import { follow, isClosed, isInProgress, restorePosition, statusOf, type LifecyclePosition, type RecommendationState } from '@hmicfrs/lifecycle';
+import {
+  follow,
+  isClosed,
+  isInProgress,
+  restorePosition,
+  statusOf,
+  type LifecyclePosition,
+  type RecommendationState,
+} from '@hmicfrs/lifecycle';
 import { acceptedHistories } from './testing/accepted-histories';
 
 describe('following stored events', () => {
@@ -21,7 +29,9 @@ describe('following stored events', () => {
       type: 'RecommendationOpened',
       data: { id: 'R-1', reference: 'R-1', kind: 'recommendation', inspectionId: 'i', text: 't', level: 2, addressee: 'a', portfolio: 'p' },
     });
-    expect(() => follow(opened, { type: 'HmicfrsVerified', data: {} })).toThrow('HmicfrsVerified does not fit an item open and not yet RAG rated');
+    expect(() => follow(opened, { type: 'HmicfrsVerified', data: {} })).toThrow(
+      'HmicfrsVerified does not fit an item open and not yet RAG rated',
+    );
     expect(() => follow(undefined, { type: 'RagRated', data: { rag: 'red' } })).toThrow('RagRated does not fit an item not yet opened');
   });
 });

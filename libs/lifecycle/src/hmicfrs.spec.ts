@@ -16,12 +16,11 @@ describe('VERIFY', () => {
       .thenRefuses(/^VERIFY is not possible while the item is self-certified and closed$/, 'not_allowed_now');
   });
 
-  it.each(['open', 'rag_rated', 'submitted', 'hmicfrsVerified', 'archived', 'notApplicable'] as const)(
-    'is refused while %s',
-    (state) => {
-      given(histories[state]).when({ type: 'VERIFY' }, hmicfrs).thenRefuses(/^VERIFY is not possible while/, 'not_allowed_now');
-    },
-  );
+  it.each(['open', 'rag_rated', 'submitted', 'hmicfrsVerified', 'archived', 'notApplicable'] as const)('is refused while %s', (state) => {
+    given(histories[state])
+      .when({ type: 'VERIFY' }, hmicfrs)
+      .thenRefuses(/^VERIFY is not possible while/, 'not_allowed_now');
+  });
 });
 
 describe('REJECT', () => {
@@ -34,6 +33,8 @@ describe('REJECT', () => {
   });
 
   it.each(['selfCertifiedClosed', 'submitted', 'hmicfrsVerified'] as const)('is refused while %s', (state) => {
-    given(histories[state]).when({ type: 'REJECT', reason: 'No' }, hmicfrs).thenRefuses(/^REJECT is not possible while/, 'not_allowed_now');
+    given(histories[state])
+      .when({ type: 'REJECT', reason: 'No' }, hmicfrs)
+      .thenRefuses(/^REJECT is not possible while/, 'not_allowed_now');
   });
 });

@@ -1,4 +1,10 @@
-import { decideInspectionReport, EventDoesNotFit, replayInspectionReport, schemaVersions, type RecordInspectionReport } from '@hmicfrs/lifecycle';
+import {
+  decideInspectionReport,
+  EventDoesNotFit,
+  replayInspectionReport,
+  schemaVersions,
+  type RecordInspectionReport,
+} from '@hmicfrs/lifecycle';
 
 const jtai: RecordInspectionReport = {
   type: 'RECORD_INSPECTION_REPORT',
@@ -43,7 +49,11 @@ describe('RECORD_INSPECTION_REPORT', () => {
   });
 
   it('replays a report stream', () => {
-    const event = { type: 'InspectionReportRecorded', data: recorded, metadata: { schemaVersion: schemaVersions.InspectionReportRecorded } };
+    const event = {
+      type: 'InspectionReportRecorded',
+      data: recorded,
+      metadata: { schemaVersion: schemaVersions.InspectionReportRecorded },
+    };
     expect(replayInspectionReport([])).toBeUndefined();
     expect(replayInspectionReport([event])).toEqual(recorded);
     expect(() => replayInspectionReport([event, event])).toThrow(EventDoesNotFit);

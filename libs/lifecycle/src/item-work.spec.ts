@@ -12,12 +12,16 @@ describe('progress notes, owner and due-date changes', () => {
     const history = histories[name];
 
     it('NOTE_PROGRESS records the update', () => {
-      const state = given(history).when(note, owner).then([{ type: 'ProgressNoted', data: { text: note.text } }]);
+      const state = given(history)
+        .when(note, owner)
+        .then([{ type: 'ProgressNoted', data: { text: note.text } }]);
       expect(state.context.latestProgressNote).toBe(note.text);
     });
 
     it('ASSIGN_OWNER changes the owner', () => {
-      const state = given(history).when(assign, liaison).then([{ type: 'OwnerAssigned', data: { owner: 'new.owner' } }]);
+      const state = given(history)
+        .when(assign, liaison)
+        .then([{ type: 'OwnerAssigned', data: { owner: 'new.owner' } }]);
       expect(state.context.owner).toBe('new.owner');
     });
 
@@ -30,7 +34,9 @@ describe('progress notes, owner and due-date changes', () => {
 
   describe.each(finalStates)('once the item is %s', (name) => {
     it.each([note, assign, dueDate])('$type is refused', (command) => {
-      given(histories[name]).when(command, liaison).thenRefuses(new RegExp(`^${command.type} is not possible while the item is`), 'not_allowed_now');
+      given(histories[name])
+        .when(command, liaison)
+        .thenRefuses(new RegExp(`^${command.type} is not possible while the item is`), 'not_allowed_now');
     });
   });
 
@@ -62,11 +68,15 @@ describe('LINK: the same national recommendation in two reports, or evidence tha
   });
 
   it('cannot link an item to itself', () => {
-    given([opened()]).when({ ...link, otherId: 'rec-9159' }, liaison).thenRefuses(/^An item cannot be linked to itself$/);
+    given([opened()])
+      .when({ ...link, otherId: 'rec-9159' }, liaison)
+      .thenRefuses(/^An item cannot be linked to itself$/);
   });
 
   it('records a link once; another relation between the same items is another link', () => {
-    given([opened(), linked]).when(link, liaison).thenRefuses(/^The items are already linked that way$/);
+    given([opened(), linked])
+      .when(link, liaison)
+      .thenRefuses(/^The items are already linked that way$/);
     given([opened(), linked])
       .when({ ...link, relation: 'shares_evidence' }, liaison)
       .then([{ type: 'RecommendationLinked', data: { otherId: 'rec-10618', relation: 'shares_evidence' } }]);

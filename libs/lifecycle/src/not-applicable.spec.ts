@@ -10,10 +10,17 @@ describe('MARK_NOT_APPLICABLE: the item is addressed to another body (NPCC, IOPC
     expect([statusOf(state), isClosed(state), isInProgress(state)]).toEqual(['not_applicable', false, false]);
   });
 
-  it.each(['submitted', 'selfCertifiedAwaitingVerification', 'awaitingHmicfrs', 'selfCertifiedClosed', 'hmicfrsVerified', 'archived', 'notApplicable'] as const)(
-    'is refused once the item is %s',
-    (name) => {
-      given(histories[name]).when(markNotApplicable, liaison).thenRefuses(/^MARK_NOT_APPLICABLE is not possible while/, 'not_allowed_now');
-    },
-  );
+  it.each([
+    'submitted',
+    'selfCertifiedAwaitingVerification',
+    'awaitingHmicfrs',
+    'selfCertifiedClosed',
+    'hmicfrsVerified',
+    'archived',
+    'notApplicable',
+  ] as const)('is refused once the item is %s', (name) => {
+    given(histories[name])
+      .when(markNotApplicable, liaison)
+      .thenRefuses(/^MARK_NOT_APPLICABLE is not possible while/, 'not_allowed_now');
+  });
 });

@@ -29,22 +29,30 @@ describe('opening an item', () => {
   });
 
   it('is refused for an item that is already open', () => {
-    given([opened()]).when(open, liaison).thenRefuses(/Item rec-9159 already exists/, 'already_exists');
+    given([opened()])
+      .when(open, liaison)
+      .thenRefuses(/Item rec-9159 already exists/, 'already_exists');
   });
 
   it('comes first: any other command on an item with no events is refused', () => {
-    given([]).when({ type: 'RATE', rag: 'red' }, owner).thenRefuses(/no such item/, 'no_such_item');
+    given([])
+      .when({ type: 'RATE', rag: 'red' }, owner)
+      .thenRefuses(/no such item/, 'no_such_item');
   });
 });
 
 describe('RATE', () => {
   it('moves an open item to rag_rated', () => {
-    const state = given(histories.open).when({ type: 'RATE', rag: 'red' }, owner).then([rated('red')]);
+    const state = given(histories.open)
+      .when({ type: 'RATE', rag: 'red' }, owner)
+      .then([rated('red')]);
     expect(statusOf(state)).toBe('rag_rated');
   });
 
   it('re-rates an item at each review', () => {
-    const state = given(histories.rag_rated).when({ type: 'RATE', rag: 'green' }, owner).then([rated('green')]);
+    const state = given(histories.rag_rated)
+      .when({ type: 'RATE', rag: 'green' }, owner)
+      .then([rated('green')]);
     expect([statusOf(state), state.context.rag]).toEqual(['rag_rated', 'green']);
   });
 

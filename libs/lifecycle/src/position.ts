@@ -80,7 +80,10 @@ class Position implements LifecyclePosition {
   private readonly state: RecommendationState;
   private readonly next = new Map<string, Position>();
 
-  constructor(facts: Facts, readonly saved: string) {
+  constructor(
+    facts: Facts,
+    readonly saved: string,
+  ) {
     this.state = follower.resolveState({
       value: facts.value,
       context: {

@@ -4,8 +4,14 @@ import { given, stored } from './testing/given';
 
 const reminders: SystemActor = { userId: 'system:reminders', role: 'system' };
 
-const reminder: RecommendationEvent = { type: 'ReminderIssued', data: { kind: 'overdue', to: 'olivia.owner', on: '2024-07-01', dueDate: '2024-06-30' } };
-const escalation: RecommendationEvent = { type: 'Escalated', data: { kind: 'awaiting_approval', to: 'dcc', on: '2024-07-01', waitingSince: '2024-06-01' } };
+const reminder: RecommendationEvent = {
+  type: 'ReminderIssued',
+  data: { kind: 'overdue', to: 'olivia.owner', on: '2024-07-01', dueDate: '2024-06-30' },
+};
+const escalation: RecommendationEvent = {
+  type: 'Escalated',
+  data: { kind: 'awaiting_approval', to: 'dcc', on: '2024-07-01', waitingSince: '2024-06-01' },
+};
 
 /** Reminders and escalations are facts of an item's history: who was told, and when. They never move the item. */
 describe('reminders and escalations', () => {
@@ -36,11 +42,15 @@ describe('RECORD_NOTICE', () => {
 
   describe.each([...closed, 'notApplicable'] as const)('once the item is %s', (name) => {
     it.each([reminder, escalation])('refuses $type: there is nobody left to remind', (event) => {
-      given(histories[name]).when({ type: 'RECORD_NOTICE', notice: event }, reminders).thenRefuses(/Nobody is reminded about an item/, 'not_allowed_now');
+      given(histories[name])
+        .when({ type: 'RECORD_NOTICE', notice: event }, reminders)
+        .thenRefuses(/Nobody is reminded about an item/, 'not_allowed_now');
     });
   });
 
   it('refuses a notice about an item that was never opened', () => {
-    given([]).when({ type: 'RECORD_NOTICE', notice: reminder }, reminders).thenRefuses(/no such item/, 'no_such_item');
+    given([])
+      .when({ type: 'RECORD_NOTICE', notice: reminder }, reminders)
+      .thenRefuses(/no such item/, 'no_such_item');
   });
 });

@@ -23,9 +23,7 @@ describe('replay', () => {
 
   it('refuses an event the lifecycle would not have allowed, naming where it is', () => {
     const history = [...histories.archived, verified];
-    expect(() => replay(stored(history))).toThrow(
-      'HmicfrsVerified (event 3 of the stream) does not fit an item closed and archived',
-    );
+    expect(() => replay(stored(history))).toThrow('HmicfrsVerified (event 3 of the stream) does not fit an item closed and archived');
   });
 
   it('refuses an event that breaks a rule of the lifecycle', () => {

@@ -81,5 +81,12 @@ export function inertScope(machine: typeof recommendationMachine): ActorScope<Re
 
 /** The input the scope's never-started actor is built with: the machine cannot be built without one. */
 export const PLACEHOLDER: RecommendationOpened['data'] = {
-  id: '-', reference: '-', kind: 'recommendation', inspectionId: '-', text: '-', level: 4, addressee: '-', portfolio: '-',
+  id: '-',
+  reference: '-',
+  kind: 'recommendation',
+  inspectionId: '-',
+  text: '-',
+  level: 4,
+  addressee: '-',
+  portfolio: '-',
 };

@@ -49,7 +49,9 @@ export const rules = {
   ),
   aVerifierWhoDidNotApprove: requirement(
     // Verifications recorded before the verifier was kept name nobody, and replay as they were accepted.
-    (item, event) => event.type === 'HmicfrsVerified' && (event.data.verifiedBy === undefined || !samePerson(event.data.verifiedBy, item.approval?.approvedBy)),
+    (item, event) =>
+      event.type === 'HmicfrsVerified' &&
+      (event.data.verifiedBy === undefined || !samePerson(event.data.verifiedBy, item.approval?.approvedBy)),
     () => 'Whoever approved the submission as DCC cannot verify it for HMICFRS',
   ),
   aPersonDecides: requirement(
@@ -63,13 +65,11 @@ export const rules = {
     (command) => `${command} is a person's decision: the system never gives it (an import records a tracker's as history)`,
   ),
   evidenceNotYetAttached: requirement(
-    (item, event) =>
-      event.type === 'EvidenceAttached' && !item.evidence.some((e) => e.evidenceId === event.data.evidenceId),
+    (item, event) => event.type === 'EvidenceAttached' && !item.evidence.some((e) => e.evidenceId === event.data.evidenceId),
     (command) => `${command} names evidence that is already attached to this item`,
   ),
   attachedEvidence: requirement(
-    (item, event) =>
-      event.type === 'EvidenceRemoved' && item.evidence.some((e) => e.evidenceId === event.data.evidenceId),
+    (item, event) => event.type === 'EvidenceRemoved' && item.evidence.some((e) => e.evidenceId === event.data.evidenceId),
     (command) => `${command} names evidence that is not attached to this item`,
   ),
   aDifferentLevel: requirement(

@@ -1,6 +1,19 @@
 import { isClosed, statusOf, type Actor, type RecommendationEvent, type SystemActor } from '@hmicfrs/lifecycle';
 import { given } from './testing/given';
-import { approvedAt, chiefConstableLetter, dcc, hmicfrs, owner, progressReport, readyToSubmit, selfCertified, submitted, submittedAt, submittedToHmicfrs, verifiedBy } from './testing/fixtures';
+import {
+  approvedAt,
+  chiefConstableLetter,
+  dcc,
+  hmicfrs,
+  owner,
+  progressReport,
+  readyToSubmit,
+  selfCertified,
+  submitted,
+  submittedAt,
+  submittedToHmicfrs,
+  verifiedBy,
+} from './testing/fixtures';
 
 /** docs/architecture.md, "Statuses": separation of duties is by person, whatever the letters' case. */
 const both = [progressReport, chiefConstableLetter];
@@ -22,7 +35,9 @@ describe('separation of duties, by person', () => {
     });
 
     it('another person approves', () => {
-      given(submittedAt(3)).when({ type: 'APPROVE' }, dcc).then([selfCertified(dcc, 3, both)]);
+      given(submittedAt(3))
+        .when({ type: 'APPROVE' }, dcc)
+        .then([selfCertified(dcc, 3, both)]);
     });
   });
 
@@ -34,7 +49,9 @@ describe('separation of duties, by person', () => {
     });
 
     it('another person verifies, and is named on the verification', () => {
-      const state = given(approvedAt(3)).when({ type: 'VERIFY' }, hmicfrs).then([verifiedBy(hmicfrs)]);
+      const state = given(approvedAt(3))
+        .when({ type: 'VERIFY' }, hmicfrs)
+        .then([verifiedBy(hmicfrs)]);
       expect([statusOf(state), isClosed(state)]).toEqual(['hmicfrs_verified', true]);
     });
 
@@ -50,14 +67,18 @@ describe('separation of duties, by person', () => {
     const ins: Actor = { userId: 'import:abc:hmicfrs', role: 'hmicfrs' };
 
     it.each([reminders, stand, { userId: 'SYSTEM:x', role: 'dcc' } as Actor])('%o never approves', (actor) => {
-      given(submittedAt(3)).when({ type: 'APPROVE' }, actor).thenRefuses(/APPROVE is a person's decision/, 'requirements_not_met');
+      given(submittedAt(3))
+        .when({ type: 'APPROVE' }, actor)
+        .thenRefuses(/APPROVE is a person's decision/, 'requirements_not_met');
     });
 
     it.each([reminders, ins])('%o never verifies', (actor) => {
-      given(approvedAt(4)).when({ type: 'VERIFY' }, actor).thenRefuses(/VERIFY is a person's decision/, 'requirements_not_met');
+      given(approvedAt(4))
+        .when({ type: 'VERIFY' }, actor)
+        .thenRefuses(/VERIFY is a person's decision/, 'requirements_not_met');
     });
 
-    it('an import records a tracker\'s approval and verification as what they are', () => {
+    it("an import records a tracker's approval and verification as what they are", () => {
       const approval = submittedToHmicfrs(stand, both) as Extract<RecommendationEvent, { type: 'SubmittedToHmicfrs' }>;
       const imported = { ...approval, data: { ...approval.data, fromTracker: tracker } };
       given(submittedAt(4)).when({ type: 'APPROVE', fromTracker: tracker }, stand).then([imported]);
@@ -66,9 +87,13 @@ describe('separation of duties, by person', () => {
         .then([{ type: 'HmicfrsVerified', data: { verifiedBy: ins.userId, fromTracker: tracker } }]);
     });
 
-    it('a person\'s approval is never dressed as a tracker\'s, nor the reminders\'', () => {
-      given(submittedAt(3)).when({ type: 'APPROVE', fromTracker: tracker }, dcc).thenRefuses(/person's decision/);
-      given(submittedAt(3)).when({ type: 'APPROVE', fromTracker: tracker }, reminders).thenRefuses(/person's decision/);
+    it("a person's approval is never dressed as a tracker's, nor the reminders'", () => {
+      given(submittedAt(3))
+        .when({ type: 'APPROVE', fromTracker: tracker }, dcc)
+        .thenRefuses(/person's decision/);
+      given(submittedAt(3))
+        .when({ type: 'APPROVE', fromTracker: tracker }, reminders)
+        .thenRefuses(/person's decision/);
     });
   });
 });

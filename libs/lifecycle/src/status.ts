@@ -2,14 +2,7 @@ import type { RecommendationState } from './recommendation.machine';
 
 /** The statuses of docs/architecture.md, "The lifecycle"; `self_certified` is one status whether the item is closed there or waiting. */
 export type Status =
-  | 'open'
-  | 'rag_rated'
-  | 'submitted'
-  | 'self_certified'
-  | 'awaiting_hmicfrs'
-  | 'hmicfrs_verified'
-  | 'archived'
-  | 'not_applicable';
+  'open' | 'rag_rated' | 'submitted' | 'self_certified' | 'awaiting_hmicfrs' | 'hmicfrs_verified' | 'archived' | 'not_applicable';
 
 export function statusOf(state: RecommendationState): Status {
   return typeof state.value === 'string' ? state.value : 'self_certified';

@@ -36,7 +36,9 @@ describe('SUBMIT', () => {
   });
 
   it('names everything that is missing', () => {
-    const refusal = given([opened(), rated()]).when({ type: 'SUBMIT' }, owner).thenRefuses(/SUBMIT needs an owner/);
+    const refusal = given([opened(), rated()])
+      .when({ type: 'SUBMIT' }, owner)
+      .thenRefuses(/SUBMIT needs an owner/);
     expect(refusal).toMatchObject({
       status: 'rag_rated',
       missing: ['SUBMIT needs an owner', 'SUBMIT needs at least one piece of evidence'],
@@ -56,13 +58,17 @@ describe('SUBMIT', () => {
   });
 
   it('is refused while a submission is pending', () => {
-    given(submittedAt(3)).when({ type: 'SUBMIT' }, owner).thenRefuses(/while the item is submitted/, 'not_allowed_now');
+    given(submittedAt(3))
+      .when({ type: 'SUBMIT' }, owner)
+      .thenRefuses(/while the item is submitted/, 'not_allowed_now');
   });
 });
 
 describe('WITHDRAW and RETURN', () => {
   it('WITHDRAW takes the submission back to rag_rated', () => {
-    const state = given(submittedAt(3)).when({ type: 'WITHDRAW' }, owner).then([{ type: 'SubmissionWithdrawn', data: {} }]);
+    const state = given(submittedAt(3))
+      .when({ type: 'WITHDRAW' }, owner)
+      .then([{ type: 'SubmissionWithdrawn', data: {} }]);
     expect([statusOf(state), state.context.submission]).toEqual(['rag_rated', null]);
   });
 
@@ -79,13 +85,17 @@ describe('WITHDRAW and RETURN', () => {
     ['WITHDRAW', { type: 'WITHDRAW' }],
     ['RETURN', { type: 'RETURN', reason: 'Not ready' }],
   ] as const)('%s needs a submission', (name, command) => {
-    given(histories.rag_rated).when(command, dcc).thenRefuses(new RegExp(`${name} is not possible while the item is RAG rated`));
+    given(histories.rag_rated)
+      .when(command, dcc)
+      .thenRefuses(new RegExp(`${name} is not possible while the item is RAG rated`));
   });
 });
 
 describe('evidence', () => {
   it('can be attached and removed before submission', () => {
-    const state = given([opened()]).when({ type: 'ATTACH_EVIDENCE', ...progressReport }, owner).then([attached(progressReport)]);
+    const state = given([opened()])
+      .when({ type: 'ATTACH_EVIDENCE', ...progressReport }, owner)
+      .then([attached(progressReport)]);
     expect(state.context.evidence).toEqual([progressReport]);
     const after = given([opened(), rated(), attached(progressReport)])
       .when({ type: 'REMOVE_EVIDENCE', evidenceId: progressReport.evidenceId }, owner)

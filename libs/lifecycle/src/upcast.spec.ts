@@ -20,8 +20,14 @@ describe('old events are read through upcasters, never rewritten', () => {
   });
 
   it('reads the evidence of a version 1 SubmittedForClosure the same way', () => {
-    const event = upcast({ type: 'SubmittedForClosure', data: { submittedBy: 'olivia', evidence: [V1_EVIDENCE] }, metadata: { schemaVersion: 1 } });
-    expect(event).toMatchObject({ data: { submittedBy: 'olivia', evidence: [{ evidenceId: 'cc-letter', heldElsewhere: { location: 'Not recorded' } }] } });
+    const event = upcast({
+      type: 'SubmittedForClosure',
+      data: { submittedBy: 'olivia', evidence: [V1_EVIDENCE] },
+      metadata: { schemaVersion: 1 },
+    });
+    expect(event).toMatchObject({
+      data: { submittedBy: 'olivia', evidence: [{ evidenceId: 'cc-letter', heldElsewhere: { location: 'Not recorded' } }] },
+    });
   });
 
   it('takes the current versions as they are, and refuses a version it has no lift for', () => {
@@ -33,13 +39,27 @@ describe('old events are read through upcasters, never rewritten', () => {
   });
 
   it('folds an old history into an item that approves with the old fingerprints', () => {
-    const opened = { id: 'X', reference: 'X', kind: 'recommendation', inspectionId: 'i', text: 't', level: 3, addressee: 'a', portfolio: 'p', owner: 'olivia' };
+    const opened = {
+      id: 'X',
+      reference: 'X',
+      kind: 'recommendation',
+      inspectionId: 'i',
+      text: 't',
+      level: 3,
+      addressee: 'a',
+      portfolio: 'p',
+      owner: 'olivia',
+    };
     const state = replay([
       { type: 'RecommendationOpened', data: opened, metadata: { schemaVersion: 1 } },
       { type: 'RagRated', data: { rag: 'green' }, metadata: { schemaVersion: 1 } },
       { type: 'EvidenceAttached', data: V1_EVIDENCE, metadata: { schemaVersion: 1 } },
       { type: 'SubmittedForClosure', data: { submittedBy: 'olivia', evidence: [V1_EVIDENCE] }, metadata: { schemaVersion: 1 } },
-      { type: 'SelfCertified', data: { approvedBy: 'dana', level: 3, evidence: [{ evidenceId: 'cc-letter', sha256: 'c'.repeat(64) }] }, metadata: { schemaVersion: 1 } },
+      {
+        type: 'SelfCertified',
+        data: { approvedBy: 'dana', level: 3, evidence: [{ evidenceId: 'cc-letter', sha256: 'c'.repeat(64) }] },
+        metadata: { schemaVersion: 1 },
+      },
     ]);
     expect(statusOf(state!)).toBe('self_certified');
     expect(state!.context.evidence[0]).toMatchObject({ heldElsewhere: { location: 'Not recorded' }, sha256: 'c'.repeat(64) });

@@ -45,7 +45,9 @@ export const schemaVersions: Readonly<Record<DomainEvent['type'], number>> = {
 const lifts: { [Type in DomainEvent['type']]?: Record<number, (data: never) => unknown> } = {
   // Version 1 evidence was a title and a SHA-256 someone typed: the system never held the document.
   EvidenceAttached: { 1: (data: EvidenceV1) => typedFingerprint(data) },
-  SubmittedForClosure: { 1: (data: { submittedBy: string; evidence: EvidenceV1[] }) => ({ ...data, evidence: data.evidence.map(typedFingerprint) }) },
+  SubmittedForClosure: {
+    1: (data: { submittedBy: string; evidence: EvidenceV1[] }) => ({ ...data, evidence: data.evidence.map(typedFingerprint) }),
+  },
 };
 
 /** Evidence as version 1 recorded it (before documents could be uploaded). */

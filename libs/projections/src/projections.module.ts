@@ -55,7 +55,15 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
   ) {}
 
   static forRoot(options: ProjectionsModuleOptions): DynamicModule {
-    const queries = [RegisterQueries, PastRegister, RegisterReports, ApprovalQueueQueries, AuditTrailQueries, JacReportService, ProjectionStatusReader];
+    const queries = [
+      RegisterQueries,
+      PastRegister,
+      RegisterReports,
+      ApprovalQueueQueries,
+      AuditTrailQueries,
+      JacReportService,
+      ProjectionStatusReader,
+    ];
     return {
       module: ProjectionsModule,
       providers: [
@@ -80,7 +88,8 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
         {
           provide: Rebuilder,
           inject: [EVENT_STORE, ReadModelDatabase, PROJECTIONS],
-          useFactory: (store: EventStore, database: ReadModelDatabase, projections: Projection[]) => new Rebuilder(store, database, projections),
+          useFactory: (store: EventStore, database: ReadModelDatabase, projections: Projection[]) =>
+            new Rebuilder(store, database, projections),
         },
         {
           provide: Projector,

@@ -42,7 +42,9 @@ export class DailyReminders implements OnApplicationBootstrap, BeforeApplication
   private async runOnce(): Promise<void> {
     try {
       const report = await this.reminders.run().run();
-      this.logger.log(`${report.itemsChecked} items checked: ${report.issued.length} reminders and escalations, ${report.cancelled.length} cancelled`);
+      this.logger.log(
+        `${report.itemsChecked} items checked: ${report.issued.length} reminders and escalations, ${report.cancelled.length} cancelled`,
+      );
     } catch (error) {
       // Tomorrow's run tries again; the failure is the operator's to see now.
       this.logger.error(`The reminders run failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);

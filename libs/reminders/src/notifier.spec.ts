@@ -35,12 +35,23 @@ describe('the notifiers', () => {
     const server = await fakeSmtpServer(received);
     const { port } = server.address() as AddressInfo;
     try {
-      const notifier = notifierFor({ SMTP_URL: `smtp://127.0.0.1:${port}`, SMTP_FROM: 'reminders@force.police.uk', SMTP_TO_DOMAIN: 'force.police.uk' });
+      const notifier = notifierFor({
+        SMTP_URL: `smtp://127.0.0.1:${port}`,
+        SMTP_FROM: 'reminders@force.police.uk',
+        SMTP_TO_DOMAIN: 'force.police.uk',
+      });
       expect(notifier).toBeInstanceOf(SmtpNotifier);
       const outcome = await notifier.deliver({
-        id: '9159:overdue:2024-07-01', itemId: '9159', kind: 'overdue', recipient: 'supt-patel', dueDate: '2024-06-30',
-        subject: 'Cause of concern 9159 is overdue: it was due on 2024-06-30', body: 'Please update the RAG rating.',
-        createdAt: '2024-07-01T07:00:00.000Z', status: 'pending', statusReason: null,
+        id: '9159:overdue:2024-07-01',
+        itemId: '9159',
+        kind: 'overdue',
+        recipient: 'supt-patel',
+        dueDate: '2024-06-30',
+        subject: 'Cause of concern 9159 is overdue: it was due on 2024-06-30',
+        body: 'Please update the RAG rating.',
+        createdAt: '2024-07-01T07:00:00.000Z',
+        status: 'pending',
+        statusReason: null,
       });
       expect(outcome).toBe('sent');
       expect(received).toHaveLength(1);

@@ -72,7 +72,10 @@ export class Outbox {
   }
 
   pendingFor(itemId: string): OutboxEntry[] {
-    return this.db.prepare<[string], OutboxRow>(`SELECT * FROM outbox WHERE item_id = ? AND status = 'pending' ORDER BY id`).all(itemId).map(entryOf);
+    return this.db
+      .prepare<[string], OutboxRow>(`SELECT * FROM outbox WHERE item_id = ? AND status = 'pending' ORDER BY id`)
+      .all(itemId)
+      .map(entryOf);
   }
 
   all(): OutboxEntry[] {

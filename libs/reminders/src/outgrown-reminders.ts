@@ -5,7 +5,17 @@ import { itemIdOf } from '@hmicfrs/lifecycle';
 import { Reminders } from './reminders';
 
 /** What makes a pending reminder wrong: a new owner or due date, a rating, or the item moving on. */
-const CHANGES = new Set(['OwnerAssigned', 'DueDateChanged', 'RagRated', 'SubmittedForClosure', 'SelfCertified', 'SubmittedToHmicfrs', 'ClosureReturned', 'ClosedAndArchived', 'MarkedNotApplicable']);
+const CHANGES = new Set([
+  'OwnerAssigned',
+  'DueDateChanged',
+  'RagRated',
+  'SubmittedForClosure',
+  'SelfCertified',
+  'SubmittedToHmicfrs',
+  'ClosureReturned',
+  'ClosedAndArchived',
+  'MarkedNotApplicable',
+]);
 
 /**
  * Cancels pending reminders as soon as the item changes under them (reassigned, new due date, moved on),
@@ -46,7 +56,9 @@ export class OutgrownReminders implements OnApplicationBootstrap, BeforeApplicat
       }
     } catch (error) {
       // The daily run still cancels what this missed; the operator should know it stopped following.
-      this.logger.error(`Stopped following changes for reminders: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+      this.logger.error(
+        `Stopped following changes for reminders: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+      );
     }
   }
 }

@@ -1,7 +1,16 @@
 import { Logger } from '@nestjs/common';
 import type { Clock } from '@hmicfrs/clock';
 import type { EventStore, RecordedEvent } from '@hmicfrs/event-store';
-import { isInProgress, itemIdOf, recommendationStream, replay, statusOf, type IsoDate, type RecommendationState, type SystemActor } from '@hmicfrs/lifecycle';
+import {
+  isInProgress,
+  itemIdOf,
+  recommendationStream,
+  replay,
+  statusOf,
+  type IsoDate,
+  type RecommendationState,
+  type SystemActor,
+} from '@hmicfrs/lifecycle';
 import { CommandRefused, IdempotencyKeyReused, RecommendationWorkflow } from '@hmicfrs/workflow';
 import { dayOf } from './calendar';
 import { messageFor } from './message';
@@ -90,10 +99,14 @@ export class RemindersRun {
   /** Records the notice once per item, kind and day: the item as it then stands, or undefined when it was already recorded or no longer applies. */
   private async record(itemId: string, notice: Notice): Promise<RecommendationState | undefined> {
     try {
-      const written = await this.workflow.remind(itemId, { type: 'RECORD_NOTICE', notice }, {
-        actor: REMINDERS_ACTOR,
-        commandId: `reminders:${notice.data.kind}:${notice.data.on}`,
-      });
+      const written = await this.workflow.remind(
+        itemId,
+        { type: 'RECORD_NOTICE', notice },
+        {
+          actor: REMINDERS_ACTOR,
+          commandId: `reminders:${notice.data.kind}:${notice.data.on}`,
+        },
+      );
       return written.replayed ? undefined : written.state;
     } catch (error) {
       // Already recorded that day, when the item still had another owner or due date.

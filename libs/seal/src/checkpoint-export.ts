@@ -37,7 +37,9 @@ export function readCheckpointExport(file: string): CheckpointExport {
   try {
     text = readFileSync(file, 'utf8');
   } catch (error) {
-    throw new CheckpointUnreadable(`cannot read the checkpoints file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    throw new CheckpointUnreadable(
+      `cannot read the checkpoints file ${file}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+    );
   }
   let value: unknown;
   try {

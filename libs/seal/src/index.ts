@@ -14,4 +14,11 @@ export { lastCheckpoint, storedCheckpoints } from './seal-stream';
 export { Sealer, SealContended, type SealOutcome, type SealerOptions } from './sealer';
 export { SealSchedule, type SealStatus, type SealScheduleOptions } from './seal-schedule';
 export { SealModule, SEAL_KEY } from './seal.module';
-export { verifyHistory, NothingSealed, type Finding, type FindingKind, type HistoryVerdict, type VerifyHistoryInput } from './verify-history';
+export {
+  verifyHistory,
+  NothingSealed,
+  type Finding,
+  type FindingKind,
+  type HistoryVerdict,
+  type VerifyHistoryInput,
+} from './verify-history';

@@ -39,7 +39,8 @@ export interface SealKeySettings {
  */
 export function loadSealKey(settings: SealKeySettings, warn: (message: string) => void): SealKey {
   if (settings.pem) return sealKeyFrom(privateKeyFrom(settings.pem.replace(/\\n/g, '\n'), 'SEAL_PRIVATE_KEY'), 'SEAL_PRIVATE_KEY');
-  if (settings.file) return sealKeyFrom(privateKeyFrom(readKeyFile(settings.file, 'SEAL_PRIVATE_KEY_FILE'), settings.file), resolve(settings.file));
+  if (settings.file)
+    return sealKeyFrom(privateKeyFrom(readKeyFile(settings.file, 'SEAL_PRIVATE_KEY_FILE'), settings.file), resolve(settings.file));
   const file = resolve(join(settings.dataDir, LOCAL_KEY_FILE));
   if (!existsSync(file)) {
     mkdirSync(settings.dataDir, { recursive: true });
@@ -88,7 +89,9 @@ export function publicKeyFromPem(pem: string, where: string): { publicKey: KeyOb
 }
 
 export function fingerprintOf(publicKey: KeyObject): string {
-  return createHash('sha256').update(publicKey.export({ type: 'spki', format: 'der' })).digest('hex');
+  return createHash('sha256')
+    .update(publicKey.export({ type: 'spki', format: 'der' }))
+    .digest('hex');
 }
 
 function readKeyFile(file: string, what: string): string {

@@ -81,7 +81,9 @@ export class SealSchedule implements OnApplicationBootstrap, BeforeApplicationSh
         this.unsealed = this.unsealed.filter((position) => position > through);
         this.state.failing = null;
         for (const checkpoint of written) {
-          this.logger.log(`Checkpoint #${checkpoint.sequence}: ${checkpoint.count} events to position ${checkpoint.position}, root ${short(checkpoint.root)}`);
+          this.logger.log(
+            `Checkpoint #${checkpoint.sequence}: ${checkpoint.count} events to position ${checkpoint.position}, root ${short(checkpoint.root)}`,
+          );
         }
       })
       .catch((error: unknown) => {

@@ -1,5 +1,12 @@
 import type { EventStore, RecordedEvent } from '@hmicfrs/event-store';
-import { CHECKPOINT_EVENT, CheckpointUnreadable, SEAL_STREAM, parseCheckpoint, type CheckpointHead, type StoredCheckpoint } from './checkpoint';
+import {
+  CHECKPOINT_EVENT,
+  CheckpointUnreadable,
+  SEAL_STREAM,
+  parseCheckpoint,
+  type CheckpointHead,
+  type StoredCheckpoint,
+} from './checkpoint';
 
 /** The seal stream's last event, found in a few single-event reads (doubling, then halving), not by reading it all. */
 export async function lastCheckpoint(store: EventStore): Promise<StoredCheckpoint | null> {

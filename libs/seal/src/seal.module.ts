@@ -25,9 +25,8 @@ export class SealModule {
           inject: [AppConfig],
           useFactory: (config: AppConfig): SealKey => {
             const logger = new Logger('Sealer');
-            return loadSealKey(
-              { pem: config.SEAL_PRIVATE_KEY, file: config.SEAL_PRIVATE_KEY_FILE, dataDir: config.DATA_DIR },
-              (message) => logger.warn(message),
+            return loadSealKey({ pem: config.SEAL_PRIVATE_KEY, file: config.SEAL_PRIVATE_KEY_FILE, dataDir: config.DATA_DIR }, (message) =>
+              logger.warn(message),
             );
           },
         },

@@ -221,7 +221,10 @@ function checkpointProblem(
     };
   }
   if (!signatureHolds(checkpoint, input.publicKey)) {
-    return { kind: 'checkpoint-forged', message: `${name}'s signature does not verify with key ${short(input.keyFingerprint)}: it was altered or forged` };
+    return {
+      kind: 'checkpoint-forged',
+      message: `${name}'s signature does not verify with key ${short(input.keyFingerprint)}: it was altered or forged`,
+    };
   }
   const expected = {
     sequence: (previous?.sequence ?? 0) + 1,
@@ -231,7 +234,10 @@ function checkpointProblem(
   };
   for (const [field, value] of Object.entries(expected)) {
     if (checkpoint[field as keyof typeof expected] !== value) {
-      return { kind: 'checkpoint-chain', message: `${name} does not follow the checkpoint before it: its ${field} is ${JSON.stringify(checkpoint[field as keyof typeof expected])}, expected ${JSON.stringify(value)}` };
+      return {
+        kind: 'checkpoint-chain',
+        message: `${name} does not follow the checkpoint before it: its ${field} is ${JSON.stringify(checkpoint[field as keyof typeof expected])}, expected ${JSON.stringify(value)}`,
+      };
     }
   }
   if (rootOf(checkpoint.previousRoot, checkpoint.count, checkpoint.rangeRoot) !== checkpoint.root) {
@@ -297,7 +303,13 @@ class Scan {
     const hash = hashEvent({ id: event.id, streamId, revision, type: event.type, data: event.data, metadata: content });
     if (hash !== storedHash) {
       this.changed.add(`${streamId}@${revision}`);
-      this.find({ kind: 'changed-event', streamId, revision, position: `${position}`, message: `${where}: its content does not match its hash (it was altered after it was written)` });
+      this.find({
+        kind: 'changed-event',
+        streamId,
+        revision,
+        position: `${position}`,
+        message: `${where}: its content does not match its hash (it was altered after it was written)`,
+      });
     }
     let state = this.streams.get(streamId);
     if (state === undefined) {
@@ -307,7 +319,13 @@ class Scan {
     let reordered = false;
     if (revision === state.last + 1) {
       if (content.previousHash !== state.storedHash) {
-        this.find({ kind: 'broken-link', streamId, revision, position: `${position}`, message: `${where}: its previousHash is not the hash of revision ${revision - 1}` });
+        this.find({
+          kind: 'broken-link',
+          streamId,
+          revision,
+          position: `${position}`,
+          message: `${where}: its previousHash is not the hash of revision ${revision - 1}`,
+        });
       }
     } else if (revision > state.last + 1) {
       const gaps = this.gaps.get(streamId) ?? new Map<number, bigint>();
@@ -335,7 +353,12 @@ class Scan {
       });
     }
     // Named once per event that stands too early, not once for every event recorded before it.
-    if (recordedAtOrdered && !reordered && content.recordedAt < this.latestRecordedAt && this.outOfOrderNamed !== this.latestRecordedAtPosition) {
+    if (
+      recordedAtOrdered &&
+      !reordered &&
+      content.recordedAt < this.latestRecordedAt &&
+      this.outOfOrderNamed !== this.latestRecordedAtPosition
+    ) {
       this.outOfOrderNamed = this.latestRecordedAtPosition;
       this.find({
         kind: 'recorded-at-out-of-order',
@@ -379,7 +402,12 @@ class Scan {
       if (events.length === 0) {
         if (named.has(streamId)) continue;
         named.add(streamId);
-        this.findings.push({ kind: 'deleted-stream', streamId, checkpoint: checkpoint.sequence, message: `stream ${streamId} was deleted: ${sealedBy} sealed it up to revision ${to}` });
+        this.findings.push({
+          kind: 'deleted-stream',
+          streamId,
+          checkpoint: checkpoint.sequence,
+          message: `stream ${streamId} was deleted: ${sealedBy} sealed it up to revision ${to}`,
+        });
         continue;
       }
       const last = events[events.length - 1].revision;
@@ -429,12 +457,12 @@ class Scan {
         checkpoint: checkpoint.sequence,
         message:
           `checkpoint #${checkpoint.sequence} (${span}) no longer matches: it sealed ${checkpoint.rangeCount} events, ` +
-          (count === checkpoint.rangeCount ? 'and the store holds as many, but not the same or not in that order' : `the store now holds ${count} there`),
+          (count === checkpoint.rangeCount
+            ? 'and the store holds as many, but not the same or not in that order'
+            : `the store now holds ${count} there`),
       });
       // An event's time out of order is a symptom of reordering, not another explanation of the mismatch.
-      const ownFindings = this.findings
-        .slice(this.findingsAtRangeStart, -1)
-        .some((finding) => finding.kind !== 'recorded-at-out-of-order');
+      const ownFindings = this.findings.slice(this.findingsAtRangeStart, -1).some((finding) => finding.kind !== 'recorded-at-out-of-order');
       const explained = heads ? this.compareHeads(checkpoint, heads) : false;
       if (!ownFindings && !explained && this.findings.length === before + 1 && !this.hasGapIn(checkpoint)) {
         this.find({

@@ -3,7 +3,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@hmicfrs/event-store';
 import { SEAL_STREAM, Sealer } from '@hmicfrs/seal';
-import { alteredCopy, newKey, rehashFrom, rowsOf, sealedStore, steppingClock, verify, type Row, type SealedStore } from './support/sealed-store';
+import {
+  alteredCopy,
+  newKey,
+  rehashFrom,
+  rowsOf,
+  sealedStore,
+  steppingClock,
+  verify,
+  type Row,
+  type SealedStore,
+} from './support/sealed-store';
 
 /**
  * Each alteration someone with the database file could make, on a copy of a real sealed store with the
@@ -35,29 +45,37 @@ describe('cli verify names every alteration of a sealed store', () => {
 
   it('the last event of a stream deleted', async () => {
     const copy = alteredCopy(sealed, (db) => db.prepare("DELETE FROM events WHERE stream_id = 'recommendation-35' AND revision = 2").run());
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
-    expect(result.out).toMatch(/ALTERED deleted-event: recommendation-35 revision 2 \(then its last event\), sealed by checkpoint #\d, is gone/);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    expect(result.out).toMatch(
+      /ALTERED deleted-event: recommendation-35 revision 2 \(then its last event\), sealed by checkpoint #\d, is gone/,
+    );
     expect(result.code).toBe(1);
   });
 
   it('a whole stream deleted', async () => {
     const copy = alteredCopy(sealed, (db) => db.prepare("DELETE FROM events WHERE stream_id = 'recommendation-35'").run());
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(/ALTERED deleted-stream: stream recommendation-35 was deleted/);
     expect(result.code).toBe(1);
   });
 
   it('an event in the middle of a stream deleted', async () => {
     const copy = alteredCopy(sealed, (db) => db.prepare("DELETE FROM events WHERE stream_id = 'recommendation-33' AND revision = 2").run());
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(/ALTERED deleted-event: recommendation-33 revision 2 is gone/);
   });
 
   it('one event changed and the rest of its stream re-hashed', async () => {
     const copy = alteredCopy(sealed, (db) => rehashFrom(db, 'recommendation-33', 1, (data) => (data.rag = 'green')));
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).not.toMatch(/changed-event|broken-link/); // the chain itself holds…
-    expect(result.out).toMatch(/ALTERED rehashed-stream: recommendation-33: revision \d is not the event checkpoint #\d sealed, though its chain holds/);
+    expect(result.out).toMatch(
+      /ALTERED rehashed-stream: recommendation-33: revision \d is not the event checkpoint #\d sealed, though its chain holds/,
+    );
     expect(result.out).toMatch(/ALTERED checkpoint-mismatch: checkpoint #\d/);
     expect(result.out).not.toMatch(/ALTERED reordered/); // …and later checkpoints are not blamed on anything else
     expect(result.code).toBe(1);
@@ -67,7 +85,8 @@ describe('cli verify names every alteration of a sealed store', () => {
     const copy = alteredCopy(sealed, (db) =>
       db.prepare("UPDATE events SET data = json_set(data, '$.rag', 'green') WHERE stream_id = 'recommendation-35' AND revision = 1").run(),
     );
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(/ALTERED changed-event: recommendation-35 revision 1 \(position \d+\): its content does not match its hash/);
   });
 
@@ -75,7 +94,8 @@ describe('cli verify names every alteration of a sealed store', () => {
     const copy = alteredCopy(sealed, (db) =>
       db.prepare("UPDATE events SET recorded_at = '2023-12-01T00:00:00.000Z' WHERE stream_id = 'recommendation-34' AND revision = 3").run(),
     );
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(
       /ALTERED recorded-at-altered: recommendation-34 revision 3 \(position \d+\): the store's recorded_at says 2023-12-01T00:00:00.000Z, the sealed recordedAt is 2024-03-01T/,
     );
@@ -87,8 +107,11 @@ describe('cli verify names every alteration of a sealed store', () => {
       const [, second, third] = rowsOf(db, 'recommendation-33');
       swapPositions(db, second, third);
     });
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
-    expect(result.out).toMatch(/ALTERED reordered-in-stream: recommendation-33 revision 1 \(position \d+\) comes after revision 2 \(position \d+\)/);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    expect(result.out).toMatch(
+      /ALTERED reordered-in-stream: recommendation-33 revision 1 \(position \d+\) comes after revision 2 \(position \d+\)/,
+    );
     expect(result.code).toBe(1);
   });
 
@@ -97,17 +120,25 @@ describe('cli verify names every alteration of a sealed store', () => {
       // recommendation-33 revision 0 and recommendation-34 revision 0: positions 2 and 3, both in checkpoint #1
       swapPositions(db, rowsOf(db, 'recommendation-33')[0], rowsOf(db, 'recommendation-34')[0]);
     });
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
-    expect(result.out).toMatch(/ALTERED reordered: the events of checkpoint #1 \(positions start\.\.\d+\) are not the ones it sealed in the order it sealed them/);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    expect(result.out).toMatch(
+      /ALTERED reordered: the events of checkpoint #1 \(positions start\.\.\d+\) are not the ones it sealed in the order it sealed them/,
+    );
     expect(result.code).toBe(1);
   });
 
   it('events swapped across two checkpoints’ ranges', async () => {
     // The inspection report's only event (checkpoint #1) and recommendation-35's first (checkpoint #2).
     const copy = alteredCopy(sealed, (db) => swapPositions(db, rowsOf(db, 'inspection-peel-2023')[0], rowsOf(db, 'recommendation-35')[0]));
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
-    expect(result.out).toMatch(/ALTERED reordered: inspection-peel-2023 revision 0, sealed by checkpoint #1 at or before position \d+, now stands at position \d+/);
-    expect(result.out).toMatch(/ALTERED inserted-event: recommendation-35 revision 0 \(position 1\) lies within checkpoint #1's range, which sealed no event of that stream: inserted, or moved there/);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    expect(result.out).toMatch(
+      /ALTERED reordered: inspection-peel-2023 revision 0, sealed by checkpoint #1 at or before position \d+, now stands at position \d+/,
+    );
+    expect(result.out).toMatch(
+      /ALTERED inserted-event: recommendation-35 revision 0 \(position 1\) lies within checkpoint #1's range, which sealed no event of that stream: inserted, or moved there/,
+    );
     expect(result.code).toBe(1);
   });
 
@@ -121,16 +152,20 @@ describe('cli verify names every alteration of a sealed store', () => {
       const stream = rowsOf(db, 'recommendation-35');
       forgeAfter(db, stream[stream.length - 1], at);
     });
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).not.toMatch(/changed-event|broken-link/);
-    expect(result.out).toMatch(/ALTERED inserted-event: recommendation-35 revision 3 \(position \d+\) lies within checkpoint #4's range, which sealed no event of that stream/);
+    expect(result.out).toMatch(
+      /ALTERED inserted-event: recommendation-35 revision 3 \(position \d+\) lies within checkpoint #4's range, which sealed no event of that stream/,
+    );
     expect(result.code).toBe(1);
   });
 
   it('the file truncated', async () => {
     const copy = alteredCopy(sealed, () => undefined);
     truncateSync(copy, Math.floor(statSync(copy).size * 0.6));
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(/ALTERED store-damaged: .*copy-\d+\.db is not a readable store \(truncated or corrupt\)/);
     expect(result.code).toBe(1);
   });
@@ -138,14 +173,16 @@ describe('cli verify names every alteration of a sealed store', () => {
   it('the checkpoint stream replaced by one the forger signed', async () => {
     const copy = alteredCopy(sealed, (db) => db.prepare('DELETE FROM events WHERE stream_id = ?').run(SEAL_STREAM));
     await resealWithAnotherKey(copy);
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(/ALTERED checkpoint-replaced: the store's checkpoint #1 is not the exported one/);
     expect(result.code).toBe(1);
   });
 
   it('the checkpoint stream deleted', async () => {
     const copy = alteredCopy(sealed, (db) => db.prepare('DELETE FROM events WHERE stream_id = ?').run(SEAL_STREAM));
-    const result = await audit(copy); process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
+    const result = await audit(copy);
+    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(/ALTERED checkpoint-missing: the store's seal stream lacks checkpoints #1\.\.#4 that the export holds/);
     expect(result.code).toBe(1);
   });
@@ -157,7 +194,9 @@ describe('cli verify names every alteration of a sealed store', () => {
     });
     await resealWithAnotherKey(copy);
     const result = await verify(['--store', copy, '--public-key', sealed.publicKeyFile], empty);
-    expect(result.out).toMatch(/ALTERED checkpoint-wrong-key: checkpoint #1 is signed by another key \(fingerprint [0-9a-f]{16}\), not the given key/);
+    expect(result.out).toMatch(
+      /ALTERED checkpoint-wrong-key: checkpoint #1 is signed by another key \(fingerprint [0-9a-f]{16}\), not the given key/,
+    );
     expect(result.code).toBe(1);
   });
 });
@@ -182,7 +221,17 @@ function forgeAfter(db: import('better-sqlite3').Database, last: Row, position: 
   const hash = hashEvent({ id, streamId: last.stream_id, revision, type: 'ProgressNoted', data, metadata: metadata as never });
   db.prepare(
     'INSERT INTO events (position, stream_id, revision, id, type, data, metadata, command_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-  ).run(position, last.stream_id, revision, id, 'ProgressNoted', JSON.stringify(data), JSON.stringify({ ...metadata, hash }), 'forged', metadata.recordedAt);
+  ).run(
+    position,
+    last.stream_id,
+    revision,
+    id,
+    'ProgressNoted',
+    JSON.stringify(data),
+    JSON.stringify({ ...metadata, hash }),
+    'forged',
+    metadata.recordedAt,
+  );
 }
 
 /** What a forger without the signing key does: seals the altered store again with a key of their own. */

@@ -29,7 +29,14 @@ describe('cli verify and seal on bad input', () => {
 
   it('a checkpoint in the file with a field gone wrong', async () => {
     const file = join(empty, 'wrong.json');
-    writeFileSync(file, JSON.stringify({ format: 'hmicfrs-checkpoints/1', publicKey: sealed.key.publicKeyPem, checkpoints: [{ format: 'hmicfrs-checkpoint/1', sequence: 1, count: 'many' }] }));
+    writeFileSync(
+      file,
+      JSON.stringify({
+        format: 'hmicfrs-checkpoints/1',
+        publicKey: sealed.key.publicKeyPem,
+        checkpoints: [{ format: 'hmicfrs-checkpoint/1', sequence: 1, count: 'many' }],
+      }),
+    );
     const result = await verify(['--store', sealed.file, '--checkpoints', file, '--public-key', sealed.publicKeyFile], empty);
     expect(result.err).toBe(`cannot verify: ${file} checkpoint 1: count is not a whole number`);
     expect(result.code).toBe(3);
@@ -47,7 +54,9 @@ describe('cli verify and seal on bad input', () => {
     const file = join(empty, 'other.pem');
     writeFileSync(file, newKey().publicKeyPem);
     const result = await verify(['--store', alteredCopy(sealed, () => undefined), '--public-key', file], empty);
-    expect(result.out).toMatch(/ALTERED checkpoint-wrong-key: checkpoint #1 is signed by another key \(fingerprint [0-9a-f]{16}\), not the given key [0-9a-f]{16}/);
+    expect(result.out).toMatch(
+      /ALTERED checkpoint-wrong-key: checkpoint #1 is signed by another key \(fingerprint [0-9a-f]{16}\), not the given key [0-9a-f]{16}/,
+    );
     expect(result.code).toBe(1);
   });
 
@@ -64,7 +73,9 @@ describe('cli verify and seal on bad input', () => {
 
   it('no store at all', async () => {
     const result = await verify(['--public-key', sealed.publicKeyFile], empty);
-    expect(result.err).toBe(`cannot verify: The event store is unavailable: there is no store at ${join(empty, 'events.db')} (set DATA_DIR, or give --store <file>)`);
+    expect(result.err).toBe(
+      `cannot verify: The event store is unavailable: there is no store at ${join(empty, 'events.db')} (set DATA_DIR, or give --store <file>)`,
+    );
     expect(result.code).toBe(3);
   });
 

@@ -21,7 +21,14 @@ describe('checkpoints over SQLite and EventStoreDB (the fake server)', () => {
       const { checkpoints } = await storedCheckpoints(store);
       const verdict = await verifyHistory({ store, publicKey: key.publicKey, keyFingerprint: key.fingerprint });
       return {
-        roots: checkpoints.map(({ sequence, count, rangeCount, rangeRoot, root, headsDigest }) => ({ sequence, count, rangeCount, rangeRoot, root, headsDigest })),
+        roots: checkpoints.map(({ sequence, count, rangeCount, rangeRoot, root, headsDigest }) => ({
+          sequence,
+          count,
+          rangeCount,
+          rangeRoot,
+          root,
+          headsDigest,
+        })),
         verdict,
       };
     } finally {

@@ -23,7 +23,18 @@ describe('the command pipeline, with another writer on the same store', () => {
       { actor: liaison },
     );
     await workflows[0].open(
-      { type: 'OPEN_RECOMMENDATION', id: '9159', reference: '9159', kind: 'recommendation', inspectionId: 'peel-2023', text: 'x', level: 3, addressee: 'Chief Constables', portfolio: 'Crime', owner: 'supt-patel' },
+      {
+        type: 'OPEN_RECOMMENDATION',
+        id: '9159',
+        reference: '9159',
+        kind: 'recommendation',
+        inspectionId: 'peel-2023',
+        text: 'x',
+        level: 3,
+        addressee: 'Chief Constables',
+        portfolio: 'Crime',
+        owner: 'supt-patel',
+      },
       { actor: liaison },
     );
   });
@@ -33,7 +44,9 @@ describe('the command pipeline, with another writer on the same store', () => {
   });
 
   it('decides again on what the other writer left, so no note is lost and none is refused', async () => {
-    const notes = Array.from({ length: 30 }, (_, i) => workflows[i % 2].execute('9159', { type: 'NOTE_PROGRESS', text: `note ${i}` }, { actor: owner }));
+    const notes = Array.from({ length: 30 }, (_, i) =>
+      workflows[i % 2].execute('9159', { type: 'NOTE_PROGRESS', text: `note ${i}` }, { actor: owner }),
+    );
     await Promise.all(notes);
     const stored = await stores[0].readStream(recommendationStream('9159'));
     expect(stored.filter((event) => event.type === 'ProgressNoted')).toHaveLength(30);

@@ -77,7 +77,12 @@ export class CommandPipeline {
     });
   }
 
-  private async attempt<State>(streams: FoldedStreams<State>, write: Write<State>, request: CommandRequest<Actor | SystemActor>, commandId: string): Promise<Written<State>> {
+  private async attempt<State>(
+    streams: FoldedStreams<State>,
+    write: Write<State>,
+    request: CommandRequest<Actor | SystemActor>,
+    commandId: string,
+  ): Promise<Written<State>> {
     // Without a key the command's id is new, so no stored event can hold it: only a keyed command
     // looks through the whole stream for what it wrote the first time.
     if (request.idempotencyKey !== undefined || request.commandId !== undefined) {

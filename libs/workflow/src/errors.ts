@@ -3,7 +3,10 @@ import type { Refusal } from '@hmicfrs/lifecycle';
 /** No item (or no item as at the date asked) under that id. */
 export class ItemNotFound extends Error {
   override readonly name = 'ItemNotFound';
-  constructor(readonly id: string, when?: string) {
+  constructor(
+    readonly id: string,
+    when?: string,
+  ) {
     super(`There is no item ${id}${when ? ` ${when}` : ''}`);
   }
 }

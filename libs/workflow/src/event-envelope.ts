@@ -46,7 +46,12 @@ export function enveloped(events: DomainEvent[], request: AnyRequest, commandId:
  * The events a retried command (same id, same request) wrote the first time, or undefined when the
  * stream holds none; the same id for another request is refused rather than answered with the first.
  */
-export function earlierEvents(stored: readonly RecordedEvent[], commandId: string, command: object, request: AnyRequest): RecordedEvent[] | undefined {
+export function earlierEvents(
+  stored: readonly RecordedEvent[],
+  commandId: string,
+  command: object,
+  request: AnyRequest,
+): RecordedEvent[] | undefined {
   const mine = stored.filter((event) => event.metadata.commandId === commandId);
   if (mine.length === 0) return undefined;
   if (mine[0].metadata.extra?.request !== fingerprint(command, request)) {
@@ -56,5 +61,7 @@ export function earlierEvents(stored: readonly RecordedEvent[], commandId: strin
 }
 
 function fingerprint(command: object, request: AnyRequest): string {
-  return createHash('sha256').update(canonicalJson({ command, occurredAt: request.occurredAt ?? null })).digest('hex');
+  return createHash('sha256')
+    .update(canonicalJson({ command, occurredAt: request.occurredAt ?? null }))
+    .digest('hex');
 }

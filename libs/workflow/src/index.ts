@@ -4,5 +4,12 @@ export { CommandPipeline, FoldedStreams, type StreamFold, type Write, type Writt
 export type { ItemView } from './item-view';
 export type { CommandRequest } from './command-request';
 export { COMMAND_ACTIONS } from './command-actions';
-export { ItemNotFound, UnknownInspectionReport, UnknownLinkedItem, CommandRefused, OccurredAtRefused, IdempotencyKeyReused } from './errors';
+export {
+  ItemNotFound,
+  UnknownInspectionReport,
+  UnknownLinkedItem,
+  CommandRefused,
+  OccurredAtRefused,
+  IdempotencyKeyReused,
+} from './errors';
 export { ItemHistoryReader, type ItemHistory, type HistoryEntry, type ImportedFrom } from './item-history';

@@ -28,16 +28,9 @@ export interface ItemView {
   knownAt?: string;
 }
 
-export function itemView(
-  state: RecommendationState,
-  revision: number,
-  actor: Actor,
-  past?: { asAt?: string; knownAt?: string },
-): ItemView {
+export function itemView(state: RecommendationState, revision: number, actor: Actor, past?: { asAt?: string; knownAt?: string }): ItemView {
   const item = state.context;
-  const allowed = past
-    ? []
-    : allowedCommands(state, actor).filter((type) => permits(actor, COMMAND_ACTIONS[type], item).allowed);
+  const allowed = past ? [] : allowedCommands(state, actor).filter((type) => permits(actor, COMMAND_ACTIONS[type], item).allowed);
   return {
     id: item.id,
     revision,

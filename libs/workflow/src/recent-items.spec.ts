@@ -2,11 +2,22 @@ import { replay, schemaVersions, type RecommendationState } from '@hmicfrs/lifec
 import { RecentItems } from './recent-items';
 
 const opened = (id: string): RecommendationState =>
-  replay([{
-    type: 'RecommendationOpened',
-    data: { id, reference: id, kind: 'recommendation', inspectionId: 'peel', text: 'x', level: 3, addressee: 'Chief Constables', portfolio: 'Crime' },
-    metadata: { schemaVersion: schemaVersions.RecommendationOpened },
-  }]) as RecommendationState;
+  replay([
+    {
+      type: 'RecommendationOpened',
+      data: {
+        id,
+        reference: id,
+        kind: 'recommendation',
+        inspectionId: 'peel',
+        text: 'x',
+        level: 3,
+        addressee: 'Chief Constables',
+        portfolio: 'Crime',
+      },
+      metadata: { schemaVersion: schemaVersions.RecommendationOpened },
+    },
+  ]) as RecommendationState;
 
 const folded = (id: string, revision: number) => ({ state: opened(id), revision, lastOccurredAt: '2024-01-01T00:00:00.000Z' });
 

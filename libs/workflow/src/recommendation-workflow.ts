@@ -63,46 +63,58 @@ export class RecommendationWorkflow {
   }
 
   async recordInspectionReport(command: RecordInspectionReport, request: CommandRequest): Promise<InspectionReport> {
-    const written = await this.pipeline.handle(this.reports, {
-      stream: inspectionStream(command.id),
-      command,
-      check: () => allow(request.actor, 'inspection.record'),
-      decide: (report) => decided(decideInspectionReport(report, command)),
-    }, request);
+    const written = await this.pipeline.handle(
+      this.reports,
+      {
+        stream: inspectionStream(command.id),
+        command,
+        check: () => allow(request.actor, 'inspection.record'),
+        decide: (report) => decided(decideInspectionReport(report, command)),
+      },
+      request,
+    );
     return written.state;
   }
 
   async open(command: OpenRecommendation, request: CommandRequest): Promise<ItemOutcome> {
-    const written = await this.pipeline.handle(this.items, {
-      stream: recommendationStream(command.id),
-      command,
-      check: async (state) => {
-        allow(request.actor, 'recommendation.open');
-        if (state === undefined && !(await this.store.streamExists(inspectionStream(command.inspectionId)))) {
-          throw new UnknownInspectionReport(command.inspectionId);
-        }
+    const written = await this.pipeline.handle(
+      this.items,
+      {
+        stream: recommendationStream(command.id),
+        command,
+        check: async (state) => {
+          allow(request.actor, 'recommendation.open');
+          if (state === undefined && !(await this.store.streamExists(inspectionStream(command.inspectionId)))) {
+            throw new UnknownInspectionReport(command.inspectionId);
+          }
+        },
+        decide: (state) => decided(decide(state, command, request.actor)),
       },
-      decide: (state) => decided(decide(state, command, request.actor)),
-    }, request);
+      request,
+    );
     return outcome(written, request.actor);
   }
 
   async execute(id: string, command: LifecycleCommand, request: CommandRequest): Promise<ItemOutcome> {
-    const written = await this.pipeline.handle(this.items, {
-      stream: recommendationStream(id),
-      command,
-      check: (state) => {
-        if (state === undefined) throw new ItemNotFound(id);
-        allow(request.actor, COMMAND_ACTIONS[command.type], state.context);
+    const written = await this.pipeline.handle(
+      this.items,
+      {
+        stream: recommendationStream(id),
+        command,
+        check: (state) => {
+          if (state === undefined) throw new ItemNotFound(id);
+          allow(request.actor, COMMAND_ACTIONS[command.type], state.context);
+        },
+        decide: async (state) => {
+          const events = decided(decide(state, command, request.actor));
+          if (command.type === 'LINK' && !(await this.store.streamExists(recommendationStream(command.otherId)))) {
+            throw new UnknownLinkedItem(command.otherId);
+          }
+          return events;
+        },
       },
-      decide: async (state) => {
-        const events = decided(decide(state, command, request.actor));
-        if (command.type === 'LINK' && !(await this.store.streamExists(recommendationStream(command.otherId)))) {
-          throw new UnknownLinkedItem(command.otherId);
-        }
-        return events;
-      },
-    }, request);
+      request,
+    );
     return outcome(written, request.actor);
   }
 
@@ -111,14 +123,18 @@ export class RecommendationWorkflow {
    * kind and day). Undefined when the item is gone or no longer takes reminders.
    */
   async remind(id: string, command: RecordNotice, request: CommandRequest<SystemActor>): Promise<Written<RecommendationState>> {
-    return this.pipeline.handle(this.items, {
-      stream: recommendationStream(id),
-      command,
-      check: (state) => {
-        if (state === undefined) throw new ItemNotFound(id);
+    return this.pipeline.handle(
+      this.items,
+      {
+        stream: recommendationStream(id),
+        command,
+        check: (state) => {
+          if (state === undefined) throw new ItemNotFound(id);
+        },
+        decide: (state) => decided(decide(state, command, request.actor)),
       },
-      decide: (state) => decided(decide(state, command, request.actor)),
-    }, request);
+      request,
+    );
   }
 
   /** The item now, or as it stood at `asAt` (occurred) as far as was known at `knownAt` (recorded). */

@@ -19,10 +19,21 @@ export async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: packaged?.executable ?? process.env.CHROMIUM_PATH,
     // The packaged browser links NSS, which a slim Debian lacks: the package's own copy serves.
-    env: packaged ? { ...process.env, LD_LIBRARY_PATH: [packaged.libraries, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') } : undefined,
+    env: packaged
+      ? { ...process.env, LD_LIBRARY_PATH: [packaged.libraries, process.env.LD_LIBRARY_PATH].filter(Boolean).join(':') }
+      : undefined,
     headless: true,
     // No sandbox: the tests may run as root, where Chromium refuses to start sandboxed.
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-domain-reliability', '--no-pings'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-domain-reliability',
+      '--no-pings',
+    ],
   });
 }
 

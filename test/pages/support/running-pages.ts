@@ -46,15 +46,24 @@ export function csrfOf(html: string): string {
 export async function signedIn(url: string, userId: string): Promise<request.Agent> {
   const agent = request.agent(url);
   const page = await agent.get('/app/sign-in').expect(200);
-  await agent.post('/app/sign-in').type('form').send({ _csrf: csrfOf(page.text), user: userId, next: '/app/inspection-reports' }).expect(303);
+  await agent
+    .post('/app/sign-in')
+    .type('form')
+    .send({ _csrf: csrfOf(page.text), user: userId, next: '/app/inspection-reports' })
+    .expect(303);
   return agent;
 }
 
 /** Opens a form page and posts it with its own CSRF token (and hidden fields), as a browser would. */
 export async function submitForm(agent: request.Agent, formPage: string, fields: Record<string, string>): Promise<request.Response> {
   const page = await agent.get(formPage).expect(200);
-  const hidden = Object.fromEntries([...page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
+  const hidden = Object.fromEntries(
+    [...page.text.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map((m) => [m[1], m[2]]),
+  );
   const action = /<form method="post" action="([^"]+)"/.exec(page.text.slice(page.text.indexOf('<main')))?.[1];
   if (!action) throw new Error(`${formPage} has no form`);
-  return agent.post(action).type('form').send({ ...hidden, ...fields });
+  return agent
+    .post(action)
+    .type('form')
+    .send({ ...hidden, ...fields });
 }

@@ -16,24 +16,45 @@ export class CommitteeRegister {
   constructor(private readonly store: EventStore) {}
 
   async inspection(id: string, title: string, publishedOn: string): Promise<void> {
-    const decision = decideInspectionReport(undefined, { type: 'RECORD_INSPECTION_REPORT', id, reportType: 'thematic', title, publishedOn });
+    const decision = decideInspectionReport(undefined, {
+      type: 'RECORD_INSPECTION_REPORT',
+      id,
+      reportType: 'thematic',
+      title,
+      publishedOn,
+    });
     if (!decision.ok) throw new Error(decision.refusal.message);
     await this.store.append(`inspection-${id}`, domainEvents(decision.events, LIAISON, `${publishedOn}T09:00:00.000Z`), 'no_stream');
   }
 
-  async item(id: string, fields: { kind: ItemKind; level: Level; inspectionId: string; openedOn: string; dueDate?: string }): Promise<Item> {
+  async item(
+    id: string,
+    fields: { kind: ItemKind; level: Level; inspectionId: string; openedOn: string; dueDate?: string },
+  ): Promise<Item> {
     const decision = decide(
       undefined,
       {
-        type: 'OPEN_RECOMMENDATION', id, reference: id, kind: fields.kind, inspectionId: fields.inspectionId, text: `${fields.kind} ${id}`,
-        level: fields.level, addressee: 'Chief Constables', portfolio: 'Public Protection', owner: OWNER.userId,
+        type: 'OPEN_RECOMMENDATION',
+        id,
+        reference: id,
+        kind: fields.kind,
+        inspectionId: fields.inspectionId,
+        text: `${fields.kind} ${id}`,
+        level: fields.level,
+        addressee: 'Chief Constables',
+        portfolio: 'Public Protection',
+        owner: OWNER.userId,
         ...(fields.dueDate ? { dueDate: fields.dueDate } : {}),
       },
       LIAISON,
     );
     if (!decision.ok) throw new Error(decision.refusal.message);
     const item = new Item(this.store, id, decision.events.reduce<RecommendationState | undefined>(evolve, undefined)!);
-    await this.store.append(`recommendation-${id}`, domainEvents(decision.events, LIAISON, `${fields.openedOn}T10:00:00.000Z`), 'no_stream');
+    await this.store.append(
+      `recommendation-${id}`,
+      domainEvents(decision.events, LIAISON, `${fields.openedOn}T10:00:00.000Z`),
+      'no_stream',
+    );
     return item;
   }
 }
@@ -54,7 +75,18 @@ export class Item {
     if (this.state.context.rag === null) await this.rate('green', on);
     const letter = this.state.context.evidence.length === 0;
     if (letter) {
-      await this.do({ type: 'ATTACH_EVIDENCE', evidenceId: 'cc-letter', title: 'Chief Constable letter', heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'c'.repeat(64), isChiefConstableLetter: true }, OWNER, on);
+      await this.do(
+        {
+          type: 'ATTACH_EVIDENCE',
+          evidenceId: 'cc-letter',
+          title: 'Chief Constable letter',
+          heldElsewhere: { location: 'Force file share', description: 'Held by the force' },
+          sha256: 'c'.repeat(64),
+          isChiefConstableLetter: true,
+        },
+        OWNER,
+        on,
+      );
     }
     return this.do({ type: 'SUBMIT' }, OWNER, on);
   }

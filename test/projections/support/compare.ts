@@ -1,14 +1,6 @@
 import type { RecordedEvent } from '@hmicfrs/event-store';
 import type { ReadSide } from './read-side';
-import {
-  expectedApprovalQueue,
-  expectedCounts,
-  expectedRag,
-  expectedRegisterEntry,
-  expectedSnapshot,
-  itemsFrom,
-  readLog,
-} from './recount';
+import { expectedApprovalQueue, expectedCounts, expectedRag, expectedRegisterEntry, expectedSnapshot, itemsFrom, readLog } from './recount';
 
 /** Every live read model against the recount of the log (up to a position: where a crashed projector stopped). */
 export async function expectReadModelsToEqualTheLog(side: ReadSide, upTo?: bigint): Promise<RecordedEvent[]> {
@@ -28,7 +20,20 @@ export async function expectReadModelsToEqualTheLog(side: ReadSide, upTo?: bigin
 
   const trail = side.audit.auditTrail({}, { limit: 1_000_000, after: 0 }).entries;
   const domain = log.filter((event) => /^(recommendation|inspection)-/.test(event.streamId));
-  expect(trail.map((entry) => [entry.streamId, entry.revision, entry.type, entry.userId, entry.role, entry.occurredAt, entry.recordedAt, entry.reason, entry.commandId, entry.data])).toEqual(
+  expect(
+    trail.map((entry) => [
+      entry.streamId,
+      entry.revision,
+      entry.type,
+      entry.userId,
+      entry.role,
+      entry.occurredAt,
+      entry.recordedAt,
+      entry.reason,
+      entry.commandId,
+      entry.data,
+    ]),
+  ).toEqual(
     domain.map((event) => [
       event.streamId,
       event.revision,

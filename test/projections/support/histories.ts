@@ -61,7 +61,11 @@ export function domainEvents(events: DomainEvent[], actor: Actor, occurredAt: st
 export function inspectionRecorded(id: string, title: string, publishedOn: string, reportType: InspectionType = 'thematic'): Append {
   return {
     streamId: `inspection-${id}`,
-    events: domainEvents([{ type: 'InspectionReportRecorded', data: { id, reportType, title, publishedOn } }], LIAISON, `${publishedOn}T09:00:00.000Z`),
+    events: domainEvents(
+      [{ type: 'InspectionReportRecorded', data: { id, reportType, title, publishedOn } }],
+      LIAISON,
+      `${publishedOn}T09:00:00.000Z`,
+    ),
   };
 }
 
@@ -81,8 +85,17 @@ export function* histories(options: HistoryOptions): Generator<Append> {
     if (items.length < options.items && (items.length === 0 || random.next() < 0.3)) {
       const id = `R-${items.length + 1}`;
       const at = start + random.below(200) * HOUR;
-      const level = random.weighted<Level>([[1, 1], [2, 4], [3, 4], [4, 2]]);
-      const kind = random.weighted<ItemKind>([['recommendation', 5], ['area_for_improvement', 3], ['cause_of_concern', 1]]);
+      const level = random.weighted<Level>([
+        [1, 1],
+        [2, 4],
+        [3, 4],
+        [4, 2],
+      ]);
+      const kind = random.weighted<ItemKind>([
+        ['recommendation', 5],
+        ['area_for_improvement', 3],
+        ['cause_of_concern', 1],
+      ]);
       const decision = decide(
         undefined,
         {
@@ -109,7 +122,10 @@ export function* histories(options: HistoryOptions): Generator<Append> {
     if (random.next() < 0.05) {
       // Reminders are written by the reminders job, not decided from a command: the machine only takes them in progress.
       const on = new Date(item.at + 24 * HOUR).toISOString().slice(0, 10);
-      const reminder: DomainEvent = { type: 'ReminderIssued', data: { kind: 'due_soon', to: OWNER.userId, on, dueDate: item.state.context.dueDate } };
+      const reminder: DomainEvent = {
+        type: 'ReminderIssued',
+        data: { kind: 'due_soon', to: OWNER.userId, on, dueDate: item.state.context.dueDate },
+      };
       if (!item.state.can(reminder as RecommendationEvent)) continue;
       item.at += 24 * HOUR;
       item.state = evolve(item.state, reminder as RecommendationEvent);
@@ -138,7 +154,8 @@ function commandFor(random: Random, state: RecommendationState, at: number): [Li
           type: 'ATTACH_EVIDENCE',
           evidenceId,
           title: `Evidence ${evidenceId}`,
-          heldElsewhere: { location: 'Force file share', description: 'Held by the force' }, sha256: 'e'.repeat(64),
+          heldElsewhere: { location: 'Force file share', description: 'Held by the force' },
+          sha256: 'e'.repeat(64),
           isChiefConstableLetter: evidenceId !== 'ev-2',
         },
         OWNER,

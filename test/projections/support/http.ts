@@ -3,8 +3,20 @@ import type { Role } from '@hmicfrs/auth';
 import type { RunningApi } from '../../support/running-api';
 
 const HELD = { location: 'Force file share', description: 'Held by the force' };
-export const CC_LETTER = { evidenceId: 'cc-letter', title: 'Chief Constable letter', ...HELD, sha256: 'c'.repeat(64), isChiefConstableLetter: true };
-export const ACTION_PLAN = { evidenceId: 'action-plan', title: 'Action plan, closed', ...HELD, sha256: 'a'.repeat(64), isChiefConstableLetter: false };
+export const CC_LETTER = {
+  evidenceId: 'cc-letter',
+  title: 'Chief Constable letter',
+  ...HELD,
+  sha256: 'c'.repeat(64),
+  isChiefConstableLetter: true,
+};
+export const ACTION_PLAN = {
+  evidenceId: 'action-plan',
+  title: 'Action plan, closed',
+  ...HELD,
+  sha256: 'a'.repeat(64),
+  isChiefConstableLetter: false,
+};
 
 /** Requests as a user in a role, against the real server. */
 export function as(api: RunningApi, userId: string, role: Role) {

@@ -28,5 +28,9 @@ const store = SqliteEventStore.open(join(dir, 'events.db'));
 const projections = [new RegisterProjection(), new ApprovalQueueProjection(), new AuditProjection()].map((p) => watched(p, hooks));
 const database = ReadModelDatabase.inDataDir(dir);
 ensureReadModels(database, projections);
-const projector = new Projector(store, database, projections, new Rebuilder(store, database, projections), { batchSize: 100, maxWaitMs: 5, retryMs: 50 });
+const projector = new Projector(store, database, projections, new Rebuilder(store, database, projections), {
+  batchSize: 100,
+  maxWaitMs: 5,
+  retryMs: 50,
+});
 projector.start();

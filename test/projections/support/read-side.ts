@@ -22,7 +22,6 @@ import {
 } from '@hmicfrs/projections';
 import { systemClock, type Clock } from '@hmicfrs/clock';
 
-
 /** The read side wired by hand on a data directory, as the Nest module wires it. */
 export interface ReadSide {
   dir: string;
@@ -63,7 +62,12 @@ export function openReadSide(options: ReadSideOptions = {}): ReadSide {
   ensureReadModels(database, projections);
   const clock = options.clock ?? systemClock;
   const rebuilder = new Rebuilder(store, database, projections, { batchSize: 500 });
-  const projector = new Projector(store, database, projections, rebuilder, { batchSize: 500, maxWaitMs: 5, retryMs: 50, ...options.projector });
+  const projector = new Projector(store, database, projections, rebuilder, {
+    batchSize: 500,
+    maxWaitMs: 5,
+    retryMs: 50,
+    ...options.projector,
+  });
   const freshness = new ReadModelFreshness(store, database, 5000);
   const register = new RegisterQueries(database);
   const past = new PastRegister(database);

@@ -17,7 +17,13 @@ Module._resolveFilename = function (request, ...rest) {
 require.extensions['.ts'] = (module, filename) => {
   const { outputText } = ts.transpileModule(fs.readFileSync(filename, 'utf8'), {
     fileName: filename,
-    compilerOptions: { ...compilerOptions, paths: undefined, module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022, isolatedModules: true },
+    compilerOptions: {
+      ...compilerOptions,
+      paths: undefined,
+      module: ts.ModuleKind.CommonJS,
+      target: ts.ScriptTarget.ES2022,
+      isolatedModules: true,
+    },
   });
   module._compile(outputText, filename);
 };

@@ -17,6 +17,14 @@ export const ASSIGN_OWNER: LifecycleCommandEntry<'ASSIGN_OWNER', AssignDto> = {
   name: 'Assign an owner',
   form: {
     button: 'Assign',
-    fields: () => [{ name: 'owner', kind: 'text', label: 'Owner\'s user id', hint: 'For example, supt-patel', error: 'Enter the owner\'s user id: letters, digits or _ . : -' }],
+    fields: () => [
+      {
+        name: 'owner',
+        kind: 'text',
+        label: "Owner's user id",
+        hint: 'For example, supt-patel',
+        error: "Enter the owner's user id: letters, digits or _ . : -",
+      },
+    ],
   },
 };

@@ -19,7 +19,10 @@ export class EvidenceReferenceDto extends CommandBody {
   @IsText(500)
   title!: string;
 
-  @ApiProperty({ example: 'Force policy library, Professional Standards > Vetting', description: 'Where the document is held: a link, a system and folder, a file reference' })
+  @ApiProperty({
+    example: 'Force policy library, Professional Standards > Vetting',
+    description: 'Where the document is held: a link, a system and folder, a file reference',
+  })
   @IsText(1000)
   location!: string;
 
@@ -61,7 +64,13 @@ export const ATTACH_EVIDENCE: LifecycleCommandEntry<'ATTACH_EVIDENCE', EvidenceR
   form: {
     button: 'Attach the reference',
     fields: () => [
-      { name: 'title', kind: 'text', label: 'Title', hint: 'For example, Vetting policy, version 4', error: 'Enter a title of at most 500 characters' },
+      {
+        name: 'title',
+        kind: 'text',
+        label: 'Title',
+        hint: 'For example, Vetting policy, version 4',
+        error: 'Enter a title of at most 500 characters',
+      },
       {
         name: 'location',
         kind: 'text',
@@ -80,7 +89,13 @@ export const ATTACH_EVIDENCE: LifecycleCommandEntry<'ATTACH_EVIDENCE', EvidenceR
         name: 'isChiefConstableLetter',
         kind: 'checkbox',
         label: 'This is the letter signed by the Chief Constable',
-        items: [{ value: 'yes', text: 'This is the letter signed by the Chief Constable', hint: { text: 'Levels 2 and 3 need it to be approved' } }],
+        items: [
+          {
+            value: 'yes',
+            text: 'This is the letter signed by the Chief Constable',
+            hint: { text: 'Levels 2 and 3 need it to be approved' },
+          },
+        ],
         error: 'Select whether this is the Chief Constable letter',
       },
     ],

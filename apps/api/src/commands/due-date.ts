@@ -23,7 +23,13 @@ export const CHANGE_DUE_DATE: LifecycleCommandEntry<'CHANGE_DUE_DATE', DueDateDt
   form: {
     button: 'Change the due date',
     fields: () => [
-      { name: 'dueDate', kind: 'date', label: 'New due date', hint: 'For example, 31 3 2025', error: 'Enter the new due date as a real date' },
+      {
+        name: 'dueDate',
+        kind: 'date',
+        label: 'New due date',
+        hint: 'For example, 31 3 2025',
+        error: 'Enter the new due date as a real date',
+      },
       { ...REASON_FIELD, hint: 'The committee asks why an item has slipped', error: 'Enter why the due date changes' },
     ],
   },

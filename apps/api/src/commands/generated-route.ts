@@ -24,7 +24,12 @@ export function defineRoute(
   // /docs finds a method's parameters by the function's own name, as it would be for a written method.
   Object.defineProperty(handler, 'name', { value: name });
   Object.defineProperty(prototype, name, { value: handler, writable: true, configurable: true });
-  Reflect.defineMetadata('design:paramtypes', parameters.map(([, type]) => type), prototype, name);
+  Reflect.defineMetadata(
+    'design:paramtypes',
+    parameters.map(([, type]) => type),
+    prototype,
+    name,
+  );
   parameters.forEach(([decorate], index) => decorate(prototype, name, index));
   applyDecorators(...decorators)(prototype, name, Object.getOwnPropertyDescriptor(prototype, name)!);
 }

@@ -26,7 +26,13 @@ export const LINK: LifecycleCommandEntry<'LINK', LinkDto> = {
   form: {
     button: 'Link the items',
     fields: () => [
-      { name: 'otherId', kind: 'text', label: 'Reference of the other item', hint: 'For example, 10618', error: 'Enter the other item\'s reference' },
+      {
+        name: 'otherId',
+        kind: 'text',
+        label: 'Reference of the other item',
+        hint: 'For example, 10618',
+        error: "Enter the other item's reference",
+      },
       {
         name: 'relation',
         kind: 'radios',

@@ -24,7 +24,13 @@ export const MARK_NOT_APPLICABLE: LifecycleCommandEntry<'MARK_NOT_APPLICABLE', N
     button: 'Mark not applicable',
     warning: 'A not applicable item cannot be reopened.',
     fields: () => [
-      { name: 'addressedTo', kind: 'text', label: 'Which body is it addressed to?', hint: 'For example, NPCC, IOPC, CPS', error: 'Enter the body it is addressed to' },
+      {
+        name: 'addressedTo',
+        kind: 'text',
+        label: 'Which body is it addressed to?',
+        hint: 'For example, NPCC, IOPC, CPS',
+        error: 'Enter the body it is addressed to',
+      },
       { ...REASON_FIELD, error: 'Enter why it does not apply to the force' },
     ],
   },

@@ -17,6 +17,14 @@ export const NOTE_PROGRESS: LifecycleCommandEntry<'NOTE_PROGRESS', NoteDto> = {
   name: 'Add a progress note',
   form: {
     button: 'Add the note',
-    fields: () => [{ name: 'text', kind: 'textarea', label: 'Progress', hint: 'What has been done since the last review, and what comes next', error: 'Enter the progress made' }],
+    fields: () => [
+      {
+        name: 'text',
+        kind: 'textarea',
+        label: 'Progress',
+        hint: 'What has been done since the last review, and what comes next',
+        error: 'Enter the progress made',
+      },
+    ],
   },
 };

@@ -7,5 +7,9 @@ export const REJECT: LifecycleCommandEntry<'REJECT', ReasonDto> = {
   body: ReasonDto,
   toCommand: ({ reason }) => ({ type: 'REJECT', reason }),
   name: 'Reject',
-  form: { button: 'Reject', showsEvidence: true, fields: () => [{ ...REASON_FIELD, hint: 'What HMICFRS found the evidence does not show' }] },
+  form: {
+    button: 'Reject',
+    showsEvidence: true,
+    fields: () => [{ ...REASON_FIELD, hint: 'What HMICFRS found the evidence does not show' }],
+  },
 };

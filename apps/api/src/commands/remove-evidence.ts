@@ -32,7 +32,11 @@ export const REMOVE_EVIDENCE: LifecycleCommandEntry<'REMOVE_EVIDENCE', RemoveEvi
         name: 'evidenceId',
         kind: 'radios',
         label: 'Which document?',
-        items: (item?.evidence ?? []).map((evidence) => ({ value: evidence.evidenceId, text: evidence.title, hint: { text: evidence.evidenceId } })),
+        items: (item?.evidence ?? []).map((evidence) => ({
+          value: evidence.evidenceId,
+          text: evidence.title,
+          hint: { text: evidence.evidenceId },
+        })),
         error: 'Select the document to remove',
       },
     ],

@@ -7,5 +7,9 @@ export const RETURN: LifecycleCommandEntry<'RETURN', ReasonDto> = {
   body: ReasonDto,
   toCommand: ({ reason }) => ({ type: 'RETURN', reason }),
   name: 'Return to the owner',
-  form: { button: 'Return to the owner', showsEvidence: true, fields: () => [{ ...REASON_FIELD, hint: 'What the owner needs to do before submitting again' }] },
+  form: {
+    button: 'Return to the owner',
+    showsEvidence: true,
+    fields: () => [{ ...REASON_FIELD, hint: 'What the owner needs to do before submitting again' }],
+  },
 };

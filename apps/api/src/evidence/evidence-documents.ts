@@ -2,7 +2,14 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Readable } from 'node:stream';
 import { AccessDenied, permits, type Actor } from '@hmicfrs/auth';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
-import { EVIDENCE_STORE, EvidenceIntake, EvidenceNotFound, EvidenceRefused, type EvidenceStore, type UploadedDocument } from '@hmicfrs/evidence';
+import {
+  EVIDENCE_STORE,
+  EvidenceIntake,
+  EvidenceNotFound,
+  EvidenceRefused,
+  type EvidenceStore,
+  type UploadedDocument,
+} from '@hmicfrs/evidence';
 import { isStoredDocument, recommendationStream, upcast, type LifecycleCommand, type StoredDocument } from '@hmicfrs/lifecycle';
 import { CommandRefused, COMMAND_ACTIONS, RecommendationWorkflow, type CommandRequest, type ItemOutcome } from '@hmicfrs/workflow';
 import { discardAll, type EvidenceUpload } from './evidence-upload';
@@ -42,7 +49,10 @@ export class EvidenceDocuments {
       const outcomes: ItemOutcome[] = [];
       for (const [index, file] of files.entries()) {
         await this.store.keep(file.staged);
-        const key = request.idempotencyKey === undefined ? {} : { idempotencyKey: files.length === 1 ? request.idempotencyKey : `${request.idempotencyKey}:${index + 1}` };
+        const key =
+          request.idempotencyKey === undefined
+            ? {}
+            : { idempotencyKey: files.length === 1 ? request.idempotencyKey : `${request.idempotencyKey}:${index + 1}` };
         outcomes.push(await this.workflow.execute(id, commands[index], { ...request, ...key }));
       }
       return outcomes;
@@ -69,7 +79,8 @@ export class EvidenceDocuments {
       const event = upcast(recorded);
       if (event.type === 'EvidenceAttached' && event.data.evidenceId === evidenceId) found = event;
     }
-    if (found === undefined || found.type !== 'EvidenceAttached') throw new EvidenceNotFound(id, evidenceId, 'no evidence of that id was attached');
+    if (found === undefined || found.type !== 'EvidenceAttached')
+      throw new EvidenceNotFound(id, evidenceId, 'no evidence of that id was attached');
     if (!isStoredDocument(found.data)) throw new EvidenceNotFound(id, evidenceId, 'it is a reference to a document held elsewhere');
     return found.data;
   }
@@ -81,7 +92,8 @@ export class EvidenceDocuments {
     const [refusal] = await this.workflow.refusals(id, commands, actor);
     if (refusal) throw new CommandRefused(refusal);
     const ids = commands.map((command) => (command.type === 'ATTACH_EVIDENCE' ? command.evidenceId : ''));
-    if (new Set(ids).size !== ids.length) throw new EvidenceRefused('duplicate', 'The same file was chosen twice: choose each document once');
+    if (new Set(ids).size !== ids.length)
+      throw new EvidenceRefused('duplicate', 'The same file was chosen twice: choose each document once');
   }
 }
 
@@ -91,7 +103,8 @@ export function documentEvidenceId(sha256: string): string {
 }
 
 function attachCommand(file: UploadedDocument, description: UploadDescription, count: number): LifecycleCommand {
-  const title = description.title === undefined ? file.fileName : count === 1 ? description.title : `${description.title}: ${file.fileName}`;
+  const title =
+    description.title === undefined ? file.fileName : count === 1 ? description.title : `${description.title}: ${file.fileName}`;
   return {
     type: 'ATTACH_EVIDENCE',
     evidenceId: documentEvidenceId(file.staged.sha256),

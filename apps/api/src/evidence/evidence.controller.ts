@@ -34,7 +34,11 @@ export class EvidenceController {
   @Post()
   @HttpCode(200)
   @Can('recommendation.evidence')
-  @ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer and writes nothing' })
+  @ApiHeader({
+    name: 'Idempotency-Key',
+    required: false,
+    description: 'A retry with the same key returns the first answer and writes nothing',
+  })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision you last saw; refused with 409 if the item has moved on' })
   @ApiConsumes('multipart/form-data', 'application/json')
   @ApiBody({
@@ -46,7 +50,7 @@ export class EvidenceController {
           required: ['file'],
           properties: {
             file: { type: 'array', items: { type: 'string', format: 'binary' } },
-            title: { type: 'string', description: 'Default: each file\'s name' },
+            title: { type: 'string', description: "Default: each file's name" },
             isChiefConstableLetter: { type: 'string', enum: ['true', 'false'] },
             occurredAt: { type: 'string', format: 'date-time' },
           },
@@ -55,9 +59,17 @@ export class EvidenceController {
       ],
     },
   })
-  async attach(@Param() { id }: ItemIdParams, @Body() body: unknown, @Req() http: FastifyRequest, @FromRequest() request: CommandRequest): Promise<ItemOutcome | { attached: ItemOutcome[] } & ItemOutcome> {
+  async attach(
+    @Param() { id }: ItemIdParams,
+    @Body() body: unknown,
+    @Req() http: FastifyRequest,
+    @FromRequest() request: CommandRequest,
+  ): Promise<ItemOutcome | ({ attached: ItemOutcome[] } & ItemOutcome)> {
     if (!http.isMultipart()) {
-      const reference = (await REFERENCE_PIPE.transform(body ?? {}, { type: 'body', metatype: EvidenceReferenceDto })) as EvidenceReferenceDto;
+      const reference = (await REFERENCE_PIPE.transform(body ?? {}, {
+        type: 'body',
+        metatype: EvidenceReferenceDto,
+      })) as EvidenceReferenceDto;
       return this.workflow.execute(id, ATTACH_EVIDENCE.toCommand(reference), { ...request, occurredAt: reference.occurredAt });
     }
     const upload = await readEvidenceUpload(http, this.intake);
@@ -75,9 +87,12 @@ export class EvidenceController {
   /** The document's bytes, as a download: never shown inline, whatever they are. */
   @Get(':evidenceId/file')
   @Can('evidence.read')
-  async file(@Param() { id, evidenceId }: EvidenceFileParams, @FromRequest() { actor }: CommandRequest, @Res() reply: FastifyReply): Promise<void> {
+  async file(
+    @Param() { id, evidenceId }: EvidenceFileParams,
+    @FromRequest() { actor }: CommandRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const opened = await this.documents.open(id, evidenceId, actor);
     await sendDocument(reply, opened);
   }
 }
-

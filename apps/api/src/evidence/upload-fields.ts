@@ -22,13 +22,17 @@ export function readUploadDescription(
 ): (UploadDescription & { occurredAt?: string }) | { refused: EvidenceRefused } {
   const refuse = (message: string) => ({ refused: new EvidenceRefused('bad_field', message) });
   const unknown = Object.keys(fields).filter((name) => !['title', 'isChiefConstableLetter', 'occurredAt', ...pageFields].includes(name));
-  if (unknown.length > 0) return refuse(`An evidence upload has no field ${unknown.map((name) => JSON.stringify(name)).join(', ')}: send file, title, isChiefConstableLetter and occurredAt`);
+  if (unknown.length > 0)
+    return refuse(
+      `An evidence upload has no field ${unknown.map((name) => JSON.stringify(name)).join(', ')}: send file, title, isChiefConstableLetter and occurredAt`,
+    );
   const title = fields.title?.trim();
   if (title !== undefined && title.length > MAX_TITLE) return refuse(`title must be at most ${MAX_TITLE} characters`);
   const letter = fields.isChiefConstableLetter;
   if (letter !== undefined && !['true', 'false', 'yes', ''].includes(letter)) return refuse('isChiefConstableLetter must be true or false');
   const occurredAt = fields.occurredAt;
-  if (occurredAt !== undefined && !isISO8601(occurredAt, { strict: true })) return refuse('occurredAt must be an ISO-8601 date-time, e.g. 2024-06-25T10:00:00Z');
+  if (occurredAt !== undefined && !isISO8601(occurredAt, { strict: true }))
+    return refuse('occurredAt must be an ISO-8601 date-time, e.g. 2024-06-25T10:00:00Z');
   return {
     ...(title ? { title } : {}),
     isChiefConstableLetter: letter === 'true' || letter === 'yes',

@@ -15,7 +15,7 @@ export class ImportQuery {
   @IsIn(FLAG, { message: 'skipInvalid must be true or false' })
   skipInvalid?: string;
 
-  @ApiPropertyOptional({ example: 'action-tracker-2024-06.xlsx', description: 'Named in each event\'s metadata and in the report' })
+  @ApiPropertyOptional({ example: 'action-tracker-2024-06.xlsx', description: "Named in each event's metadata and in the report" })
   @IsOptional()
   @IsText(200)
   fileName?: string;

@@ -23,9 +23,15 @@ export class ImportsController {
   @ApiConsumes(...IMPORT_MEDIA_TYPES)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ description: 'What was imported (or, in a dry run, would be), and any rows skipped or left out' })
-  run(@Body() body: unknown, @Query() query: ImportQuery, @FromRequest() request: Omit<CommandRequest, 'occurredAt'>): Promise<ImportReport> {
+  run(
+    @Body() body: unknown,
+    @Query() query: ImportQuery,
+    @FromRequest() request: Omit<CommandRequest, 'occurredAt'>,
+  ): Promise<ImportReport> {
     if (!Buffer.isBuffer(body)) {
-      throw new UnsupportedMediaTypeException(`Send the file itself as the request body, with Content-Type ${IMPORT_MEDIA_TYPES.join(' or ')}`);
+      throw new UnsupportedMediaTypeException(
+        `Send the file itself as the request body, with Content-Type ${IMPORT_MEDIA_TYPES.join(' or ')}`,
+      );
     }
     return this.importer.import(
       { name: query.fileName ?? 'upload', bytes: body },

@@ -27,6 +27,8 @@ export class ImportsModule implements OnModuleInit {
   /** The API's 1 MB body limit is for commands; a register file may be up to the import's own limit. */
   onModuleInit(): void {
     const fastify = this.adapterHost.httpAdapter.getInstance<FastifyInstance>();
-    fastify.addContentTypeParser(IMPORT_MEDIA_TYPES, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) => done(null, body));
+    fastify.addContentTypeParser(IMPORT_MEDIA_TYPES, { parseAs: 'buffer', bodyLimit: MAX_IMPORT_BYTES }, (_request, body, done) =>
+      done(null, body),
+    );
   }
 }

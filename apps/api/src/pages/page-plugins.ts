@@ -88,13 +88,16 @@ export async function registerPagePlugins(app: NestFastifyApplication, sessionSe
 function templateScriptHash(): string {
   const template = readFileSync(join(GOVUK, 'govuk', 'template.njk'), 'utf8');
   const script = /<script[^>]*>([\s\S]*?)<\/script>/.exec(template)?.[1];
-  if (script === undefined) throw new Error('govuk-frontend\'s template.njk has no inline script any more: review the pages\' CSP');
+  if (script === undefined) throw new Error("govuk-frontend's template.njk has no inline script any more: review the pages' CSP");
   return `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 }
 
 function onPageRoute(fastify: FastifyInstance, route: RouteOptions): void {
   if (!isPageUrl(route.url)) return;
-  route.config = { ...(route.config as object), helmet: { enableCSPNonces: true, contentSecurityPolicy: PAGE_CSP } } as RouteOptions['config'];
+  route.config = {
+    ...(route.config as object),
+    helmet: { enableCSPNonces: true, contentSecurityPolicy: PAGE_CSP },
+  } as RouteOptions['config'];
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   if (methods.includes('POST')) {
     const existing = route.preHandler === undefined ? [] : Array.isArray(route.preHandler) ? route.preHandler : [route.preHandler];

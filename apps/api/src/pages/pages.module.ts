@@ -33,8 +33,26 @@ export class PagesModule {
   static forRoot(projections: DynamicModule): DynamicModule {
     return {
       module: PagesModule,
-      imports: [WorkflowModule, ImportsModule, EvidenceApiModule, projections, RouterModule.register([{ path: PAGES, module: PagesModule }])],
-      controllers: [HomeController, SignInController, SignOutController, RegisterController, ApprovalsController, CommitteeReportController, ItemPageController, ItemCommandsController, EvidencePageController, InspectionReportsController, ImportPageController],
+      imports: [
+        WorkflowModule,
+        ImportsModule,
+        EvidenceApiModule,
+        projections,
+        RouterModule.register([{ path: PAGES, module: PagesModule }]),
+      ],
+      controllers: [
+        HomeController,
+        SignInController,
+        SignOutController,
+        RegisterController,
+        ApprovalsController,
+        CommitteeReportController,
+        ItemPageController,
+        ItemCommandsController,
+        EvidencePageController,
+        InspectionReportsController,
+        ImportPageController,
+      ],
       providers: [
         PageRenderer,
         ItemPages,
@@ -42,7 +60,11 @@ export class PagesModule {
         ProblemPage,
         { provide: SECRETS, inject: [AppConfig], useFactory: secretsFor },
         { provide: OIDC, inject: [AppConfig], useFactory: oidcFor },
-        { provide: LOCAL_USERS, inject: [AppConfig], useFactory: (config: AppConfig) => localUsers(config, (m) => new Logger('SignIn').warn(m)) },
+        {
+          provide: LOCAL_USERS,
+          inject: [AppConfig],
+          useFactory: (config: AppConfig) => localUsers(config, (m) => new Logger('SignIn').warn(m)),
+        },
       ],
       exports: [SECRETS, OIDC, ProblemPage],
     };

@@ -20,7 +20,7 @@ export interface UploadedFile {
 export async function readMultipartForm(request: FastifyRequest): Promise<void> {
   // Evidence is streamed to the evidence store instead, never held in memory (apps/api/src/evidence).
   if (!request.isMultipart() || isEvidenceUploadRoute(request.routeOptions.url)) return;
-  const body: Record<string, unknown> = Object.create(null);
+  const body = Object.create(null) as Record<string, unknown>;
   try {
     for await (const part of request.parts()) {
       body[part.fieldname] = part.type === 'file' ? await uploaded(part) : part.value;

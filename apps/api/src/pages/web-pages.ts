@@ -7,6 +7,7 @@ export function isPageUrl(url: string): boolean {
 
 /** A `next` address after signing in: only a page of this service, never another site (`//evil.example`). */
 export function safeNext(next: unknown): string {
-  const local = typeof next === 'string' && /^[\x21-\x7e]{1,2000}$/.test(next) && isPageUrl(next) && !next.includes('\\') && !next.includes('//');
+  const local =
+    typeof next === 'string' && /^[\x21-\x7e]{1,2000}$/.test(next) && isPageUrl(next) && !next.includes('\\') && !next.includes('//');
   return local ? (next as string) : `${PAGES}/register`;
 }

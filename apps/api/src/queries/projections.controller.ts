@@ -12,7 +12,9 @@ export class ProjectionsController {
   /** Where each read model stands against the event store: its position, whether it has caught up, whether it is being rebuilt. */
   @Get()
   @Can('reports.read')
-  @ApiOkResponse({ description: '{ store: { position }, projections: [{ name, version, storedVersion, position, caughtUp, rebuilding }] }' })
+  @ApiOkResponse({
+    description: '{ store: { position }, projections: [{ name, version, storedVersion, position, caughtUp, rebuilding }] }',
+  })
   projections(): Promise<ProjectionsState> {
     return this.status.status();
   }

@@ -60,7 +60,10 @@ export class ReportsController {
   @Can('reports.read')
   @ApiProduces(...Object.values(MEDIA_TYPES))
   @ApiOkResponse({ description: 'The report as JSON, Markdown, HTML or CSV' })
-  async jacReport(@Query() { format = 'json', ...request }: JacQueryDto, @Res({ passthrough: true }) reply: FastifyReply): Promise<JacReport | string> {
+  async jacReport(
+    @Query() { format = 'json', ...request }: JacQueryDto,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<JacReport | string> {
     const report = await this.jac.jacReport(request);
     void reply.header('content-type', MEDIA_TYPES[format]);
     if (format === 'json') return report;

@@ -14,7 +14,11 @@ import { ItemIdParams } from './dto/item-id.params';
  */
 @ApiTags('lifecycle commands')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'A retry with the same key returns the first answer and writes nothing' })
+@ApiHeader({
+  name: 'Idempotency-Key',
+  required: false,
+  description: 'A retry with the same key returns the first answer and writes nothing',
+})
 @ApiHeader({ name: 'If-Match', required: false, description: 'The revision you last saw; refused with 409 if the item has moved on' })
 @Controller('recommendations/:id')
 export class RecommendationCommandsController {
@@ -29,12 +33,36 @@ export class RecommendationCommandsController {
         const handler = function (this: RecommendationCommandsController, named: ItemIdParams & CommandBody, request: CommandRequest) {
           return this.workflow.execute(named.id, entry.toCommand(named), { ...request, occurredAt: undefined });
         };
-        defineRoute(this, entry.verb, handler, [[Param(), params], [FromRequest(), Object]], [Delete(path), ...policy]);
+        defineRoute(
+          this,
+          entry.verb,
+          handler,
+          [
+            [Param(), params],
+            [FromRequest(), Object],
+          ],
+          [Delete(path), ...policy],
+        );
       } else {
-        const handler = function (this: RecommendationCommandsController, { id }: ItemIdParams, body: CommandBody, request: CommandRequest) {
+        const handler = function (
+          this: RecommendationCommandsController,
+          { id }: ItemIdParams,
+          body: CommandBody,
+          request: CommandRequest,
+        ) {
           return this.workflow.execute(id, entry.toCommand(body), { ...request, occurredAt: body.occurredAt });
         };
-        defineRoute(this, entry.verb, handler, [[Param(), ItemIdParams], [Body(), entry.body], [FromRequest(), Object]], [Post(entry.verb), ...policy]);
+        defineRoute(
+          this,
+          entry.verb,
+          handler,
+          [
+            [Param(), ItemIdParams],
+            [Body(), entry.body],
+            [FromRequest(), Object],
+          ],
+          [Post(entry.verb), ...policy],
+        );
       }
     }
   }

@@ -49,4 +49,3 @@ export class RecommendationsController {
     return this.histories.history(id);
   }
 }
-

@@ -1,10 +1,4 @@
-import {
-  FORWARDS,
-  START,
-  type AllStreamResolvedEvent,
-  type AllStreamSubscription,
-  type EventStoreDBClient,
-} from '@eventstore/db-client';
+import { FORWARDS, START, type AllStreamResolvedEvent, type AllStreamSubscription, type EventStoreDBClient } from '@eventstore/db-client';
 import { EventStoreUnavailable } from '../errors';
 import type { GlobalPosition, RecordedEvent } from '../event';
 import type { AllSubscription, SubscribeOptions } from '../event-store.port';

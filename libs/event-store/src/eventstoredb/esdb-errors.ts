@@ -1,9 +1,4 @@
-import {
-  isCommandError,
-  MaxAppendSizeExceededError,
-  WrongExpectedVersionError,
-  type CurrentRevision,
-} from '@eventstore/db-client';
+import { isCommandError, MaxAppendSizeExceededError, WrongExpectedVersionError, type CurrentRevision } from '@eventstore/db-client';
 import { EventStoreError, EventStoreUnavailable, InvalidAppend, WrongExpectedRevision } from '../errors';
 import { NO_STREAM_REVISION, type ExpectedRevision } from '../expected-revision';
 

@@ -1,11 +1,4 @@
-import {
-  BACKWARDS,
-  EventStoreDBClient,
-  FORWARDS,
-  NO_STREAM,
-  StreamNotFoundError,
-  WrongExpectedVersionError,
-} from '@eventstore/db-client';
+import { BACKWARDS, EventStoreDBClient, FORWARDS, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
 import { EventStoreUnavailable, WrongExpectedRevision } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event';
 import type {
@@ -119,9 +112,7 @@ export class EventStoreDbEventStore implements EventStore {
 
   subscribeToAll(options: SubscribeOptions = {}): AllSubscription {
     this.assertOpen();
-    const subscription: EsdbAllSubscription = new EsdbAllSubscription(this.client, options, () =>
-      this.subscriptions.delete(subscription),
-    );
+    const subscription: EsdbAllSubscription = new EsdbAllSubscription(this.client, options, () => this.subscriptions.delete(subscription));
     this.subscriptions.add(subscription);
     return subscription;
   }

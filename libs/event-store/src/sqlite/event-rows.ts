@@ -3,15 +3,7 @@ import type { EventMetadata, RecordedEvent } from '../event';
 /** The columns every read selects, in this order; rows come back as arrays, cheaper than objects. */
 export const EVENT_COLUMNS = 'position, stream_id, revision, id, type, data, metadata';
 
-export type EventRow = [
-  position: number,
-  streamId: string,
-  revision: number,
-  id: string,
-  type: string,
-  data: string,
-  metadata: string,
-];
+export type EventRow = [position: number, streamId: string, revision: number, id: string, type: string, data: string, metadata: string];
 
 export function toRecordedEvent(row: EventRow): RecordedEvent {
   return {

@@ -251,7 +251,7 @@ describe('SqliteEventStore on its file', () => {
     expect(await store.readStream('recommendation-1')).toEqual([]);
   });
 
-  it("wakes a live subscription at once for its own appends, without waiting for the poll", async () => {
+  it('wakes a live subscription at once for its own appends, without waiting for the poll', async () => {
     const store = openStore(join(newDirectory(), 'events.db'), { pollIntervalMs: 60_000 });
     let caughtUp = false;
     const received: RecordedEvent[] = [];

@@ -266,18 +266,17 @@ export class SqliteEventStore implements EventStore, AuditableStore {
   }
 
   /** Runs inside the IMMEDIATE transaction. */
-  private appendChecked(
-    streamId: string,
-    events: readonly NewEvent[],
-    expected: ExpectedRevision,
-    commandId: string,
-  ): AppendResult {
+  private appendChecked(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision, commandId: string): AppendResult {
     const earlier = this.statements.byCommand.all(streamId, commandId);
     if (earlier.length > 0) return resultOf(streamId, earlier.map(toRecordedEvent), true);
     const head = this.head(streamId);
     if (!revisionHolds(expected, head.revision)) throw new WrongExpectedRevision(streamId, expected, head.revision);
     const sealed = sealEvents(streamId, events, head, this.recordedAt());
-    return resultOf(streamId, sealed.map((event) => this.insert(event, commandId)), false);
+    return resultOf(
+      streamId,
+      sealed.map((event) => this.insert(event, commandId)),
+      false,
+    );
   }
 
   private insert(event: SealedEvent, commandId: string): RecordedEvent {

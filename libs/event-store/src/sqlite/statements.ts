@@ -30,9 +30,7 @@ export function prepareStatements(db: Database): Statements {
       'INSERT INTO events (stream_id, revision, id, type, data, metadata, command_id, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
     ),
     byCommand: db
-      .prepare<[string, string], EventRow>(
-        `SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND command_id = ? ORDER BY position`,
-      )
+      .prepare<[string, string], EventRow>(`SELECT ${EVENT_COLUMNS} FROM events WHERE stream_id = ? AND command_id = ? ORDER BY position`)
       .raw(),
     streamHead: db
       .prepare<[string], [number, string]>(
@@ -45,9 +43,7 @@ export function prepareStatements(db: Database): Statements {
       .prepare<[], string>("SELECT json_extract(metadata, '$.recordedAt') FROM events ORDER BY position DESC LIMIT 1")
       .pluck(),
     readAuditPage: db
-      .prepare<[bigint, number], AuditRow>(
-        `SELECT ${EVENT_COLUMNS}, recorded_at FROM events WHERE position > ? ORDER BY position LIMIT ?`,
-      )
+      .prepare<[bigint, number], AuditRow>(`SELECT ${EVENT_COLUMNS}, recorded_at FROM events WHERE position > ? ORDER BY position LIMIT ?`)
       .raw(),
     readStream: db
       .prepare<ReadStreamParameters, EventRow>(

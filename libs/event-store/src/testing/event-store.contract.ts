@@ -167,7 +167,13 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
       it('reads every stream in the order the appends were made, positions strictly increasing', async () => {
         const [a, b, c] = [newStream(), newStream('inspection'), newStream()];
         const appended: RecordedEvent[] = [];
-        for (const [stream, count] of [[a, 2], [b, 1], [a, 1], [c, 3], [b, 2]] as const) {
+        for (const [stream, count] of [
+          [a, 2],
+          [b, 1],
+          [a, 1],
+          [c, 3],
+          [b, 2],
+        ] as const) {
           appended.push(...(await store.append(stream, commandOf(count), 'any')).events);
         }
 
@@ -227,10 +233,7 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         const consumed = consume(subscription, (event) => log.push(event));
         await waitFor(() => log.includes('caught up'));
 
-        const live = [
-          ...(await store.append(b, commandOf(2), 0)).events,
-          ...(await store.append(a, commandOf(1), 1)).events,
-        ];
+        const live = [...(await store.append(b, commandOf(2), 0)).events, ...(await store.append(a, commandOf(1), 1)).events];
         await waitFor(() => log.length === 7);
         await subscription.close();
         await consumed;
@@ -483,6 +486,7 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         ['NaN', { score: Number.NaN }],
         ['Infinity', { score: Number.POSITIVE_INFINITY }],
         ['undefined', undefined],
+        // eslint-disable-next-line no-sparse-arrays -- the hole is the point: JSON cannot hold one
         ['a sparse array', { items: [1, , 3] }],
         ['a Map', { byId: new Map([['a', 1]]) }],
         ['a class instance', { owner: new (class Officer {})() }],

@@ -1,4 +1,14 @@
-import { evidenceRef, type Actor, type Evidence, type EvidenceHeldElsewhere, type Level, type Rag, type RecommendationEvent, type RecommendationOpened, type StoredDocument } from '@hmicfrs/lifecycle';
+import {
+  evidenceRef,
+  type Actor,
+  type Evidence,
+  type EvidenceHeldElsewhere,
+  type Level,
+  type Rag,
+  type RecommendationEvent,
+  type RecommendationOpened,
+  type StoredDocument,
+} from '@hmicfrs/lifecycle';
 
 export const owner: Actor = { userId: 'olivia.owner', role: 'owner' };
 export const liaison: Actor = { userId: 'liam.liaison', role: 'liaison' };
@@ -17,7 +27,7 @@ export const progressReport: StoredDocument = {
 export const chiefConstableLetter: EvidenceHeldElsewhere = {
   evidenceId: 'ev-cc-letter',
   title: 'Letter from the Chief Constable confirming completion',
-  heldElsewhere: { location: 'Chief officers\' correspondence file', description: 'Signed letter of 20 June 2024' },
+  heldElsewhere: { location: "Chief officers' correspondence file", description: 'Signed letter of 20 June 2024' },
   isChiefConstableLetter: true,
 };
 
@@ -77,10 +87,7 @@ export const readyToSubmit = (level: Level): RecommendationEvent[] => [
   attached(chiefConstableLetter),
 ];
 
-export const submittedAt = (level: Level): RecommendationEvent[] => [
-  ...readyToSubmit(level),
-  submitted(owner, submittedEvidence),
-];
+export const submittedAt = (level: Level): RecommendationEvent[] => [...readyToSubmit(level), submitted(owner, submittedEvidence)];
 
 /** Self-certified (levels 2 and 3) or with HMICFRS (level 4). */
 export const approvedAt = (level: 2 | 3 | 4): RecommendationEvent[] => [

@@ -25,8 +25,16 @@ export interface ApprovalQueuePage {
 }
 
 type Row = {
-  id: string; reference: string; kind: ItemKind; level: Level; inspection_id: string; text: string; owner: string | null;
-  submitted_at: string; submitted_by: string; evidence: string;
+  id: string;
+  reference: string;
+  kind: ItemKind;
+  level: Level;
+  inspection_id: string;
+  text: string;
+  owner: string | null;
+  submitted_at: string;
+  submitted_by: string;
+  evidence: string;
 };
 
 @Injectable()

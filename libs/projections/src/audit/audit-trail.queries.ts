@@ -32,8 +32,17 @@ export interface AuditPage {
 }
 
 type Row = {
-  seq: number; stream_id: string; revision: number; type: string; user_id: string; role: string;
-  occurred_at: string; recorded_at: string; reason: string | null; command_id: string; data: string;
+  seq: number;
+  stream_id: string;
+  revision: number;
+  type: string;
+  user_id: string;
+  role: string;
+  occurred_at: string;
+  recorded_at: string;
+  reason: string | null;
+  command_id: string;
+  data: string;
 };
 
 @Injectable()

@@ -5,9 +5,21 @@ import { ReadModelDatabase } from '../runtime/read-model-database';
 import type { ItemSnapshot } from './item-snapshot';
 
 type Row = [
-  id: string, kind: ItemKind, inspectionId: string, openedAt: string, level: Level, status: Status, closed: 0 | 1, inProgress: 0 | 1,
-  rag: Rag | null, owner: string | null, dueDate: IsoDate | null, originalDueDate: IsoDate | null,
-  closedAt: string | null, lastSubmittedAt: string | null, submittedLevel: Level | null,
+  id: string,
+  kind: ItemKind,
+  inspectionId: string,
+  openedAt: string,
+  level: Level,
+  status: Status,
+  closed: 0 | 1,
+  inProgress: 0 | 1,
+  rag: Rag | null,
+  owner: string | null,
+  dueDate: IsoDate | null,
+  originalDueDate: IsoDate | null,
+  closedAt: string | null,
+  lastSubmittedAt: string | null,
+  submittedLevel: Level | null,
 ];
 
 /** The moment a past view stands at: `asAt` in the world (occurredAt), `knownAt` on record (recordedAt). ISO instants. */

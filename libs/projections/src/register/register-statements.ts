@@ -4,7 +4,22 @@ import type { TableName } from '../runtime/projection';
 import { REGISTER_COLUMNS, type RegisterRow } from './register-rows';
 
 export const VERSION_COLUMNS = [
-  'item_id', 'occurred_at', 'recorded_at', 'next_occurred_at', 'next_recorded_at', 'level', 'status', 'closed', 'in_progress', 'rag', 'owner', 'due_date', 'original_due_date', 'closed_at', 'last_submitted_at', 'submitted_level',
+  'item_id',
+  'occurred_at',
+  'recorded_at',
+  'next_occurred_at',
+  'next_recorded_at',
+  'level',
+  'status',
+  'closed',
+  'in_progress',
+  'rag',
+  'owner',
+  'due_date',
+  'original_due_date',
+  'closed_at',
+  'last_submitted_at',
+  'submitted_level',
 ] as const;
 export const NEXT_OCCURRED = 3;
 export const NEXT_RECORDED = 4;
@@ -25,7 +40,9 @@ export interface RegisterStatements {
 export function registerStatements(db: Database, t: TableName): RegisterStatements {
   const placeholders = (n: number) => Array.from({ length: n }, () => '?').join(', ');
   return {
-    select: db.prepare<[string], [...RegisterRow, number | null]>(`SELECT ${REGISTER_COLUMNS}, version_row FROM ${t('register')} WHERE id = ?`).raw(),
+    select: db
+      .prepare<[string], [...RegisterRow, number | null]>(`SELECT ${REGISTER_COLUMNS}, version_row FROM ${t('register')} WHERE id = ?`)
+      .raw(),
     upsert: db.prepare(`INSERT OR REPLACE INTO ${t('register')} (${REGISTER_COLUMNS}, version_row) VALUES (${placeholders(24)})`),
     versions: new BulkInsert(db, t('register_versions'), VERSION_COLUMNS),
     endVersion: db.prepare(`UPDATE ${t('register_versions')} SET next_occurred_at = ?, next_recorded_at = ? WHERE rowid = ?`),
@@ -35,7 +52,9 @@ export function registerStatements(db: Database, t: TableName): RegisterStatemen
        ON CONFLICT (kind, level, status) DO UPDATE SET items = items + excluded.items`,
     ),
     dropEmptyCounts: db.prepare(`DELETE FROM ${t('register_counts')} WHERE items = 0`),
-    addRag: db.prepare(`INSERT INTO ${t('rag_counts')} (rag, items) VALUES (?, ?) ON CONFLICT (rag) DO UPDATE SET items = items + excluded.items`),
+    addRag: db.prepare(
+      `INSERT INTO ${t('rag_counts')} (rag, items) VALUES (?, ?) ON CONFLICT (rag) DO UPDATE SET items = items + excluded.items`,
+    ),
     dropEmptyRags: db.prepare(`DELETE FROM ${t('rag_counts')} WHERE items = 0`),
   };
 }

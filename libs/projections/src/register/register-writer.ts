@@ -79,7 +79,10 @@ class RegisterBatch implements ReadModelBatch {
     if (excess <= 0) return;
     // Map order is the order of last touch: the first are the least recently used.
     const evicted = [...this.items.entries()].slice(0, excess);
-    writeItems(this.statements, evicted.map(([, item]) => item));
+    writeItems(
+      this.statements,
+      evicted.map(([, item]) => item),
+    );
     for (const [id] of evicted) this.items.delete(id);
   }
 

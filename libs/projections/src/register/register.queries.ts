@@ -56,10 +56,27 @@ function orderOf({ sort, descending }: RegisterPage): string {
 }
 
 type Row = {
-  id: string; reference: string; kind: ItemKind; inspection_id: string; title: string | null; text: string; level: Level;
-  portfolio: string; owner: string | null; rag: Rag | null; status: Status; closed: 0 | 1; in_progress: 0 | 1;
-  due_date: IsoDate | null; original_due_date: IsoDate | null; opened_at: string; submitted_at: string | null;
-  submitted_by: string | null; closed_at: string | null; last_event_at: string; revision: number;
+  id: string;
+  reference: string;
+  kind: ItemKind;
+  inspection_id: string;
+  title: string | null;
+  text: string;
+  level: Level;
+  portfolio: string;
+  owner: string | null;
+  rag: Rag | null;
+  status: Status;
+  closed: 0 | 1;
+  in_progress: 0 | 1;
+  due_date: IsoDate | null;
+  original_due_date: IsoDate | null;
+  opened_at: string;
+  submitted_at: string | null;
+  submitted_by: string | null;
+  closed_at: string | null;
+  last_event_at: string;
+  revision: number;
 };
 
 /** The register now: filtered, sorted and paged; overdue and due soon against `today`. */

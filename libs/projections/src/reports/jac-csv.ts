@@ -1,7 +1,19 @@
 import type { JacReport } from './jac-report';
 import { KINDS } from './jac-report';
 
-const HEADER = ['section', 'inspection_report', 'reference', 'kind', 'level', 'count', 'change', 'status', 'owner', 'due_date', 'days_overdue'];
+const HEADER = [
+  'section',
+  'inspection_report',
+  'reference',
+  'kind',
+  'level',
+  'count',
+  'change',
+  'status',
+  'owner',
+  'due_date',
+  'days_overdue',
+];
 
 /**
  * The report as one CSV table, one row per number or item, each row saying which section it belongs
@@ -12,11 +24,20 @@ export function jacCsv(report: JacReport): string {
   const add = (values: Partial<Record<(typeof HEADER)[number], string | number | null>>) =>
     rows.push(HEADER.map((column) => values[column] ?? null));
 
-  for (const row of report.submissions.rows) add({ section: 'submissions', kind: row.kind, level: row.level, count: row.count, change: row.change });
+  for (const row of report.submissions.rows)
+    add({ section: 'submissions', kind: row.kind, level: row.level, count: row.count, change: row.change });
   add({ section: 'submissions_total', count: report.submissions.total.count, change: report.submissions.total.change });
   for (const { inspection, items } of report.signedOff.byReport) {
     for (const item of items) {
-      add({ section: 'signed_off', inspection_report: inspection.title, reference: item.reference, kind: item.kind, level: item.level, status: item.status, owner: item.owner });
+      add({
+        section: 'signed_off',
+        inspection_report: inspection.title,
+        reference: item.reference,
+        kind: item.kind,
+        level: item.level,
+        status: item.status,
+        owner: item.owner,
+      });
     }
   }
   add({ section: 'register_total', count: report.register.total.count, change: report.register.total.change });

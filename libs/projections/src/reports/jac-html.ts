@@ -24,7 +24,10 @@ export function jacHtml(report: JacReport): string {
     ),
     '<h2>The register</h2>',
     `<p>${escape(withChange(register.total))} items on the register, ${register.inProgress} in progress; ${register.added} added since ${escape(longDate(period.previous))}.</p>`,
-    table(['Type', 'On the register', 'Added'], register.byKind.map((kind) => [KIND_LABELS[kind.kind].many, String(kind.items), String(kind.added)])),
+    table(
+      ['Type', 'On the register', 'Added'],
+      register.byKind.map((kind) => [KIND_LABELS[kind.kind].many, String(kind.items), String(kind.added)]),
+    ),
     '<h2>RAG ratings of the items in progress</h2>',
     table(['Red', 'Amber', 'Green', 'Not yet rated', 'Total'], [[rag.red, rag.amber, rag.green, rag.unrated, rag.total].map(String)]),
     '<h2>By inspection report: received, and submitted for closure to date</h2>',

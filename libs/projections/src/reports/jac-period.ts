@@ -28,6 +28,7 @@ export function jacPeriod(request: JacRequest, now: Date): JacPeriod {
   if (previous > asAt) {
     throw new InvalidReportParameter('previous', `(${request.previous}) must not be after the date of the report (${request.asAt})`);
   }
-  if (since > asAt) throw new InvalidReportParameter('since', `(${request.since}) must not be after the date of the report (${request.asAt})`);
+  if (since > asAt)
+    throw new InvalidReportParameter('since', `(${request.since}) must not be after the date of the report (${request.asAt})`);
   return { asAt, previous, since, knownAt };
 }

@@ -30,7 +30,9 @@ export class JacReportService {
         { asAt: period.asAt, knownAt: period.knownAt },
         { asAt: period.previous, knownAt: period.knownAt },
       ]);
-      const inspection = db.prepare<[string], { title: string; published_on: string }>('SELECT title, published_on FROM inspections WHERE id = ?');
+      const inspection = db.prepare<[string], { title: string; published_on: string }>(
+        'SELECT title, published_on FROM inspections WHERE id = ?',
+      );
       const describe = db.prepare<[string], { reference: string; text: string }>('SELECT reference, text FROM register WHERE id = ?');
       return compileJacReport(period, {
         now,

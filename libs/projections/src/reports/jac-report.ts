@@ -117,7 +117,11 @@ export function compileJacReport(period: JacPeriod, sources: JacSources): JacRep
     rag,
     byReport: [...byReport]
       .map(([id, counts]) => ({ inspection: sources.inspection(id), ...counts }))
-      .sort((a, b) => (a.inspection.publishedOn ?? '').localeCompare(b.inspection.publishedOn ?? '') || a.inspection.title.localeCompare(b.inspection.title)),
+      .sort(
+        (a, b) =>
+          (a.inspection.publishedOn ?? '').localeCompare(b.inspection.publishedOn ?? '') ||
+          a.inspection.title.localeCompare(b.inspection.title),
+      ),
     overdue: overdue.sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || byReference(a, b)),
   };
 }

@@ -86,8 +86,12 @@ export class RegisterReports {
       moment === null
         ? [...this.register.overdue(today), ...this.register.dueSoon(today, until)]
         : [...this.past.at(moment)].filter((item) => item.inProgress && item.dueDate !== null && item.dueDate <= until);
-    const words = this.database.db.prepare<[string], { reference: string; text: string }>('SELECT reference, text FROM register WHERE id = ?');
-    const lines = due.map((item) => lineOf(item, words.get(item.id))).sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || a.reference.localeCompare(b.reference));
+    const words = this.database.db.prepare<[string], { reference: string; text: string }>(
+      'SELECT reference, text FROM register WHERE id = ?',
+    );
+    const lines = due
+      .map((item) => lineOf(item, words.get(item.id)))
+      .sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || a.reference.localeCompare(b.reference));
     return {
       moment,
       today,

@@ -38,14 +38,16 @@ export class Lease {
 
   /** Takes the lease if it is free or its holder is presumed dead; otherwise says who holds it. */
   acquire(name: string): { acquired: true } | { acquired: false; heldBy: LeaseHolder } {
-    return this.db.transaction(() => {
-      const row = this.select.get(name);
-      if (row !== undefined && row[0] !== this.holder && this.alive(row)) {
-        return { acquired: false as const, heldBy: { holder: row[0], host: row[1], pid: row[2] } };
-      }
-      this.upsert.run(name, this.holder, hostname(), process.pid, Date.now());
-      return { acquired: true as const };
-    }).immediate();
+    return this.db
+      .transaction(() => {
+        const row = this.select.get(name);
+        if (row !== undefined && row[0] !== this.holder && this.alive(row)) {
+          return { acquired: false as const, heldBy: { holder: row[0], host: row[1], pid: row[2] } };
+        }
+        this.upsert.run(name, this.holder, hostname(), process.pid, Date.now());
+        return { acquired: true as const };
+      })
+      .immediate();
   }
 
   /** Inside the caller's transaction: throws LeaseLost if someone else took it. */

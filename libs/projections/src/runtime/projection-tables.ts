@@ -34,5 +34,8 @@ export function swapInRebuiltTables(db: Database, projection: Projection): void 
 }
 
 function ifNotExists(statement: string): string {
-  return statement.replace(/^\s*CREATE (UNIQUE )?(TABLE|INDEX) /i, (_, unique: string | undefined, kind: string) => `CREATE ${unique ?? ''}${kind} IF NOT EXISTS `);
+  return statement.replace(
+    /^\s*CREATE (UNIQUE )?(TABLE|INDEX) /i,
+    (_, unique: string | undefined, kind: string) => `CREATE ${unique ?? ''}${kind} IF NOT EXISTS `,
+  );
 }

@@ -5,13 +5,7 @@ import { Checkpoints, type Checkpoint } from './checkpoints';
 import { inBatches } from './in-batches';
 import { Lease } from './lease';
 import type { Projection } from './projection';
-import {
-  createRebuildTables,
-  dropRebuildTables,
-  indexRebuildTables,
-  rebuildTable,
-  swapInRebuiltTables,
-} from './projection-tables';
+import { createRebuildTables, dropRebuildTables, indexRebuildTables, rebuildTable, swapInRebuiltTables } from './projection-tables';
 import type { ReadModelDatabase } from './read-model-database';
 import { ProgressMeter, type RebuildProgress } from './rebuild-progress';
 
@@ -62,7 +56,11 @@ export class Rebuilder {
     const targets: Target[] = chosen.map((projection) => ({
       name: projection.name,
       writer: projection.writer(db, rebuildTable, 'rebuild'),
-      checkpoint: { position: null, version: projection.version, generation: (this.checkpoints.read(projection.name)?.generation ?? 0) + 1 },
+      checkpoint: {
+        position: null,
+        version: projection.version,
+        generation: (this.checkpoints.read(projection.name)?.generation ?? 0) + 1,
+      },
     }));
     const meter = new ProgressMeter(
       chosen.map((projection) => projection.name),
@@ -99,7 +97,11 @@ export class Rebuilder {
     if (names.length === 0) return [...this.projections];
     return [...new Set(names)].map((name) => {
       const projection = this.projections.find((candidate) => candidate.name === name);
-      if (projection === undefined) throw new UnknownProjection(name, this.projections.map((p) => p.name));
+      if (projection === undefined)
+        throw new UnknownProjection(
+          name,
+          this.projections.map((p) => p.name),
+        );
       return projection;
     });
   }

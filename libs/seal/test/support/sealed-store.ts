@@ -42,7 +42,13 @@ export const APPENDS: Array<[stream: string, events: Array<{ type: string; data:
   ['recommendation-34', [{ type: 'RecommendationOpened', data: { level: 2, text: 'Misconduct' } }]],
   ['recommendation-33', [{ type: 'RagRated', data: { rag: 'amber' } }]],
   ['recommendation-35', [{ type: 'RecommendationOpened', data: { level: 4, text: 'Misogyny' } }]],
-  ['recommendation-34', [{ type: 'OwnerAssigned', data: { owner: 'supt-patel' } }, { type: 'RagRated', data: { rag: 'green' } }]],
+  [
+    'recommendation-34',
+    [
+      { type: 'OwnerAssigned', data: { owner: 'supt-patel' } },
+      { type: 'RagRated', data: { rag: 'green' } },
+    ],
+  ],
   ['recommendation-33', [{ type: 'ProgressNoted', data: { note: 'Board met' } }]],
   ['recommendation-35', [{ type: 'RagRated', data: { rag: 'red' } }]],
   ['recommendation-33', [{ type: 'RagRated', data: { rag: 'green' } }]],
@@ -126,7 +132,12 @@ export const rowsOf = (db: Database.Database, streamId: string): Row[] =>
   db.prepare('SELECT * FROM events WHERE stream_id = ? ORDER BY revision').all(streamId) as Row[];
 
 /** Rewrites a row's content and re-hashes it and every later event of its stream, as a careful forger would. */
-export function rehashFrom(db: Database.Database, streamId: string, revision: number, change: (data: Record<string, unknown>) => void): void {
+export function rehashFrom(
+  db: Database.Database,
+  streamId: string,
+  revision: number,
+  change: (data: Record<string, unknown>) => void,
+): void {
   let previousHash: string | undefined;
   for (const row of rowsOf(db, streamId)) {
     const data = JSON.parse(row.data) as Record<string, unknown>;
@@ -138,7 +149,11 @@ export function rehashFrom(db: Database.Database, streamId: string, revision: nu
     if (row.revision === revision) change(data);
     if (previousHash !== undefined) metadata.previousHash = previousHash;
     const rehashed = hashEvent({ id: row.id, streamId, revision: row.revision, type: row.type, data, metadata: metadata as never });
-    db.prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?').run(JSON.stringify(data), JSON.stringify({ ...metadata, hash: rehashed }), row.position);
+    db.prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?').run(
+      JSON.stringify(data),
+      JSON.stringify({ ...metadata, hash: rehashed }),
+      row.position,
+    );
     previousHash = rehashed;
   }
 }

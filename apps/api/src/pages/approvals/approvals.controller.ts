@@ -20,7 +20,8 @@ export class ApprovalsController {
   @Get()
   @Can('approvals.read')
   async list(@Req() request: PageRequest, @Res() reply: FastifyReply, @Query('page') pageText?: string): Promise<void> {
-    if (pageText !== undefined && !/^[1-9]\d{0,6}$/.test(pageText)) throw new BadRequestException(`There is no page "${pageText}" of the queue`);
+    if (pageText !== undefined && !/^[1-9]\d{0,6}$/.test(pageText))
+      throw new BadRequestException(`There is no page "${pageText}" of the queue`);
     const page = pageText === undefined ? 1 : Number(pageText);
     const queue = this.queue.approvalQueue({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const pages = Math.max(1, Math.ceil(queue.total / PAGE_SIZE));

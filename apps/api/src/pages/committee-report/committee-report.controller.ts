@@ -29,7 +29,11 @@ export class CommitteeReportController {
   async page(@Query() query: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
     const form = readReportForm(query, this.today());
     const report = form.errors.length ? undefined : await this.report(form);
-    const errors = form.errors.length ? form.errors : report instanceof InvalidReportParameter ? [{ field: 'previous-day', text: sentence(report.message) }] : [];
+    const errors = form.errors.length
+      ? form.errors
+      : report instanceof InvalidReportParameter
+        ? [{ field: 'previous-day', text: sentence(report.message) }]
+        : [];
     const shown = report instanceof InvalidReportParameter ? undefined : report;
     await this.pages.render(
       request,
@@ -60,7 +64,13 @@ export class CommitteeReportController {
     return this.download(query, reply, 'md', 'text/markdown; charset=utf-8', jacMarkdown);
   }
 
-  private async download(query: FormBody, reply: FastifyReply, extension: string, type: string, format: (report: JacReport) => string): Promise<void> {
+  private async download(
+    query: FormBody,
+    reply: FastifyReply,
+    extension: string,
+    type: string,
+    format: (report: JacReport) => string,
+  ): Promise<void> {
     const form = readReportForm(query, this.today());
     if (form.errors.length) throw new BadRequestException(form.errors.map((error) => error.text).join('; '));
     const report = await this.report(form);

@@ -4,7 +4,7 @@ export type FormBody = Record<string, unknown> | undefined;
 /** One field's value, trimmed; empty when absent. */
 export function text(body: FormBody, name: string): string {
   const value = body?.[name];
-  const first = Array.isArray(value) ? value[0] : value;
+  const first: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
   return typeof first === 'string' ? first.trim() : '';
 }
 
@@ -15,7 +15,10 @@ export interface FieldError {
 }
 
 /** What a template needs for the GOV.UK error summary and each field's error message. */
-export function errorsForPage(errors: FieldError[]): { errors: { text: string; href: string }[]; fieldErrors: Record<string, { text: string }> } {
+export function errorsForPage(errors: FieldError[]): {
+  errors: { text: string; href: string }[];
+  fieldErrors: Record<string, { text: string }>;
+} {
   return {
     errors: errors.map((error) => ({ text: error.text, href: `#${error.field}` })),
     fieldErrors: Object.fromEntries(errors.map((error) => [error.field, { text: error.text }])),

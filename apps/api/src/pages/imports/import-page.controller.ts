@@ -62,13 +62,23 @@ export class ImportPageController {
     }
   }
 
-  private show(request: PageRequest, reply: FastifyReply, page: { mode: string; report?: ImportReport; errors: FieldError[]; status: number }): Promise<void> {
-    return this.pages.render(request, reply, 'import.njk', {
-      title: 'Import a register',
-      mode: page.mode,
-      report: page.report,
-      ...errorsForPage(page.errors),
-    }, page.status);
+  private show(
+    request: PageRequest,
+    reply: FastifyReply,
+    page: { mode: string; report?: ImportReport; errors: FieldError[]; status: number },
+  ): Promise<void> {
+    return this.pages.render(
+      request,
+      reply,
+      'import.njk',
+      {
+        title: 'Import a register',
+        mode: page.mode,
+        report: page.report,
+        ...errorsForPage(page.errors),
+      },
+      page.status,
+    );
   }
 }
 

@@ -9,7 +9,7 @@ import { dateInput, text, type FieldError, type FormBody } from '../forms/form';
 const REPORT_ERRORS: Record<string, FieldError> = {
   id: { field: 'id', text: 'Enter a short reference: letters, digits or _ . : - (up to 100), starting with a letter or digit' },
   reportType: { field: 'reportType', text: 'Select the type of inspection' },
-  title: { field: 'title', text: 'Enter the report\'s title (up to 500 characters)' },
+  title: { field: 'title', text: "Enter the report's title (up to 500 characters)" },
   publishedOn: { field: 'publishedOn-day', text: 'Enter the date it was published as a real date' },
   fieldworkFrom: { field: 'fieldworkFrom-day', text: 'Enter the date fieldwork started as a real date, or leave it empty' },
   fieldworkTo: { field: 'fieldworkTo-day', text: 'Enter the date fieldwork ended as a real date, or leave it empty' },
@@ -22,13 +22,17 @@ const ITEM_ERRORS: Record<string, FieldError> = {
   level: { field: 'level', text: 'Select the level HMICFRS gave it' },
   addressee: { field: 'addressee', text: 'Enter whom HMICFRS addressed it to (up to 200 characters)' },
   portfolio: { field: 'portfolio', text: 'Enter the portfolio (up to 200 characters)' },
-  owner: { field: 'owner', text: 'Enter the owner\'s user id (letters, digits or _ . : -), or leave it empty' },
+  owner: { field: 'owner', text: "Enter the owner's user id (letters, digits or _ . : -), or leave it empty" },
   dueDate: { field: 'dueDate-day', text: 'Enter the due date as a real date, or leave it empty' },
 };
 
 function refused(dto: new () => object, values: object, errors: Record<string, FieldError>): FieldError[] {
-  const failed = new Set(validateSync(plainToInstance(dto, values), { whitelist: true, forbidNonWhitelisted: true }).map((f) => f.property));
-  return Object.keys(errors).filter((name) => failed.has(name)).map((name) => errors[name]);
+  const failed = new Set(
+    validateSync(plainToInstance(dto, values), { whitelist: true, forbidNonWhitelisted: true }).map((f) => f.property),
+  );
+  return Object.keys(errors)
+    .filter((name) => failed.has(name))
+    .map((name) => errors[name]);
 }
 
 /** An optional date: empty is fine; typed but not a date is refused (as an impossible value for the DTO). */

@@ -63,7 +63,12 @@ export class InspectionReportsController {
 
   @Get(':id')
   @Can('recommendation.read')
-  async report(@Param() { id }: ItemIdParams, @Req() request: PageRequest, @Res() reply: FastifyReply, @Query('done') done?: string): Promise<void> {
+  async report(
+    @Param() { id }: ItemIdParams,
+    @Req() request: PageRequest,
+    @Res() reply: FastifyReply,
+    @Query('done') done?: string,
+  ): Promise<void> {
     const report = await this.find(id);
     await this.pages.render(request, reply, 'inspection-report.njk', {
       title: report.title,
@@ -83,7 +88,12 @@ export class InspectionReportsController {
   @Post(':id/items')
   @HttpCode(303)
   @Can('recommendation.open')
-  async addItem(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+  async addItem(
+    @Param() { id }: ItemIdParams,
+    @Body() body: FormBody,
+    @Req() request: PageRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const report = await this.find(id);
     const read = readNewItem(id, body);
     if ('errors' in read) return this.showItemForm(request, reply, report, body, read.errors, 422);
@@ -91,7 +101,14 @@ export class InspectionReportsController {
       await this.workflow.open(read.command, { actor: request.actor! });
     } catch (error) {
       if (!(error instanceof CommandRefused)) throw error;
-      return this.showItemForm(request, reply, report, body, [{ field: 'reference', text: error.refusal.message }], error.refusal.code === 'already_exists' ? 409 : 422);
+      return this.showItemForm(
+        request,
+        reply,
+        report,
+        body,
+        [{ field: 'reference', text: error.refusal.message }],
+        error.refusal.code === 'already_exists' ? 409 : 422,
+      );
     }
     await this.pages.redirect(reply, `${PAGES}/items/${encodeURIComponent(read.command.id)}?done=opened`);
   }
@@ -103,10 +120,23 @@ export class InspectionReportsController {
   }
 
   private showReportForm(request: PageRequest, reply: FastifyReply, values: FormBody, errors: FieldError[], status: number) {
-    return this.pages.render(request, reply, 'inspection-report-new.njk', { title: 'Record an inspection report', values, types: TYPE_ITEMS, ...errorsForPage(errors) }, status);
+    return this.pages.render(
+      request,
+      reply,
+      'inspection-report-new.njk',
+      { title: 'Record an inspection report', values, types: TYPE_ITEMS, ...errorsForPage(errors) },
+      status,
+    );
   }
 
-  private showItemForm(request: PageRequest, reply: FastifyReply, report: InspectionReport, values: FormBody, errors: FieldError[], status: number) {
+  private showItemForm(
+    request: PageRequest,
+    reply: FastifyReply,
+    report: InspectionReport,
+    values: FormBody,
+    errors: FieldError[],
+    status: number,
+  ) {
     return this.pages.render(
       request,
       reply,

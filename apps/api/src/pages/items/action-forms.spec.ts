@@ -5,7 +5,7 @@ import { ACTION_FORMS } from './action-forms';
 
 const form = (verb: string) => ACTION_FORMS.get(verb)!;
 
-describe('action forms, made from the commands\' entries', () => {
+describe("action forms, made from the commands' entries", () => {
   it.each(COMMAND_ENTRIES.map((entry) => [entry.verb, entry]))('%s: every field is a property its body takes', (_, entry) => {
     const values = Object.fromEntries(entry.form.fields().map((field) => [field.name, undefined]));
     const failures = validateSync(plainToInstance(entry.body, values), { whitelist: true, forbidNonWhitelisted: true });
@@ -13,11 +13,18 @@ describe('action forms, made from the commands\' entries', () => {
   });
 
   it('reads what the inputs say as the body has it: a number, a ticked box, a date', () => {
-    expect(form('level').read({ level: '3', reason: ' Force moved ' })).toEqual({ command: { type: 'CHANGE_LEVEL', level: 3, reason: 'Force moved' } });
-    expect(form('evidence').read({ title: 'Letter', location: 'Chief officers\' file', description: 'Signed', isChiefConstableLetter: 'yes' })).toEqual({
+    expect(form('level').read({ level: '3', reason: ' Force moved ' })).toEqual({
+      command: { type: 'CHANGE_LEVEL', level: 3, reason: 'Force moved' },
+    });
+    expect(
+      form('evidence').read({ title: 'Letter', location: "Chief officers' file", description: 'Signed', isChiefConstableLetter: 'yes' }),
+    ).toEqual({
       command: {
-        type: 'ATTACH_EVIDENCE', title: 'Letter', evidenceId: expect.stringMatching(/^ref-[0-9a-f]{16}$/), isChiefConstableLetter: true,
-        heldElsewhere: { location: 'Chief officers\' file', description: 'Signed' },
+        type: 'ATTACH_EVIDENCE',
+        title: 'Letter',
+        evidenceId: expect.stringMatching(/^ref-[0-9a-f]{16}$/),
+        isChiefConstableLetter: true,
+        heldElsewhere: { location: "Chief officers' file", description: 'Signed' },
       },
     });
     expect(form('due-date').read({ 'dueDate-day': '31', 'dueDate-month': '3', 'dueDate-year': '2025', reason: 'Slipped' })).toEqual({
@@ -26,7 +33,7 @@ describe('action forms, made from the commands\' entries', () => {
     expect(form('approve').read({})).toEqual({ command: { type: 'APPROVE' } });
   });
 
-  it('names the fields that are wrong in the page\'s words, a date by its day', () => {
+  it("names the fields that are wrong in the page's words, a date by its day", () => {
     expect(form('due-date').read({ 'dueDate-day': '30', 'dueDate-month': '2', 'dueDate-year': '2025', reason: '' })).toEqual({
       errors: [
         { field: 'dueDate-day', text: 'Enter the new due date as a real date' },

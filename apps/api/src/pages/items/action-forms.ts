@@ -42,7 +42,10 @@ const MIDDAY = 'T12:00:00.000Z';
  * The command's occurredAt from the form's day: none for today (it happened now), an error for a day to
  * come. The day itself goes into the events' metadata, so the timeline shows the day and not the midday.
  */
-export function readOccurredOn(body: FormBody, today: string): { occurredAt?: string; extra?: { occurredOn: string } } | { error: FieldError } {
+export function readOccurredOn(
+  body: FormBody,
+  today: string,
+): { occurredAt?: string; extra?: { occurredOn: string } } | { error: FieldError } {
   const day = dateInput(body, OCCURRED_ON.name);
   if (day === undefined || day === today) return {};
   if (day === null || day > today) return { error: { field: `${OCCURRED_ON.name}-day`, text: OCCURRED_ON.error } };

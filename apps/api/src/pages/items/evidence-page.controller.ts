@@ -39,7 +39,12 @@ export class EvidencePageController {
   @Post('upload')
   @HttpCode(303)
   @Can('recommendation.evidence')
-  async upload(@Param() { id }: ItemIdParams, @Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+  async upload(
+    @Param() { id }: ItemIdParams,
+    @Body() body: FormBody,
+    @Req() request: PageRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const upload = (body as Record<symbol, EvidenceUpload> | undefined)?.[EVIDENCE_UPLOAD];
     if (!upload) return this.refused(request, reply, id, { field: FILE_FIELD, text: 'Choose the documents to upload' }, 422);
     const fields = readUploadDescription(upload.fields, PAGE_FIELDS);
@@ -78,13 +83,24 @@ export class EvidencePageController {
 function uploadError(error: unknown): { error: FieldError; status: number } | undefined {
   const onFile = (message: string) => ({ field: FILE_FIELD, text: message });
   if (error instanceof EvidenceRefused) {
-    const status = error.problem === 'too_large' || error.problem === 'too_many_files' ? 413 : error.problem === 'type_not_allowed' ? 415 : 422;
+    const status =
+      error.problem === 'too_large' || error.problem === 'too_many_files' ? 413 : error.problem === 'type_not_allowed' ? 415 : 422;
     return { error: onFile(`${error.message}. Nothing was uploaded.`), status };
   }
-  if (error instanceof CommandRefused) return { error: onFile(error.refusal.message), status: error.refusal.code === 'not_allowed_now' ? 409 : 422 };
-  if (error instanceof OccurredAtRefused) return { error: { field: `${OCCURRED_ON.name}-day`, text: 'The item changed after that day: give a later day, or leave it blank' }, status: 422 };
-  if (error instanceof WrongExpectedRevision) return { error: onFile('Someone else changed this item while you had this page open. Check the item below and try again.'), status: 409 };
-  if (error instanceof IdempotencyKeyReused) return { error: onFile('These documents were already sent. Reload the item to upload more.'), status: 422 };
+  if (error instanceof CommandRefused)
+    return { error: onFile(error.refusal.message), status: error.refusal.code === 'not_allowed_now' ? 409 : 422 };
+  if (error instanceof OccurredAtRefused)
+    return {
+      error: { field: `${OCCURRED_ON.name}-day`, text: 'The item changed after that day: give a later day, or leave it blank' },
+      status: 422,
+    };
+  if (error instanceof WrongExpectedRevision)
+    return {
+      error: onFile('Someone else changed this item while you had this page open. Check the item below and try again.'),
+      status: 409,
+    };
+  if (error instanceof IdempotencyKeyReused)
+    return { error: onFile('These documents were already sent. Reload the item to upload more.'), status: 422 };
   if (error instanceof AccessDenied) return undefined;
   return undefined;
 }

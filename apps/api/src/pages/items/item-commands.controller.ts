@@ -34,10 +34,21 @@ export class ItemCommandsController {
 
   static {
     for (const form of ACTION_FORMS.values()) {
-      const handler = function (this: ItemCommandsController, { id }: ItemIdParams, body: FormBody, request: PageRequest, reply: FastifyReply) {
+      const handler = function (
+        this: ItemCommandsController,
+        { id }: ItemIdParams,
+        body: FormBody,
+        request: PageRequest,
+        reply: FastifyReply,
+      ) {
         return this.act(request, reply, id, form, body);
       };
-      const parameters: RouteParameter[] = [[Param(), ItemIdParams], [Body(), Object], [Req(), Object], [Res(), Object]];
+      const parameters: RouteParameter[] = [
+        [Param(), ItemIdParams],
+        [Body(), Object],
+        [Req(), Object],
+        [Res(), Object],
+      ];
       defineRoute(this, form.verb, handler, parameters, [Post(form.verb), HttpCode(303), Can(form.action)]);
     }
   }
@@ -73,10 +84,16 @@ function refusalOnForm(error: unknown, form: ActionForm): { error: FieldError; s
   }
   if (error instanceof UnknownLinkedItem) return { error: { field: 'otherId', text: error.message }, status: 422 };
   if (error instanceof OccurredAtRefused) {
-    return { error: { field: `${OCCURRED_ON.name}-day`, text: 'The item changed after that day: give a later day, or leave it blank' }, status: 422 };
+    return {
+      error: { field: `${OCCURRED_ON.name}-day`, text: 'The item changed after that day: give a later day, or leave it blank' },
+      status: 422,
+    };
   }
   if (error instanceof WrongExpectedRevision) {
-    return { error: onButton('Someone else changed this item while you had this page open. Check the item below and try again.'), status: 409 };
+    return {
+      error: onButton('Someone else changed this item while you had this page open. Check the item below and try again.'),
+      status: 409,
+    };
   }
   if (error instanceof IdempotencyKeyReused) {
     return { error: onButton(`This form was already sent. Open "${form.button}" again to make another change.`), status: 422 };

@@ -10,7 +10,7 @@ import { ACTION_FORMS } from './action-forms';
 import { ItemPages } from './item-pages';
 
 class ActionParams extends ItemIdParams {
-  @Matches(/^[a-z-]{1,30}$/, { message: 'verb must be an action\'s name' })
+  @Matches(/^[a-z-]{1,30}$/, { message: "verb must be an action's name" })
   verb!: string;
 }
 
@@ -24,7 +24,12 @@ export class ItemPageController {
   /** `?asAt-day=…&asAt-month=…&asAt-year=…` (the page's own form) or `?asAt=YYYY-MM-DD` shows the item as it stood that day. */
   @Get(':id')
   @Can('recommendation.read')
-  async item(@Param() { id }: ItemIdParams, @Query() query: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+  async item(
+    @Param() { id }: ItemIdParams,
+    @Query() query: FormBody,
+    @Req() request: PageRequest,
+    @Res() reply: FastifyReply,
+  ): Promise<void> {
     const typed = dateInput(query, 'asAt');
     const linked = /^\d{4}-\d{2}-\d{2}$/.test(text(query, 'asAt')) ? text(query, 'asAt') : undefined;
     if (typed === null) {
@@ -33,7 +38,11 @@ export class ItemPageController {
         asAtParts: dateParts(query, 'asAt'),
       });
     }
-    await this.items.show(request, reply, id, { asAt: typed ?? linked, done: text(query, 'done') || undefined, asAtParts: dateParts(query, 'asAt') });
+    await this.items.show(request, reply, id, {
+      asAt: typed ?? linked,
+      done: text(query, 'done') || undefined,
+      asAtParts: dateParts(query, 'asAt'),
+    });
   }
 
   @Get(':id/:verb')

@@ -36,26 +36,32 @@ export class ItemPages {
     const asAt = options.asAt === undefined ? undefined : new Date(instantOf('asAt', options.asAt, 'end'));
     const [view, history] = await Promise.all([this.workflow.item(id, actor, { asAt }), this.histories.history(id)]);
     const asAtIso = asAt?.toISOString();
-    await this.pages.render(request, reply, 'item.njk', {
-      title: `${view.item.reference}: ${view.item.text.slice(0, 60)}`,
-      view,
-      asAtDay: options.asAt,
-      asAtParts: options.asAtParts,
-      doneMessage: doneMessage(options.done),
-      overdue: isOverdue(view, todayOf(this.clock)),
-      inspection: await this.inspection(view.item.inspectionId),
-      actions: view.allowedCommands.map((type) => FORM_OF_COMMAND.get(type)!),
-      notYet: asAt === undefined ? await this.notYet(id, view, actor) : [],
-      timeline: timeline(history, (userId) => this.pages.nameOf(userId), asAtIso).reverse(),
-      chain: history.chain,
-      dueDates: dueDateLineage(history, asAtIso),
-      canUpload: asAt === undefined && view.allowedCommands.includes('ATTACH_EVIDENCE'),
-      canOpen: permits(actor, 'evidence.read', view.item).allowed,
-      uploadFormId: randomUUID(),
-      uploadHint: this.intake.describeLimit(),
-      uploadTypes: this.intake.allowedTypesInWords(),
-      ...errorsForPage([...(options.asAtErrors ?? []), ...(options.uploadErrors ?? [])]),
-    }, options.status ?? (options.asAtErrors?.length ? 422 : 200));
+    await this.pages.render(
+      request,
+      reply,
+      'item.njk',
+      {
+        title: `${view.item.reference}: ${view.item.text.slice(0, 60)}`,
+        view,
+        asAtDay: options.asAt,
+        asAtParts: options.asAtParts,
+        doneMessage: doneMessage(options.done),
+        overdue: isOverdue(view, todayOf(this.clock)),
+        inspection: await this.inspection(view.item.inspectionId),
+        actions: view.allowedCommands.map((type) => FORM_OF_COMMAND.get(type)!),
+        notYet: asAt === undefined ? await this.notYet(id, view, actor) : [],
+        timeline: timeline(history, (userId) => this.pages.nameOf(userId), asAtIso).reverse(),
+        chain: history.chain,
+        dueDates: dueDateLineage(history, asAtIso),
+        canUpload: asAt === undefined && view.allowedCommands.includes('ATTACH_EVIDENCE'),
+        canOpen: permits(actor, 'evidence.read', view.item).allowed,
+        uploadFormId: randomUUID(),
+        uploadHint: this.intake.describeLimit(),
+        uploadTypes: this.intake.allowedTypesInWords(),
+        ...errorsForPage([...(options.asAtErrors ?? []), ...(options.uploadErrors ?? [])]),
+      },
+      options.status ?? (options.asAtErrors?.length ? 422 : 200),
+    );
   }
 
   /**
@@ -74,23 +80,35 @@ export class ItemPages {
     if (!posted && !view.allowedCommands.includes(form.type)) {
       const permission = permits(actor, form.action, view.item);
       if (!permission.allowed) throw new AccessDenied(permission.reason);
-      return this.pages.render(request, reply, 'error.njk', {
-        title: 'That is not possible now',
-        detail: await this.whyNot(id, form, view, actor),
-        status: 409,
-      }, 409);
+      return this.pages.render(
+        request,
+        reply,
+        'error.njk',
+        {
+          title: 'That is not possible now',
+          detail: await this.whyNot(id, form, view, actor),
+          status: 409,
+        },
+        409,
+      );
     }
-    await this.pages.render(request, reply, 'item-action.njk', {
-      title: `${form.button}: ${view.item.reference}`,
-      view,
-      form,
-      fields: [...form.fields(view.item), OCCURRED_ON],
-      canOpen: permits(actor, 'evidence.read', view.item).allowed,
-      values: posted?.body ?? {},
-      // A form posted twice (a double click, a resubmission) is one command: the workflow answers the retry.
-      formId: typeof posted?.body?.formId === 'string' ? posted.body.formId : randomUUID(),
-      ...errorsForPage(posted?.errors ?? []),
-    }, posted?.status ?? 200);
+    await this.pages.render(
+      request,
+      reply,
+      'item-action.njk',
+      {
+        title: `${form.button}: ${view.item.reference}`,
+        view,
+        form,
+        fields: [...form.fields(view.item), OCCURRED_ON],
+        canOpen: permits(actor, 'evidence.read', view.item).allowed,
+        values: posted?.body ?? {},
+        // A form posted twice (a double click, a resubmission) is one command: the workflow answers the retry.
+        formId: typeof posted?.body?.formId === 'string' ? posted.body.formId : randomUUID(),
+        ...errorsForPage(posted?.errors ?? []),
+      },
+      posted?.status ?? 200,
+    );
   }
 
   /**
@@ -102,7 +120,11 @@ export class ItemPages {
       (form) => !view.allowedCommands.includes(form.type) && form.fields().length === 0 && permits(actor, form.action, view.item).allowed,
     );
     if (candidates.length === 0) return [];
-    const refusals = await this.workflow.refusals(id, candidates.map((form) => ({ type: form.type }) as LifecycleCommand), actor);
+    const refusals = await this.workflow.refusals(
+      id,
+      candidates.map((form) => ({ type: form.type }) as LifecycleCommand),
+      actor,
+    );
     return refusals.filter((refusal) => refusal.code === 'requirements_not_met').map((refusal) => refusal.message);
   }
 

@@ -52,7 +52,13 @@ export function dueDateLineage(history: ItemHistory, asAt?: string): { original:
     const event = entry as unknown as HistoryEntry & RecommendationEvent;
     if (event.type === 'RecommendationOpened') original = event.data.dueDate ?? null;
     if (event.type === 'DueDateChanged') {
-      changes.push({ occurredAt: entry.occurredAt, userId: entry.userId, from: event.data.from, to: event.data.to, reason: event.data.reason });
+      changes.push({
+        occurredAt: entry.occurredAt,
+        userId: entry.userId,
+        from: event.data.from,
+        to: event.data.to,
+        reason: event.data.reason,
+      });
     }
   }
   return { original, changes };
@@ -68,7 +74,11 @@ function describe(entry: HistoryEntry, nameOf: (userId: string) => string): stri
   switch (event.type) {
     case 'RecommendationOpened': {
       const { level, kind, owner, dueDate, portfolio } = event.data;
-      return [`Level ${level} ${KIND[kind].toLowerCase()}, ${portfolio}`, owner && `owner ${nameOf(owner)}`, dueDate && `due ${govukDate(dueDate)}`]
+      return [
+        `Level ${level} ${KIND[kind].toLowerCase()}, ${portfolio}`,
+        owner && `owner ${nameOf(owner)}`,
+        dueDate && `due ${govukDate(dueDate)}`,
+      ]
         .filter(Boolean)
         .join('; ');
     }
@@ -77,7 +87,7 @@ function describe(entry: HistoryEntry, nameOf: (userId: string) => string): stri
     case 'ProgressNoted':
       return event.data.text;
     case 'EvidenceAttached':
-      return `${event.data.title} (${'file' in event.data ? `uploaded: ${event.data.file.name}` : `held elsewhere: ${event.data.heldElsewhere?.location ?? "not recorded"}`})${event.data.isChiefConstableLetter ? ', the Chief Constable letter' : ''}`;
+      return `${event.data.title} (${'file' in event.data ? `uploaded: ${event.data.file.name}` : `held elsewhere: ${event.data.heldElsewhere?.location ?? 'not recorded'}`})${event.data.isChiefConstableLetter ? ', the Chief Constable letter' : ''}`;
     case 'EvidenceRemoved':
       return `Removed ${event.data.evidenceId}`;
     case 'OwnerAssigned':

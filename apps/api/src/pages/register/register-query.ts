@@ -31,9 +31,15 @@ const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 /** The filters, sort and page asked for; a value no form offers is refused, naming it. */
 export function readRegisterQuery(raw: FormBody): ReadQuery {
   const query = Object.fromEntries(
-    ['status', 'kind', 'level', 'rag', 'owner', 'report', 'overdue', 'dueSoon', 'sort', 'order', 'page'].map((name) => [name, text(raw, name)]),
+    ['status', 'kind', 'level', 'rag', 'owner', 'report', 'overdue', 'dueSoon', 'sort', 'order', 'page'].map((name) => [
+      name,
+      text(raw, name),
+    ]),
   ) as unknown as RegisterQuery;
-  const refuse = (name: string) => ({ ok: false as const, problem: `The register cannot be filtered by ${name} "${query[name as keyof RegisterQuery]}"` });
+  const refuse = (name: string) => ({
+    ok: false as const,
+    problem: `The register cannot be filtered by ${name} "${query[name as keyof RegisterQuery]}"`,
+  });
   if (query.status && !(query.status in STATUS)) return refuse('status');
   if (query.kind && !(query.kind in KIND)) return refuse('kind');
   if (query.level && !/^[1-4]$/.test(query.level)) return refuse('level');

@@ -36,7 +36,11 @@ export class RegisterController {
     const read = readRegisterQuery(raw);
     if (!read.ok) throw new BadRequestException(read.problem);
     const today = todayOf(this.clock);
-    const result = this.register.list(read.filter, { limit: PAGE_SIZE, offset: (read.page - 1) * PAGE_SIZE, sort: read.sort, descending: read.descending }, today);
+    const result = this.register.list(
+      read.filter,
+      { limit: PAGE_SIZE, offset: (read.page - 1) * PAGE_SIZE, sort: read.sort, descending: read.descending },
+      today,
+    );
     const pages = Math.max(1, Math.ceil(result.total / PAGE_SIZE));
     await this.pages.render(request, reply, 'register.njk', {
       title: 'Register',
@@ -52,7 +56,13 @@ export class RegisterController {
         level: options({ 1: 'Level 1', 2: 'Level 2', 3: 'Level 3', 4: 'Level 4' }, read.query.level, 'Any level'),
         rag: options({ ...RAG, unrated: 'Not yet rated' }, read.query.rag, 'Any rating'),
         // Owners by name where the users file knows them; otherwise the filter takes a user id.
-        owner: this.users && options(Object.fromEntries(this.users.filter((user) => user.role === 'owner').map((user) => [user.userId, user.name])), read.query.owner, 'Any owner'),
+        owner:
+          this.users &&
+          options(
+            Object.fromEntries(this.users.filter((user) => user.role === 'owner').map((user) => [user.userId, user.name])),
+            read.query.owner,
+            'Any owner',
+          ),
       },
     });
   }

@@ -70,7 +70,8 @@ function parseUsers(file: string): LocalUser[] {
 function parseUser(file: string, entry: unknown, index: number): LocalUser {
   const { id, name, role, job } = (entry ?? {}) as Record<string, unknown>;
   const where = `entry ${index + 1}`;
-  if (typeof id !== 'string' || !USER_ID.test(id)) throw new InvalidUsersFile(file, `${where}: "id" must be 1–100 letters, digits or _ . : -`);
+  if (typeof id !== 'string' || !USER_ID.test(id))
+    throw new InvalidUsersFile(file, `${where}: "id" must be 1–100 letters, digits or _ . : -`);
   if (typeof name !== 'string' || name.trim() === '') throw new InvalidUsersFile(file, `${where}: "name" must be a non-empty string`);
   if (!isRole(role)) throw new InvalidUsersFile(file, `${where}: "role" must be one of owner, liaison, dcc, hmicfrs, auditor`);
   if (job !== undefined && typeof job !== 'string') throw new InvalidUsersFile(file, `${where}: "job" must be a string`);

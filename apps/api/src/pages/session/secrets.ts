@@ -17,6 +17,7 @@ export function secretsFor(config: AppConfig): Secrets {
     session: sessionSecret(config.SESSION_SECRET, config.DATA_DIR, warn),
   };
   // Configured alike is refused by loadConfig; this catches one configured equal to the other's local file.
-  if (secrets.token === secrets.session) throw new InvalidConfiguration(['The token secret and the session secret must be different secrets (they are the same)']);
+  if (secrets.token === secrets.session)
+    throw new InvalidConfiguration(['The token secret and the session secret must be different secrets (they are the same)']);
   return secrets;
 }

@@ -1,7 +1,18 @@
 import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { InvalidToken, Public, SESSION_COOKIE, SESSION_SECONDS, SignInFailed, issueSession, readToken, type Actor, type OidcProvider, type SignInChecks } from '@hmicfrs/auth';
+import {
+  InvalidToken,
+  Public,
+  SESSION_COOKIE,
+  SESSION_SECONDS,
+  SignInFailed,
+  issueSession,
+  readToken,
+  type Actor,
+  type OidcProvider,
+  type SignInChecks,
+} from '@hmicfrs/auth';
 import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES, safeNext } from '../web-pages';
@@ -46,7 +57,14 @@ export class SignInController {
     if (!this.oidc) return this.pages.redirect(reply, `${PAGES}/sign-in`);
     const kept = this.checksOf(request);
     reply.clearCookie(CHECKS_COOKIE, { path: CHECKS.path });
-    if (!kept) return this.show(request, reply, {}, [{ field: 'provider', text: 'The sign-in took too long or was started elsewhere: sign in again' }], 400);
+    if (!kept)
+      return this.show(
+        request,
+        reply,
+        {},
+        [{ field: 'provider', text: 'The sign-in took too long or was started elsewhere: sign in again' }],
+        400,
+      );
     let person;
     try {
       person = await this.oidc.finish(request.url, kept);
@@ -68,7 +86,9 @@ export class SignInController {
     if (!unsigned.valid || unsigned.value === null) return undefined;
     try {
       const parsed = JSON.parse(unsigned.value) as SignInChecks & { next: string };
-      return typeof parsed.state === 'string' && typeof parsed.nonce === 'string' && typeof parsed.codeVerifier === 'string' ? parsed : undefined;
+      return typeof parsed.state === 'string' && typeof parsed.nonce === 'string' && typeof parsed.codeVerifier === 'string'
+        ? parsed
+        : undefined;
     } catch {
       return undefined;
     }
@@ -76,7 +96,12 @@ export class SignInController {
 
   @Public()
   @Get()
-  async form(@Req() request: PageRequest, @Res() reply: FastifyReply, @Query('next') next?: string, @Query('signedOut') signedOut?: string): Promise<void> {
+  async form(
+    @Req() request: PageRequest,
+    @Res() reply: FastifyReply,
+    @Query('next') next?: string,
+    @Query('signedOut') signedOut?: string,
+  ): Promise<void> {
     await this.show(request, reply, { next: safeNext(next), signedOut: signedOut === 'yes' }, [], 200);
   }
 
@@ -87,7 +112,13 @@ export class SignInController {
     const next = safeNext(text(body, 'next'));
     const chosen = this.users?.find((user) => user.userId === text(body, 'user'));
     if (!this.users) {
-      return this.show(request, reply, { next }, [{ field: 'token', text: 'Sign in with a token: choosing a user is switched off on this server' }], 400);
+      return this.show(
+        request,
+        reply,
+        { next },
+        [{ field: 'token', text: 'Sign in with a token: choosing a user is switched off on this server' }],
+        400,
+      );
     }
     if (!chosen) return this.show(request, reply, { next }, [{ field: 'user', text: 'Select who you are' }], 422);
     await this.signIn(reply, { userId: chosen.userId, role: chosen.role }, next);
@@ -98,7 +129,14 @@ export class SignInController {
   @HttpCode(303)
   async withToken(@Req() request: PageRequest, @Res() reply: FastifyReply, @Body() body: FormBody): Promise<void> {
     const next = safeNext(text(body, 'next'));
-    if (this.oidc) return this.show(request, reply, { next }, [{ field: 'provider', text: 'Sign in with your force account: tokens are for local runs only' }], 400);
+    if (this.oidc)
+      return this.show(
+        request,
+        reply,
+        { next },
+        [{ field: 'provider', text: 'Sign in with your force account: tokens are for local runs only' }],
+        400,
+      );
     const token = text(body, 'token').replace(/^Bearer\s+/i, '');
     if (!token) return this.show(request, reply, { next }, [{ field: 'token', text: 'Enter your token' }], 422);
     let actor: Actor;
@@ -106,7 +144,13 @@ export class SignInController {
       actor = readToken(token, this.secrets.token);
     } catch (error) {
       if (!(error instanceof InvalidToken)) throw error;
-      return this.show(request, reply, { next, token }, [{ field: 'token', text: `That token cannot be used: ${error.message.replace(/^Invalid bearer token: /, '')}` }], 422);
+      return this.show(
+        request,
+        reply,
+        { next, token },
+        [{ field: 'token', text: `That token cannot be used: ${error.message.replace(/^Invalid bearer token: /, '')}` }],
+        422,
+      );
     }
     await this.signIn(reply, actor, next);
   }
@@ -117,7 +161,13 @@ export class SignInController {
   }
 
   private show(request: PageRequest, reply: FastifyReply, data: object, errors: FieldError[], status: number): Promise<void> {
-    return this.pages.render(request, reply, 'sign-in.njk', { title: 'Sign in', users: this.users, provider: this.oidc !== null, ...data, ...errorsForPage(errors) }, status);
+    return this.pages.render(
+      request,
+      reply,
+      'sign-in.njk',
+      { title: 'Sign in', users: this.users, provider: this.oidc !== null, ...data, ...errorsForPage(errors) },
+      status,
+    );
   }
 }
 

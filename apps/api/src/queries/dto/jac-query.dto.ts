@@ -18,7 +18,10 @@ export class JacQueryDto {
   @IsISO8601({ strict: true }, { message: 'since must be a date (YYYY-MM-DD) or a date-time with its zone' })
   since!: string;
 
-  @ApiPropertyOptional({ example: '2024-06-27T18:00:00Z', description: 'Only what had been recorded by then: the paper as the committee was given it' })
+  @ApiPropertyOptional({
+    example: '2024-06-27T18:00:00Z',
+    description: 'Only what had been recorded by then: the paper as the committee was given it',
+  })
   @IsOptional()
   @IsISO8601({ strict: true }, { message: 'knownAt must be a date (YYYY-MM-DD) or a date-time with its zone' })
   knownAt?: string;

@@ -4,7 +4,7 @@ import { IsISO8601, IsOptional } from 'class-validator';
 /** What every command body may carry besides the command: when it happened in the world. */
 export class CommandBody {
   @ApiPropertyOptional({
-    description: 'When it happened in the world (ISO-8601). Defaults to now; never in the future, never before the item\'s previous event.',
+    description: "When it happened in the world (ISO-8601). Defaults to now; never in the future, never before the item's previous event.",
     example: '2024-06-25T10:00:00Z',
   })
   @IsOptional()

@@ -7,7 +7,7 @@ import { IsCalendarDate, IsIdentifier, IsText } from './fields';
 const KINDS: ItemKind[] = ['recommendation', 'cause_of_concern', 'area_for_improvement'];
 
 export class OpenRecommendationDto extends CommandBody {
-  @ApiProperty({ example: '9159', description: 'The HMICFRS reference; unique, and the item\'s id here' })
+  @ApiProperty({ example: '9159', description: "The HMICFRS reference; unique, and the item's id here" })
   @IsIdentifier()
   reference!: string;
 
@@ -37,7 +37,7 @@ export class OpenRecommendationDto extends CommandBody {
   @IsText(200)
   portfolio!: string;
 
-  @ApiPropertyOptional({ example: 'supt-patel', description: 'The owner\'s user id' })
+  @ApiPropertyOptional({ example: 'supt-patel', description: "The owner's user id" })
   @IsOptional()
   @IsIdentifier()
   owner?: string;

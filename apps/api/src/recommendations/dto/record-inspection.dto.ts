@@ -7,7 +7,7 @@ import { IsCalendarDate, IsIdentifier, IsText } from './fields';
 const INSPECTION_TYPES: InspectionType[] = ['peel', 'thematic', 'jtai', 'super_complaint', 're_visit', 'other'];
 
 export class RecordInspectionDto extends CommandBody {
-  @ApiProperty({ example: 'peel-2023-25', description: 'The report\'s id in this register' })
+  @ApiProperty({ example: 'peel-2023-25', description: "The report's id in this register" })
   @IsIdentifier()
   id!: string;
 

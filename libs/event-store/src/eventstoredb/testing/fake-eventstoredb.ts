@@ -76,7 +76,9 @@ export class FakeEventStoreDb {
     this.appends += 1;
     // The server writes its own statistics into $all now and then.
     if (this.appends % 3 === 0) {
-      this.write('$stats-127.0.0.1:2113', [{ id: `00000000-0000-4000-8000-${String(this.appends).padStart(12, '0')}`, type: '$statsCollected', data: '{}', metadata: '' }]);
+      this.write('$stats-127.0.0.1:2113', [
+        { id: `00000000-0000-4000-8000-${String(this.appends).padStart(12, '0')}`, type: '$statsCollected', data: '{}', metadata: '' },
+      ]);
     }
     const last = written[written.length - 1];
     return { success: true, nextExpectedRevision: last.revision, position: last.position };
