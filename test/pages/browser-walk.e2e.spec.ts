@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { ItemHistoryReader } from '@hmicfrs/workflow';
+import { issueToken, tokenSecret } from '@hmicfrs/auth';
 import { pdf } from '../evidence/support';
 import { launchChromium, screenshot, signInAs } from './support/browser';
 import { startPages, type RunningPages } from './support/running-pages';
@@ -156,9 +156,16 @@ describe('a level 3 item walked through the web pages', () => {
     await expectText(dcc, 'Approve: done.');
     await expectText(dcc, 'self-certified and awaiting HMICFRS verification');
     await dcc.context().close();
-    const history = (await pages.app.get(ItemHistoryReader).history('9159')).events;
-    const approval = history.filter((entry) => entry.type === 'SelfCertified').at(-1)!;
-    expect(approval.data).toMatchObject({ evidence: [{ sha256: sha256(ACTION_PLAN) }, { sha256: sha256(CC_LETTER) }] });
+    // The approval as the API's history gives it to anyone who checks: it names exactly the bytes the DCC opened.
+    const bearer = `Bearer ${issueToken(
+      { userId: 'audit-khan', role: 'auditor' },
+      tokenSecret(undefined, pages.dataDir, () => undefined),
+    )}`;
+    const response = await fetch(`${pages.url}/recommendations/9159/history`, { headers: { authorization: bearer } });
+    expect(response.status).toBe(200);
+    const { events } = (await response.json()) as { events: { type: string; data: { evidence?: { sha256?: string }[] } }[] };
+    const approval = events.filter((entry) => entry.type === 'SelfCertified').at(-1)!;
+    expect(approval.data.evidence?.map((evidence) => evidence.sha256).sort()).toEqual([sha256(ACTION_PLAN), sha256(CC_LETTER)].sort());
   });
 
   it('HMICFRS verifies it, and the timeline shows who did what, when and the states between', async () => {
@@ -230,6 +237,12 @@ describe('a level 3 item walked through the web pages', () => {
     await auditor.goto(item());
     await expectText(auditor, 'Auditors can read every item and its full history, and change nothing.');
     await screenshot(auditor, 'item-auditor');
+    // The history offers each uploaded document where it was attached, as the auditor reads down it.
+    const [download] = await Promise.all([
+      auditor.waitForEvent('download'),
+      auditor.getByTestId('timeline').getByRole('link', { name: 'Open cc letter.pdf' }).click(),
+    ]);
+    expect(Buffer.compare(readFileSync((await download.path())!), CC_LETTER)).toBe(0);
     await auditor.getByRole('link', { name: 'Inspection reports' }).click();
     await screenshot(auditor, 'inspection-reports');
     await auditor.goto(`${pages.url}/app/register?status=hmicfrs_verified&sort=dueDate&order=desc`);

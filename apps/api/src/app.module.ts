@@ -4,7 +4,7 @@ import { PolicyGuard, hs256Bearer, type OidcProvider } from '@hmicfrs/auth';
 import { ClockModule } from '@hmicfrs/clock';
 import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
-import { DEFAULT_EVIDENCE_TYPES, EvidenceModule } from '@hmicfrs/evidence';
+import { EvidenceModule, evidenceLimits } from '@hmicfrs/evidence';
 import { RemindersModule } from '@hmicfrs/reminders';
 import { ProjectionsModule } from '@hmicfrs/projections';
 import { EvidenceApiModule } from './evidence/evidence-api.module';
@@ -32,12 +32,7 @@ export class AppModule {
         AppConfigModule.forRoot(config),
         ClockModule.forRoot(),
         EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
-        EvidenceModule.forRoot({
-          dataDir: config.DATA_DIR,
-          maxBytes: config.EVIDENCE_MAX_MB * 1024 * 1024,
-          allowedTypes: config.EVIDENCE_TYPES?.split(',') ?? DEFAULT_EVIDENCE_TYPES,
-          maxFiles: 10,
-        }),
+        EvidenceModule.forRoot({ dataDir: config.DATA_DIR, ...evidenceLimits(config) }),
         // Checkpoints every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES, straight to the store's seal stream.
         SealModule.forRoot({ schedule: config.SEALER }),
         RecommendationsModule,

@@ -5,6 +5,7 @@ import { issueToken, tokenSecret, type Actor } from '@hmicfrs/auth';
 import { systemClock } from '@hmicfrs/clock';
 import { loadConfig, type AppConfig } from '@hmicfrs/config';
 import { openEventStore, type EventStore } from '@hmicfrs/event-store';
+import { EvidenceIntake, evidenceLimits, evidenceStoreIn } from '@hmicfrs/evidence';
 import { RegisterImporter } from '@hmicfrs/import';
 import { Outbox, RemindersRun, reminderSettings, type Notifier } from '@hmicfrs/reminders';
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
@@ -47,7 +48,8 @@ async function load(config: AppConfig): Promise<void> {
     console.log(`1. The register from the Joint Audit Committee papers (${relative(process.cwd(), register)}):`);
     console.log(`${importReportText(report)}\n`);
     console.log('2. Some items walked on through the lifecycle, each step by the user whose role takes it:');
-    await walk(workflow, readWalk(demoFile('walkthrough.json')), clock(), (line) => console.log(line));
+    const documents = { intake: new EvidenceIntake(evidenceStoreIn(config.DATA_DIR), evidenceLimits(config)), pathOf: demoFile };
+    await walk(workflow, readWalk(demoFile('walkthrough.json')), documents, clock(), (line) => console.log(line));
     console.log('');
     await remind(config, store, workflow);
   } finally {

@@ -2,7 +2,7 @@ import { EvidenceRefused } from './errors';
 import type { EvidenceStore, StagedDocument } from './evidence-store.port';
 import { sanitisedFileName } from './file-name';
 import { megabytes } from './filesystem-evidence-store';
-import { describeMediaType } from './media-types';
+import { DEFAULT_EVIDENCE_TYPES, describeMediaType } from './media-types';
 
 /** What an upload may be: EVIDENCE_MAX_MB and EVIDENCE_TYPES. */
 export interface EvidenceLimits {
@@ -10,6 +10,18 @@ export interface EvidenceLimits {
   allowedTypes: readonly string[];
   /** At most this many files in one upload. */
   maxFiles: number;
+}
+
+/**
+ * The limits the settings give (EVIDENCE_MAX_MB, EVIDENCE_TYPES), the same for the API's uploads and the
+ * demo's; at most ten files in one upload.
+ */
+export function evidenceLimits(settings: { EVIDENCE_MAX_MB: number; EVIDENCE_TYPES?: string }): EvidenceLimits {
+  return {
+    maxBytes: settings.EVIDENCE_MAX_MB * 1024 * 1024,
+    allowedTypes: settings.EVIDENCE_TYPES?.split(',') ?? DEFAULT_EVIDENCE_TYPES,
+    maxFiles: 10,
+  };
 }
 
 /** A file as uploaded and staged: its kept name and what the store made of its bytes. */

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chmod, mkdir, open, readdir, rename, rm, stat, utimes } from 'node:fs/promises';
+import { chmod, mkdir, open, readdir, rename, rm, stat, utimes, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EvidenceFileMissing, EvidenceRefused } from './errors';
@@ -32,6 +32,9 @@ export class FilesystemEvidenceStore implements EvidenceStore {
     const hash = createHash('sha256');
     const sniffer = new MediaTypeSniffer();
     let size = 0;
+    // One chunk's write in flight while the next is read and hashed: the disk and the hash overlap, and
+    // no more than two chunks are held, whatever the file's size.
+    let writing: Promise<void> = Promise.resolve();
     try {
       for await (const chunk of source) {
         size += chunk.length;
@@ -39,11 +42,13 @@ export class FilesystemEvidenceStore implements EvidenceStore {
           throw new EvidenceRefused('too_large', `The file is larger than ${megabytes(maxBytes)}, the most a document may be`);
         hash.update(chunk);
         sniffer.push(chunk);
-        let written = 0;
-        while (written < chunk.length) written += (await file.write(chunk, written)).bytesWritten;
+        await writing;
+        writing = writeAll(file, chunk);
       }
+      await writing;
       await file.sync();
     } catch (error) {
+      await writing.catch(() => undefined);
       await file.close().catch(() => undefined);
       await rm(path, { force: true });
       throw error;
@@ -126,6 +131,11 @@ export class FilesystemEvidenceStore implements EvidenceStore {
     if (!STAGED.test(`${id}.part`)) throw new Error(`Not a staged document's id: ${id}`);
     return join(this.tmp, `${id}.part`);
   }
+}
+
+async function writeAll(file: FileHandle, chunk: Buffer): Promise<void> {
+  let written = 0;
+  while (written < chunk.length) written += (await file.write(chunk, written)).bytesWritten;
 }
 
 /** A rename is durable once its directory is: fsync the directory itself. */

@@ -1,6 +1,6 @@
 export { EVIDENCE_STORE, type EvidenceStore, type StagedDocument, type StoredFile } from './evidence-store.port';
 export { FilesystemEvidenceStore, megabytes } from './filesystem-evidence-store';
-export { EvidenceIntake, type EvidenceLimits, type UploadedDocument } from './evidence-intake';
+export { EvidenceIntake, evidenceLimits, type EvidenceLimits, type UploadedDocument } from './evidence-intake';
 export { EvidenceModule, evidenceStoreIn, type EvidenceOptions } from './evidence.module';
 export { EvidenceRefused, EvidenceNotFound, EvidenceFileMissing, type EvidenceProblem } from './errors';
 export { sanitisedFileName } from './file-name';

@@ -18,6 +18,8 @@ export interface TimelineRow {
   why: string | null;
   from: string | null;
   to: string;
+  /** The document an `EvidenceAttached` row uploaded, which the timeline offers to open (to those who may). */
+  document: { evidenceId: string; name: string } | null;
 }
 
 /** Each change of due date with who made it, when and why: the committee asks how far an item slipped. */
@@ -42,7 +44,15 @@ export function timeline(history: ItemHistory, nameOf: (userId: string) => strin
     why: entry.reason,
     from: entry.from,
     to: entry.to,
+    document: documentOf(entry),
   }));
+}
+
+function documentOf(entry: HistoryEntry): TimelineRow['document'] {
+  const event = { type: entry.type, data: entry.data } as RecommendationEvent;
+  return event.type === 'EvidenceAttached' && 'file' in event.data
+    ? { evidenceId: event.data.evidenceId, name: event.data.file.name }
+    : null;
 }
 
 export function dueDateLineage(history: ItemHistory, asAt?: string): { original: string | null; changes: DueDateChange[] } {
