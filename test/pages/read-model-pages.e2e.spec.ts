@@ -230,6 +230,9 @@ describe('the pages that read the read models', () => {
       )
       .expect(200);
     expect(then.text).toMatch(/<p class="govuk-body">0 items on the register/);
+    expect(then.text).toMatch(
+      /data-testid="why-empty">As the record stood on [^<]*, nothing had been recorded: the first event was recorded on /,
+    );
     expect(then.text).toContain(
       `on record at the end of ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(yesterday)}`,
     );
@@ -249,7 +252,9 @@ describe('the pages that read the read models', () => {
   it('the committee report refuses dates that do not fit, on the form', async () => {
     const refused = await flo.get('/app/committee-report?asAt=2024-01-01&previous=2024-06-01&since=2023-08-01').expect(422);
     expect(refused.text).toContain('govuk-error-summary');
-    expect(refused.text).toContain('The dates do not fit together');
+    expect(refused.text).toContain('The previous committee date must be before this committee&#39;s date');
+    expect(refused.text).toContain('href="#previous-day"');
+    expect(refused.text).not.toMatch(/\d{4}-\d{2}-\d{2}\)/);
     const typo = await flo.get('/app/committee-report?asAt-day=31&asAt-month=2&asAt-year=2024').expect(422);
     expect(typo.text).toContain('Enter the date of this report as a real date');
     await flo.get('/app/committee-report/report.csv?asAt=2024-01-01&previous=2024-06-01&since=2023-08-01').expect(400);

@@ -32,7 +32,7 @@ export class CommitteeReportController {
     const errors = form.errors.length
       ? form.errors
       : report instanceof InvalidReportParameter
-        ? [{ field: 'previous-day', text: sentence(report.message) }]
+        ? [{ field: `${report.parameter}-day`, text: report.message }]
         : [];
     const shown = report instanceof InvalidReportParameter ? undefined : report;
     await this.pages.render(
@@ -44,6 +44,7 @@ export class CommitteeReportController {
         parts: form.parts,
         request: form.request,
         report: shown,
+        whyEmpty: shown && this.reports.whyEmpty(shown),
         charts: shown && charts(shown),
         downloads: new URLSearchParams({ ...form.request }).toString(),
         ...errorsForPage(errors),
@@ -74,7 +75,7 @@ export class CommitteeReportController {
     const form = readReportForm(query, this.today());
     if (form.errors.length) throw new BadRequestException(form.errors.map((error) => error.text).join('; '));
     const report = await this.report(form);
-    if (report instanceof InvalidReportParameter) throw new BadRequestException(sentence(report.message));
+    if (report instanceof InvalidReportParameter) throw new BadRequestException(report.message);
     await reply
       .header('content-type', type)
       .header('content-disposition', `attachment; filename="jac-hmicfrs-update-${form.request.asAt}.${extension}"`)
@@ -111,8 +112,4 @@ function charts(report: JacReport) {
       report.submissions.rows.map((row) => ({ label: `${KIND[row.kind]}, level ${row.level}`, value: row.count })),
     ),
   };
-}
-
-function sentence(message: string): string {
-  return `The dates do not fit together: ${message}`;
 }
