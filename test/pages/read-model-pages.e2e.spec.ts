@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { issueToken, tokenSecret } from '@hmicfrs/auth';
+import { readDocx } from '../projections/support/docx-tables';
 import { signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
 
 const REPORT = {
@@ -247,6 +248,34 @@ describe('the pages that read the read models', () => {
     expect(report.text).toContain('Changes since the previous report of 27 June 2024');
     expect(report.text).toContain('since 1 August 2023');
     expect(report.text).not.toContain('28 June 2024');
+  });
+
+  it('the committee paper downloads as a Word document naming people, and prints without navigation, forms or link addresses', async () => {
+    const query = 'asAt=2024-08-31&previous=2024-06-27&since=2023-08-01';
+    const page = await flo.get(`/app/committee-report?${query}`).expect(200);
+    expect(page.text).toContain(`href="/app/committee-report/report.docx?${query.replace(/&/g, '&amp;')}"`);
+    expect(page.text).toMatch(/<form method="get" action="\/app\/committee-report" class="[^"]*app-no-print/);
+    const css = await flo.get('/assets/pages.css').expect(200);
+    expect(css.text).toMatch(
+      /@media print \{[^@]*\.govuk-service-navigation,[^@]*form \{\s*display: none !important;[^@]*a\[href\]::after \{\s*content: none !important;/,
+    );
+
+    const word = await flo
+      .get(`/app/committee-report/report.docx?${query}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(word.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(word.headers['content-disposition']).toBe('attachment; filename="jac-hmicfrs-update-2024-08-31.docx"');
+    const paper = readDocx(word.body as Buffer);
+    expect(paper.paragraphs.slice(0, 3)).toEqual(['JOINT AUDIT COMMITTEE', '31 August 2024', 'HMICFRS Update']);
+    expect(paper.paragraphs).toContain('Name: Flo Fletcher');
+    expect(paper.xml).not.toContain('flo-fletcher');
+    await flo.get('/app/committee-report/report.docx?asAt=2024-01-01&previous=2024-06-01&since=2023-08-01').expect(400);
   });
 
   it('the committee report refuses dates that do not fit, on the form', async () => {
