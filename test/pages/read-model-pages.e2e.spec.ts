@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { issueToken, tokenSecret } from '@hmicfrs/auth';
+import { readDocx } from '../projections/support/docx-tables';
 import { signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
 
 const REPORT = {
@@ -230,6 +231,9 @@ describe('the pages that read the read models', () => {
       )
       .expect(200);
     expect(then.text).toMatch(/<p class="govuk-body">0 items on the register/);
+    expect(then.text).toMatch(
+      /data-testid="why-empty">As the record stood on [^<]*, nothing had been recorded: the first event was recorded on /,
+    );
     expect(then.text).toContain(
       `on record at the end of ${new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(yesterday)}`,
     );
@@ -246,10 +250,40 @@ describe('the pages that read the read models', () => {
     expect(report.text).not.toContain('28 June 2024');
   });
 
+  it('the committee paper downloads as a Word document naming people, and prints without navigation, forms or link addresses', async () => {
+    const query = 'asAt=2024-08-31&previous=2024-06-27&since=2023-08-01';
+    const page = await flo.get(`/app/committee-report?${query}`).expect(200);
+    expect(page.text).toContain(`href="/app/committee-report/report.docx?${query.replace(/&/g, '&amp;')}"`);
+    expect(page.text).toMatch(/<form method="get" action="\/app\/committee-report" class="[^"]*app-no-print/);
+    const css = await flo.get('/assets/pages.css').expect(200);
+    expect(css.text).toMatch(
+      /@media print \{[^@]*\.govuk-service-navigation,[^@]*form \{\s*display: none !important;[^@]*a\[href\]::after \{\s*content: none !important;/,
+    );
+
+    const word = await flo
+      .get(`/app/committee-report/report.docx?${query}`)
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      })
+      .expect(200);
+    expect(word.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+    expect(word.headers['content-disposition']).toBe('attachment; filename="jac-hmicfrs-update-2024-08-31.docx"');
+    const paper = readDocx(word.body as Buffer);
+    expect(paper.paragraphs.slice(0, 3)).toEqual(['JOINT AUDIT COMMITTEE', '31 August 2024', 'HMICFRS Update']);
+    expect(paper.paragraphs).toContain('Name: Flo Fletcher');
+    expect(paper.xml).not.toContain('flo-fletcher');
+    await flo.get('/app/committee-report/report.docx?asAt=2024-01-01&previous=2024-06-01&since=2023-08-01').expect(400);
+  });
+
   it('the committee report refuses dates that do not fit, on the form', async () => {
     const refused = await flo.get('/app/committee-report?asAt=2024-01-01&previous=2024-06-01&since=2023-08-01').expect(422);
     expect(refused.text).toContain('govuk-error-summary');
-    expect(refused.text).toContain('The dates do not fit together');
+    expect(refused.text).toContain('The previous committee date must be before this committee&#39;s date');
+    expect(refused.text).toContain('href="#previous-day"');
+    expect(refused.text).not.toMatch(/\d{4}-\d{2}-\d{2}\)/);
     const typo = await flo.get('/app/committee-report?asAt-day=31&asAt-month=2&asAt-year=2024').expect(422);
     expect(typo.text).toContain('Enter the date of this report as a real date');
     await flo.get('/app/committee-report/report.csv?asAt=2024-01-01&previous=2024-06-01&since=2023-08-01').expect(400);

@@ -94,7 +94,7 @@ describe('npm run cli -- project | rebuild | report', () => {
   it.each([
     [
       ['--as-at', '2024-06-27', '--previous', '2024-07-01', '--since', '2023-08-01'],
-      '--previous (2024-07-01) must not be after the date of the report (2024-06-27)',
+      "The previous committee date must be before this committee's date (--previous)",
     ],
     [['--as-at', '27/06/2024', '--previous', '2024-03-21', '--since', '2023-08-01'], '--as-at must be a date (YYYY-MM-DD)'],
     [['--as-at', '2024-06-27', '--since', '2023-08-01'], 'report needs --as-at, --previous and --since'],

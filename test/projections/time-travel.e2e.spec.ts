@@ -87,8 +87,8 @@ describe('reports as at a date (occurredAt), as known at a date (recordedAt)', (
       log
         .filter((event) => event.type === 'InspectionReportRecorded')
         .map((event) => {
-          const data = event.data as { id: string; title: string; publishedOn: string };
-          return [data.id, { id: data.id, title: data.title, publishedOn: data.publishedOn }];
+          const data = event.data as { id: string; reportType: 'peel'; title: string; publishedOn: string };
+          return [data.id, { id: data.id, reportType: data.reportType, title: data.title, publishedOn: data.publishedOn }];
         }),
     );
     const dates = ['2022-03-31', '2022-06-30', '2022-09-30', '2022-12-31', '2023-06-30', '2024-12-31'];

@@ -54,8 +54,12 @@ export const reportCommand: CliCommand = {
       return 0;
     } catch (error) {
       if (error instanceof InvalidReportParameter) {
+        const option = OPTIONS[error.parameter as keyof typeof OPTIONS] ?? error.parameter;
+        // A parse error follows the parameter's name; a contradiction is a sentence of its own, the option named after it.
         throw new UsageError(
-          `${OPTIONS[error.parameter as keyof typeof OPTIONS] ?? error.parameter}${error.message.slice(error.parameter.length)}`,
+          error.message.startsWith(`${error.parameter} `)
+            ? `${option}${error.message.slice(error.parameter.length)}`
+            : `${error.message} (${option})`,
         );
       }
       throw error;

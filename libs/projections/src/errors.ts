@@ -26,13 +26,16 @@ export class RebuildAlreadyRunning extends ProjectionsError {
   }
 }
 
-/** A report's date parameter does not parse, or contradicts another (`previous` after `asAt`). */
+/**
+ * A report's date parameter does not parse (`reason` follows the parameter's name), or contradicts
+ * another (`previous` after `asAt`: a whole sentence, in the committee's words).
+ */
 export class InvalidReportParameter extends ProjectionsError {
   constructor(
     readonly parameter: string,
     reason: string,
   ) {
-    super(`${parameter} ${reason}`);
+    super(/^[A-Z]/.test(reason) ? reason : `${parameter} ${reason}`);
   }
 }
 

@@ -26,3 +26,4 @@ export { STATUS_LABELS, longDate } from './reports/report-words';
 export { jacMarkdown } from './reports/jac-markdown';
 export { jacHtml } from './reports/jac-html';
 export { jacCsv } from './reports/jac-csv';
+export { jacDocx, type ContactOfficer, type PaperOptions } from './reports/jac-docx';

@@ -3,6 +3,7 @@ import {
   decide,
   decideInspectionReport,
   evolve,
+  type InspectionType,
   type ItemKind,
   type LifecycleCommand,
   type Level,
@@ -15,11 +16,11 @@ import { DCC, HMICFRS, LIAISON, OWNER, domainEvents } from './histories';
 export class CommitteeRegister {
   constructor(private readonly store: EventStore) {}
 
-  async inspection(id: string, title: string, publishedOn: string): Promise<void> {
+  async inspection(id: string, title: string, publishedOn: string, reportType: InspectionType = 'thematic'): Promise<void> {
     const decision = decideInspectionReport(undefined, {
       type: 'RECORD_INSPECTION_REPORT',
       id,
-      reportType: 'thematic',
+      reportType,
       title,
       publishedOn,
     });

@@ -55,6 +55,17 @@ export function jacHtml(report: JacReport): string {
             STATUS_LABELS[item.status],
           ]),
         ),
+    report.waitingForHmicfrs.length === 0
+      ? ''
+      : `<h2>Past their due date, waiting for HMICFRS to verify: ${report.waitingForHmicfrs.length}</h2>`,
+    report.waitingForHmicfrs.length === 0
+      ? ''
+      : `<ul>\n${report.waitingForHmicfrs
+          .map(
+            (item) =>
+              `  <li>${escape(item.reference)} (${escape(kindAndLevel(item.kind, item.level))}), due ${escape(longDate(item.dueDate!))}</li>`,
+          )
+          .join('\n')}\n</ul>`,
   ];
   return `<!doctype html>
 <html lang="en-GB">

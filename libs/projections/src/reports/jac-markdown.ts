@@ -77,6 +77,14 @@ export function jacMarkdown(report: JacReport): string {
       ),
     );
   }
+  if (report.waitingForHmicfrs.length > 0) {
+    lines.push(
+      '',
+      `## Past their due date, waiting for HMICFRS to verify: ${report.waitingForHmicfrs.length}`,
+      '',
+      ...report.waitingForHmicfrs.map((item) => `- ${itemWords(item)}, due ${longDate(item.dueDate!)}`),
+    );
+  }
   return `${lines.join('\n')}\n`;
 }
 

@@ -25,12 +25,14 @@ describe('report dates', () => {
     expect(pointInTime('2024-06-27', '2026-01-01', now).knownAt).toBe(now.toISOString());
   });
 
-  it('previous and since may not come after the date of the report', () => {
+  it('previous and since may not come after the date of the report, said in plain words', () => {
     const now = new Date('2025-01-01T10:00:00.000Z');
-    expect(() => jacPeriod({ asAt: '2024-06-27', previous: '2024-06-28', since: '2023-08-01' }, now)).toThrow(
-      new InvalidReportParameter('previous', '(2024-06-28) must not be after the date of the report (2024-06-27)'),
+    const late = () => jacPeriod({ asAt: '2024-06-27', previous: '2024-06-28', since: '2023-08-01' }, now);
+    expect(late).toThrow(new InvalidReportParameter('previous', "The previous committee date must be before this committee's date"));
+    expect(late).toThrow(expect.objectContaining({ parameter: 'previous' }) as Error);
+    expect(() => jacPeriod({ asAt: '2024-06-27', previous: '2024-03-21', since: '2024-06-28' }, now)).toThrow(
+      "The date submissions are counted from must be before this committee's date",
     );
-    expect(() => jacPeriod({ asAt: '2024-06-27', previous: '2024-03-21', since: '2024-06-28' }, now)).toThrow(/^since /);
     // The same day is fine: previous means the end of that day, as asAt does.
     expect(jacPeriod({ asAt: '2024-06-27', previous: '2024-06-27', since: '2024-06-27' }, now).previous).toBe('2024-06-27T23:59:59.999Z');
   });

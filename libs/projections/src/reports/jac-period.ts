@@ -25,10 +25,12 @@ export function jacPeriod(request: JacRequest, now: Date): JacPeriod {
   const { asAt, knownAt } = pointInTime(request.asAt, request.knownAt, now);
   const previous = instantOf('previous', request.previous, 'end');
   const since = instantOf('since', request.since, 'start');
+  // People read these on the committee report page: the fields' names in their words, no ISO dates.
   if (previous > asAt) {
-    throw new InvalidReportParameter('previous', `(${request.previous}) must not be after the date of the report (${request.asAt})`);
+    throw new InvalidReportParameter('previous', "The previous committee date must be before this committee's date");
   }
-  if (since > asAt)
-    throw new InvalidReportParameter('since', `(${request.since}) must not be after the date of the report (${request.asAt})`);
+  if (since > asAt) {
+    throw new InvalidReportParameter('since', "The date submissions are counted from must be before this committee's date");
+  }
   return { asAt, previous, since, knownAt };
 }

@@ -1,11 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
 import type { Statement } from 'better-sqlite3';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
+import type { InspectionType } from '@hmicfrs/lifecycle';
 import { PastRegister } from '../register/past-register';
 import { ReadModelFreshness } from '../runtime/freshness';
 import { ReadModelDatabase } from '../runtime/read-model-database';
 import { jacPeriod, type JacRequest } from './jac-period';
 import { compileJacReport, type InspectionRef, type JacReport } from './jac-report';
+import { whyEmpty, type RecordExtent } from './report-words';
 
 /**
  * The JAC report from the register's versions: every item as at `asAt` and as at `previous`, as known
@@ -30,9 +32,7 @@ export class JacReportService {
         { asAt: period.asAt, knownAt: period.knownAt },
         { asAt: period.previous, knownAt: period.knownAt },
       ]);
-      const inspection = db.prepare<[string], { title: string; published_on: string }>(
-        'SELECT title, published_on FROM inspections WHERE id = ?',
-      );
+      const inspection = db.prepare<[string], InspectionRow>('SELECT report_type, title, published_on FROM inspections WHERE id = ?');
       const describe = db.prepare<[string], { reference: string; text: string }>('SELECT reference, text FROM register WHERE id = ?');
       return compileJacReport(period, {
         now,
@@ -42,9 +42,32 @@ export class JacReportService {
       });
     })();
   }
+
+  /**
+   * Why a report came out empty, when the record explains it ("nothing had been recorded by then: the
+   * first event was recorded on …"); null otherwise. Apart from the report because it looks past
+   * `knownAt`: the report itself holds only what was known then, so it regenerates identically.
+   */
+  whyEmpty(report: JacReport): string | null {
+    if (report.register.total.count > 0) return null;
+    const extent = this.database.db
+      .prepare<[string], RecordExtent>(
+        `SELECT (SELECT MIN(recorded_at) FROM register_versions) AS firstRecordedAt,
+                -- an item's earliest version is its opening
+                (SELECT MIN(occurred_at) FROM register_versions WHERE recorded_at <= ?) AS firstOpenedAt`,
+      )
+      .get(report.period.knownAt)!;
+    return whyEmpty(report.period, extent);
+  }
 }
 
-function inspectionRef(id: string, statement: Statement<[string], { title: string; published_on: string }>): InspectionRef {
+interface InspectionRow {
+  report_type: InspectionType;
+  title: string;
+  published_on: string;
+}
+
+function inspectionRef(id: string, statement: Statement<[string], InspectionRow>): InspectionRef {
   const row = statement.get(id);
-  return { id, title: row?.title ?? id, publishedOn: row?.published_on ?? null };
+  return { id, reportType: row?.report_type ?? 'other', title: row?.title ?? id, publishedOn: row?.published_on ?? null };
 }

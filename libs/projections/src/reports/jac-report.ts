@@ -1,4 +1,4 @@
-import type { IsoDate, ItemKind, Level, Status } from '@hmicfrs/lifecycle';
+import type { InspectionType, IsoDate, ItemKind, Level, Status } from '@hmicfrs/lifecycle';
 import type { ItemSnapshot } from '../register/item-snapshot';
 import type { JacPeriod } from './jac-period';
 import { dayOf, daysBetween } from './report-dates';
@@ -11,6 +11,7 @@ export interface CountWithChange {
 
 export interface InspectionRef {
   id: string;
+  reportType: InspectionType;
   title: string;
   publishedOn: IsoDate | null;
 }
@@ -43,9 +44,19 @@ export interface JacReport {
   rag: { red: number; amber: number; green: number; unrated: number; total: number };
   /** Per inspection report: items received, and items submitted for closure to date, by kind. */
   byReport: { inspection: InspectionRef; received: KindCounts; submitted: KindCounts }[];
-  /** Items in progress whose due date had passed at `asAt`, the longest overdue first. */
-  overdue: (ItemLine & { daysOverdue: number })[];
+  /** Items in progress whose due date had passed at `asAt` and that wait on the force, the longest overdue first. */
+  overdue: OverdueLine[];
+  /**
+   * Items past their due date that the force has done its part for: self-certified and waiting for
+   * HMICFRS to verify, or with HMICFRS. They are not overdue, and are shown apart.
+   */
+  waitingForHmicfrs: OverdueLine[];
 }
+
+export type OverdueLine = ItemLine & { daysOverdue: number };
+
+/** Waiting for HMICFRS: self-certified at level 3 (still in progress) or with HMICFRS at level 4. */
+const WITH_HMICFRS: ReadonlySet<Status> = new Set(['self_certified', 'awaiting_hmicfrs']);
 
 /** The order the papers list kinds in. */
 export const KINDS: readonly ItemKind[] = ['area_for_improvement', 'cause_of_concern', 'recommendation'];
@@ -75,7 +86,8 @@ export function compileJacReport(period: JacPeriod, sources: JacSources): JacRep
   const byReport = new Map<string, { received: KindCounts; submitted: KindCounts }>();
   const byKind = new Map<ItemKind, { items: number; added: number }>(KINDS.map((kind) => [kind, { items: 0, added: 0 }]));
   const rag = { red: 0, amber: 0, green: 0, unrated: 0, total: 0 };
-  const overdue: (ItemLine & { daysOverdue: number })[] = [];
+  const overdue: OverdueLine[] = [];
+  const waitingForHmicfrs: OverdueLine[] = [];
   let total = 0;
   let inProgress = 0;
 
@@ -95,7 +107,9 @@ export function compileJacReport(period: JacPeriod, sources: JacSources): JacRep
     inProgress += 1;
     rag[item.rag ?? 'unrated'] += 1;
     rag.total += 1;
-    if (item.dueDate !== null && item.dueDate < today) overdue.push({ ...line(item), daysOverdue: daysBetween(item.dueDate, today) });
+    if (item.dueDate !== null && item.dueDate < today) {
+      (WITH_HMICFRS.has(item.status) ? waitingForHmicfrs : overdue).push({ ...line(item), daysOverdue: daysBetween(item.dueDate, today) });
+    }
   }
 
   const rows = submissionRows(submittedNow, submittedBefore);
@@ -122,7 +136,8 @@ export function compileJacReport(period: JacPeriod, sources: JacSources): JacRep
           (a.inspection.publishedOn ?? '').localeCompare(b.inspection.publishedOn ?? '') ||
           a.inspection.title.localeCompare(b.inspection.title),
       ),
-    overdue: overdue.sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || byReference(a, b)),
+    overdue: overdue.sort(byDueDate),
+    waitingForHmicfrs: waitingForHmicfrs.sort(byDueDate),
   };
 }
 
@@ -157,6 +172,10 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
   if (list === undefined) map.set(key, [value]);
   else list.push(value);
+}
+
+function byDueDate(a: OverdueLine, b: OverdueLine): number {
+  return a.dueDate!.localeCompare(b.dueDate!) || byReference(a, b);
 }
 
 function byReference(a: { reference: string }, b: { reference: string }): number {

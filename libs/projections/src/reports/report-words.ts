@@ -1,4 +1,5 @@
 import type { ItemKind, Level, Status } from '@hmicfrs/lifecycle';
+import type { JacPeriod } from './jac-period';
 import type { CountWithChange } from './jac-report';
 
 /** The papers' words for the kinds: "AFI Lv2", "Recommendation Lv4". */
@@ -37,4 +38,26 @@ export function longDate(isoDateOrInstant: string): string {
     year: 'numeric',
     timeZone: 'UTC',
   });
+}
+
+/** What the record held beyond a report's moment: when anything was first recorded, and first opened. */
+export interface RecordExtent {
+  firstRecordedAt: string | null;
+  /** When the earliest item known at `knownAt` was opened. */
+  firstOpenedAt: string | null;
+}
+
+/**
+ * Why an empty report is empty, in the committee's words: without it a committee shown zeros "as the
+ * record stood on" a day cannot tell "nothing happened" from "nothing had been recorded yet".
+ */
+export function whyEmpty(period: JacPeriod, record: RecordExtent): string | null {
+  if (record.firstRecordedAt === null) return 'Nothing has been recorded yet.';
+  if (record.firstRecordedAt > period.knownAt) {
+    return `As the record stood on ${longDate(period.knownAt)}, nothing had been recorded: the first event was recorded on ${longDate(record.firstRecordedAt)}.`;
+  }
+  if (record.firstOpenedAt !== null && record.firstOpenedAt > period.asAt) {
+    return `Nothing on the record had happened by ${longDate(period.asAt)}: the earliest item was opened on ${longDate(record.firstOpenedAt)}.`;
+  }
+  return null;
 }

@@ -3,12 +3,14 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage } from '@hmicfrs/auth';
 import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
-import { InvalidReportParameter, JacReportService, jacCsv, jacMarkdown, type JacReport } from '@hmicfrs/projections';
+import { InvalidReportParameter, JacReportService, jacCsv, jacDocx, jacMarkdown, type JacReport } from '@hmicfrs/projections';
 import { errorsForPage, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { KIND } from '../words';
 import { barChart } from './bar-chart';
 import { readReportForm, type ReportForm } from './report-request';
+
+const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
 /**
  * The Joint Audit Committee's HMICFRS update for chosen dates: the papers' tables, two charts, and the
@@ -32,7 +34,7 @@ export class CommitteeReportController {
     const errors = form.errors.length
       ? form.errors
       : report instanceof InvalidReportParameter
-        ? [{ field: 'previous-day', text: sentence(report.message) }]
+        ? [{ field: `${report.parameter}-day`, text: report.message }]
         : [];
     const shown = report instanceof InvalidReportParameter ? undefined : report;
     await this.pages.render(
@@ -44,6 +46,7 @@ export class CommitteeReportController {
         parts: form.parts,
         request: form.request,
         report: shown,
+        whyEmpty: shown && this.reports.whyEmpty(shown),
         charts: shown && charts(shown),
         downloads: new URLSearchParams({ ...form.request }).toString(),
         ...errorsForPage(errors),
@@ -64,22 +67,34 @@ export class CommitteeReportController {
     return this.download(query, reply, 'md', 'text/markdown; charset=utf-8', jacMarkdown);
   }
 
+  /** The paper itself, as the committee is sent it: names, not ids; the liaison officer who draws it up as its contact. */
+  @Get('report.docx')
+  @Can('reports.read')
+  word(@Query() query: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const actor = request.actor;
+    const contact =
+      actor?.role === 'liaison' ? { name: this.pages.nameOf(actor.userId), title: 'HMICFRS Force Liaison Officer' } : undefined;
+    return this.download(query, reply, 'docx', DOCX, (report) =>
+      jacDocx(report, { nameOf: (userId) => this.pages.nameOf(userId), ...(contact ? { contact } : {}) }),
+    );
+  }
+
   private async download(
     query: FormBody,
     reply: FastifyReply,
     extension: string,
     type: string,
-    format: (report: JacReport) => string,
+    format: (report: JacReport) => string | Promise<Buffer>,
   ): Promise<void> {
     const form = readReportForm(query, this.today());
     if (form.errors.length) throw new BadRequestException(form.errors.map((error) => error.text).join('; '));
     const report = await this.report(form);
-    if (report instanceof InvalidReportParameter) throw new BadRequestException(sentence(report.message));
+    if (report instanceof InvalidReportParameter) throw new BadRequestException(report.message);
     await reply
       .header('content-type', type)
       .header('content-disposition', `attachment; filename="jac-hmicfrs-update-${form.request.asAt}.${extension}"`)
       .header('cache-control', 'no-store')
-      .send(format(report));
+      .send(await format(report));
   }
 
   /** The report, or the projections' refusal of its dates (shown on the form, not as an error page). */
@@ -111,8 +126,4 @@ function charts(report: JacReport) {
       report.submissions.rows.map((row) => ({ label: `${KIND[row.kind]}, level ${row.level}`, value: row.count })),
     ),
   };
-}
-
-function sentence(message: string): string {
-  return `The dates do not fit together: ${message}`;
 }

@@ -1,0 +1,211 @@
+import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
+import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
+import type { ItemKind } from '@hmicfrs/lifecycle';
+import type { JacReport } from './jac-report';
+import { KIND_LABELS, STATUS_LABELS, kindAndLevel, longDate, withChange } from './report-words';
+
+/** Who the committee asks about the paper: the papers end with the Force Liaison Officer's name and title. */
+export interface ContactOfficer {
+  name: string;
+  title: string;
+}
+
+export interface PaperOptions {
+  /** A person's name from their user id: the paper names owners, never ids. */
+  nameOf(userId: string): string;
+  contact?: ContactOfficer;
+}
+
+/**
+ * The HMICFRS update as the Word document the committee is sent, in the papers' own structure and
+ * words: purpose; recommendations, causes of concern and AFIs (received against submitted by the latest
+ * PEEL, submissions since the change of process by type and level, signed off since the last JAC by
+ * report, totals and added, RAG); the contact officer.
+ *
+ * The same report gives the same bytes, whenever and wherever it is drawn up: an issued paper's SHA-256
+ * must match it again later. So the document's own dates are the record's (`knownAt`), the zip's entries
+ * are written in name order with one fixed time, and nothing else varies.
+ */
+export async function jacDocx(report: JacReport, options: PaperOptions): Promise<Buffer> {
+  const document = new Document({
+    creator: options.contact?.name ?? 'HMICFRS Force Liaison Officer',
+    lastModifiedBy: options.contact?.name ?? 'HMICFRS Force Liaison Officer',
+    title: `Joint Audit Committee ${longDate(report.period.asAt)}: HMICFRS Update`,
+    styles: { default: { document: { run: { font: 'Arial', size: 24 } } } },
+    sections: [{ children: paper(report, options) }],
+  });
+  return deterministic(await Packer.toBuffer(document), report.period.knownAt);
+}
+
+/** The paper's parts, in the order the seeds' papers give them. */
+function paper(report: JacReport, options: PaperOptions): (Paragraph | Table)[] {
+  const { period } = report;
+  return [
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: 'JOINT AUDIT COMMITTEE', bold: true })] }),
+    new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ text: longDate(period.asAt), bold: true })] }),
+    new Paragraph({ heading: HeadingLevel.TITLE, alignment: AlignmentType.CENTER, text: 'HMICFRS Update' }),
+    heading('1. Purpose of Report'),
+    text('To provide members of the Committee with oversight of HMICFRS Inspection activity and recommendations.'),
+    heading('2. Recommendations, Causes of Concern and Areas for Improvement'),
+    text('HMICFRS apply a level to each recommendation, these levels are:'),
+    text('Level 1 – Closed and archived by HMICFRS.'),
+    text(
+      'Level 2 – Forces are able to close records when they have completed the work, including uploading a letter signed by the Chief Constable.',
+    ),
+    text(
+      'Level 3 – Forces self-certify that the recommendation is complete, including uploading a letter signed by the Chief Constable. HMICFRS follow-up/verification via the next relevant planned inspection.',
+    ),
+    text(
+      'Level 4 – No force self-certification. HMICFRS follow-up work conducted via further bespoke fieldwork, with additional support/inspection when appropriate.',
+    ),
+    ...latestPeel(report),
+    text(`Total submissions for closure since change of HMIC process (${monthYear(period.since)}) across all portfolios:`),
+    table(
+      [`Closed (since ${shortMonthYear(period.since)})`, 'Total Number submitted'],
+      [
+        ...report.submissions.rows.map((row) => [kindAndLevel(row.kind, row.level), withChange(row)]),
+        ['Total', withChange(report.submissions.total)],
+      ],
+    ),
+    heading(`Signed off since the last JAC (${longDate(period.previous)})`),
+    text(
+      report.signedOff.total === 0
+        ? 'Nothing has been signed off as complete since the last JAC.'
+        : `Since the last JAC, ${report.signedOff.total} ${report.signedOff.total === 1 ? 'has' : 'have'} been signed off as complete:`,
+    ),
+    ...(report.signedOff.byReport.length === 0
+      ? []
+      : [
+          table(
+            ['Report', 'Signed off as complete'],
+            report.signedOff.byReport.map(({ inspection, items }) => [inspection.title, String(items.length)]),
+          ),
+        ]),
+    heading('The register'),
+    text(
+      `There are ${withChange(report.register.total)} recommendations, causes of concern and AFIs on the register, ${report.register.inProgress} in progress; ${report.register.added} added since the last JAC.`,
+    ),
+    table(
+      ['Type', 'On the register', 'Added since the last JAC'],
+      report.register.byKind.map((kind) => [KIND_LABELS[kind.kind].many, String(kind.items), String(kind.added)]),
+    ),
+    heading('RAG ratings of the items in progress'),
+    table(
+      ['Red', 'Amber', 'Green', 'Not yet rated', 'Total'],
+      [[report.rag.red, report.rag.amber, report.rag.green, report.rag.unrated, report.rag.total].map(String)],
+    ),
+    heading(`Overdue: ${report.overdue.length}`),
+    report.overdue.length === 0
+      ? text('Nothing is overdue.')
+      : table(
+          ['Reference', 'Type and level', 'Owner', 'Due', 'Days overdue', 'Status'],
+          report.overdue.map((item) => [
+            item.reference,
+            kindAndLevel(item.kind, item.level),
+            item.owner === null ? 'Not assigned' : options.nameOf(item.owner),
+            longDate(item.dueDate!),
+            String(item.daysOverdue),
+            STATUS_LABELS[item.status],
+          ]),
+        ),
+    ...(report.waitingForHmicfrs.length === 0
+      ? []
+      : [
+          text(`Past their due date but waiting for HMICFRS to verify (the force has done its part): ${report.waitingForHmicfrs.length}`),
+          table(
+            ['Reference', 'Type and level', 'Due', 'Status'],
+            report.waitingForHmicfrs.map((item) => [
+              item.reference,
+              kindAndLevel(item.kind, item.level),
+              longDate(item.dueDate!),
+              STATUS_LABELS[item.status],
+            ]),
+          ),
+        ]),
+    text(`Drawn from the record as it stood on ${longDate(period.knownAt)}.`),
+    ...(options.contact === undefined
+      ? []
+      : [heading('CONTACT OFFICER'), text(`Name: ${options.contact.name}`), text(`Title: ${options.contact.title}`)]),
+  ];
+}
+
+/** "In relation to the 4 x Causes of Concern, 23 x Recommendations and 17 x AFIs received during our PEEL … report". */
+function latestPeel(report: JacReport): Paragraph[] {
+  const peel = report.byReport.filter(({ inspection }) => inspection.reportType === 'peel').at(-1);
+  if (peel === undefined) return [];
+  const order: ItemKind[] = ['cause_of_concern', 'recommendation', 'area_for_improvement'];
+  const paperWords: Record<ItemKind, string> = {
+    cause_of_concern: 'Causes of Concern',
+    recommendation: 'Recommendations',
+    area_for_improvement: 'Areas for Improvement',
+  };
+  const received = order.filter((kind) => peel.received[kind] > 0).map((kind) => `${peel.received[kind]} x ${paperWords[kind]}`);
+  return [
+    text(
+      `In relation to the ${joinWords(received)} received during our ${peel.inspection.title} report we have submitted the following for closure to date;`,
+    ),
+    ...order.filter((kind) => peel.received[kind] > 0).map((kind) => text(`${peel.submitted[kind]} x ${paperWords[kind]}`)),
+  ];
+}
+
+function heading(words: string): Paragraph {
+  return new Paragraph({ heading: HeadingLevel.HEADING_2, text: words });
+}
+
+function text(words: string): Paragraph {
+  return new Paragraph({ text: words, spacing: { after: 120 } });
+}
+
+function table(header: string[], rows: string[][]): Table {
+  const row = (cells: string[], bold: boolean) =>
+    new TableRow({
+      tableHeader: bold,
+      children: cells.map((cell) => new TableCell({ children: [new Paragraph({ children: [new TextRun({ text: cell, bold })] })] })),
+    });
+  return new Table({
+    width: { size: 100, type: WidthType.PERCENTAGE },
+    rows: [row(header, true), ...rows.map((cells) => row(cells, false))],
+  });
+}
+
+function joinWords(parts: string[]): string {
+  return parts.length <= 1 ? parts.join('') : `${parts.slice(0, -1).join(', ')} and ${parts.at(-1)}`;
+}
+
+/** "August 2023", as the papers name the change of process. */
+function monthYear(instant: string): string {
+  return longDate(instant).replace(/^\d+ /, '');
+}
+
+/** "Aug 2023", the papers' column heading. */
+function shortMonthYear(instant: string): string {
+  const [month, year] = monthYear(instant).split(' ');
+  return `${month.slice(0, 3)} ${year}`;
+}
+
+/**
+ * The package again with nothing that depends on when or where it was made: the core properties'
+ * created and modified times become the record's time, and every entry gets one fixed time. fflate
+ * writes DOS times in local time, so the fixed time is built in local time too: the same bytes in any
+ * zone.
+ */
+function deterministic(packed: Buffer, recordTime: string): Buffer {
+  const entries = unzipSync(new Uint8Array(packed));
+  const at = recordTime.replace(/\.\d{3}Z$/, 'Z');
+  const core = 'docProps/core.xml';
+  if (entries[core] !== undefined) {
+    entries[core] = strToU8(
+      Buffer.from(entries[core])
+        .toString('utf8')
+        .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${at}$3`),
+    );
+  }
+  const mtime = new Date(1980, 0, 1);
+  const zippable: Zippable = {};
+  // [Content_Types].xml first, as Word writes it; then the rest in name order.
+  const names = Object.keys(entries).sort(
+    (a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml') || (a < b ? -1 : a > b ? 1 : 0),
+  );
+  for (const name of names) zippable[name] = [entries[name], { mtime, level: 6 }];
+  return Buffer.from(zipSync(zippable));
+}
