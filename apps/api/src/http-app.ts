@@ -2,9 +2,27 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { secureDataDir, type AppConfig } from '@hmicfrs/config';
+import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
+import { limitBodies } from './body-limits';
 import { registerPagePlugins } from './pages/page-plugins';
 import { SECRETS, type Secrets } from './pages/session/secrets';
+
+/** A route the server answers: its method and its address as registered (`/recommendations/:id/rate`). */
+export interface ServedRoute {
+  method: string;
+  url: string;
+}
+
+const SERVED = new WeakMap<NestFastifyApplication, ServedRoute[]>();
+
+/**
+ * Every route the application registered, Nest's and Fastify's alike, read from the server itself so
+ * that the tests which must cover every route (bad input, CSRF) cover a new one the day it is added.
+ */
+export function servedRoutes(app: NestFastifyApplication): readonly ServedRoute[] {
+  return SERVED.get(app) ?? [];
+}
 
 /** Builds the HTTP application (shared by `main.ts`, the end-to-end tests and the benchmarks). */
 export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
@@ -15,6 +33,13 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const served: ServedRoute[] = [];
+  SERVED.set(app, served);
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) served.push({ method, url: route.url });
+  });
+  limitBodies(fastify);
   // Before `init()`: the pages' hooks must see Nest's routes being added.
   await registerPagePlugins(app, app.get<Secrets>(SECRETS).session);
   const document = SwaggerModule.createDocument(
