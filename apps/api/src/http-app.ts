@@ -24,11 +24,27 @@ export function servedRoutes(app: NestFastifyApplication): readonly ServedRoute[
   return SERVED.get(app) ?? [];
 }
 
+/**
+ * The server's limits: a body of at most 1 MB (the import's route takes more), and timeouts so that
+ * slow or idle clients cannot hold sockets open: headers within HTTP_HEADERS_TIMEOUT_SECONDS, the whole
+ * request within HTTP_REQUEST_TIMEOUT_SECONDS, a kept-alive connection idle for at most
+ * HTTP_IDLE_TIMEOUT_SECONDS. Node checks the first two every `connectionsCheckingInterval` (30 s unless
+ * told), so it is checked every second instead, or the timeouts would be up to 30 s late.
+ */
+function serverOptions(config: AppConfig) {
+  return {
+    bodyLimit: 1024 * 1024,
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeout: config.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
+    http: { headersTimeout: config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000, connectionsCheckingInterval: 1000 },
+  };
+}
+
 /** Builds the HTTP application (shared by `main.ts`, the end-to-end tests and the benchmarks). */
 export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
   // The data directory the owner's only (0700), before the stores open in it; and again once they have made their files.
   secureDataDir(config.DATA_DIR);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(serverOptions(config)), {
     logger: options.logger ?? ['error', 'warn', 'log'],
     abortOnError: false,
   });
