@@ -114,6 +114,17 @@ describe('whatever a client sends, the API answers without a 500 and a refusal w
     );
   });
 
+  it('an occurredAt without a zone is a 400 naming the problem, and writes nothing', async () => {
+    const before = await position();
+    const response = await request(api.url)
+      .post('/recommendations/P-1/rate')
+      .set('Authorization', api.bearer('supt-patel', 'owner'))
+      .send({ rag: 'red', occurredAt: '2024-06-25T10:00:00' })
+      .expect(400);
+    expect(response.body.detail).toMatch(/occurredAt must be a day \(2024-06-25\) or a date-time with its zone/);
+    expect(await position()).toBe(before);
+  });
+
   it('bodies that are not JSON at all', async () => {
     await fc.assert(
       fc.asyncProperty(

@@ -2,19 +2,60 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { secureDataDir, type AppConfig } from '@hmicfrs/config';
+import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
+import { limitBodies } from './body-limits';
 import { registerPagePlugins } from './pages/page-plugins';
 import { SECRETS, type Secrets } from './pages/session/secrets';
+
+/** A route the server answers: its method and its address as registered (`/recommendations/:id/rate`). */
+export interface ServedRoute {
+  method: string;
+  url: string;
+}
+
+const SERVED = new WeakMap<NestFastifyApplication, ServedRoute[]>();
+
+/**
+ * Every route the application registered, Nest's and Fastify's alike, read from the server itself so
+ * that the tests which must cover every route (bad input, CSRF) cover a new one the day it is added.
+ */
+export function servedRoutes(app: NestFastifyApplication): readonly ServedRoute[] {
+  return SERVED.get(app) ?? [];
+}
+
+/**
+ * The server's limits: a body of at most 1 MB (the import's route takes more), and timeouts so that
+ * slow or idle clients cannot hold sockets open: headers within HTTP_HEADERS_TIMEOUT_SECONDS, the whole
+ * request within HTTP_REQUEST_TIMEOUT_SECONDS, a kept-alive connection idle for at most
+ * HTTP_IDLE_TIMEOUT_SECONDS. Node checks the first two every `connectionsCheckingInterval` (30 s unless
+ * told), so it is checked every second instead, or the timeouts would be up to 30 s late.
+ */
+function serverOptions(config: AppConfig) {
+  return {
+    bodyLimit: 1024 * 1024,
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_SECONDS * 1000,
+    keepAliveTimeout: config.HTTP_IDLE_TIMEOUT_SECONDS * 1000,
+    http: { headersTimeout: config.HTTP_HEADERS_TIMEOUT_SECONDS * 1000, connectionsCheckingInterval: 1000 },
+  };
+}
 
 /** Builds the HTTP application (shared by `main.ts`, the end-to-end tests and the benchmarks). */
 export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
   // The data directory the owner's only (0700), before the stores open in it; and again once they have made their files.
   secureDataDir(config.DATA_DIR);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter({ bodyLimit: 1024 * 1024 }), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(serverOptions(config)), {
     logger: options.logger ?? ['error', 'warn', 'log'],
     abortOnError: false,
   });
   app.enableShutdownHooks();
+  const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  const served: ServedRoute[] = [];
+  SERVED.set(app, served);
+  fastify.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) served.push({ method, url: route.url });
+  });
+  limitBodies(fastify);
   // Before `init()`: the pages' hooks must see Nest's routes being added.
   await registerPagePlugins(app, app.get<Secrets>(SECRETS).session);
   const document = SwaggerModule.createDocument(

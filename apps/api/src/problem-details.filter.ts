@@ -13,6 +13,7 @@ import {
   UnknownInspectionReport,
   UnknownLinkedItem,
 } from '@hmicfrs/workflow';
+import { BODY_LIMITS, BodyTooComplex } from './body-limits';
 import { ProblemPage } from './pages/problem-page';
 import { isPageUrl } from './pages/web-pages';
 
@@ -74,6 +75,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof ImportRejected) {
       return { status: 422, title: 'Nothing imported', detail: error.message, problems: error.report.problems, report: error.report };
+    }
+    if (error instanceof BodyTooComplex) {
+      return { status: 400, title: 'Body too complex', detail: error.message, limit: error.limit, limits: BODY_LIMITS };
     }
     if (error instanceof InvalidReportParameter)
       return { status: 400, title: 'Bad request', detail: error.message, parameter: error.parameter };

@@ -1,9 +1,10 @@
 import type { ImportReport, RowProblem } from '@hmicfrs/import';
+import { oneLine } from './terminal-text';
 
 /** The import's report as a liaison officer reads it: what happened, then every row that needs attention. */
 export function importReportText(report: ImportReport): string {
   const lines = [
-    `${report.dryRun ? 'Dry run of' : 'Imported'} ${report.fileName} (${report.format}, ${report.rows} rows, import ${report.importId})`,
+    `${report.dryRun ? 'Dry run of' : 'Imported'} ${oneLine(report.fileName)} (${report.format}, ${report.rows} rows, import ${report.importId})`,
     report.dryRun
       ? `  would bring ${report.imported} items to their status; ${report.alreadyImported} already imported from this file; nothing written`
       : `  ${report.imported} items brought to their status, ${report.alreadyImported} already imported from this file; ` +
@@ -11,7 +12,7 @@ export function importReportText(report: ImportReport): string {
   ];
   if (report.skipped.length > 0) {
     lines.push(`  ${report.skipped.length} rows skipped:`);
-    for (const skip of report.skipped) lines.push(`    row ${skip.row} (${skip.reference}): ${skip.reason}`);
+    for (const skip of report.skipped) lines.push(`    row ${skip.row} (${oneLine(skip.reference)}): ${oneLine(skip.reason)}`);
   }
   if (report.problems.length > 0) {
     lines.push(`  ${report.problems.length} problems${report.dryRun ? '' : ' (these rows were left out)'}:`);
@@ -22,6 +23,7 @@ export function importReportText(report: ImportReport): string {
 
 export function problemLines(problems: RowProblem[]): string[] {
   return problems.map(
-    (problem) => `    row ${problem.row}${problem.column === null ? '' : `, column ${JSON.stringify(problem.column)}`}: ${problem.reason}`,
+    (problem) =>
+      `    row ${problem.row}${problem.column === null ? '' : `, column ${oneLine(JSON.stringify(problem.column))}`}: ${oneLine(problem.reason)}`,
   );
 }

@@ -2,6 +2,7 @@ import { loadConfig } from '@hmicfrs/config';
 import { openEventStore } from '@hmicfrs/event-store';
 import { ItemHistoryReader, type HistoryEntry } from '@hmicfrs/workflow';
 import { UsageError, type CliCommand } from './cli-command';
+import { oneLine } from './terminal-text';
 
 export const replayCommand: CliCommand = {
   name: 'replay',
@@ -16,7 +17,7 @@ export const replayCommand: CliCommand = {
       const chain = history.chain.intact
         ? 'hash chain intact'
         : `HASH CHAIN BROKEN at revision ${history.chain.brokenAt}: ${history.chain.reason}`;
-      console.log(`Item ${id}: ${history.events.length} events; ${chain}\n`);
+      console.log(`Item ${oneLine(id)}: ${history.events.length} events; ${oneLine(chain)}\n`);
       for (const entry of history.events) console.log(timelineLine(entry));
       return history.chain.intact ? 0 : 1;
     } finally {
@@ -32,8 +33,9 @@ function timelineLine(entry: HistoryEntry): string {
   const move = entry.from === entry.to ? entry.to : `${entry.from ?? '·'} → ${entry.to}`;
   const lines = [
     `#${String(entry.revision).padEnd(4)} ${when}${late}`,
-    `      ${entry.type}${summary(entry)}   [${move}]`,
-    `      by ${entry.userId} (${entry.role})${entry.reason ? `; reason: ${entry.reason}` : ''}`,
+    // Everything stored (notes, reasons, titles, names) is printed with its control characters escaped.
+    `      ${oneLine(entry.type + summary(entry))}   [${oneLine(move)}]`,
+    `      by ${oneLine(`${entry.userId} (${entry.role})${entry.reason ? `; reason: ${entry.reason}` : ''}`)}`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -5,6 +5,7 @@ import { loadConfig } from '@hmicfrs/config';
 import { InvalidReportParameter, JacReportService, Projector, jacCsv, jacHtml, jacMarkdown, type JacReport } from '@hmicfrs/projections';
 import { UsageError, type CliCommand } from './cli-command';
 import { ReadModelsModule } from './read-models.module';
+import { terminalText } from './terminal-text';
 
 const FORMATS: Record<string, (report: JacReport) => string> = {
   md: jacMarkdown,
@@ -49,7 +50,7 @@ export const reportCommand: CliCommand = {
       await app.get(Projector).catchUp();
       const report = await app.get(JacReportService).jacReport({ asAt, previous, since, knownAt: values['known-at'] });
       const text = render(report);
-      if (values.out === undefined) process.stdout.write(text);
+      if (values.out === undefined) process.stdout.write(terminalText(text));
       else writeFileSync(values.out, text);
       return 0;
     } catch (error) {

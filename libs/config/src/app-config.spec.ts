@@ -7,6 +7,18 @@ describe('configuration', () => {
     expect(config.EVENTSTORE_CONNECTION_STRING).toBeUndefined();
   });
 
+  it('times slow and idle clients out by default, and refuses headers that could outlast the whole request', () => {
+    expect(loadConfig({})).toMatchObject({
+      HTTP_HEADERS_TIMEOUT_SECONDS: 10,
+      HTTP_REQUEST_TIMEOUT_SECONDS: 120,
+      HTTP_IDLE_TIMEOUT_SECONDS: 5,
+    });
+    expect(() => loadConfig({ HTTP_HEADERS_TIMEOUT_SECONDS: '30', HTTP_REQUEST_TIMEOUT_SECONDS: '10' })).toThrow(
+      /HTTP_HEADERS_TIMEOUT_SECONDS \(30\) must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS \(10\)/,
+    );
+    expect(() => loadConfig({ HTTP_IDLE_TIMEOUT_SECONDS: '0' })).toThrow(/HTTP_IDLE_TIMEOUT_SECONDS must be at least 1/);
+  });
+
   it('names every bad variable and what it should be', () => {
     let refusal: unknown;
     try {

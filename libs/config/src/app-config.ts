@@ -240,6 +240,24 @@ export class AppConfig {
   @IsIn([true, false], { message: 'SEALER must be true or false' })
   SEALER!: boolean;
 
+  /** How long a client has to send a request's headers, in seconds; a connection that has not is closed (slow-header attacks). */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 10 : Number(value)))
+  @Min(1, { message: 'HTTP_HEADERS_TIMEOUT_SECONDS must be at least 1' })
+  @IsInt({ message: 'HTTP_HEADERS_TIMEOUT_SECONDS must be a whole number of seconds' })
+  HTTP_HEADERS_TIMEOUT_SECONDS!: number;
+
+  /** How long a client has to send a whole request, headers and body, in seconds: a 20 MB register over a slow line fits in the default. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 120 : Number(value)))
+  @Min(1, { message: 'HTTP_REQUEST_TIMEOUT_SECONDS must be at least 1' })
+  @IsInt({ message: 'HTTP_REQUEST_TIMEOUT_SECONDS must be a whole number of seconds' })
+  HTTP_REQUEST_TIMEOUT_SECONDS!: number;
+
+  /** How long a kept-alive connection may sit idle between requests before it is closed, in seconds. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 5 : Number(value)))
+  @Min(1, { message: 'HTTP_IDLE_TIMEOUT_SECONDS must be at least 1' })
+  @IsInt({ message: 'HTTP_IDLE_TIMEOUT_SECONDS must be a whole number of seconds' })
+  HTTP_IDLE_TIMEOUT_SECONDS!: number;
+
   /** Whether the API runs the projector in-process (the default) or leaves it to `cli project`. */
   @Transform(({ value }: { value: unknown }) => (value === undefined ? true : value === 'true' || value === '1'))
   @IsIn([true, false], { message: 'PROJECTOR must be true or false' })
@@ -264,6 +282,12 @@ export function loadConfig(env: Record<string, string | undefined>): AppConfig {
   // One secret for both would let a bearer token pass for a session cookie's signature, and the other way round.
   if (config.JWT_SECRET !== undefined && config.JWT_SECRET === config.SESSION_SECRET) {
     problems.push('JWT_SECRET and SESSION_SECRET must be different secrets (they are the same)');
+  }
+  // Node refuses to start a server whose headers may take longer than the whole request.
+  if (config.HTTP_HEADERS_TIMEOUT_SECONDS > config.HTTP_REQUEST_TIMEOUT_SECONDS) {
+    problems.push(
+      `HTTP_HEADERS_TIMEOUT_SECONDS (${config.HTTP_HEADERS_TIMEOUT_SECONDS}) must not be longer than HTTP_REQUEST_TIMEOUT_SECONDS (${config.HTTP_REQUEST_TIMEOUT_SECONDS})`,
+    );
   }
   problems.push(...oidcProblems(config), ...localSignInProblems(config));
   if (problems.length > 0) throw new InvalidConfiguration(problems);
@@ -322,6 +346,9 @@ const CONFIG_VARIABLES = [
   'LOCAL_SIGN_IN_ON_ANY_ADDRESS',
   'LOG_LEVEL',
   'PROJECTOR',
+  'HTTP_HEADERS_TIMEOUT_SECONDS',
+  'HTTP_REQUEST_TIMEOUT_SECONDS',
+  'HTTP_IDLE_TIMEOUT_SECONDS',
   'REMINDERS_DAILY_AT',
   'REMINDER_DUE_SOON_DAYS',
   'REMINDER_APPROVAL_WAIT_DAYS',

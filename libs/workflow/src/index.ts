@@ -3,6 +3,7 @@ export { RecommendationWorkflow, type ItemOutcome } from './recommendation-workf
 export { CommandPipeline, FoldedStreams, type StreamFold, type Write, type Written } from './command-pipeline';
 export type { ItemView } from './item-view';
 export type { CommandRequest } from './command-request';
+export { OCCURRED_AT_FORM, isDayOrZonedDateTime } from './occurred-at';
 export { COMMAND_ACTIONS } from './command-actions';
 export {
   ItemNotFound,

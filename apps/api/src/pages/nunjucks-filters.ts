@@ -35,8 +35,9 @@ export function fileSize(value: unknown): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
 }
 
+/** A term's words, looked up among the table's own keys: a stored "constructor" is shown as itself, not as Object's. */
 const lookup = (words: Record<string, string>) => (value: unknown) =>
-  typeof value === 'string' && value in words ? words[value] : String(value ?? '');
+  typeof value === 'string' && Object.hasOwn(words, value) ? words[value] : String(value ?? '');
 
 /** The filters every template may use: dates, and the product's terms from `words.ts`. */
 export function configureNunjucks(env: Environment): void {

@@ -100,7 +100,16 @@ function row(cells: string[]): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** Words from the register on one line, with the characters Markdown would read as table or markup escaped. */
+const HTML_ENTITIES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+
+/**
+ * Words from the register on one line: HTML as entities, which every Markdown renderer shows as the
+ * characters (a backslash before `<` is an escape in CommonMark, but not in Markdown.pl and its kin,
+ * which pass the tag on as HTML), and the characters Markdown would read as table or markup escaped.
+ */
 function cell(text: string): string {
-  return text.replace(/\s+/g, ' ').replace(/([|\\`*_[\]<>])/g, '\\$1');
+  return text
+    .replace(/\s+/g, ' ')
+    .replace(/[&<>]/g, (character) => HTML_ENTITIES[character])
+    .replace(/([|\\`*_[\]])/g, '\\$1');
 }

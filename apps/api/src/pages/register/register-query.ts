@@ -36,16 +36,17 @@ export function readRegisterQuery(raw: FormBody): ReadQuery {
       text(raw, name),
     ]),
   ) as unknown as RegisterQuery;
-  const refuse = (name: string) => ({
+  const refuse = (field: keyof RegisterQuery, label: string = field) => ({
     ok: false as const,
-    problem: `The register cannot be filtered by ${name} "${query[name as keyof RegisterQuery]}"`,
+    problem: `The register cannot be filtered by ${label} "${query[field]}"`,
   });
-  if (query.status && !(query.status in STATUS)) return refuse('status');
-  if (query.kind && !(query.kind in KIND)) return refuse('kind');
+  // Own keys only: `in` would take `constructor`, `toString` or `__proto__` from Object.prototype as a status.
+  if (query.status && !Object.hasOwn(STATUS, query.status)) return refuse('status');
+  if (query.kind && !Object.hasOwn(KIND, query.kind)) return refuse('kind');
   if (query.level && !/^[1-4]$/.test(query.level)) return refuse('level');
-  if (query.rag && !(query.rag in RAG) && query.rag !== 'unrated') return refuse('RAG rating');
+  if (query.rag && !Object.hasOwn(RAG, query.rag) && query.rag !== 'unrated') return refuse('rag', 'RAG rating');
   if (query.owner && !IDENTIFIER.test(query.owner)) return refuse('owner');
-  if (query.report && !IDENTIFIER.test(query.report)) return refuse('inspection report');
+  if (query.report && !IDENTIFIER.test(query.report)) return refuse('report', 'inspection report');
   if (query.sort && !(REGISTER_SORTS as readonly string[]).includes(query.sort)) return refuse('sort');
   if (query.order && !['asc', 'desc'].includes(query.order)) return refuse('order');
   if (query.page && !/^[1-9]\d{0,6}$/.test(query.page)) return refuse('page');
