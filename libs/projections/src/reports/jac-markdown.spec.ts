@@ -2,7 +2,7 @@ import type { ItemLine, JacReport } from './jac-report';
 import { jacMarkdown } from './jac-markdown';
 
 const TITLE = 'PEEL <script>alert(1)</script> & <img src=x onerror=alert(2)>';
-const inspection = { id: 'peel', title: TITLE, publishedOn: '2023-09-29' };
+const inspection = { id: 'peel', reportType: 'peel' as const, title: TITLE, publishedOn: '2023-09-29' };
 const item: ItemLine = {
   id: 'P-1',
   reference: 'P-1',
@@ -24,6 +24,7 @@ const report: JacReport = {
   rag: { red: 0, amber: 0, green: 0, unrated: 0, total: 0 },
   byReport: [{ inspection, received: { ...none, recommendation: 1 }, submitted: none }],
   overdue: [],
+  waitingForHmicfrs: [],
 };
 
 describe('jacMarkdown', () => {
