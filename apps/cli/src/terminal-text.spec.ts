@@ -13,4 +13,9 @@ describe('text printed to the terminal', () => {
   it("keeps a report's lines and tabs, and escapes the rest", () => {
     expect(terminalText('# Report\n\tPEEL\u001b[2J')).toBe('# Report\n\tPEEL\\u001b[2J');
   });
+
+  it("keeps a CSV report's CRLF line ends, but not a carriage return that could overwrite a line", () => {
+    expect(terminalText('section,count\r\nrag_red,6\r\n')).toBe('section,count\r\nrag_red,6\r\n');
+    expect(terminalText('6\rforged')).toBe('6\\u000dforged');
+  });
 });
