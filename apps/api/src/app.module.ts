@@ -38,8 +38,9 @@ export class AppModule {
           allowedTypes: config.EVIDENCE_TYPES?.split(',') ?? DEFAULT_EVIDENCE_TYPES,
           maxFiles: 10,
         }),
-        // Checkpoints every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES, straight to the store's seal stream.
-        SealModule.forRoot({ schedule: config.SEALER }),
+        // Checkpoints every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES, straight to the store's seal stream;
+        // the history verified at start and after each checkpoint, and commands on an altered one refused.
+        SealModule.forRoot({ schedule: config.SEALER, watch: true }),
         RecommendationsModule,
         EvidenceApiModule,
         PagesModule.forRoot(projections),
