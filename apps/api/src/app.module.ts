@@ -8,7 +8,7 @@ import { DEFAULT_EVIDENCE_TYPES, EvidenceModule } from '@hmicfrs/evidence';
 import { RemindersModule } from '@hmicfrs/reminders';
 import { ProjectionsModule } from '@hmicfrs/projections';
 import { EvidenceApiModule } from './evidence/evidence-api.module';
-import { SealModule } from '@hmicfrs/seal';
+import { ReportSealModule, SealModule } from '@hmicfrs/seal';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
@@ -41,6 +41,8 @@ export class AppModule {
         // Checkpoints every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES, straight to the store's seal stream;
         // the history verified at start and after each checkpoint, and commands on an altered one refused.
         SealModule.forRoot({ schedule: config.SEALER, watch: true }),
+        // The committee's papers end with the latest checkpoint.
+        ReportSealModule,
         RecommendationsModule,
         EvidenceApiModule,
         PagesModule.forRoot(projections),

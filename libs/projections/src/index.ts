@@ -26,3 +26,4 @@ export { STATUS_LABELS, longDate } from './reports/report-words';
 export { jacMarkdown } from './reports/jac-markdown';
 export { jacHtml } from './reports/jac-html';
 export { jacCsv } from './reports/jac-csv';
+export { REPORT_SEAL, sealWords, type ReportSeal, type LatestSeal } from './reports/report-seal';

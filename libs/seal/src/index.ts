@@ -23,6 +23,7 @@ export { lastCheckpoint, storedCheckpoints } from './seal-stream';
 export { Sealer, SealContended, type SealOutcome, type SealerOptions } from './sealer';
 export { SealSchedule, type SealStatus, type SealScheduleOptions } from './seal-schedule';
 export { SealModule } from './seal.module';
+export { ReportSealModule } from './report-seal.module';
 export { HistoryWatch, type IntegrityStatus } from './history-watch';
 export {
   verifyHistory,

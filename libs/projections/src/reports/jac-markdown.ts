@@ -1,4 +1,5 @@
 import type { ItemLine, JacReport } from './jac-report';
+import { sealWords } from './report-seal';
 import { KIND_LABELS, STATUS_LABELS, kindAndLevel, longDate, withChange } from './report-words';
 
 /** The report as the committee paper's Markdown: its sections and its `12 (+6)` numbers. */
@@ -77,6 +78,7 @@ export function jacMarkdown(report: JacReport): string {
       ),
     );
   }
+  lines.push('', '---', '', sealWords(report.seal));
   return `${lines.join('\n')}\n`;
 }
 

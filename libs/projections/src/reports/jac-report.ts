@@ -1,3 +1,4 @@
+import type { ReportSeal } from './report-seal';
 import type { IsoDate, ItemKind, Level, Status } from '@hmicfrs/lifecycle';
 import type { ItemSnapshot } from '../register/item-snapshot';
 import type { JacPeriod } from './jac-period';
@@ -45,6 +46,8 @@ export interface JacReport {
   byReport: { inspection: InspectionRef; received: KindCounts; submitted: KindCounts }[];
   /** Items in progress whose due date had passed at `asAt`, the longest overdue first. */
   overdue: (ItemLine & { daysOverdue: number })[];
+  /** The latest signed checkpoint when the report was made, which every format ends with; null while nothing is sealed. */
+  seal: ReportSeal | null;
 }
 
 /** The order the papers list kinds in. */
@@ -57,6 +60,8 @@ export interface JacSources {
   inspection(id: string): InspectionRef;
   /** The words of an item (they never change): its reference and text. */
   describe(id: string): { reference: string; text: string };
+  /** The latest signed checkpoint, from the caller (libs/seal); none: not yet sealed. */
+  seal?: ReportSeal | null;
 }
 
 export function compileJacReport(period: JacPeriod, sources: JacSources): JacReport {
@@ -123,6 +128,7 @@ export function compileJacReport(period: JacPeriod, sources: JacSources): JacRep
           a.inspection.title.localeCompare(b.inspection.title),
       ),
     overdue: overdue.sort((a, b) => a.dueDate!.localeCompare(b.dueDate!) || byReference(a, b)),
+    seal: sources.seal ?? null,
   };
 }
 
