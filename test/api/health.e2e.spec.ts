@@ -10,7 +10,7 @@ describe('the API over HTTP', () => {
   });
   afterAll(() => api.close());
 
-  it('answers /health with the store kind and its position, and the sealer, without a token', async () => {
+  it('answers /health with the store kind and its position, the sealer and the integrity of the history, without a token', async () => {
     const response = await request(api.url).get('/health').expect(200);
     expect(response.body).toEqual({
       status: 'ok',
@@ -20,6 +20,16 @@ describe('the API over HTTP', () => {
         lastSealedPosition: null,
         lastSealedAt: null,
         lastSequence: null,
+        failing: null,
+      },
+      // A fresh store: nothing sealed yet, so nothing to verify and nothing broken.
+      integrity: {
+        state: 'nothing-sealed',
+        lastVerifiedSequence: null,
+        lastVerifiedPosition: null,
+        lastVerifiedAt: null,
+        eventsVerified: 0,
+        broken: [],
         failing: null,
       },
     });

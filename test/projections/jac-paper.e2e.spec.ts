@@ -64,10 +64,12 @@ describe('the committee paper as a Word document', () => {
       ['Recommendation Lv4', '18 (+18)'],
       ['Total', '27 (+21)'],
     ]);
-    expect(paper.paragraphs.slice(-3)).toEqual([
+    expect(paper.paragraphs.slice(-4)).toEqual([
       'CONTACT OFFICER',
       'Name: T/Chief Inspector Fiona Fletcher',
       'Title: HMICFRS Force Liaison Officer',
+      // The seal the paper was drawn from comes last, as in every format of the report.
+      'Not yet sealed: no signed checkpoint of the history had been written when this report was made.',
     ]);
     expect(paper.xml).not.toMatch(/\d{4}-\d{2}-\d{2}/);
   });

@@ -29,3 +29,51 @@ describe('the sealer inside the API', () => {
     throw new Error('the API did not seal 11 of 15 events within 5 s');
   });
 });
+
+describe('the committee paper', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApi({ SEAL_EVERY_EVENTS: '1', SEAL_EVERY_MINUTES: '0' });
+  });
+  afterAll(() => api.close());
+
+  it('every format of the JAC report ends with the latest checkpoint, read from the seal stream', async () => {
+    const liaison = api.bearer('flo-fletcher', 'liaison');
+    await request(api.url)
+      .post('/inspections')
+      .set('Authorization', liaison)
+      .send({ id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' })
+      .expect(201);
+    await request(api.url)
+      .post('/recommendations')
+      .set('Authorization', liaison)
+      .send({
+        reference: 'R-1',
+        kind: 'recommendation',
+        inspectionId: 'peel-2023',
+        text: 'x',
+        level: 3,
+        addressee: 'Chief Constables',
+        portfolio: 'Crime',
+      })
+      .expect(201);
+    await api.readModelsCaughtUp();
+    // Both events sealed (one checkpoint each) before the report is asked for; a busy machine may take a while.
+    for (let attempt = 0; attempt < 600 && ((await request(api.url).get('/health')).body.seal.lastSequence ?? 0) < 2; attempt += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 25));
+    }
+    const { checkpoints } = await storedCheckpoints(api.app.get<EventStore>(EVENT_STORE));
+    const latest = checkpoints.at(-1)!;
+    const auditor = api.bearer('audit-khan', 'auditor');
+    const query = 'asAt=2024-06-27&previous=2024-03-21&since=2023-08-01';
+    const words =
+      `Sealed by checkpoint #${latest.sequence} (${latest.sealedAt}): ${latest.count} events to position ${latest.position}, ` +
+      `root ${latest.root}, key ${latest.keyFingerprint.slice(0, 16)}, signature ${latest.signature.slice(0, 16)}.`;
+    const md = await request(api.url).get(`/reports/jac?${query}&format=md`).set('Authorization', auditor).expect(200);
+    expect(md.text.trimEnd().split('\n').at(-1)).toBe(words);
+    const csv = await request(api.url).get(`/reports/jac?${query}&format=csv`).set('Authorization', auditor).expect(200);
+    expect(csv.text.trimEnd().split('\r\n').at(-1)).toBe(`seal,,"${words}",,,${latest.count},,,,,`);
+    const html = await request(api.url).get(`/reports/jac?${query}&format=html`).set('Authorization', auditor).expect(200);
+    expect(html.text).toContain(`<footer><p class="seal">${words.replace(/\+/g, '&#43;').replace(/\//g, '&#47;')}</p></footer>`);
+  });
+});

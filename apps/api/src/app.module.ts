@@ -8,7 +8,7 @@ import { EvidenceModule, evidenceLimits } from '@hmicfrs/evidence';
 import { RemindersModule } from '@hmicfrs/reminders';
 import { ProjectionsModule } from '@hmicfrs/projections';
 import { EvidenceApiModule } from './evidence/evidence-api.module';
-import { SealModule } from '@hmicfrs/seal';
+import { ReportSealModule, SealModule } from '@hmicfrs/seal';
 import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
@@ -33,8 +33,11 @@ export class AppModule {
         ClockModule.forRoot(),
         EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
         EvidenceModule.forRoot({ dataDir: config.DATA_DIR, ...evidenceLimits(config) }),
-        // Checkpoints every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES, straight to the store's seal stream.
-        SealModule.forRoot({ schedule: config.SEALER }),
+        // Checkpoints every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES, straight to the store's seal stream;
+        // the history verified at start and after each checkpoint, and commands on an altered one refused.
+        SealModule.forRoot({ schedule: config.SEALER, watch: true }),
+        // The committee's papers end with the latest checkpoint.
+        ReportSealModule,
         RecommendationsModule,
         EvidenceApiModule,
         PagesModule.forRoot(projections),

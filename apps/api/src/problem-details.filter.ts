@@ -7,6 +7,7 @@ import { FileTooLarge, ImportRejected, MAX_IMPORT_BYTES, NotARegisterFile } from
 import { InvalidReportParameter, ReadModelsBehind } from '@hmicfrs/projections';
 import {
   CommandRefused,
+  HistoryAltered,
   IdempotencyKeyReused,
   ItemNotFound,
   OccurredAtRefused,
@@ -64,6 +65,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { status: 400, title: 'Bad request', detail: error.message };
     }
     if (error instanceof CommandRefused) return refusalProblem(error);
+    // Locked, not conflicting: no retry or reload helps until an auditor has looked into the alteration.
+    if (error instanceof HistoryAltered) {
+      return { status: 423, title: 'History altered', detail: error.message, stream: error.stream, problems: error.problems };
+    }
     if (error instanceof ItemNotFound) return { status: 404, title: 'Not found', detail: error.message };
     if (
       error instanceof UnknownInspectionReport ||

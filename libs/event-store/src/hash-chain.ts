@@ -106,10 +106,17 @@ export type ChainVerdict =
   | { intact: true; streamId: string; events: number; lastHash: string }
   | { intact: false; streamId: string; brokenAt: number; eventId: string; reason: string };
 
-/** Walks one stream's events in revision order and names the first link that does not hold. */
-export function verifyChain(streamId: string, events: Iterable<RecordedEvent>): ChainVerdict {
-  let previousHash = GENESIS_HASH;
-  let expectedRevision = 0;
+/**
+ * Walks one stream's events in revision order and names the first link that does not hold; `from` carries
+ * on from an event already checked (the revision and hash the next one must follow).
+ */
+export function verifyChain(
+  streamId: string,
+  events: Iterable<RecordedEvent>,
+  from: { revision: number; previousHash: string } = { revision: 0, previousHash: GENESIS_HASH },
+): ChainVerdict {
+  let previousHash = from.previousHash;
+  let expectedRevision = from.revision;
   for (const event of events) {
     const { hash, ...metadata } = event.metadata;
     const broken = (reason: string): ChainVerdict => ({

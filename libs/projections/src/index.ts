@@ -27,3 +27,4 @@ export { jacMarkdown } from './reports/jac-markdown';
 export { jacHtml } from './reports/jac-html';
 export { jacCsv } from './reports/jac-csv';
 export { jacDocx, type ContactOfficer, type PaperOptions } from './reports/jac-docx';
+export { REPORT_SEAL, sealWords, type ReportSeal, type LatestSeal } from './reports/report-seal';

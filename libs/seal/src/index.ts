@@ -9,13 +9,25 @@ export {
   type StoredCheckpoint,
 } from './checkpoint';
 export { checkpointExport, readCheckpointExport, EXPORT_FORMAT, type CheckpointExport } from './checkpoint-export';
-export { loadSealKey, readPublicKey, publicKeyFromPem, fingerprintOf, SealKeyProblem, LOCAL_KEY_FILE, type SealKey } from './seal-key';
+export {
+  loadSealKey,
+  readPublicKey,
+  publicKeyFromPem,
+  fingerprintOf,
+  SealKeyProblem,
+  LOCAL_KEY_FILE,
+  SEAL_KEY,
+  type SealKey,
+} from './seal-key';
 export { lastCheckpoint, storedCheckpoints } from './seal-stream';
 export { Sealer, SealContended, type SealOutcome, type SealerOptions } from './sealer';
 export { SealSchedule, type SealStatus, type SealScheduleOptions } from './seal-schedule';
-export { SealModule, SEAL_KEY } from './seal.module';
+export { SealModule } from './seal.module';
+export { ReportSealModule } from './report-seal.module';
+export { HistoryWatch, type IntegrityStatus } from './history-watch';
 export {
   verifyHistory,
+  HistoryVerifier,
   NothingSealed,
   type Finding,
   type FindingKind,

@@ -136,3 +136,6 @@ function sealKeyFrom(privateKey: KeyObject, source: string): SealKey {
     source,
   };
 }
+
+/** The Nest token of the API's (or the cli's) signing key. */
+export const SEAL_KEY = Symbol('SEAL_KEY');

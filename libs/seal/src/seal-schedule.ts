@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type AllSubscription, type EventStore } from '@hmicfrs/event-store';
 import { SEAL_STREAM, short } from './checkpoint';
+import { HistoryWatch } from './history-watch';
 import { Sealer } from './sealer';
 
 export interface SealScheduleOptions {
@@ -43,6 +44,7 @@ export class SealSchedule implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly sealer: Sealer,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(SEAL_SCHEDULE_OPTIONS) private readonly options: SealScheduleOptions,
+    @Optional() private readonly watch?: HistoryWatch,
   ) {
     this.state = { keyFingerprint: sealer.keyFingerprint, lastSealedPosition: null, lastSealedAt: null, lastSequence: null, failing: null };
   }
@@ -105,6 +107,8 @@ export class SealSchedule implements OnApplicationBootstrap, BeforeApplicationSh
   private async follow(subscription: AllSubscription): Promise<void> {
     try {
       for await (const event of subscription) {
+        // A checkpoint (this sealer's or `cli seal`'s): the watch verifies the range it covers.
+        if (event.streamId === SEAL_STREAM) void this.watch?.checkpointed();
         if (event.streamId === SEAL_STREAM || event.position <= this.sealedThrough) continue;
         this.unsealed.push(event.position);
         if (this.unsealed.length >= this.options.everyEvents) void this.sealNow();

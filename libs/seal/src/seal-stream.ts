@@ -32,6 +32,12 @@ export async function lastCheckpoint(store: EventStore): Promise<StoredCheckpoin
   return checkpointOf(found);
 }
 
+/** The last checkpoint the store had recorded by `knownAt`, or null. */
+export async function lastCheckpointBy(store: EventStore, knownAt: Date): Promise<StoredCheckpoint | null> {
+  const events = await store.readStream(SEAL_STREAM, { recordedUpTo: knownAt });
+  return events.length === 0 ? null : checkpointOf(events[events.length - 1]);
+}
+
 /** Every checkpoint the store holds, in order. */
 export async function storedCheckpoints(store: EventStore): Promise<{ checkpoints: StoredCheckpoint[]; events: RecordedEvent[] }> {
   const events = await store.readStream(SEAL_STREAM);

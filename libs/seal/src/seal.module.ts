@@ -2,23 +2,27 @@ import { Module, type DynamicModule, Logger } from '@nestjs/common';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { AppConfig } from '@hmicfrs/config';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
-import { loadSealKey, type SealKey } from './seal-key';
+import { HISTORY_INTEGRITY } from '@hmicfrs/workflow';
+import { HistoryWatch } from './history-watch';
+import { SEAL_KEY, loadSealKey, type SealKey } from './seal-key';
 import { SEAL_SCHEDULE_OPTIONS, SealSchedule } from './seal-schedule';
 import { Sealer } from './sealer';
-
-export const SEAL_KEY = Symbol('SEAL_KEY');
 
 /**
  * The sealer for a Nest application: the key from the configuration (SEAL_PRIVATE_KEY, SEAL_PRIVATE_KEY_FILE
  * or the local one), a `Sealer` on the application's store and clock, and — with `schedule` — the
- * `SealSchedule` that seals every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES minutes.
+ * `SealSchedule` that seals every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES minutes; with `watch`,
+ * the `HistoryWatch` that verifies the history at start and after each checkpoint and is the command
+ * pipeline's `HISTORY_INTEGRITY` (global, so the workflow finds it wherever it is imported).
  * Needs `EVENT_STORE`, `CLOCK` and `AppConfig` from the application.
  */
 @Module({})
 export class SealModule {
-  static forRoot(options: { schedule: boolean }): DynamicModule {
+  static forRoot(options: { schedule: boolean; watch?: boolean }): DynamicModule {
+    const watch = options.watch ? [HistoryWatch, { provide: HISTORY_INTEGRITY, useExisting: HistoryWatch }] : [];
     return {
       module: SealModule,
+      global: true,
       providers: [
         {
           provide: SEAL_KEY,
@@ -46,8 +50,9 @@ export class SealModule {
               SealSchedule,
             ]
           : []),
+        ...watch,
       ],
-      exports: [Sealer, SEAL_KEY, ...(options.schedule ? [SealSchedule] : [])],
+      exports: [Sealer, SEAL_KEY, ...(options.schedule ? [SealSchedule] : []), ...(options.watch ? [HistoryWatch, HISTORY_INTEGRITY] : [])],
     };
   }
 }

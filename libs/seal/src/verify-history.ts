@@ -94,118 +94,168 @@ export class NothingSealed extends Error {
  * read again only to tell a deleted event from a moved one.
  */
 export async function verifyHistory(input: VerifyHistoryInput): Promise<HistoryVerdict> {
-  const findings: Finding[] = [];
-  const stored = await readStoredCheckpoints(input.store, findings);
-  const trusted = trustedCheckpoints(input, stored, findings);
-  const verdict: HistoryVerdict = {
-    findings,
-    events: 0,
-    streams: 0,
-    checkpointsFrom: input.exported ? 'export' : 'store',
-    checkpointsChecked: trusted.length,
-    sealedThrough: trusted[trusted.length - 1] ?? null,
-    unsealed: 0,
-  };
-  const headsOf = (index: number): CheckpointHead[] | undefined => {
-    const mine = stored[index];
-    const theirs = trusted[index];
-    if (!mine || !sameCheckpoint(mine, theirs) || headsDigest(mine.heads) !== theirs.headsDigest) return undefined;
-    return mine.heads;
-  };
-  const scan = new Scan(input.store, trusted, headsOf, findings);
-  try {
-    const events = isAuditable(input.store) ? input.store.readAllForAudit() : input.store.readAll();
-    const ordered = isAuditable(input.store) && input.store.recordedAtFollowsGlobalOrder;
-    for await (const event of events) {
-      if (event.streamId === SEAL_STREAM) continue;
-      scan.event(event, ordered);
-    }
-  } catch (error) {
-    if (!(error instanceof EventStoreError) && !(error instanceof SyntaxError)) throw error;
-    findings.push({ kind: 'store-damaged', message: `the store cannot be read to the end (truncated or corrupt): ${oneLine(error)}` });
-  }
-  await scan.finish();
-  verdict.events = scan.total;
-  verdict.streams = scan.streamCount;
-  verdict.unsealed = scan.unsealed;
-  return verdict;
-}
-
-async function readStoredCheckpoints(store: EventStore, findings: Finding[]): Promise<StoredCheckpoint[]> {
-  let events: RecordedEvent[];
-  try {
-    events = await store.readStream(SEAL_STREAM);
-  } catch (error) {
-    if (!(error instanceof EventStoreError) && !(error instanceof SyntaxError)) throw error;
-    findings.push({ kind: 'store-damaged', message: `the seal stream cannot be read (truncated or corrupt): ${oneLine(error)}` });
-    return [];
-  }
-  const chain = verifyChain(SEAL_STREAM, events);
-  if (!chain.intact) {
-    findings.push({
-      kind: 'seal-stream-chain',
-      streamId: SEAL_STREAM,
-      revision: chain.brokenAt,
-      message: `the seal stream's own hash chain breaks at revision ${chain.brokenAt}: ${chain.reason}`,
-    });
-  }
-  const checkpoints: StoredCheckpoint[] = [];
-  for (const event of events) {
-    try {
-      checkpoints.push(checkpointOf(event));
-    } catch (error) {
-      findings.push({ kind: 'checkpoint-forged', streamId: SEAL_STREAM, revision: event.revision, message: oneLine(error) });
-      break;
-    }
-  }
-  return checkpoints;
+  return new HistoryVerifier(input).verify({ throughUnsealed: true });
 }
 
 /**
- * The checkpoints the events are held to: the export's (compared with the store's, which must hold each
- * of them unchanged) and then the store's later ones; each signed with the given key and chained to the one
- * before. The first that fails ends the list: nothing after it can be relied on.
+ * Verification that carries on where it stopped: the first `verify()` checks everything, each later one
+ * only the checkpoints written since and the events they cover, keeping what it knows of every stream
+ * (its last revision and hash) in between. The running API keeps one; findings accumulate, each named once.
  */
-function trustedCheckpoints(input: VerifyHistoryInput, stored: StoredCheckpoint[], findings: Finding[]): SignedCheckpoint[] {
-  let candidates: SignedCheckpoint[] = stored;
-  if (input.exported) {
-    if (input.exported.length === 0 && stored.length === 0) throw new NothingSealed();
+export class HistoryVerifier {
+  private readonly findings: Finding[] = [];
+  private readonly stored: StoredCheckpoint[] = [];
+  private readonly trusted: SignedCheckpoint[] = [];
+  private readonly scan: Scan;
+  /** The seal stream's last event read, so each new one is checked to link to it. */
+  private lastSealEvent: RecordedEvent | undefined;
+  /** A checkpoint failed (or could not be read): nothing after it can be relied on, so no more are taken. */
+  private trustEnded = false;
+  private exportCompared = false;
+  /** The global position of the last event read. */
+  private read: bigint | undefined;
+
+  constructor(private readonly input: VerifyHistoryInput) {
+    this.scan = new Scan(input.store, this.trusted, (index) => this.headsOf(index), this.findings);
+  }
+
+  /**
+   * Checks what is new since the last call. `throughUnsealed`: also the events after the last checkpoint
+   * (counted as not yet sealed); without it the pass stops at the last checkpoint, and the next call
+   * starts there.
+   * @throws NothingSealed when neither the store nor the export holds a checkpoint
+   */
+  async verify(options: { throughUnsealed: boolean }): Promise<HistoryVerdict> {
+    await this.readNewCheckpoints();
+    const exported = this.input.exported;
+    if (exported && !this.exportCompared) {
+      this.exportCompared = true;
+      if (exported.length === 0 && this.stored.length === 0) throw new NothingSealed();
+      this.compareWithExport(exported);
+    }
+    if (!exported && this.stored.length === 0 && this.findings.length === 0) throw new NothingSealed();
+    this.trustNew(exported ?? []);
+    const through = this.trusted.length === 0 ? -1n : BigInt(this.trusted[this.trusted.length - 1].position);
+    const store = this.input.store;
+    const after = this.read === undefined ? {} : { after: this.read };
+    try {
+      const events = isAuditable(store) ? store.readAllForAudit(after) : store.readAll(after);
+      const ordered = isAuditable(store) && store.recordedAtFollowsGlobalOrder;
+      for await (const event of events) {
+        if (!options.throughUnsealed && event.position > through) break;
+        this.read = event.position;
+        if (event.streamId === SEAL_STREAM) continue;
+        this.scan.event(event, ordered);
+      }
+    } catch (error) {
+      if (!(error instanceof EventStoreError) && !(error instanceof SyntaxError)) throw error;
+      this.findOnce({ kind: 'store-damaged', message: `the store cannot be read to the end (truncated or corrupt): ${oneLine(error)}` });
+    }
+    await this.scan.settle();
+    // A checkpoint's heads are needed only to close its range: a long-running API keeps none it is done with.
+    for (let index = 0; index < this.scan.closed; index += 1) {
+      if (this.stored[index]?.heads.length) this.stored[index] = { ...this.stored[index], heads: [] };
+    }
+    return {
+      findings: [...this.findings],
+      events: this.scan.total,
+      streams: this.scan.streamCount,
+      checkpointsFrom: exported ? 'export' : 'store',
+      checkpointsChecked: this.trusted.length,
+      sealedThrough: this.trusted[this.trusted.length - 1] ?? null,
+      unsealed: this.scan.unsealed,
+    };
+  }
+
+  /**
+   * The checkpoints the events are held to: the export's and then the store's later ones; each signed
+   * with the given key and chained to the one before. The first that fails ends the list: nothing after it
+   * can be relied on.
+   */
+  private trustNew(exported: SignedCheckpoint[]): void {
+    while (!this.trustEnded) {
+      const index = this.trusted.length;
+      const checkpoint = exported[index] ?? this.stored[index];
+      if (checkpoint === undefined) return;
+      const problem = checkpointProblem(checkpoint, this.trusted[index - 1], this.input);
+      if (problem) {
+        this.findings.push({ ...problem, checkpoint: checkpoint.sequence });
+        this.trustEnded = true;
+        return;
+      }
+      this.trusted.push(checkpoint);
+    }
+  }
+
+  /** The seal stream's events written since the last call: their chain, and each read as a checkpoint. */
+  private async readNewCheckpoints(): Promise<void> {
+    if (this.trustEnded) return;
+    let events: RecordedEvent[];
+    try {
+      events = await this.input.store.readStream(SEAL_STREAM, { fromRevision: this.stored.length });
+    } catch (error) {
+      if (!(error instanceof EventStoreError) && !(error instanceof SyntaxError)) throw error;
+      this.findOnce({ kind: 'store-damaged', message: `the seal stream cannot be read (truncated or corrupt): ${oneLine(error)}` });
+      return;
+    }
+    const last = this.lastSealEvent;
+    const chain = verifyChain(SEAL_STREAM, events, last && { revision: last.revision + 1, previousHash: last.metadata.hash });
+    if (!chain.intact) {
+      this.findOnce({
+        kind: 'seal-stream-chain',
+        streamId: SEAL_STREAM,
+        revision: chain.brokenAt,
+        message: `the seal stream's own hash chain breaks at revision ${chain.brokenAt}: ${chain.reason}`,
+      });
+    }
+    for (const event of events) {
+      try {
+        this.stored.push(checkpointOf(event));
+        this.lastSealEvent = event;
+      } catch (error) {
+        this.findings.push({ kind: 'checkpoint-forged', streamId: SEAL_STREAM, revision: event.revision, message: oneLine(error) });
+        this.trustEnded = true;
+        return;
+      }
+    }
+  }
+
+  /** Each exported checkpoint must still be in the store, unchanged. */
+  private compareWithExport(exported: SignedCheckpoint[]): void {
     const missing: number[] = [];
-    input.exported.forEach((exported, index) => {
-      const mine = stored[index];
-      if (mine === undefined) missing.push(exported.sequence);
-      else if (!sameCheckpoint(mine, exported)) {
-        findings.push({
+    exported.forEach((checkpoint, index) => {
+      const mine = this.stored[index];
+      if (mine === undefined) missing.push(checkpoint.sequence);
+      else if (!sameCheckpoint(mine, checkpoint)) {
+        this.findings.push({
           kind: 'checkpoint-replaced',
-          checkpoint: exported.sequence,
+          checkpoint: checkpoint.sequence,
           message:
-            `the store's checkpoint #${exported.sequence} is not the exported one (root ${short(mine.root)} signed by ${short(mine.keyFingerprint)}, ` +
-            `exported root ${short(exported.root)} signed by ${short(exported.keyFingerprint)}): the seal stream was replaced or rewritten`,
+            `the store's checkpoint #${checkpoint.sequence} is not the exported one (root ${short(mine.root)} signed by ${short(mine.keyFingerprint)}, ` +
+            `exported root ${short(checkpoint.root)} signed by ${short(checkpoint.keyFingerprint)}): the seal stream was replaced or rewritten`,
         });
       }
     });
     if (missing.length > 0) {
-      findings.push({
+      this.findings.push({
         kind: 'checkpoint-missing',
         checkpoint: missing[0],
         message: `the store's seal stream lacks checkpoint${missing.length > 1 ? 's' : ''} #${missing[0]}${missing.length > 1 ? `..#${missing[missing.length - 1]}` : ''} that the export holds: deleted`,
       });
     }
-    candidates = [...input.exported, ...stored.slice(input.exported.length)];
-  } else if (stored.length === 0) {
-    throw new NothingSealed();
   }
-  const trusted: SignedCheckpoint[] = [];
-  for (const checkpoint of candidates) {
-    const previous = trusted[trusted.length - 1];
-    const problem = checkpointProblem(checkpoint, previous, input);
-    if (problem) {
-      findings.push({ ...problem, checkpoint: checkpoint.sequence });
-      break;
-    }
-    trusted.push(checkpoint);
+
+  private headsOf(index: number): CheckpointHead[] | undefined {
+    const mine = this.stored[index];
+    const theirs = this.trusted[index];
+    if (!mine || !sameCheckpoint(mine, theirs) || headsDigest(mine.heads) !== theirs.headsDigest) return undefined;
+    return mine.heads;
   }
-  return trusted;
+
+  /** A store that cannot be read is named once, not again on every later pass. */
+  private findOnce(finding: Finding): void {
+    if (!this.findings.some((known) => known.message === finding.message)) this.findings.push(finding);
+  }
 }
 
 function checkpointProblem(
@@ -276,6 +326,8 @@ class Scan {
   private readonly rehashed = new Set<string>();
   private readonly changed = new Set<string>();
   private readonly pending: Pending[] = [];
+  /** Streams and revisions already named as deleted or moved. */
+  private readonly named = new Set<string>();
   private latestRecordedAt = '';
   private latestRecordedAtPosition = 0n;
   private outOfOrderNamed = -1n;
@@ -377,7 +429,17 @@ class Scan {
     }
   }
 
-  async finish(): Promise<void> {
+  /** How many checkpoints' ranges are closed. */
+  get closed(): number {
+    return this.index;
+  }
+
+  /**
+   * Closes every range (the pass has read through the last checkpoint) and names what is missing: revisions the scan jumped past, and
+   * streams and events a checkpoint sealed that are no longer there (or stand elsewhere). Each named once;
+   * a later pass names only what it finds new.
+   */
+  async settle(): Promise<void> {
     while (this.index < this.trusted.length) this.closeRange();
     for (const [streamId, gaps] of this.gaps) {
       for (const [revision, position] of gaps) {
@@ -390,9 +452,10 @@ class Scan {
         });
       }
     }
-    const named = new Set<string>();
+    this.gaps.clear();
+    const named = this.named;
     const streams = new Map<string, RecordedEvent[]>();
-    for (const { checkpoint, streamId, from, to } of this.pending) {
+    for (const { checkpoint, streamId, from, to } of this.pending.splice(0)) {
       let events = streams.get(streamId);
       if (events === undefined) {
         events = await this.store.readStream(streamId).catch(() => []);

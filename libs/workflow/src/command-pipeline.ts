@@ -4,6 +4,8 @@ import { WrongExpectedRevision, type EventStore, type RecordedEvent } from '@hmi
 import type { DomainEvent, SystemActor } from '@hmicfrs/lifecycle';
 import type { Actor } from '@hmicfrs/auth';
 import type { CommandRequest } from './command-request';
+import { HistoryAltered } from './errors';
+import type { HistoryIntegrity } from './history-integrity';
 import { commandIdOf, earlierEvents, enveloped } from './event-envelope';
 import { occurredAt } from './occurred-at';
 import { RecentItems, type Folded } from './recent-items';
@@ -54,6 +56,7 @@ export class CommandPipeline {
   constructor(
     private readonly store: EventStore,
     private readonly clock: Clock,
+    private readonly integrity?: HistoryIntegrity,
   ) {}
 
   /** A fold of one kind of stream that keeps the last `capacity` streams it folded. */
@@ -89,6 +92,7 @@ export class CommandPipeline {
       const earlier = await streams.earlier(write, request, commandId);
       if (earlier !== undefined) return earlier;
     }
+    await this.refuseAltered(write.stream);
     const current = await streams.current(write.stream);
     const revision = current?.revision ?? -1;
     await write.check?.(current?.state);
@@ -102,6 +106,11 @@ export class CommandPipeline {
     if (result.duplicate) return (await streams.earlier(write, request, commandId))!;
     const state = streams.remember(write.stream, current, events, result.events);
     return { state, revision: result.revision, events: result.events, replayed: false };
+  }
+
+  private async refuseAltered(stream: string): Promise<void> {
+    const problems = (await this.integrity?.problemsOf(stream)) ?? [];
+    if (problems.length > 0) throw new HistoryAltered(stream, problems);
   }
 }
 

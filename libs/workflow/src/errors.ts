@@ -1,4 +1,5 @@
 import type { Refusal } from '@hmicfrs/lifecycle';
+import type { IntegrityProblem } from './history-integrity';
 
 /** No item (or no item as at the date asked) under that id. */
 export class ItemNotFound extends Error {
@@ -48,5 +49,22 @@ export class IdempotencyKeyReused extends Error {
   override readonly name = 'IdempotencyKeyReused';
   constructor(key: string) {
     super(`Idempotency-Key ${JSON.stringify(key)} was already used for a different request to this item`);
+  }
+}
+
+/**
+ * The stream's history no longer verifies against the signed checkpoints (an event deleted, changed,
+ * moved, a checkpoint forged): no command is decided on a history that may have been altered. Reads go on.
+ */
+export class HistoryAltered extends Error {
+  override readonly name = 'HistoryAltered';
+  constructor(
+    readonly stream: string,
+    readonly problems: IntegrityProblem[],
+  ) {
+    super(
+      `The history of ${stream} no longer verifies against its signed checkpoints, so no change can be recorded on it: ` +
+        `${problems[0].message}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}. An auditor must look into it (npm run cli -- verify)`,
+    );
   }
 }

@@ -12,5 +12,7 @@ export {
   CommandRefused,
   OccurredAtRefused,
   IdempotencyKeyReused,
+  HistoryAltered,
 } from './errors';
+export { HISTORY_INTEGRITY, type HistoryIntegrity, type IntegrityProblem } from './history-integrity';
 export { ItemHistoryReader, type ItemHistory, type HistoryEntry, type ImportedFrom } from './item-history';

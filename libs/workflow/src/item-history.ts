@@ -1,7 +1,8 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE, verifyChain, type EventStore } from '@hmicfrs/event-store';
 import { evolve, statusOf, upcast, type RecommendationEvent, type RecommendationState, type Status } from '@hmicfrs/lifecycle';
 import { ItemNotFound } from './errors';
+import { HISTORY_INTEGRITY, type HistoryIntegrity, type IntegrityProblem } from './history-integrity';
 import { recommendationStream } from '@hmicfrs/lifecycle';
 
 export interface HistoryEntry {
@@ -44,18 +45,27 @@ export interface ItemHistory {
   id: string;
   /** Whether the stored history is exactly what was written (the hash chain holds). */
   chain: { intact: true } | { intact: false; brokenAt: number; reason: string };
+  /**
+   * Whether it still verifies against the signed checkpoints (what the chain alone cannot show: a deleted
+   * last event, a re-hashed stream, moved positions); null where nothing watches (no seal).
+   */
+  sealed: { verifies: true } | { verifies: false; problems: IntegrityProblem[] } | null;
   events: HistoryEntry[];
 }
 
 /** An item's full history for auditors: every fact with who, when, why, and the state it moved between. */
 @Injectable()
 export class ItemHistoryReader {
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() @Inject(HISTORY_INTEGRITY) private readonly integrity?: HistoryIntegrity,
+  ) {}
 
   async history(id: string): Promise<ItemHistory> {
     const stream = recommendationStream(id);
-    const stored = await this.store.readStream(stream);
-    if (stored.length === 0) throw new ItemNotFound(id);
+    const [stored, problems] = await Promise.all([this.store.readStream(stream), this.integrity?.problemsOf(stream)]);
+    // A deleted stream has no events to show, but the seal knows it was there: say so rather than "no such item".
+    if (stored.length === 0 && !problems?.some((problem) => problem.kind === 'deleted-stream')) throw new ItemNotFound(id);
     const verdict = verifyChain(stream, stored);
     let state: RecommendationState | undefined;
     const events = stored.map((event): HistoryEntry => {
@@ -84,6 +94,7 @@ export class ItemHistoryReader {
     return {
       id,
       chain: verdict.intact ? { intact: true } : { intact: false, brokenAt: verdict.brokenAt, reason: verdict.reason },
+      sealed: problems === undefined ? null : problems.length === 0 ? { verifies: true } : { verifies: false, problems },
       events,
     };
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AccessDenied, permits, type Action, type Actor } from '@hmicfrs/auth';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
@@ -25,6 +25,7 @@ import { COMMAND_ACTIONS } from './command-actions';
 import { CommandPipeline, type FoldedStreams, type Written } from './command-pipeline';
 import type { CommandRequest } from './command-request';
 import { CommandRefused, ItemNotFound, UnknownInspectionReport, UnknownLinkedItem } from './errors';
+import { HISTORY_INTEGRITY, type HistoryIntegrity } from './history-integrity';
 import { itemView, type ItemView } from './item-view';
 
 /** What a command on an item answers: the item as it now stands, and the facts it recorded. */
@@ -50,8 +51,9 @@ export class RecommendationWorkflow {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) clock: Clock,
+    @Optional() @Inject(HISTORY_INTEGRITY) integrity?: HistoryIntegrity,
   ) {
-    this.pipeline = new CommandPipeline(store, clock);
+    this.pipeline = new CommandPipeline(store, clock, integrity);
     this.items = this.pipeline.streams<RecommendationState>(
       { fold: (events, from) => replay(events, from), evolve: (state, facts) => facts.reduce(evolveItem, state) as RecommendationState },
       RECENT_ITEMS,

@@ -17,6 +17,7 @@ const TITLES: Record<number, string> = {
   404: 'Page not found',
   409: 'That is not possible now',
   422: 'That is not possible',
+  423: 'The history of this item has been altered',
   503: 'Sorry, the service is unavailable',
   500: 'Sorry, there is a problem with the service',
 };

@@ -1,5 +1,6 @@
 import type { JacReport } from './jac-report';
 import { KINDS } from './jac-report';
+import { sealWords } from './report-seal';
 
 const HEADER = [
   'section',
@@ -62,6 +63,8 @@ export function jacCsv(report: JacReport): string {
       days_overdue: item.daysOverdue,
     });
   }
+  // Last, as on the paper: the checkpoint in words (position, root, key, signature), its event count as the count.
+  add({ section: 'seal', reference: sealWords(report.seal), count: report.seal?.count ?? 0 });
   return [HEADER, ...rows].map((row) => row.map(field).join(',')).join('\r\n') + '\r\n';
 }
 

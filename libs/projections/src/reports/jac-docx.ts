@@ -2,6 +2,7 @@ import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableC
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import type { ItemKind } from '@hmicfrs/lifecycle';
 import type { JacReport } from './jac-report';
+import { sealWords } from './report-seal';
 import { KIND_LABELS, STATUS_LABELS, kindAndLevel, longDate, withChange } from './report-words';
 
 /** Who the committee asks about the paper: the papers end with the Force Liaison Officer's name and title. */
@@ -126,6 +127,8 @@ function paper(report: JacReport, options: PaperOptions): (Paragraph | Table)[] 
     ...(options.contact === undefined
       ? []
       : [heading('CONTACT OFFICER'), text(`Name: ${options.contact.name}`), text(`Title: ${options.contact.title}`)]),
+    // The committee's own copy holds the seal of the history it was drawn from (docs/architecture.md, "Sealed history").
+    text(sealWords(report.seal)),
   ];
 }
 

@@ -1,4 +1,5 @@
 import type { JacReport } from './jac-report';
+import { sealWords } from './report-seal';
 import { KIND_LABELS, STATUS_LABELS, kindAndLevel, longDate, withChange } from './report-words';
 
 /** The report as one self-contained HTML page, to print or attach to the committee's papers. */
@@ -81,6 +82,7 @@ export function jacHtml(report: JacReport): string {
 </head>
 <body>
 ${body.filter((part) => part !== '').join('\n')}
+<footer><p class="seal">${escape(sealWords(report.seal))}</p></footer>
 </body>
 </html>
 `;

@@ -25,6 +25,7 @@ const report: JacReport = {
   byReport: [{ inspection, received: { ...none, recommendation: 1 }, submitted: none }],
   overdue: [],
   waitingForHmicfrs: [],
+  seal: null,
 };
 
 describe('jacMarkdown', () => {

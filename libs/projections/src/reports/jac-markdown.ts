@@ -1,4 +1,5 @@
 import type { ItemLine, JacReport } from './jac-report';
+import { sealWords } from './report-seal';
 import { KIND_LABELS, STATUS_LABELS, kindAndLevel, longDate, withChange } from './report-words';
 
 /** The report as the committee paper's Markdown: its sections and its `12 (+6)` numbers. */
@@ -85,6 +86,7 @@ export function jacMarkdown(report: JacReport): string {
       ...report.waitingForHmicfrs.map((item) => `- ${itemWords(item)}, due ${longDate(item.dueDate!)}`),
     );
   }
+  lines.push('', '---', '', sealWords(report.seal));
   return `${lines.join('\n')}\n`;
 }
 

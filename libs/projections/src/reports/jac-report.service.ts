@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Statement } from 'better-sqlite3';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import type { InspectionType } from '@hmicfrs/lifecycle';
@@ -8,6 +8,7 @@ import { ReadModelDatabase } from '../runtime/read-model-database';
 import { jacPeriod, type JacRequest } from './jac-period';
 import { compileJacReport, type InspectionRef, type JacReport } from './jac-report';
 import { whyEmpty, type RecordExtent } from './report-words';
+import { REPORT_SEAL, type LatestSeal } from './report-seal';
 
 /**
  * The JAC report from the register's versions: every item as at `asAt` and as at `previous`, as known
@@ -21,11 +22,14 @@ export class JacReportService {
     private readonly past: PastRegister,
     private readonly freshness: ReadModelFreshness,
     @Inject(CLOCK) private readonly clock: Clock,
+    @Optional() @Inject(REPORT_SEAL) private readonly seals?: LatestSeal,
   ) {}
 
   async jacReport(request: JacRequest): Promise<JacReport> {
     const period = jacPeriod(request, this.clock());
     await this.freshness.waitFor('register');
+    // The latest checkpoint known at the report's point in time: what the paper ends with.
+    const seal = (await this.seals?.latest(new Date(period.knownAt))) ?? null;
     const { db } = this.database;
     return db.transaction(() => {
       const [now, before] = this.past.atEach([
@@ -39,6 +43,7 @@ export class JacReportService {
         before,
         inspection: (id) => inspectionRef(id, inspection),
         describe: (id) => describe.get(id) ?? { reference: id, text: '' },
+        seal,
       });
     })();
   }

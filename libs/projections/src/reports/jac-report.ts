@@ -1,4 +1,5 @@
 import type { InspectionType, IsoDate, ItemKind, Level, Status } from '@hmicfrs/lifecycle';
+import type { ReportSeal } from './report-seal';
 import type { ItemSnapshot } from '../register/item-snapshot';
 import type { JacPeriod } from './jac-period';
 import { dayOf, daysBetween } from './report-dates';
@@ -51,6 +52,8 @@ export interface JacReport {
    * HMICFRS to verify, or with HMICFRS. They are not overdue, and are shown apart.
    */
   waitingForHmicfrs: OverdueLine[];
+  /** The latest signed checkpoint when the report was made, which every format ends with; null while nothing is sealed. */
+  seal: ReportSeal | null;
 }
 
 export type OverdueLine = ItemLine & { daysOverdue: number };
@@ -68,6 +71,8 @@ export interface JacSources {
   inspection(id: string): InspectionRef;
   /** The words of an item (they never change): its reference and text. */
   describe(id: string): { reference: string; text: string };
+  /** The latest signed checkpoint, from the caller (libs/seal); none: not yet sealed. */
+  seal?: ReportSeal | null;
 }
 
 export function compileJacReport(period: JacPeriod, sources: JacSources): JacReport {
@@ -138,6 +143,7 @@ export function compileJacReport(period: JacPeriod, sources: JacSources): JacRep
       ),
     overdue: overdue.sort(byDueDate),
     waitingForHmicfrs: waitingForHmicfrs.sort(byDueDate),
+    seal: sources.seal ?? null,
   };
 }
 

@@ -36,6 +36,9 @@ export class ItemPages {
     const asAt = options.asAt === undefined ? undefined : new Date(instantOf('asAt', options.asAt, 'end'));
     const [view, history] = await Promise.all([this.workflow.item(id, actor, { asAt }), this.histories.history(id)]);
     const asAtIso = asAt?.toISOString();
+    // An altered history takes no commands (the pipeline refuses them): offer none.
+    const altered = history.sealed?.verifies === false;
+    const now = asAt === undefined && !altered;
     await this.pages.render(
       request,
       reply,
@@ -48,12 +51,13 @@ export class ItemPages {
         doneMessage: doneMessage(options.done),
         overdue: isOverdue(view, todayOf(this.clock)),
         inspection: await this.inspection(view.item.inspectionId),
-        actions: view.allowedCommands.map((type) => FORM_OF_COMMAND.get(type)!),
-        notYet: asAt === undefined ? await this.notYet(id, view, actor) : [],
+        actions: altered ? [] : view.allowedCommands.map((type) => FORM_OF_COMMAND.get(type)!),
+        notYet: now ? await this.notYet(id, view, actor) : [],
         timeline: timeline(history, (userId) => this.pages.nameOf(userId), asAtIso).reverse(),
         chain: history.chain,
+        sealed: history.sealed,
         dueDates: dueDateLineage(history, asAtIso),
-        canUpload: asAt === undefined && view.allowedCommands.includes('ATTACH_EVIDENCE'),
+        canUpload: now && view.allowedCommands.includes('ATTACH_EVIDENCE'),
         canOpen: permits(actor, 'evidence.read', view.item).allowed,
         uploadFormId: randomUUID(),
         uploadHint: this.intake.describeLimit(),
