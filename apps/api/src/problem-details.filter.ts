@@ -12,6 +12,7 @@ import {
   OccurredAtRefused,
   UnknownInspectionReport,
   UnknownLinkedItem,
+  UnknownPerson,
 } from '@hmicfrs/workflow';
 import { ProblemPage } from './pages/problem-page';
 import { isPageUrl } from './pages/web-pages';
@@ -64,6 +65,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof CommandRefused) return refusalProblem(error);
     if (error instanceof ItemNotFound) return { status: 404, title: 'Not found', detail: error.message };
+    if (error instanceof UnknownPerson) {
+      return { status: 422, title: 'Unknown person', detail: error.message, person: error.personId, field: error.field };
+    }
     if (
       error instanceof UnknownInspectionReport ||
       error instanceof UnknownLinkedItem ||

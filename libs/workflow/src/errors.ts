@@ -50,3 +50,14 @@ export class IdempotencyKeyReused extends Error {
     super(`Idempotency-Key ${JSON.stringify(key)} was already used for a different request to this item`);
   }
 }
+
+/** A person field (an owner, say) names somebody the directory does not have: add them first. */
+export class UnknownPerson extends Error {
+  override readonly name = 'UnknownPerson';
+  constructor(
+    readonly personId: string,
+    readonly field: string,
+  ) {
+    super(`There is nobody called ${JSON.stringify(personId)} in the directory of people (${field}): add them first`);
+  }
+}

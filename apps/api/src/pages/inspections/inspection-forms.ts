@@ -22,7 +22,7 @@ const ITEM_ERRORS: Record<string, FieldError> = {
   level: { field: 'level', text: 'Select the level HMICFRS gave it' },
   addressee: { field: 'addressee', text: 'Enter whom HMICFRS addressed it to (up to 200 characters)' },
   portfolio: { field: 'portfolio', text: 'Enter the portfolio (up to 200 characters)' },
-  owner: { field: 'owner', text: "Enter the owner's user id (letters, digits or _ . : -), or leave it empty" },
+  owner: { field: 'owner', text: 'Select the owner from the directory of people, or leave it empty' },
   dueDate: { field: 'dueDate-day', text: 'Enter the due date as a real date, or leave it empty' },
 };
 

@@ -10,6 +10,15 @@ export const IsIdentifier = () =>
     }),
   );
 
+/** A person's id: what they sign in with, so an e-mail-like UPN too (`@`); compared case-insensitively. */
+export const IsPersonId = () =>
+  applyDecorators(
+    IsString(),
+    Matches(/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/, {
+      message: '$property must be a person in the directory: 1–100 letters, digits or _ . : @ -',
+    }),
+  );
+
 /** A non-empty piece of prose with a sane bound. */
 export const IsText = (max = 10_000) =>
   applyDecorators(
