@@ -84,4 +84,22 @@ describe('the directory of people', () => {
     const assigned = await liaison().post('/recommendations/known-owner/assign', { owner: 'ASHA.PATEL@force.police.uk' }).expect(200);
     expect(assigned.body.item.owner).toBe('asha.patel@force.police.uk');
   });
+
+  it("given a person in the directory, when an item is opened for them in another case, then the item names the directory's id", async () => {
+    const opened = await liaison().post('/recommendations', item('opened-for-asha', 'Asha.Patel@FORCE.police.uk')).expect(201);
+    expect(opened.body.item.owner).toBe('asha.patel@force.police.uk');
+  });
+
+  it('given a person added, when an auditor reads the audit trail, then their addition is in it: who added them, and when', async () => {
+    await api.readModelsCaughtUp();
+    const trail = await as('audit-khan', 'auditor').get('/audit?user=flo-fletcher').expect(200);
+    expect(trail.body.entries).toContainEqual(
+      expect.objectContaining({
+        type: 'PersonAdded',
+        streamId: 'person-asha.patel@force.police.uk',
+        userId: 'flo-fletcher',
+        role: 'liaison',
+      }),
+    );
+  });
 });

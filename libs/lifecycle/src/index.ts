@@ -32,7 +32,7 @@ export {
   itemIdOf,
   type StreamCategory,
 } from './streams';
-export { personId, samePerson, isSystemId, isImportId, isNotAPerson } from './people';
+export { PERSON_ID, PERSON_ID_RULE, personId, samePerson, isSystemId, isImportId, isNotAPerson } from './people';
 export {
   decidePerson,
   evolvePerson,

@@ -1,15 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ArrayMaxSize, ArrayMinSize, IsEmail, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { ROLES, type Role } from '@hmicfrs/auth';
+import { PERSON_ID, PERSON_ID_RULE } from '@hmicfrs/lifecycle';
 import { IsText } from '../recommendations/dto/fields';
-
-/** A person's id as it names their stream: what they sign in with, an e-mail-like UPN at most forces. */
-export const PERSON_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
 
 export class PersonDto {
   @ApiProperty({ example: 'asha.patel@force.police.uk', description: 'What they sign in with; compared case-insensitively' })
   @IsString()
-  @Matches(PERSON_ID, { message: '$property must be 1–100 letters, digits or _ . : @ - and start with a letter or digit' })
+  @Matches(PERSON_ID, { message: `$property must be ${PERSON_ID_RULE}` })
   id!: string;
 
   @ApiProperty({ example: 'Supt Asha Patel' })

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { OpenRecommendation, RecordInspectionReport } from '@hmicfrs/lifecycle';
+import { personId, type OpenRecommendation, type RecordInspectionReport } from '@hmicfrs/lifecycle';
 import { OpenRecommendationDto } from '../../recommendations/dto/open-recommendation.dto';
 import { RecordInspectionDto } from '../../recommendations/dto/record-inspection.dto';
 import { dateInput, text, type FieldError, type FormBody } from '../forms/form';
@@ -74,7 +74,8 @@ export function readNewItem(inspectionId: string, body: FormBody): { command: Op
     addressee: text(body, 'addressee'),
     portfolio: text(body, 'portfolio'),
     inspectionId,
-    ...(owner ? { owner } : {}),
+    // Normalised where it enters, as every person's id is (the select offers the directory's ids; a crafted post may not).
+    ...(owner ? { owner: personId(owner) } : {}),
     ...(dueDate === undefined ? {} : { dueDate }),
   };
   const errors = refused(OpenRecommendationDto, values, ITEM_ERRORS);

@@ -1,3 +1,4 @@
+import { PERSON_ID, PERSON_ID_RULE } from '@hmicfrs/lifecycle';
 import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
@@ -12,12 +13,7 @@ export const IsIdentifier = () =>
 
 /** A person's id: what they sign in with, so an e-mail-like UPN too (`@`); compared case-insensitively. */
 export const IsPersonId = () =>
-  applyDecorators(
-    IsString(),
-    Matches(/^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/, {
-      message: '$property must be a person in the directory: 1–100 letters, digits or _ . : @ -',
-    }),
-  );
+  applyDecorators(IsString(), Matches(PERSON_ID, { message: `$property must be a person in the directory: ${PERSON_ID_RULE}` }));
 
 /** A non-empty piece of prose with a sane bound. */
 export const IsText = (max = 10_000) =>
