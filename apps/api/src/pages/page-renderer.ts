@@ -18,6 +18,7 @@ const SECTIONS: { text: string; href: string; action: Action }[] = [
   { text: 'Committee report', href: `${PAGES}/committee-report`, action: 'reports.read' },
   { text: 'Inspection reports', href: `${PAGES}/inspection-reports`, action: 'recommendation.read' },
   { text: 'Import', href: `${PAGES}/imports`, action: 'imports.run' },
+  { text: 'People', href: `${PAGES}/people`, action: 'people.read' },
 ];
 
 /**
