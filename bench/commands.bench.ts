@@ -73,6 +73,8 @@ async function httpCommandRate(root: string): Promise<{ perSecond: number; error
     const liaison = `Bearer ${issueToken({ userId: 'flo', role: 'liaison' }, secret)}`;
     const owner = `Bearer ${issueToken({ userId: 'supt-patel', role: 'owner' }, secret)}`;
     await post(url, '/inspections', liaison, { id: 'peel', reportType: 'peel', title: 'PEEL', publishedOn: '2023-09-29' });
+    // Every owner is in the directory of people first, as the liaison officer adds them.
+    await post(url, '/people', liaison, { id: 'supt-patel', name: 'Supt Asha Patel', roles: ['owner'] });
     for (let i = 0; i < ITEMS; i += 1) {
       await post(url, '/recommendations', liaison, {
         reference: `B-${i}`,

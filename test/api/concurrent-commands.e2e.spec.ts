@@ -17,7 +17,7 @@ describe('commands sent at once to one item', () => {
   const owner = () => as('supt-patel', 'owner');
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
     await liaison()
       .post('/inspections', { id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' })
       .expect(201);

@@ -27,7 +27,7 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
   const hmicfrs = () => as('hmi-cooper', 'hmicfrs');
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
     await liaison()
       .post('/inspections', { id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' })
       .expect(201);

@@ -60,7 +60,7 @@ describe('whatever a client sends, the API answers without a 500 and a refusal w
   const position = async () => (await request(api.url).get('/health')).body.store.position;
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
     const liaison = api.bearer('flo', 'liaison');
     await request(api.url)
       .post('/inspections')

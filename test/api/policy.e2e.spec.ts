@@ -39,7 +39,7 @@ const ROUTES: { action: Action; method: 'get' | 'post' | 'delete'; path: string;
 describe('every route × every role is decided by the one policy table', () => {
   let api: RunningApi;
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
     const liaison = api.bearer('flo', 'liaison');
     await request(api.url)
       .post('/inspections')

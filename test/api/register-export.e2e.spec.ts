@@ -26,7 +26,7 @@ describe('GET /recommendations/export', () => {
       .split('\r\n');
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
     await request(api.url)
       .post('/imports?fileName=sample-register.csv')
       .set('Authorization', api.bearer('flo', 'liaison'))

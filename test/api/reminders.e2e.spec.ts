@@ -14,7 +14,7 @@ const leftInOutbox: Notifier = { name: 'outbox', deliver: async () => 'left_in_o
 describe('reminders in the running API', () => {
   let api: RunningApi;
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
   });
   afterAll(() => api.close());
 

@@ -35,7 +35,7 @@ describe('evidence documents over the JSON API', () => {
   const dcc = () => as('dcc-green', 'dcc');
 
   beforeAll(async () => {
-    api = await startApi({ EVIDENCE_MAX_MB: '1' });
+    api = await startApi({ EVIDENCE_MAX_MB: '1' }, { people: ['supt-patel', 'ch-insp-jones'] });
     await liaison()
       .post('/inspections')
       .send({ id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' })

@@ -29,7 +29,7 @@ describe('evidence documents on the pages', () => {
   let dcc: request.Agent;
 
   beforeAll(async () => {
-    pages = await startPages();
+    pages = await startPages({}, { people: ['supt-patel', 'ch-insp-jones'] });
     const flo = await signedIn(pages.url, 'flo-fletcher');
     expect((await submitForm(flo, '/app/inspection-reports/new', REPORT)).status).toBe(303);
     for (const reference of ['P-1', 'P-2'])

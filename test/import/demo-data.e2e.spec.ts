@@ -12,8 +12,8 @@ const AUDITOR = { userId: 'audit-khan', role: 'auditor' } as const;
 /** The demo's data files still fit the lifecycle: a rule change that breaks `npm run demo` fails here first. */
 describe('the demo register and its walk', () => {
   let fixture: ImportFixture;
-  beforeAll(() => {
-    fixture = importFixture();
+  beforeAll(async () => {
+    fixture = await importFixture();
   });
   afterAll(() => fixture.close());
 

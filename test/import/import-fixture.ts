@@ -4,10 +4,11 @@ import { join } from 'node:path';
 import { SqliteEventStore } from '@hmicfrs/event-store';
 import type { Actor } from '@hmicfrs/auth';
 import { RegisterImporter, type ImportOptions, type ImportReport, type RegisterFile } from '@hmicfrs/import';
-
-/** The liaison officer who runs the tests' imports. */
-export const LIAISON: Actor = { userId: 'flo-fletcher', role: 'liaison' };
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
+import { addPeopleTo, LIAISON } from '../support/people';
+
+/** The liaison officer who runs the tests' imports (the one who adds the test's people). */
+export { LIAISON };
 
 export const HEADER = [
   'inspection_id',
@@ -68,13 +69,20 @@ export interface ImportFixture {
   liaison: Actor;
   /** The store's last global position: unchanged means nothing was written. */
   position(): Promise<bigint | null>;
+  /** The position once the owners were in the directory, before any import: still there means an import wrote nothing. */
+  start: bigint | null;
   close(): Promise<void>;
 }
 
-export function importFixture(maxBytes?: number): ImportFixture {
+/** The demo's owners, whom the sample rows and the demo register name: in the directory before any import. */
+export const OWNERS = ['supt-patel', 'ch-insp-jones'];
+
+export async function importFixture(maxBytes?: number): Promise<ImportFixture> {
   const dir = mkdtempSync(join(tmpdir(), 'hmicfrs-import-'));
   const store = SqliteEventStore.open(join(dir, 'events.db'));
   const clock = () => new Date();
+  await addPeopleTo(store, OWNERS, clock);
+  const start = (await store.health()).position;
   const workflow = new RecommendationWorkflow(store, clock);
   const importer = new RegisterImporter(workflow, store, clock, maxBytes);
   return {
@@ -83,6 +91,7 @@ export function importFixture(maxBytes?: number): ImportFixture {
     importer: { import: (file, options = {}) => importer.import(file, { by: LIAISON, ...options }) },
     liaison: LIAISON,
     position: async () => (await store.health()).position,
+    start,
     async close() {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

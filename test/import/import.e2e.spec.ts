@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { ImportRejected } from '@hmicfrs/import';
 import { recommendationStream } from '@hmicfrs/lifecycle';
+import { addPeopleTo } from '../support/people';
 import { csv, importFixture, row, type ImportFixture } from './import-fixture';
 
 const LIAISON = { userId: 'flo-fletcher', role: 'liaison' } as const;
@@ -8,8 +10,8 @@ const sample = () => ({ name: 'sample-register.csv', bytes: readFileSync(join(__
 
 describe('importing a register', () => {
   let fixture: ImportFixture;
-  beforeEach(() => {
-    fixture = importFixture();
+  beforeEach(async () => {
+    fixture = await importFixture();
   });
   afterEach(() => fixture.close());
 
@@ -70,7 +72,7 @@ describe('importing a register', () => {
   it('writes nothing in a dry run, and says what it would do', async () => {
     const report = await fixture.importer.import(sample(), { dryRun: true });
     expect(report).toMatchObject({ dryRun: true, imported: 5, eventsWritten: 0 });
-    expect(await fixture.position()).toBeNull();
+    expect(await fixture.position()).toBe(fixture.start);
   });
 
   it('leaves items already in the register from elsewhere as they are, and says so', async () => {
@@ -122,5 +124,23 @@ describe('importing a register', () => {
     expect(report.problems).toEqual([]);
     const view = await fixture.workflow.item('34', LIAISON);
     expect(view).toMatchObject({ status: 'self_certified', closed: false, item: { level: 3, kind: 'area_for_improvement' } });
+  });
+
+  it("takes in the owner column the ids the directory takes, a UPN in any case too, and names the directory's id", async () => {
+    await addPeopleTo(fixture.store, [{ id: 'asha.patel@force.police.uk', name: 'Supt Asha Patel' }]);
+    const report = await fixture.importer.import({ name: 'upn.csv', bytes: csv([row({ owner: 'Asha.Patel@Force.Police.UK' })]) });
+    expect(report).toMatchObject({ imported: 1, problems: [] });
+    expect((await fixture.workflow.item('34', LIAISON)).item.owner).toBe('asha.patel@force.police.uk');
+  });
+
+  it('refuses an owner nobody added to the directory, naming them, and writes nothing', async () => {
+    const refused = (await fixture.importer
+      .import({ name: 'nobody.csv', bytes: csv([row({ owner: 'Gareth.Jones@Force.Police.UK' })]) })
+      .catch((error: unknown) => error)) as ImportRejected;
+    expect(refused).toBeInstanceOf(ImportRejected);
+    expect(refused.report.problems).toEqual([
+      { row: 2, column: 'owner', reason: expect.stringContaining('nobody called gareth.jones@force.police.uk in the directory') },
+    ]);
+    expect(await fixture.position()).toBe(fixture.start);
   });
 });

@@ -24,7 +24,7 @@ describe('a level 3 item walked through the web pages', () => {
   const item = () => `${pages.url}/app/items/9159`;
 
   beforeAll(async () => {
-    pages = await startPages();
+    pages = await startPages({}, { people: ['supt-patel', 'ch-insp-jones'] });
     browser = await launchChromium();
   });
   afterAll(async () => {
@@ -64,7 +64,7 @@ describe('a level 3 item walked through the web pages', () => {
     await flo.getByLabel('Level 3').check();
     await flo.getByLabel('Addressed to').fill('Chief Constables');
     await flo.getByLabel('Portfolio').fill('Public Protection');
-    await flo.getByLabel("Owner's user id (optional)").fill('supt-patel');
+    await flo.getByLabel('Owner (optional)').selectOption({ label: 'Supt Asha Patel' });
     await fillDate(flo, 'Due date (optional)', '31', '3', '2030');
     await flo.getByRole('button', { name: 'Add the item' }).click();
     await expectText(flo, 'The item is added to the register.');

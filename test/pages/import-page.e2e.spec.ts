@@ -24,7 +24,7 @@ describe('importing a register from the web pages', () => {
   }
 
   beforeAll(async () => {
-    pages = await startPages();
+    pages = await startPages({}, { people: ['supt-patel', 'ch-insp-jones'] });
     flo = await signedIn(pages.url, 'flo-fletcher');
   });
   afterAll(() => pages.close());

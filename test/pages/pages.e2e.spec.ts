@@ -31,7 +31,7 @@ describe('the web pages over HTTP', () => {
   };
 
   beforeAll(async () => {
-    pages = await startPages();
+    pages = await startPages({}, { people: ['supt-patel', 'ch-insp-jones'] });
     const flo = await signedIn(pages.url, 'flo-fletcher');
     await submitForm(flo, '/app/inspection-reports/new', REPORT).then((r) => expect(r.status).toBe(303));
     await submitForm(flo, '/app/inspection-reports/peel-2023/items/new', ITEM).then((r) => expect(r.status).toBe(303));

@@ -40,7 +40,7 @@ describe('the pages that read the read models', () => {
   }
 
   beforeAll(async () => {
-    pages = await startPages();
+    pages = await startPages({}, { people: ['supt-patel', 'ch-insp-jones'] });
     flo = await signedIn(pages.url, 'flo-fletcher');
     expect((await submitForm(flo, '/app/inspection-reports/new', REPORT)).status).toBe(303);
     for (const [reference, level, due] of [

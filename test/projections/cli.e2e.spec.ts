@@ -55,7 +55,9 @@ describe('npm run cli -- project | rebuild | report', () => {
     const { code, stderr, stdout } = await cli(dataDir, 'rebuild');
     expect(code).toBe(0);
     expect(stdout).toBe('');
-    expect(stderr).toMatch(/register, approvalQueue, audit: \d+%, [\d,]+ events, [\d,]+ events\/s, (\d+ s left|time left not known yet)/);
+    expect(stderr).toMatch(
+      /register, approvalQueue, audit, people: \d+%, [\d,]+ events, [\d,]+ events\/s, (\d+ s left|time left not known yet)/,
+    );
     expect(stderr).toMatch(/swapping the rebuilt tables in/);
     expect(stderr).toMatch(/rebuilt from [\d,]+ events/);
     const side = openReadSide({ dir: dataDir });
@@ -69,7 +71,7 @@ describe('npm run cli -- project | rebuild | report', () => {
   it('rebuild of a projection that does not exist is refused, naming those that do', async () => {
     const { code, stderr } = await cli(dataDir, 'rebuild', 'registre');
     expect(code).toBe(2);
-    expect(stderr.trim()).toBe('There is no projection "registre"; the projections are register, approvalQueue, audit');
+    expect(stderr.trim()).toBe('There is no projection "registre"; the projections are register, approvalQueue, audit, people');
   }, 30_000);
 
   it('report prints the JAC paper as Markdown, or CSV', async () => {

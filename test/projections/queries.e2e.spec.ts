@@ -11,6 +11,7 @@ const ROUTES: { action: Action; path: string }[] = [
   { action: 'reports.read', path: '/reports/jac?asAt=2024-06-27&previous=2024-03-21&since=2023-08-01' },
   { action: 'reports.read', path: '/projections' },
   { action: 'history.read', path: '/audit' },
+  { action: 'people.read', path: '/people' },
 ];
 
 const today = new Date().toISOString().slice(0, 10);
@@ -55,7 +56,7 @@ describe('queries across items, on the read models, over HTTP', () => {
   }
 
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
     await liaison()
       .post('/inspections', { id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' })
       .expect(201);

@@ -6,6 +6,7 @@ import type { Actor, LifecycleCommand } from '@hmicfrs/lifecycle';
 import { Outbox, RemindersRun, type Notifier, type OutboxEntry } from '@hmicfrs/reminders';
 import { untilNext } from '../../libs/reminders/src/daily-reminders';
 import { ItemHistoryReader, RecommendationWorkflow } from '@hmicfrs/workflow';
+import { addPeopleTo } from '../support/people';
 
 const liaison: Actor = { userId: 'flo-fletcher', role: 'liaison' };
 const owner: Actor = { userId: 'supt-patel', role: 'owner' };
@@ -35,6 +36,7 @@ describe('reminders and escalation', () => {
     store = SqliteEventStore.open(join(dir, 'events.db'));
     outbox = Outbox.open(dir);
     workflow = new RecommendationWorkflow(store, () => new Date());
+    await addPeopleTo(store, ['supt-patel', 'ch-insp-jones']);
     await workflow.recordInspectionReport(
       {
         type: 'RECORD_INSPECTION_REPORT',

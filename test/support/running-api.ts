@@ -5,6 +5,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { issueToken, type Role } from '@hmicfrs/auth';
 import { loadConfig } from '@hmicfrs/config';
 import { createHttpApp } from '../../apps/api/src/http-app';
+import { LIAISON, testPerson, type TestPerson } from './people';
 
 export interface RunningApi {
   app: NestFastifyApplication;
@@ -15,11 +16,16 @@ export interface RunningApi {
   bearer(userId: string, role: Role): string;
   /** Resolves once every read model has projected everything the store holds now (GET /projections says so). */
   readModelsCaughtUp(): Promise<void>;
+  /** Adds people to the directory as the liaison officer does: POST /people (someone already there is left as they are). */
+  addPeople(...people: TestPerson[]): Promise<void>;
   close(): Promise<void>;
 }
 
-/** The real API on a real port, with a fresh embedded store in a temporary data directory. */
-export async function startApi(env: Record<string, string> = {}): Promise<RunningApi> {
+/**
+ * The real API on a real port, with a fresh embedded store in a temporary data directory. `people`:
+ * whom the test's items belong to, added to the directory first (every owner must be in it).
+ */
+export async function startApi(env: Record<string, string> = {}, { people = [] }: { people?: TestPerson[] } = {}): Promise<RunningApi> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hmicfrs-api-'));
   const secret = 'test-secret-'.padEnd(48, 'x');
   const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: secret, PORT: '0', ...env });
@@ -27,11 +33,12 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
+  const bearer = (userId: string, role: Role) => `Bearer ${issueToken({ userId, role }, secret)}`;
+  const running: RunningApi = {
     app,
     url: `http://127.0.0.1:${port}`,
     dataDir,
-    bearer: (userId, role) => `Bearer ${issueToken({ userId, role }, secret)}`,
+    bearer,
     async readModelsCaughtUp() {
       const auditor = `Bearer ${issueToken({ userId: 'test-auditor', role: 'auditor' }, secret)}`;
       for (let attempt = 0; attempt < 200; attempt += 1) {
@@ -42,9 +49,23 @@ export async function startApi(env: Record<string, string> = {}): Promise<Runnin
       }
       throw new Error('The read models did not catch up with the store within 10 s');
     },
+    async addPeople(...people) {
+      for (const person of people.map((who) => testPerson(who))) {
+        const response = await fetch(`http://127.0.0.1:${port}/people`, {
+          method: 'POST',
+          headers: { authorization: bearer(LIAISON.userId, LIAISON.role), 'content-type': 'application/json' },
+          body: JSON.stringify({ ...person, email: person.email ?? undefined, portfolio: person.portfolio ?? undefined }),
+        });
+        if (response.status !== 201 && response.status !== 409) {
+          throw new Error(`POST /people ${person.id}: ${response.status} ${await response.text()}`);
+        }
+      }
+    },
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  await running.addPeople(...people);
+  return running;
 }

@@ -13,6 +13,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { PagesModule } from './pages/pages.module';
+import { PeopleModule } from './people/people.module';
 import { OIDC } from './pages/session/oidc';
 import { SECRETS, type Secrets } from './pages/session/secrets';
 import { ProblemDetailsFilter } from './problem-details.filter';
@@ -45,6 +46,7 @@ export class AppModule {
         RemindersModule,
         ExportsModule.forRoot(projections),
         QueriesModule.forRoot(projections),
+        PeopleModule.forRoot(projections),
       ],
       controllers: [HealthController],
       providers: [

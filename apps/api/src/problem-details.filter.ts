@@ -13,6 +13,7 @@ import {
   OccurredAtRefused,
   UnknownInspectionReport,
   UnknownLinkedItem,
+  UnknownPerson,
 } from '@hmicfrs/workflow';
 import { BODY_LIMITS, BodyTooComplex } from './body-limits';
 import { ProblemPage } from './pages/problem-page';
@@ -70,6 +71,9 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { status: 423, title: 'History altered', detail: error.message, stream: error.stream, problems: error.problems };
     }
     if (error instanceof ItemNotFound) return { status: 404, title: 'Not found', detail: error.message };
+    if (error instanceof UnknownPerson) {
+      return { status: 422, title: 'Unknown person', detail: error.message, person: error.personId, field: error.field };
+    }
     if (
       error instanceof UnknownInspectionReport ||
       error instanceof UnknownLinkedItem ||

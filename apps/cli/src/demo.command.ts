@@ -8,7 +8,8 @@ import { openEventStore, type EventStore } from '@hmicfrs/event-store';
 import { EvidenceIntake, evidenceLimits, evidenceStoreIn } from '@hmicfrs/evidence';
 import { RegisterImporter } from '@hmicfrs/import';
 import { Outbox, RemindersRun, reminderSettings, type Notifier } from '@hmicfrs/reminders';
-import { RecommendationWorkflow } from '@hmicfrs/workflow';
+import type { Person } from '@hmicfrs/lifecycle';
+import { PeopleDirectory, RecommendationWorkflow } from '@hmicfrs/workflow';
 import type { CliCommand } from './cli-command';
 import { startApi } from './demo-api';
 import { demoFile, freshDemoDirectory } from './demo-files';
@@ -39,11 +40,19 @@ async function load(config: AppConfig): Promise<void> {
   try {
     const clock = systemClock;
     const workflow = new RecommendationWorkflow(store, clock);
+    const liaison: Actor = { userId: 'flo-fletcher', role: 'liaison' };
+    // Owners are chosen from the directory: its people first, as a force's liaison officer would add them.
+    const people = JSON.parse(readFileSync(demoFile('people.json'), 'utf8')) as Person[];
+    const directory = new PeopleDirectory(store, clock);
+    for (const person of people) await directory.add(person, { actor: liaison, idempotencyKey: `demo-person-${person.id}` });
+    console.log(
+      `0. The directory of people (${relative(process.cwd(), demoFile('people.json'))}): ${people.map((p) => p.name).join(', ')}\n`,
+    );
     const register = demoFile('demo-register.csv');
     const report = await new RegisterImporter(workflow, store, clock).import(
       { name: 'demo-register.csv', bytes: readFileSync(register) },
       // The demo's liaison officer (apps/api's demo users) brings the committee's register in.
-      { by: { userId: 'flo-fletcher', role: 'liaison' } },
+      { by: liaison },
     );
     console.log(`1. The register from the Joint Audit Committee papers (${relative(process.cwd(), register)}):`);
     console.log(`${importReportText(report)}\n`);

@@ -29,6 +29,8 @@ const EXPECTED: Record<string, Role[]> = {
   'approvals.read': ['liaison', 'dcc', 'auditor'],
   'reports.read': ['liaison', 'dcc', 'hmicfrs', 'auditor'],
   'imports.run': ['liaison'],
+  'people.add': ['liaison'],
+  'people.read': ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'],
 };
 
 describe('the policy table', () => {

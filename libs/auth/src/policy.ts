@@ -31,6 +31,9 @@ export const POLICY = {
   'approvals.read': { roles: ['liaison', 'dcc', 'auditor'] },
   'reports.read': { roles: ['liaison', 'dcc', 'hmicfrs', 'auditor'] },
   'imports.run': { roles: ['liaison'] },
+  /** The directory of people: the liaison officer keeps it; everyone may see who is in it (names, roles, portfolios). */
+  'people.add': { roles: ['liaison'] },
+  'people.read': { roles: ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'] },
 } as const satisfies Record<string, { roles: readonly Role[]; ownItemsOnly?: readonly Role[] }>;
 
 export type Action = keyof typeof POLICY;

@@ -1,4 +1,13 @@
-import type { InspectionType, ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
+import {
+  PERSON_ID,
+  PERSON_ID_RULE,
+  personId,
+  type InspectionType,
+  type ItemKind,
+  type Level,
+  type Rag,
+  type Status,
+} from '@hmicfrs/lifecycle';
 
 /**
  * Reading one cell into the domain's words. Each returns the value, or a reason the cell cannot be read.
@@ -85,6 +94,12 @@ export function readIdentifier(cell: string): Read<string> {
   return /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/.test(value)
     ? ok(value)
     : bad(`${JSON.stringify(cell)} must be 1–100 letters, digits or _ . : - and start with a letter or digit`);
+}
+
+/** A person's id, exactly as the directory of people takes it (`PERSON_ID`, a UPN too), normalised as it enters. */
+export function readPersonId(cell: string): Read<string> {
+  const value = cell.trim();
+  return PERSON_ID.test(value) ? ok(personId(value)) : bad(`${JSON.stringify(cell)} must be ${PERSON_ID_RULE}`);
 }
 
 export function readText(max: number): (cell: string) => Read<string> {

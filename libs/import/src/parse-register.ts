@@ -2,6 +2,7 @@ import { COLUMNS, COLUMN_NAMES, columnKey, type ColumnName } from './columns';
 import {
   readDate,
   readIdentifier,
+  readPersonId,
   readInspectionType,
   readKind,
   readLevel,
@@ -31,7 +32,7 @@ const READERS: Record<ColumnName, (cell: string) => Read<unknown>> = {
   level: readLevel,
   addressee: readText(200),
   portfolio: readText(200),
-  owner: readIdentifier,
+  owner: readPersonId,
   rag: readRag,
   due_date: readDate,
   status: readStatus,

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { AccessDenied, permits, type Actor } from '@hmicfrs/auth';
 import type { EventStore } from '@hmicfrs/event-store';
 import { todayOf, type Clock } from '@hmicfrs/clock';
-import { inspectionStream, recommendationStream } from '@hmicfrs/lifecycle';
+import { inspectionStream, personStream, recommendationStream } from '@hmicfrs/lifecycle';
 import { RecommendationWorkflow, type CommandRequest } from '@hmicfrs/workflow';
 import { FileTooLarge, ImportRejected } from './errors';
 import { importActors, importSteps, type ImportActors, type ImportStep } from './import-steps';
@@ -84,7 +84,14 @@ export class RegisterImporter {
       const steps = importSteps(row, { fileName: file.name, sha256 });
       const refusal = 'reason' in steps ? steps.reason : rehearse(row, steps, actors);
       if (refusal !== undefined) problems.push({ row: row.row, column: 'status', reason: refusal });
-      else planned.push({ row, steps: steps as ImportStep[] });
+      else if (row.owner !== undefined && !(await this.store.streamExists(personStream(row.owner)))) {
+        // Checked before anything is written, as every other problem is: the workflow would refuse the row half-way.
+        problems.push({
+          row: row.row,
+          column: 'owner',
+          reason: `there is nobody called ${row.owner} in the directory of people: add them first`,
+        });
+      } else planned.push({ row, steps: steps as ImportStep[] });
     }
     problems.sort((a, b) => a.row - b.row);
 

@@ -1,3 +1,5 @@
+import type { PersonEvent } from './person';
+
 /**
  * The facts of an item's and an inspection report's life, in the past tense. `data` holds the domain
  * facts only: who did it, when and under which command travel in the event store's metadata. Where a
@@ -173,4 +175,4 @@ export type InspectionReportRecorded = Fact<
 
 export type InspectionReportEvent = InspectionReportRecorded;
 
-export type DomainEvent = RecommendationEvent | InspectionReportEvent;
+export type DomainEvent = RecommendationEvent | InspectionReportEvent | PersonEvent;

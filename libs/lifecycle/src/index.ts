@@ -23,5 +23,23 @@ export { follow, restorePosition, type LifecyclePosition } from './position';
 export { upcast, schemaVersions, type StoredEvent } from './upcast';
 export { HistoryNotReplayable, UnreadableEvent, EventDoesNotFit } from './errors';
 export { decideInspectionReport, replayInspectionReport, type InspectionReport } from './inspection-report';
-export { STREAM_CATEGORIES, recommendationStream, inspectionStream, streamSubject, itemIdOf, type StreamCategory } from './streams';
-export { personId, samePerson, isSystemId, isImportId, isNotAPerson } from './people';
+export {
+  STREAM_CATEGORIES,
+  recommendationStream,
+  inspectionStream,
+  personStream,
+  streamSubject,
+  itemIdOf,
+  type StreamCategory,
+} from './streams';
+export { PERSON_ID, PERSON_ID_RULE, personId, samePerson, isSystemId, isImportId, isNotAPerson } from './people';
+export {
+  decidePerson,
+  evolvePerson,
+  replayPerson,
+  type Person,
+  type PersonAdded,
+  type PersonEvent,
+  type AddPerson,
+  type PersonCommand,
+} from './person';

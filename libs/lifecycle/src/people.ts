@@ -1,4 +1,14 @@
 /**
+ * What a person's id may be, as it is typed (any case) and as it names their stream: what they sign in
+ * with, an e-mail-like UPN at most forces. The API's fields, the person form and the import's owner
+ * column all take exactly this.
+ */
+export const PERSON_ID = /^[A-Za-z0-9][A-Za-z0-9_.:@-]{0,99}$/;
+
+/** What to say when an id is not one. */
+export const PERSON_ID_RULE = '1–100 letters, digits or _ . : @ - and start with a letter or digit';
+
+/**
  * People as the lifecycle's rules compare them (docs/architecture.md, "Who uses it"). A person's id is
  * normalised once, where it enters the product (a token, a session, a form, an import): trimmed and in
  * lower case. The rules compare ids through `samePerson` all the same, so history written before ids

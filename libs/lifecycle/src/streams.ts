@@ -1,20 +1,25 @@
+import { personId } from './people';
+
 /**
- * Where the domain's facts are kept: one stream per item and one per inspection report
- * (docs/architecture.md, "Events"). Every reader and writer names streams through these, never by hand.
+ * Where the domain's facts are kept: one stream per item, one per inspection report and one per person
+ * in the directory (docs/architecture.md, "Events"). Every reader and writer names streams through
+ * these, never by hand.
  */
-export const STREAM_CATEGORIES = { item: 'recommendation', inspection: 'inspection' } as const;
+export const STREAM_CATEGORIES = { item: 'recommendation', inspection: 'inspection', person: 'person' } as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[keyof typeof STREAM_CATEGORIES];
 
 export const recommendationStream = (id: string): string => `${STREAM_CATEGORIES.item}-${id}`;
 export const inspectionStream = (id: string): string => `${STREAM_CATEGORIES.inspection}-${id}`;
+/** A person's stream, under their normalised id, so `OWNER-A` and `owner-a` are one stream. */
+export const personStream = (id: string): string => `${STREAM_CATEGORIES.person}-${personId(id)}`;
 
 /** The stream's category and the id after it (`recommendation-9159` → item 9159), or undefined for a stream that is not the domain's. */
 export function streamSubject(streamId: string): { category: StreamCategory; id: string } | undefined {
   const dash = streamId.indexOf('-');
   const category = streamId.slice(0, dash);
-  if (dash <= 0 || (category !== STREAM_CATEGORIES.item && category !== STREAM_CATEGORIES.inspection)) return undefined;
-  return { category, id: streamId.slice(dash + 1) };
+  if (dash <= 0 || !(Object.values(STREAM_CATEGORIES) as string[]).includes(category)) return undefined;
+  return { category: category as StreamCategory, id: streamId.slice(dash + 1) };
 }
 
 /** The item a stream holds, or undefined for any other stream. */

@@ -36,6 +36,7 @@ export const schemaVersions: Readonly<Record<DomainEvent['type'], number>> = {
   ReminderIssued: 1,
   Escalated: 1,
   InspectionReportRecorded: 1,
+  PersonAdded: 1,
 };
 
 /**

@@ -12,6 +12,8 @@ export { PROJECTIONS, ProjectionStatusReader, type ProjectionsState, type Projec
 export { RegisterProjection } from './register/register.projection';
 export { ApprovalQueueProjection } from './approval-queue/approval-queue.projection';
 export { AuditProjection } from './audit/audit.projection';
+export { PeopleProjection } from './people/people.projection';
+export { PeopleQueries, type DirectoryEntry } from './people/people.queries';
 export { RegisterQueries, REGISTER_SORTS, type RegisterFilter, type RegisterSort, type RegisterList } from './register/register.queries';
 export type { RegisterEntry } from './register/register-entry';
 export { PastRegister, type PointInTime } from './register/past-register';

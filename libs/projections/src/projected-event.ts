@@ -1,5 +1,5 @@
 import { streamCategory, type EventMetadata, type GlobalPosition, type RecordedEvent } from '@hmicfrs/event-store';
-import { upcast, type DomainEvent } from '@hmicfrs/lifecycle';
+import { STREAM_CATEGORIES, upcast, type DomainEvent } from '@hmicfrs/lifecycle';
 
 /** A stored event as the projections see it: the domain fact, lifted to today's schema, with its envelope. */
 export interface ProjectedEvent {
@@ -13,7 +13,7 @@ export interface ProjectedEvent {
 }
 
 /** The categories whose events are the domain's facts; anything else in the store is not ours to project. */
-const DOMAIN_CATEGORIES = new Set(['recommendation', 'inspection']);
+const DOMAIN_CATEGORIES = new Set<string>(Object.values(STREAM_CATEGORIES));
 
 /**
  * The event ready to fold, or `undefined` for a stream outside the domain. An unreadable domain event

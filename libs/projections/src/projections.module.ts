@@ -11,6 +11,8 @@ import { ApprovalQueueProjection } from './approval-queue/approval-queue.project
 import { ApprovalQueueQueries } from './approval-queue/approval-queue.queries';
 import { AuditProjection } from './audit/audit.projection';
 import { AuditTrailQueries } from './audit/audit-trail.queries';
+import { PeopleProjection } from './people/people.projection';
+import { PeopleQueries } from './people/people.queries';
 import { PastRegister } from './register/past-register';
 import { RegisterProjection } from './register/register.projection';
 import { RegisterQueries } from './register/register.queries';
@@ -63,6 +65,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
       AuditTrailQueries,
       JacReportService,
       ProjectionStatusReader,
+      PeopleQueries,
     ];
     return {
       module: ProjectionsModule,
@@ -71,9 +74,10 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
         { provide: RegisterProjection, useFactory: () => new RegisterProjection() },
         ApprovalQueueProjection,
         AuditProjection,
+        PeopleProjection,
         {
           provide: PROJECTIONS,
-          inject: [RegisterProjection, ApprovalQueueProjection, AuditProjection],
+          inject: [RegisterProjection, ApprovalQueueProjection, AuditProjection, PeopleProjection],
           useFactory: (...projections: Projection[]) => projections,
         },
         {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, WrongExpectedRevision } from '@hmicfrs/event-store';
 import { recommendationStream, type Actor } from '@hmicfrs/lifecycle';
+import { PeopleDirectory } from './people-directory';
 import { RecommendationWorkflow } from './recommendation-workflow';
 
 const liaison: Actor = { userId: 'flo-fletcher', role: 'liaison' };
@@ -18,6 +19,11 @@ describe('the command pipeline, with another writer on the same store', () => {
     dir = mkdtempSync(join(tmpdir(), 'hmicfrs-pipeline-'));
     stores = [SqliteEventStore.open(join(dir, 'events.db')), SqliteEventStore.open(join(dir, 'events.db'))];
     workflows = stores.map((store) => new RecommendationWorkflow(store, () => new Date()));
+    // The owner is in the directory first, as the liaison officer adds them.
+    await new PeopleDirectory(stores[0], () => new Date()).add(
+      { id: 'supt-patel', name: 'Supt Asha Patel', email: null, roles: ['owner'], portfolio: null },
+      { actor: liaison },
+    );
     await workflows[0].recordInspectionReport(
       { type: 'RECORD_INSPECTION_REPORT', id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' },
       { actor: liaison },

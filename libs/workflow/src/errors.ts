@@ -68,3 +68,14 @@ export class HistoryAltered extends Error {
     );
   }
 }
+
+/** A person field (an owner, say) names somebody the directory does not have: add them first. */
+export class UnknownPerson extends Error {
+  override readonly name = 'UnknownPerson';
+  constructor(
+    readonly personId: string,
+    readonly field: string,
+  ) {
+    super(`There is nobody called ${JSON.stringify(personId)} in the directory of people (${field}): add them first`);
+  }
+}

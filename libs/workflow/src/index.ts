@@ -1,5 +1,6 @@
 export { WorkflowModule } from './workflow.module';
 export { RecommendationWorkflow, type ItemOutcome } from './recommendation-workflow';
+export { PeopleDirectory, type SignedInClaims } from './people-directory';
 export { CommandPipeline, FoldedStreams, type StreamFold, type Write, type Written } from './command-pipeline';
 export type { ItemView } from './item-view';
 export type { CommandRequest } from './command-request';
@@ -13,6 +14,7 @@ export {
   OccurredAtRefused,
   IdempotencyKeyReused,
   HistoryAltered,
+  UnknownPerson,
 } from './errors';
 export { HISTORY_INTEGRITY, type HistoryIntegrity, type IntegrityProblem } from './history-integrity';
 export { ItemHistoryReader, type ItemHistory, type HistoryEntry, type ImportedFrom } from './item-history';

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
-import { AccessDenied, permits, type Action, type Actor } from '@hmicfrs/auth';
+import type { Actor } from '@hmicfrs/auth';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import {
@@ -7,6 +7,7 @@ import {
   decideInspectionReport,
   evolve,
   inspectionStream,
+  personStream,
   recommendationStream,
   replay,
   replayInspectionReport,
@@ -24,7 +25,8 @@ import {
 import { COMMAND_ACTIONS } from './command-actions';
 import { CommandPipeline, type FoldedStreams, type Written } from './command-pipeline';
 import type { CommandRequest } from './command-request';
-import { CommandRefused, ItemNotFound, UnknownInspectionReport, UnknownLinkedItem } from './errors';
+import { allow, decided } from './decided';
+import { ItemNotFound, UnknownInspectionReport, UnknownLinkedItem, UnknownPerson } from './errors';
 import { HISTORY_INTEGRITY, type HistoryIntegrity } from './history-integrity';
 import { itemView, type ItemView } from './item-view';
 
@@ -89,6 +91,7 @@ export class RecommendationWorkflow {
           if (state === undefined && !(await this.store.streamExists(inspectionStream(command.inspectionId)))) {
             throw new UnknownInspectionReport(command.inspectionId);
           }
+          if (state === undefined && command.owner) await this.mustBeInDirectory(command.owner, 'owner');
         },
         decide: (state) => decided(decide(state, command, request.actor)),
       },
@@ -112,6 +115,7 @@ export class RecommendationWorkflow {
           if (command.type === 'LINK' && !(await this.store.streamExists(recommendationStream(command.otherId)))) {
             throw new UnknownLinkedItem(command.otherId);
           }
+          if (command.type === 'ASSIGN_OWNER') await this.mustBeInDirectory(command.owner, 'owner');
           return events;
         },
       },
@@ -137,6 +141,11 @@ export class RecommendationWorkflow {
       },
       request,
     );
+  }
+
+  /** Every person field names someone in the directory of people (`person-<id>`), or the command is refused naming them. */
+  private async mustBeInDirectory(id: string, field: string): Promise<void> {
+    if (!(await this.store.streamExists(personStream(id)))) throw new UnknownPerson(id, field);
   }
 
   /** The item now, or as it stood at `asAt` (occurred) as far as was known at `knownAt` (recorded). */
@@ -166,20 +175,8 @@ export class RecommendationWorkflow {
   }
 }
 
-/** The one policy table's answer (libs/auth), for every write and not only those that came over HTTP. */
-function allow(actor: Actor, action: Action, item?: { owner: string | null }): void {
-  const permission = permits(actor, action, item);
-  if (!permission.allowed) throw new AccessDenied(permission.reason);
-}
-
 function evolveItem(state: RecommendationState | undefined, fact: DomainEvent): RecommendationState {
   return evolve(state, fact as RecommendationEvent);
-}
-
-/** The decision's events, or its refusal thrown as the typed error the HTTP layer maps. */
-function decided<Event>(decision: { ok: true; events: Event[] } | { ok: false; refusal: Refusal }): Event[] {
-  if (!decision.ok) throw new CommandRefused(decision.refusal);
-  return decision.events;
 }
 
 function outcome({ state, revision, events, replayed }: Written<RecommendationState>, actor: Actor): ItemOutcome {

@@ -4,35 +4,44 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import { loadConfig } from '@hmicfrs/config';
+import { PeopleDirectory } from '@hmicfrs/workflow';
 import { createHttpApp } from '../../../apps/api/src/http-app';
+import { addPeople, type TestPerson } from '../../support/people';
 
 export interface RunningPages {
   app: NestFastifyApplication;
   url: string;
   dataDir: string;
+  /** Adds people to the directory as the liaison officer does, through the app's own PeopleDirectory. */
+  addPeople(...people: TestPerson[]): Promise<void>;
   close(): Promise<void>;
 }
 
 /**
  * The real API and its pages in local sign-in mode (no JWT_SECRET: the demo users of
- * DATA_DIR/users.json may sign in by name), on a fresh embedded store.
+ * DATA_DIR/users.json may sign in by name), on a fresh embedded store. `people`: whom the test's
+ * items belong to, added to the directory first (a demo user is added anyway by their first sign-in).
  */
-export async function startPages(env: Record<string, string> = {}): Promise<RunningPages> {
+export async function startPages(env: Record<string, string> = {}, { people = [] }: { people?: TestPerson[] } = {}): Promise<RunningPages> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hmicfrs-pages-'));
   const config = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 'session-secret-'.padEnd(48, 'x'), PORT: '0', ...env });
   const app = await createHttpApp(config, { logger: false });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
-  return {
+  const directory = app.get(PeopleDirectory, { strict: false });
+  const running: RunningPages = {
     app,
     url: `http://127.0.0.1:${port}`,
     dataDir,
+    addPeople: (...more) => addPeople(directory, more),
     async close() {
       await app.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+  await running.addPeople(...people);
+  return running;
 }
 
 /** The CSRF token of the first form on a page. */

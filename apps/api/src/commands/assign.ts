@@ -1,11 +1,12 @@
+import { personId } from '@hmicfrs/lifecycle';
 import { ApiProperty } from '@nestjs/swagger';
 import { CommandBody } from '../recommendations/dto/command-body';
-import { IsIdentifier } from '../recommendations/dto/fields';
+import { IsPersonId } from '../recommendations/dto/fields';
 import type { LifecycleCommandEntry } from './lifecycle-command-entry';
 
 export class AssignDto extends CommandBody {
-  @ApiProperty({ example: 'supt-patel' })
-  @IsIdentifier()
+  @ApiProperty({ example: 'supt-patel', description: 'Someone in the directory of people (GET /people); anyone else is a 422 naming them' })
+  @IsPersonId()
   owner!: string;
 }
 
@@ -13,17 +14,19 @@ export const ASSIGN_OWNER: LifecycleCommandEntry<'ASSIGN_OWNER', AssignDto> = {
   type: 'ASSIGN_OWNER',
   verb: 'assign',
   body: AssignDto,
-  toCommand: ({ owner }) => ({ type: 'ASSIGN_OWNER', owner }),
+  // Normalised where it enters, as every person's id is: the event names the directory's id.
+  toCommand: ({ owner }) => ({ type: 'ASSIGN_OWNER', owner: personId(owner) }),
   name: 'Assign an owner',
   form: {
     button: 'Assign',
     fields: () => [
       {
         name: 'owner',
-        kind: 'text',
-        label: "Owner's user id",
-        hint: 'For example, supt-patel',
-        error: "Enter the owner's user id: letters, digits or _ . : -",
+        kind: 'person',
+        role: 'owner',
+        label: 'Owner',
+        hint: 'Someone not listed? Ask the force liaison officer to add them to the directory of people',
+        error: 'Select the owner',
       },
     ],
   },

@@ -1,14 +1,17 @@
-import type { Item, LifecycleCommand, LifecycleCommandType } from '@hmicfrs/lifecycle';
+import type { Item, LifecycleCommand, LifecycleCommandType, Role } from '@hmicfrs/lifecycle';
 import type { CommandBody } from '../recommendations/dto/command-body';
 import type { ItemIdParams } from '../recommendations/dto/item-id.params';
 
 /** One field of a command's form, as the template draws it; `error` is what to say when the value is refused. */
 export interface FormField {
   name: string;
-  kind: 'text' | 'textarea' | 'radios' | 'date' | 'checkbox';
+  /** `person`: chosen from the directory of people (a select of their names), never typed. */
+  kind: 'text' | 'textarea' | 'radios' | 'date' | 'checkbox' | 'person';
   label: string;
   hint?: string;
   items?: { value: string; text: string; hint?: { text: string } }[];
+  /** For a `person` field: only people who act in this role are offered. */
+  role?: Role;
   error: string;
   /** What the typed text is in the command's body, where that is not the text itself (a number, a normalised hash). */
   read?(typed: string): unknown;

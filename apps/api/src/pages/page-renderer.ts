@@ -4,6 +4,8 @@ import type {} from '@fastify/csrf-protection';
 import type {} from '@fastify/helmet';
 import type {} from '@fastify/view';
 import { permits, type Action, type Actor } from '@hmicfrs/auth';
+import { personId } from '@hmicfrs/lifecycle';
+import { PeopleQueries } from '@hmicfrs/projections';
 import { LOCAL_USERS, type LocalUser } from './session/local-users';
 import { PAGES } from './web-pages';
 
@@ -16,6 +18,7 @@ const SECTIONS: { text: string; href: string; action: Action }[] = [
   { text: 'Committee report', href: `${PAGES}/committee-report`, action: 'reports.read' },
   { text: 'Inspection reports', href: `${PAGES}/inspection-reports`, action: 'recommendation.read' },
   { text: 'Import', href: `${PAGES}/imports`, action: 'imports.run' },
+  { text: 'People', href: `${PAGES}/people`, action: 'people.read' },
 ];
 
 /**
@@ -27,8 +30,11 @@ const SECTIONS: { text: string; href: string; action: Action }[] = [
 export class PageRenderer {
   private readonly names: ReadonlyMap<string, string>;
 
-  constructor(@Inject(LOCAL_USERS) users: LocalUser[] | null) {
-    this.names = new Map((users ?? []).map((user) => [user.userId, user.name]));
+  constructor(
+    @Inject(LOCAL_USERS) users: LocalUser[] | null,
+    private readonly people: PeopleQueries,
+  ) {
+    this.names = new Map((users ?? []).map((user) => [personId(user.userId), user.name]));
   }
 
   async render(request: PageRequest, reply: FastifyReply, view: string, data: object = {}, status = 200): Promise<void> {
@@ -50,9 +56,13 @@ export class PageRenderer {
     await reply.status(303).header('location', url).send();
   }
 
-  /** A person's name where the users file knows it, else their user id. */
+  /**
+   * A person's name from the directory of people; for someone not (yet) in its read model, the users
+   * file's name on a local run; only then the id itself, which is all an older event may give.
+   */
   nameOf(userId: string): string {
-    return this.names.get(userId) ?? userId;
+    const id = personId(userId);
+    return this.people.person(id)?.name ?? this.names.get(id) ?? userId;
   }
 
   private sections(actor: Actor, url: string) {

@@ -22,6 +22,7 @@ import { OIDC, oidcFor } from './session/oidc';
 import { SECRETS, secretsFor } from './session/secrets';
 import { SignInController, SignOutController } from './session/sign-in.controller';
 import { PAGES } from './web-pages';
+import { PeoplePageController } from './people/people-page.controller';
 
 /**
  * The web pages, under /app. They read what the JSON API reads and send the same commands through
@@ -52,6 +53,7 @@ export class PagesModule {
         EvidencePageController,
         InspectionReportsController,
         ImportPageController,
+        PeoplePageController,
       ],
       providers: [
         PageRenderer,

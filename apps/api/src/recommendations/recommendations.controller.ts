@@ -1,6 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
 import { Can } from '@hmicfrs/auth';
+import { personId } from '@hmicfrs/lifecycle';
 import { instantOf } from '@hmicfrs/projections';
 import {
   ItemHistoryReader,
@@ -28,8 +29,19 @@ export class RecommendationsController {
   @HttpCode(201)
   @Can('recommendation.open')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
-  open(@Body() { occurredAt, reference, ...item }: OpenRecommendationDto, @FromRequest() request: CommandRequest): Promise<ItemOutcome> {
-    return this.workflow.open({ type: 'OPEN_RECOMMENDATION', id: reference, reference, ...item }, { ...request, occurredAt });
+  open(
+    @Body() { occurredAt, reference, owner, ...item }: OpenRecommendationDto,
+    @FromRequest() request: CommandRequest,
+  ): Promise<ItemOutcome> {
+    // The owner's id normalised where it enters, as assign's is: the event names the directory's id.
+    const command = {
+      type: 'OPEN_RECOMMENDATION' as const,
+      id: reference,
+      reference,
+      ...item,
+      ...(owner ? { owner: personId(owner) } : {}),
+    };
+    return this.workflow.open(command, { ...request, occurredAt });
   }
 
   /** The item now, with what the caller may do; or as at a past date, as known at a past date. */

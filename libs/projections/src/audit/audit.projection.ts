@@ -10,7 +10,8 @@ import { AuditWriter } from './audit-writer';
 @Injectable()
 export class AuditProjection implements Projection {
   readonly name = 'audit';
-  readonly version: number = 2;
+  /** 3: the directory's `PersonAdded` (person-<id> streams) is in the trail too, so a stored trail is rebuilt with them. */
+  readonly version: number = 3;
   readonly tables = ['audit_trail'] as const;
 
   schema(t: TableName, g: number): ProjectionSchema {

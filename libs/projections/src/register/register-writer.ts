@@ -65,7 +65,8 @@ class RegisterBatch implements ReadModelBatch {
 
   apply(event: ProjectedEvent): void {
     if (event.fact.type === 'InspectionReportRecorded') this.recordInspection(event.fact.data);
-    else this.evolve(event, event.fact);
+    // The directory's people are the people projection's; the register shows them by name only.
+    else if (event.fact.type !== 'PersonAdded') this.evolve(event, event.fact);
   }
 
   finish(): void {

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import type { OpenRecommendation, RecordInspectionReport } from '@hmicfrs/lifecycle';
+import { personId, type OpenRecommendation, type RecordInspectionReport } from '@hmicfrs/lifecycle';
 import { OpenRecommendationDto } from '../../recommendations/dto/open-recommendation.dto';
 import { RecordInspectionDto } from '../../recommendations/dto/record-inspection.dto';
 import { dateInput, text, type FieldError, type FormBody } from '../forms/form';
@@ -22,7 +22,7 @@ const ITEM_ERRORS: Record<string, FieldError> = {
   level: { field: 'level', text: 'Select the level HMICFRS gave it' },
   addressee: { field: 'addressee', text: 'Enter whom HMICFRS addressed it to (up to 200 characters)' },
   portfolio: { field: 'portfolio', text: 'Enter the portfolio (up to 200 characters)' },
-  owner: { field: 'owner', text: "Enter the owner's user id (letters, digits or _ . : -), or leave it empty" },
+  owner: { field: 'owner', text: 'Select the owner from the directory of people, or leave it empty' },
   dueDate: { field: 'dueDate-day', text: 'Enter the due date as a real date, or leave it empty' },
 };
 
@@ -74,7 +74,8 @@ export function readNewItem(inspectionId: string, body: FormBody): { command: Op
     addressee: text(body, 'addressee'),
     portfolio: text(body, 'portfolio'),
     inspectionId,
-    ...(owner ? { owner } : {}),
+    // Normalised where it enters, as every person's id is (the select offers the directory's ids; a crafted post may not).
+    ...(owner ? { owner: personId(owner) } : {}),
     ...(dueDate === undefined ? {} : { dueDate }),
   };
   const errors = refused(OpenRecommendationDto, values, ITEM_ERRORS);

@@ -7,6 +7,7 @@ import { inspectionStream, replayInspectionReport, type InspectionReport } from 
 import { CommandRefused, RecommendationWorkflow } from '@hmicfrs/workflow';
 import { ItemIdParams } from '../../recommendations/dto/item-id.params';
 import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
+import { PeopleQueries } from '@hmicfrs/projections';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES } from '../web-pages';
 import { INSPECTION_TYPE, KIND } from '../words';
@@ -26,6 +27,7 @@ export class InspectionReportsController {
     private readonly pages: PageRenderer,
     private readonly reports: InspectionReportList,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly people: PeopleQueries,
   ) {}
 
   @Get()
@@ -141,7 +143,15 @@ export class InspectionReportsController {
       request,
       reply,
       'item-new.njk',
-      { title: `Add an item to ${report.title}`, report, values, kinds: KIND_ITEMS, ...errorsForPage(errors) },
+      {
+        title: `Add an item to ${report.title}`,
+        report,
+        values,
+        kinds: KIND_ITEMS,
+        // Owners are chosen from the directory of people, never typed.
+        owners: this.people.people({ role: 'owner' }).map((person) => ({ value: person.id, text: person.name })),
+        ...errorsForPage(errors),
+      },
       status,
     );
   }

@@ -5,12 +5,13 @@ import { AccessDenied, permits } from '@hmicfrs/auth';
 import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { EvidenceIntake } from '@hmicfrs/evidence';
-import { instantOf } from '@hmicfrs/projections';
+import { PeopleQueries, instantOf } from '@hmicfrs/projections';
 import { inspectionStream, replayInspectionReport, type Actor, type InspectionReport, type LifecycleCommand } from '@hmicfrs/lifecycle';
 import { ItemHistoryReader, RecommendationWorkflow, type ItemView } from '@hmicfrs/workflow';
 import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { COMMAND } from '../words';
+import type { FormField } from '../../commands/lifecycle-command-entry';
 import { ACTION_FORMS, FORM_OF_COMMAND, OCCURRED_ON, type ActionForm } from './action-forms';
 import { dueDateLineage, timeline } from './timeline';
 
@@ -24,6 +25,7 @@ export class ItemPages {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly intake: EvidenceIntake,
+    private readonly people: PeopleQueries,
   ) {}
 
   async show(
@@ -104,7 +106,7 @@ export class ItemPages {
         title: `${form.button}: ${view.item.reference}`,
         view,
         form,
-        fields: [...form.fields(view.item), OCCURRED_ON],
+        fields: [...form.fields(view.item).map((field) => this.withPeople(field)), OCCURRED_ON],
         canOpen: permits(actor, 'evidence.read', view.item).allowed,
         values: posted?.body ?? {},
         // A form posted twice (a double click, a resubmission) is one command: the workflow answers the retry.
@@ -143,6 +145,16 @@ export class ItemPages {
       if (refusal !== undefined) return refusal.message;
     }
     return `${COMMAND[form.type]} is not possible while the item is ${view.statusDescription}.`;
+  }
+
+  /** A person field offers the directory's people who act in its role, by name, each with what they lead. */
+  private withPeople(field: FormField): FormField {
+    if (field.kind !== 'person') return field;
+    const people = this.people.people(field.role === undefined ? {} : { role: field.role });
+    return {
+      ...field,
+      items: people.map((person) => ({ value: person.id, text: person.portfolio ? `${person.name} (${person.portfolio})` : person.name })),
+    };
   }
 
   private async inspection(id: string): Promise<InspectionReport | undefined> {

@@ -13,6 +13,7 @@ import {
   type OidcProvider,
   type SignInChecks,
 } from '@hmicfrs/auth';
+import { PeopleDirectory } from '@hmicfrs/workflow';
 import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES, safeNext } from '../web-pages';
@@ -38,6 +39,7 @@ export class SignInController {
     @Inject(LOCAL_USERS) private readonly users: LocalUser[] | null,
     @Inject(SECRETS) private readonly secrets: Secrets,
     @Inject(OIDC) private readonly oidc: OidcProvider | null,
+    private readonly directory: PeopleDirectory,
   ) {}
 
   /** Off to the force's provider: authorization code with PKCE; state, nonce and verifier kept in a signed cookie. */
@@ -75,8 +77,11 @@ export class SignInController {
     if (person.role === undefined) {
       return this.pages.render(request, reply, 'no-role.njk', { title: 'You have no role in this service', person }, 403);
     }
+    const actor = { userId: person.userId, role: person.role };
+    // The first sign-in puts them in the directory from the provider's claims: from then on items can be theirs.
+    await this.directory.signedIn({ id: person.userId, name: person.name, email: person.email ?? null, roles: [person.role] }, actor);
     if (person.idToken) reply.setCookie(ID_TOKEN_COOKIE, person.idToken, { ...COOKIE });
-    await this.signIn(reply, { userId: person.userId, role: person.role }, kept.next);
+    await this.signIn(reply, actor, kept.next);
   }
 
   private checksOf(request: PageRequest): (SignInChecks & { next: string }) | undefined {
@@ -121,7 +126,10 @@ export class SignInController {
       );
     }
     if (!chosen) return this.show(request, reply, { next }, [{ field: 'user', text: 'Select who you are' }], 422);
-    await this.signIn(reply, { userId: chosen.userId, role: chosen.role }, next);
+    const actor = { userId: chosen.userId, role: chosen.role };
+    // The users file is a local run's provider: its people join the directory as the provider's do.
+    await this.directory.signedIn({ id: chosen.userId, name: chosen.name, email: null, roles: [chosen.role] }, actor);
+    await this.signIn(reply, actor, next);
   }
 
   @Public()

@@ -1,3 +1,4 @@
+import { PERSON_ID, PERSON_ID_RULE } from '@hmicfrs/lifecycle';
 import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
@@ -9,6 +10,10 @@ export const IsIdentifier = () =>
       message: '$property must be 1–100 letters, digits or _ . : - and start with a letter or digit',
     }),
   );
+
+/** A person's id: what they sign in with, so an e-mail-like UPN too (`@`); compared case-insensitively. */
+export const IsPersonId = () =>
+  applyDecorators(IsString(), Matches(PERSON_ID, { message: `$property must be a person in the directory: ${PERSON_ID_RULE}` }));
 
 /** A non-empty piece of prose with a sane bound. */
 export const IsText = (max = 10_000) =>

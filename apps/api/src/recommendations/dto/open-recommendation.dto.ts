@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsInt, IsOptional, Max, Min } from 'class-validator';
 import type { ItemKind, Level } from '@hmicfrs/lifecycle';
 import { CommandBody } from './command-body';
-import { IsCalendarDate, IsIdentifier, IsText } from './fields';
+import { IsCalendarDate, IsIdentifier, IsPersonId, IsText } from './fields';
 
 const KINDS: ItemKind[] = ['recommendation', 'cause_of_concern', 'area_for_improvement'];
 
@@ -37,9 +37,12 @@ export class OpenRecommendationDto extends CommandBody {
   @IsText(200)
   portfolio!: string;
 
-  @ApiPropertyOptional({ example: 'supt-patel', description: "The owner's user id" })
+  @ApiPropertyOptional({
+    example: 'supt-patel',
+    description: 'Someone in the directory of people (GET /people); anyone else is a 422 naming them',
+  })
   @IsOptional()
-  @IsIdentifier()
+  @IsPersonId()
   owner?: string;
 
   @ApiPropertyOptional({ example: '2024-03-31' })

@@ -1,0 +1,78 @@
+import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Can, ROLES, WebPage, permits } from '@hmicfrs/auth';
+import { PeopleQueries } from '@hmicfrs/projections';
+import { CommandRefused, PeopleDirectory } from '@hmicfrs/workflow';
+import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
+import { PageRenderer, type PageRequest } from '../page-renderer';
+import { PAGES } from '../web-pages';
+import { ROLE } from '../words';
+import { readPerson } from './person-form';
+
+/**
+ * The directory of people (docs/architecture.md, "People") as the liaison officer keeps it: everyone
+ * may see who is in it; the liaison officer adds people, through the same PeopleDirectory as `POST /people`.
+ */
+@ApiExcludeController()
+@WebPage()
+@Controller('people')
+export class PeoplePageController {
+  constructor(
+    private readonly pages: PageRenderer,
+    private readonly directory: PeopleDirectory,
+    private readonly people: PeopleQueries,
+  ) {}
+
+  @Get()
+  @Can('people.read')
+  async list(@Req() request: PageRequest, @Res() reply: FastifyReply, @Query('added') added?: string): Promise<void> {
+    // The person just added, from their stream: the list is a read model and may not have caught up yet.
+    const just = typeof added === 'string' && added !== '' ? await this.directory.person(added) : undefined;
+    await this.pages.render(request, reply, 'people.njk', {
+      title: 'People',
+      people: this.people.people(),
+      roleNames: ROLE,
+      canAdd: permits(request.actor!, 'people.add').allowed,
+      added: just,
+    });
+  }
+
+  @Get('new')
+  @Can('people.add')
+  form(@Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    return this.show(request, reply, {}, [], 200);
+  }
+
+  @Post()
+  @HttpCode(303)
+  @Can('people.add')
+  async add(@Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const read = readPerson(body);
+    if ('errors' in read) return this.show(request, reply, body, read.errors, 422);
+    try {
+      const person = await this.directory.add(read.person, { actor: request.actor! });
+      await this.pages.redirect(reply, `${PAGES}/people?added=${encodeURIComponent(person.id)}`);
+    } catch (error) {
+      if (!(error instanceof CommandRefused)) throw error;
+      const field = error.refusal.code === 'already_exists' ? 'id' : 'name';
+      return this.show(request, reply, body, [{ field, text: error.refusal.message }], error.refusal.code === 'already_exists' ? 409 : 422);
+    }
+  }
+
+  private show(request: PageRequest, reply: FastifyReply, body: FormBody, errors: FieldError[], status: number): Promise<void> {
+    const chosen = new Set(Array.isArray(body?.roles) ? (body.roles as unknown[]) : [body?.roles]);
+    return this.pages.render(
+      request,
+      reply,
+      'person-new.njk',
+      {
+        title: 'Add a person',
+        values: body ?? {},
+        roles: ROLES.map((role) => ({ value: role, text: ROLE[role], checked: chosen.has(role) })),
+        ...errorsForPage(errors),
+      },
+      status,
+    );
+  }
+}
