@@ -5,6 +5,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken, type Role } from '@hmicfrs/auth';
+import { testPerson } from '../support/people';
 import { pdf } from './support';
 
 jest.setTimeout(180_000);
@@ -106,6 +107,8 @@ describe('evidence when the API process is killed in the middle of an upload', (
     api = await startApiProcess(dataDir);
     const inspection = { id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' };
     expect((await call(api.url, '/inspections', LIAISON, { body: inspection })).status).toBe(201);
+    // Every owner is someone in the directory of people.
+    expect((await call(api.url, '/people', LIAISON, { body: testPerson('supt-patel') })).status).toBe(201);
     const item = {
       reference: 'C-1',
       kind: 'recommendation',
