@@ -1,5 +1,6 @@
 import request from 'supertest';
 import { POLICY, ROLES, permits, type Action } from '@hmicfrs/auth';
+import { COMMAND_ENTRIES } from '../../apps/api/src/commands/lifecycle-commands';
 import { startApi, type RunningApi } from '../support/running-api';
 
 /** Every route, the policy action it must be governed by, and a request that reaches it. */
@@ -69,6 +70,14 @@ describe('every route × every role is decided by the one policy table', () => {
       (action) => action.startsWith('recommendation.') || action === 'inspection.record' || action === 'history.read',
     );
     expect(commandActions.filter((action) => !routed.has(action as Action))).toEqual([]);
+  });
+
+  it('lists a route for every lifecycle command in the command table, so a new one is walked here too', () => {
+    const listed = new Set(ROUTES.map((route) => `${route.method} ${route.path}`));
+    const made = COMMAND_ENTRIES.map((entry) =>
+      entry.deleteAt === undefined ? `post /recommendations/W-1/${entry.verb}` : 'delete /recommendations/W-1/evidence/e1',
+    );
+    expect(made.filter((route) => !listed.has(route))).toEqual([]);
   });
 
   describe.each(ROUTES)('$method $path', (route) => {
