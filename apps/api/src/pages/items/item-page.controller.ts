@@ -21,7 +21,9 @@ class ActionParams extends ItemIdParams {
 export class ItemPageController {
   constructor(private readonly items: ItemPages) {}
 
-  /** `?asAt-day=…&asAt-month=…&asAt-year=…` (the page's own form) or `?asAt=YYYY-MM-DD` shows the item as it stood that day. */
+  /**
+   * `?uploadFor=<evidenceId>` (a held-elsewhere reference's "Upload the document" link) fills the upload form with its title and letter flag.
+   * `?asAt-day=…&asAt-month=…&asAt-year=…` (the page's own form) or `?asAt=YYYY-MM-DD` shows the item as it stood that day. */
   @Get(':id')
   @Can('recommendation.read')
   async item(
@@ -38,8 +40,10 @@ export class ItemPageController {
         asAtParts: dateParts(query, 'asAt'),
       });
     }
+    const uploadFor = text(query, 'uploadFor');
     await this.items.show(request, reply, id, {
       asAt: typed ?? linked,
+      ...(uploadFor ? { uploadFor } : {}),
       done: text(query, 'done') || undefined,
       asAtParts: dateParts(query, 'asAt'),
     });

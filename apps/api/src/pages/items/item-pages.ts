@@ -6,7 +6,16 @@ import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { EvidenceIntake } from '@hmicfrs/evidence';
 import { PeopleQueries, instantOf } from '@hmicfrs/projections';
-import { inspectionStream, replayInspectionReport, type Actor, type InspectionReport, type LifecycleCommand } from '@hmicfrs/lifecycle';
+import {
+  inspectionStream,
+  isStoredDocument,
+  replayInspectionReport,
+  type Actor,
+  type Evidence,
+  type InspectionReport,
+  type LifecycleCommand,
+  type StoredDocument,
+} from '@hmicfrs/lifecycle';
 import { ItemHistoryReader, RecommendationWorkflow, type ItemView } from '@hmicfrs/workflow';
 import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
@@ -32,7 +41,16 @@ export class ItemPages {
     request: PageRequest,
     reply: FastifyReply,
     id: string,
-    options: { asAt?: string; done?: string; asAtErrors?: FieldError[]; asAtParts?: object; uploadErrors?: FieldError[]; status?: number },
+    options: {
+      asAt?: string;
+      done?: string;
+      asAtErrors?: FieldError[];
+      asAtParts?: object;
+      uploadErrors?: FieldError[];
+      status?: number;
+      /** The held-elsewhere reference whose document the upload form is for (its "Upload the document" link). */
+      uploadFor?: string;
+    },
   ): Promise<void> {
     const actor = request.actor!;
     const asAt = options.asAt === undefined ? undefined : new Date(instantOf('asAt', options.asAt, 'end'));
@@ -41,6 +59,14 @@ export class ItemPages {
     // An altered history takes no commands (the pipeline refuses them): offer none.
     const altered = history.sealed?.verifies === false;
     const now = asAt === undefined && !altered;
+    // The lifecycle and the policy say whether evidence is taken now (until submission, by the owner or liaison).
+    const canUpload = now && view.allowedCommands.includes('ATTACH_EVIDENCE');
+    const uploadedFor = documentsForReferences(view.item.evidence);
+    const reference = view.item.evidence.find((e) => e.evidenceId === options.uploadFor && !isStoredDocument(e));
+    const uploadPrefill =
+      canUpload && reference !== undefined && uploadedFor[reference.evidenceId] === undefined
+        ? { title: reference.title, isChiefConstableLetter: reference.isChiefConstableLetter }
+        : undefined;
     await this.pages.render(
       request,
       reply,
@@ -59,7 +85,9 @@ export class ItemPages {
         chain: history.chain,
         sealed: history.sealed,
         dueDates: dueDateLineage(history, asAtIso),
-        canUpload: now && view.allowedCommands.includes('ATTACH_EVIDENCE'),
+        canUpload,
+        uploadedFor,
+        uploadPrefill,
         canOpen: permits(actor, 'evidence.read', view.item).allowed,
         uploadFormId: randomUUID(),
         uploadHint: this.intake.describeLimit(),
@@ -160,6 +188,21 @@ export class ItemPages {
   private async inspection(id: string): Promise<InspectionReport | undefined> {
     return replayInspectionReport(await this.store.readStream(inspectionStream(id)));
   }
+}
+
+/**
+ * Each reference held elsewhere (an imported placeholder, say) and the stored document uploaded for it: one
+ * uploaded through its "Upload the document" offer carries the reference's title and Chief Constable letter
+ * flag, so a document with the same two is the reference's. A reference with none is offered for upload.
+ */
+export function documentsForReferences(evidence: readonly Evidence[]): Record<string, StoredDocument | undefined> {
+  const documents = evidence.filter(isStoredDocument);
+  const found: Record<string, StoredDocument | undefined> = {};
+  for (const e of evidence) {
+    if (isStoredDocument(e)) continue;
+    found[e.evidenceId] = documents.find((d) => d.title === e.title && d.isChiefConstableLetter === e.isChiefConstableLetter);
+  }
+  return found;
 }
 
 /** The success banner after a form worked (POST/redirect/GET carries only the action's name). */
