@@ -5,6 +5,7 @@ import { todayOf, type Clock } from '@hmicfrs/clock';
 import { inspectionStream, personStream, recommendationStream } from '@hmicfrs/lifecycle';
 import { RecommendationWorkflow, type CommandRequest } from '@hmicfrs/workflow';
 import { FileTooLarge, ImportRejected } from './errors';
+import { DEFAULT_IMPORT_LIMITS, MAX_PROBLEMS_LISTED, type ImportLimits } from './import-limits';
 import { importActors, importSteps, type ImportActors, type ImportStep } from './import-steps';
 import { inParallel } from './in-parallel';
 import type { ImportReport } from './import-report';
@@ -65,6 +66,7 @@ export class RegisterImporter {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly maxBytes = MAX_IMPORT_BYTES,
+    private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
   ) {}
 
   async import(file: RegisterFile, options: ImportOptions): Promise<ImportReport> {
@@ -75,7 +77,7 @@ export class RegisterImporter {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const importId = sha256.slice(0, 16);
     const actors = importActors(importId);
-    const table = await readRegisterFile(file.bytes);
+    const table = await readRegisterFile(file.bytes, this.limits);
     const parsed = parseRegister(table, todayOf(this.clock));
 
     const problems: RowProblem[] = [...parsed.problems];
@@ -105,7 +107,8 @@ export class RegisterImporter {
       imported: 0,
       alreadyImported: 0,
       skipped: [],
-      problems,
+      problems: problems.slice(0, MAX_PROBLEMS_LISTED),
+      problemCount: problems.length,
       inspectionsRecorded: 0,
       eventsWritten: 0,
     };
