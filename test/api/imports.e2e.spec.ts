@@ -147,3 +147,41 @@ describe('POST /imports, many problems', () => {
     expect(response.body.detail).toContain('The first 1000 are listed, and 500 more.');
   });
 });
+
+describe('POST /imports, the largest allowed file', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
+  });
+  afterAll(() => api.close());
+
+  it('checks 20,000 rows within 256 MiB above idle while /health keeps answering', async () => {
+    const note = 'Progress noted at the board meeting; actions are on track.';
+    const body = csv(Array.from({ length: 20_000 }, (_, i) => row({ reference: String(100 + i), progress_note: note })));
+    const idle = process.memoryUsage().rss;
+    let peak = idle;
+    let slowest = 0;
+    let done = false;
+    const watch = (async () => {
+      while (!done) {
+        const asked = Date.now();
+        await request(api.url).get('/health').expect(200);
+        slowest = Math.max(slowest, Date.now() - asked);
+        peak = Math.max(peak, process.memoryUsage().rss);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const response = await request(api.url)
+      .post('/imports?dryRun=true')
+      .set('Authorization', api.bearer('flo-fletcher', 'liaison'))
+      .set('Content-Type', 'text/csv')
+      .send(body)
+      .expect(200);
+    done = true;
+    await watch;
+    expect(response.body).toMatchObject({ rows: 20_000, imported: 20_000, problemCount: 0 });
+    expect(peak - idle).toBeLessThan(256 * 1024 * 1024);
+    // Measured at about 150 ms here; the bound is looser so that a loaded machine does not fail it.
+    expect(slowest).toBeLessThan(1000);
+  }, 120_000);
+});

@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream';
 import { stream, type CellValue } from 'exceljs';
+import { breathe } from './breathe';
 import { ImportTooLarge, NotARegisterFile } from './errors';
 import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import type { RegisterTable, TableRow } from './register-table';
@@ -29,6 +30,7 @@ export async function readXlsx(bytes: Buffer, limits: ImportLimits = DEFAULT_IMP
       sheets += 1;
       if (sheets > 1) continue; // Drained, not read: the register is the first worksheet.
       for await (const row of sheet) {
+        await breathe(row.number);
         const width = Math.max(row.cellCount, header.length);
         if (width > limits.maxColumns)
           within.check(
