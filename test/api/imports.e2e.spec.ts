@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { csv, row } from '../import/import-fixture';
 import { startApi, type RunningApi } from '../support/running-api';
+import { zipBomb } from '../support/zip-bomb';
 
 const SAMPLE = readFileSync(join(__dirname, '../../docs/sample-register.csv'));
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -76,4 +78,110 @@ describe('POST /imports', () => {
     expect(response.body.detail).toContain('a register file for POST /imports may be up to 20 MB');
     expect(await position()).toBe(before);
   });
+});
+
+describe('POST /imports, bounded', () => {
+  let api: RunningApi;
+  let start: unknown;
+  beforeAll(async () => {
+    api = await startApi({ IMPORT_MAX_ROWS: '3' }, { people: ['supt-patel', 'ch-insp-jones'] });
+    start = await position();
+  });
+  afterAll(() => api.close());
+
+  const post = (body: Buffer, type = 'text/csv') =>
+    request(api.url).post('/imports').set('Authorization', api.bearer('flo-fletcher', 'liaison')).set('Content-Type', type).send(body);
+  const position = async () => (await request(api.url).get('/health').expect(200)).body.store.position;
+  const rows = (count: number, overrides: Record<string, string> = {}) =>
+    Array.from({ length: count }, (_, i) => row({ reference: String(100 + i), ...overrides }));
+
+  it('takes a file of IMPORT_MAX_ROWS rows and refuses one of more with 413, naming the limit, writing nothing', async () => {
+    await post(csv(rows(3)), 'text/csv')
+      .query({ dryRun: 'true' })
+      .expect(200);
+    const response = await post(csv(rows(4))).expect(413);
+    expect(response.body).toMatchObject({ title: 'Import too large', limit: 'rows', max: 3 });
+    expect(response.body.detail).toContain('more than 3 rows; an import takes at most 3 (IMPORT_MAX_ROWS)');
+    expect(await position()).toBe(start);
+  });
+
+  it('refuses a cell over the cell limit with 413, writing nothing', async () => {
+    const response = await post(csv(rows(1, { progress_note: 'n'.repeat(40_000) }))).expect(413);
+    expect(response.body).toMatchObject({ limit: 'cell', max: 32_767 });
+    expect(response.body.detail).toContain('a cell may hold at most 32767');
+    expect(await position()).toBe(start);
+  });
+
+  it('refuses a zip bomb with 413 before it inflates, in little memory, writing nothing', async () => {
+    const bomb = zipBomb(1024);
+    expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+    const before = process.memoryUsage().rss;
+    const response = await post(bomb, XLSX).expect(413);
+    const grew = process.memoryUsage().rss - before;
+    expect(response.body).toMatchObject({ limit: 'unzipped' });
+    expect(response.body.detail).toContain('The workbook inflates to 1024.0 MB; an import takes at most 100.0 MB inflated');
+    expect(grew).toBeLessThan(64 * 1024 * 1024);
+    expect(await position()).toBe(start);
+  });
+});
+
+describe('POST /imports, many problems', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
+  });
+  afterAll(() => api.close());
+
+  it('lists the first 1,000 problems and counts them all', async () => {
+    const bad = csv(Array.from({ length: 1500 }, (_, i) => row({ reference: String(100 + i), rag: 'purple' })));
+    const response = await request(api.url)
+      .post('/imports')
+      .set('Authorization', api.bearer('flo-fletcher', 'liaison'))
+      .set('Content-Type', 'text/csv')
+      .send(bad)
+      .expect(422);
+    expect(response.body.problems).toHaveLength(1000);
+    expect(response.body.problemCount).toBe(1500);
+    expect(response.body.problems[0]).toMatchObject({ row: 2, column: 'rag' });
+    expect(response.body.detail).toContain('Nothing was imported: 1500 problems');
+    expect(response.body.detail).toContain('The first 1000 are listed, and 500 more.');
+  });
+});
+
+describe('POST /imports, the largest allowed file', () => {
+  let api: RunningApi;
+  beforeAll(async () => {
+    api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
+  });
+  afterAll(() => api.close());
+
+  it('checks 20,000 rows within 256 MiB above idle while /health keeps answering', async () => {
+    const note = 'Progress noted at the board meeting; actions are on track.';
+    const body = csv(Array.from({ length: 20_000 }, (_, i) => row({ reference: String(100 + i), progress_note: note })));
+    const idle = process.memoryUsage().rss;
+    let peak = idle;
+    let slowest = 0;
+    let done = false;
+    const watch = (async () => {
+      while (!done) {
+        const asked = Date.now();
+        await request(api.url).get('/health').expect(200);
+        slowest = Math.max(slowest, Date.now() - asked);
+        peak = Math.max(peak, process.memoryUsage().rss);
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    })();
+    const response = await request(api.url)
+      .post('/imports?dryRun=true')
+      .set('Authorization', api.bearer('flo-fletcher', 'liaison'))
+      .set('Content-Type', 'text/csv')
+      .send(body)
+      .expect(200);
+    done = true;
+    await watch;
+    expect(response.body).toMatchObject({ rows: 20_000, imported: 20_000, problemCount: 0 });
+    expect(peak - idle).toBeLessThan(256 * 1024 * 1024);
+    // Measured at about 150 ms here; the bound is looser so that a loaded machine does not fail it.
+    expect(slowest).toBeLessThan(1000);
+  }, 120_000);
 });

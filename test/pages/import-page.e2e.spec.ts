@@ -69,6 +69,14 @@ describe('importing a register from the web pages', () => {
     await flo.get('/app/items/V-2').expect(404);
   });
 
+  it('lists the first 1,000 problems and says how many more', async () => {
+    const rows = Array.from({ length: 1200 }, (_, i) => row({ reference: `M-${i}`, rag: 'purple' }));
+    const refused = await answered(upload(flo, 'all', { bytes: csv(rows), name: 'tracker.csv' }), 422);
+    expect(refused.text).toContain('Nothing was imported: 1200 problems in the rows below');
+    expect(refused.text.match(/unknown RAG rating/g)).toHaveLength(1000);
+    expect(refused.text).toContain('and 200 more: the first 1000 of 1200 problems are listed.');
+  });
+
   it('no file, no choice, or a file that is not a register: the error summary, and nothing written', async () => {
     const inherited = await answered(upload(flo, 'constructor', { bytes: csv([row({ reference: 'X-1' })]), name: 'tracker.csv' }), 422);
     expect(inherited.text).toContain('<a href="#mode">Choose what to do with the file</a>');

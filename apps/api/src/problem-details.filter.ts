@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied, InvalidToken, NotSignedIn } from '@hmicfrs/auth';
 import { EvidenceFileMissing, EvidenceNotFound, EvidenceRefused } from '@hmicfrs/evidence';
 import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '@hmicfrs/event-store';
-import { FileTooLarge, ImportRejected, MAX_IMPORT_BYTES, NotARegisterFile } from '@hmicfrs/import';
+import { FileTooLarge, ImportRejected, ImportTooLarge, MAX_IMPORT_BYTES, NotARegisterFile } from '@hmicfrs/import';
 import { InvalidReportParameter, ReadModelsBehind } from '@hmicfrs/projections';
 import {
   CommandRefused,
@@ -83,7 +83,16 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       return { status: 422, title: 'Unprocessable', detail: error.message };
     }
     if (error instanceof ImportRejected) {
-      return { status: 422, title: 'Nothing imported', detail: error.message, problems: error.report.problems, report: error.report };
+      const { problems, problemCount } = error.report;
+      const more = problemCount - problems.length;
+      return {
+        status: 422,
+        title: 'Nothing imported',
+        detail: more > 0 ? `${error.message} The first ${problems.length} are listed, and ${more} more.` : error.message,
+        problems,
+        problemCount,
+        report: error.report,
+      };
     }
     if (error instanceof BodyTooComplex) {
       return { status: 400, title: 'Body too complex', detail: error.message, limit: error.limit, limits: BODY_LIMITS };
@@ -103,6 +112,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     }
     if (error instanceof NotARegisterFile) return { status: 415, title: 'Not a register file', detail: error.message };
     if (error instanceof FileTooLarge) return { status: 413, title: 'File too large', detail: error.message };
+    if (error instanceof ImportTooLarge)
+      return { status: 413, title: 'Import too large', detail: error.message, limit: error.limit, max: error.max };
     if (error instanceof InvalidToken || error instanceof NotSignedIn)
       return { status: 401, title: 'Not signed in', detail: error.message };
     if (error instanceof AccessDenied) return { status: 403, title: 'Not allowed', detail: error.message };

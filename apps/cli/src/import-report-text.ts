@@ -15,15 +15,18 @@ export function importReportText(report: ImportReport): string {
     for (const skip of report.skipped) lines.push(`    row ${skip.row} (${oneLine(skip.reference)}): ${oneLine(skip.reason)}`);
   }
   if (report.problems.length > 0) {
-    lines.push(`  ${report.problems.length} problems${report.dryRun ? '' : ' (these rows were left out)'}:`);
-    lines.push(...problemLines(report.problems));
+    lines.push(`  ${report.problemCount} problems${report.dryRun ? '' : ' (these rows were left out)'}:`);
+    lines.push(...problemLines(report.problems, report.problemCount));
   }
   return lines.join('\n');
 }
 
-export function problemLines(problems: RowProblem[]): string[] {
-  return problems.map(
+/** The listed problems, then `and N more` when the report counted more than it lists. */
+export function problemLines(problems: RowProblem[], count = problems.length): string[] {
+  const lines = problems.map(
     (problem) =>
       `    row ${problem.row}${problem.column === null ? '' : `, column ${oneLine(JSON.stringify(problem.column))}`}: ${oneLine(problem.reason)}`,
   );
+  if (count > problems.length) lines.push(`    and ${count - problems.length} more`);
+  return lines;
 }

@@ -4,7 +4,15 @@ import { parseArgs } from 'node:util';
 import { systemClock } from '@hmicfrs/clock';
 import { loadConfig } from '@hmicfrs/config';
 import { openEventStore } from '@hmicfrs/event-store';
-import { FileTooLarge, ImportRejected, MAX_IMPORT_BYTES, NotARegisterFile, RegisterImporter } from '@hmicfrs/import';
+import {
+  FileTooLarge,
+  ImportRejected,
+  ImportTooLarge,
+  MAX_IMPORT_BYTES,
+  NotARegisterFile,
+  RegisterImporter,
+  importLimitsOf,
+} from '@hmicfrs/import';
 import { personId } from '@hmicfrs/lifecycle';
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
 import { UsageError, type CliCommand } from './cli-command';
@@ -38,7 +46,13 @@ export const importCommand: CliCommand = {
     const store = await openEventStore({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING });
     try {
       if (size > MAX_IMPORT_BYTES) throw new FileTooLarge(size, MAX_IMPORT_BYTES);
-      const importer = new RegisterImporter(new RecommendationWorkflow(store, systemClock), store, systemClock);
+      const importer = new RegisterImporter(
+        new RecommendationWorkflow(store, systemClock),
+        store,
+        systemClock,
+        MAX_IMPORT_BYTES,
+        importLimitsOf(config),
+      );
       const bar = progressBar('Importing');
       const report = await importer.import(
         { name: basename(path), bytes: readFileSync(path) },
@@ -53,7 +67,11 @@ export const importCommand: CliCommand = {
       return 0;
     } catch (error) {
       if (error instanceof ImportRejected) {
-        console.error([error.message, ...problemLines(error.report.problems)].join('\n'));
+        console.error([error.message, ...problemLines(error.report.problems, error.report.problemCount)].join('\n'));
+        return 1;
+      }
+      if (error instanceof ImportTooLarge) {
+        console.error(error.message);
         return 1;
       }
       if (error instanceof NotARegisterFile || error instanceof FileTooLarge) {

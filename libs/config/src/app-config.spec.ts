@@ -19,6 +19,17 @@ describe('configuration', () => {
     expect(() => loadConfig({ HTTP_IDLE_TIMEOUT_SECONDS: '0' })).toThrow(/HTTP_IDLE_TIMEOUT_SECONDS must be at least 1/);
   });
 
+  it('bounds imports: 20,000 rows and 100 MB inflated by default, each configurable and checked', () => {
+    expect(loadConfig({})).toMatchObject({ IMPORT_MAX_ROWS: 20_000, IMPORT_MAX_UNZIPPED_MB: 100 });
+    expect(loadConfig({ IMPORT_MAX_ROWS: '500', IMPORT_MAX_UNZIPPED_MB: '20' })).toMatchObject({
+      IMPORT_MAX_ROWS: 500,
+      IMPORT_MAX_UNZIPPED_MB: 20,
+    });
+    expect(() => loadConfig({ IMPORT_MAX_ROWS: '0' })).toThrow(/IMPORT_MAX_ROWS must be at least 1/);
+    expect(() => loadConfig({ IMPORT_MAX_ROWS: 'many' })).toThrow(/IMPORT_MAX_ROWS must be a whole number of rows/);
+    expect(() => loadConfig({ IMPORT_MAX_UNZIPPED_MB: '4096' })).toThrow(/IMPORT_MAX_UNZIPPED_MB must be at most 2048/);
+  });
+
   it('names every bad variable and what it should be', () => {
     let refusal: unknown;
     try {

@@ -258,6 +258,20 @@ export class AppConfig {
   @IsInt({ message: 'HTTP_IDLE_TIMEOUT_SECONDS must be a whole number of seconds' })
   HTTP_IDLE_TIMEOUT_SECONDS!: number;
 
+  /** The most item rows one import may hold (CSV or XLSX); a file with more is refused whole, nothing written. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 20_000 : Number(value)))
+  @Min(1, { message: 'IMPORT_MAX_ROWS must be at least 1' })
+  @Max(1_000_000, { message: 'IMPORT_MAX_ROWS must be at most 1000000' })
+  @IsInt({ message: 'IMPORT_MAX_ROWS must be a whole number of rows' })
+  IMPORT_MAX_ROWS!: number;
+
+  /** The most an XLSX workbook may inflate to, in megabytes (100 by default): a zip bomb is refused before it is opened. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 100 : Number(value)))
+  @Min(1, { message: 'IMPORT_MAX_UNZIPPED_MB must be at least 1' })
+  @Max(2048, { message: 'IMPORT_MAX_UNZIPPED_MB must be at most 2048' })
+  @IsInt({ message: 'IMPORT_MAX_UNZIPPED_MB must be a whole number of megabytes' })
+  IMPORT_MAX_UNZIPPED_MB!: number;
+
   /** Whether the API runs the projector in-process (the default) or leaves it to `cli project`. */
   @Transform(({ value }: { value: unknown }) => (value === undefined ? true : value === 'true' || value === '1'))
   @IsIn([true, false], { message: 'PROJECTOR must be true or false' })
@@ -357,6 +371,8 @@ const CONFIG_VARIABLES = [
   'SMTP_FROM',
   'SMTP_TO_DOMAIN',
   'EVIDENCE_MAX_MB',
+  'IMPORT_MAX_ROWS',
+  'IMPORT_MAX_UNZIPPED_MB',
   'EVIDENCE_TYPES',
   'SEAL_PRIVATE_KEY',
   'SEAL_PRIVATE_KEY_FILE',

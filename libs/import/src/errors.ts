@@ -19,11 +19,11 @@ export class NotARegisterFile extends Error {
   }
 }
 
-/** At least one row is bad and the import is all-or-nothing: nothing was written. `report` lists every problem. */
+/** At least one row is bad and the import is all-or-nothing: nothing was written. `report` lists the first problems and counts them all. */
 export class ImportRejected extends Error {
   override readonly name = 'ImportRejected';
   constructor(readonly report: ImportReport) {
-    const count = report.problems.length;
+    const count = report.problemCount;
     super(
       `Nothing was imported: ${count} problem${count === 1 ? '' : 's'} in ${report.fileName}. ` +
         'Correct the file, or import the good rows with --skip-invalid (skipInvalid=true over HTTP).',
@@ -33,4 +33,19 @@ export class ImportRejected extends Error {
 
 function mebibytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}
+
+/** Which limit of `ImportLimits` a file went over. */
+export type ImportLimit = 'rows' | 'cell' | 'columns' | 'unzipped' | 'zip-ratio';
+
+/** The file is within the byte limit but holds more than an import takes; it was refused whole and nothing was written. */
+export class ImportTooLarge extends Error {
+  override readonly name = 'ImportTooLarge';
+  constructor(
+    readonly limit: ImportLimit,
+    readonly max: number,
+    what: string,
+  ) {
+    super(`${what}. Nothing was imported: split the register into several files.`);
+  }
 }

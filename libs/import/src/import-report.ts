@@ -16,8 +16,13 @@ export interface ImportReport {
   alreadyImported: number;
   /** Rows whose reference is already in the register from elsewhere: left as they are. */
   skipped: { row: number; reference: string; reason: string }[];
-  /** Every bad row, cell by cell; with skipInvalid these rows were left out, otherwise nothing was written. */
+  /**
+   * The bad rows, cell by cell, in row order: the first `MAX_PROBLEMS_LISTED` (1,000) of them. With
+   * skipInvalid these rows were left out, otherwise nothing was written.
+   */
   problems: RowProblem[];
+  /** Every problem found, listed or not: `problemCount - problems.length` more are not listed. */
+  problemCount: number;
   /** Inspection reports recorded by this run. */
   inspectionsRecorded: number;
   /** Events written by this run; 0 for a dry run, a rejected import, or a second run of the same file. */

@@ -11,6 +11,7 @@ import {
   readText,
   type Read,
 } from './cell-readers';
+import { breathe } from './breathe';
 import type { RegisterRow, RowProblem } from './register-row';
 import type { RegisterTable, TableRow } from './register-table';
 
@@ -44,7 +45,7 @@ const READERS: Record<ColumnName, (cell: string) => Read<unknown>> = {
  * Every problem of the file, not just the first: a liaison officer corrects a tracker in one go.
  * `today` (YYYY-MM-DD) bounds the dates: nothing can have happened after it.
  */
-export function parseRegister(table: RegisterTable, today: string): ParsedRegister {
+export async function parseRegister(table: RegisterTable, today: string): Promise<ParsedRegister> {
   const columns = headerColumns(table.header);
   const data = table.rows.filter((row) => row.values.some((value) => value.trim() !== ''));
   if (!columns.ok) return { rows: [], problems: columns.problems, rowCount: data.length };
@@ -53,7 +54,8 @@ export function parseRegister(table: RegisterTable, today: string): ParsedRegist
   const problems: RowProblem[] = [];
   const references = new Map<string, number>();
   const inspections = new Map<string, RegisterRow>();
-  for (const tableRow of data) {
+  for (const [index, tableRow] of data.entries()) {
+    await breathe(index + 1);
     const read = readRow(tableRow, columns.at, table.header, today);
     if (!read.ok) {
       problems.push(...read.problems);

@@ -1,25 +1,54 @@
-import { Workbook, type CellValue } from 'exceljs';
-import { NotARegisterFile } from './errors';
+import { Readable } from 'node:stream';
+import { stream, type CellValue } from 'exceljs';
+import { breathe } from './breathe';
+import { ImportTooLarge, NotARegisterFile } from './errors';
+import { DEFAULT_IMPORT_LIMITS, type ImportLimits } from './import-limits';
 import type { RegisterTable, TableRow } from './register-table';
+import { TableLimits } from './table-limits';
+import { guardZip } from './zip-guard';
 
-/** The first worksheet of an Excel workbook; row 1 is the header. */
-export async function readXlsx(bytes: Buffer): Promise<RegisterTable> {
-  const workbook = new Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as Parameters<Workbook['xlsx']['load']>[0]);
-  } catch (error) {
-    throw new NotARegisterFile(`it is a zip archive but not an Excel workbook (${(error as Error).message})`);
-  }
-  const sheet = workbook.worksheets[0];
-  if (sheet === undefined) throw new NotARegisterFile('the workbook has no worksheet');
-  const width = sheet.columnCount;
+/**
+ * The first worksheet of an Excel workbook; row 1 is the header. A workbook that would inflate beyond the
+ * limits is never opened; one that passes is read as a stream, row by row, and refused at the first row
+ * past a limit, so the workbook's XML is never held whole.
+ */
+export async function readXlsx(bytes: Buffer, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<RegisterTable> {
+  guardZip(bytes, limits);
+  const within = new TableLimits(limits);
+  const reader = new stream.xlsx.WorkbookReader(Readable.from([bytes]), {
+    worksheets: 'emit',
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    entries: 'ignore',
+  });
   let header: string[] = [];
   const rows: TableRow[] = [];
-  sheet.eachRow({ includeEmpty: false }, (row, number) => {
-    const values = Array.from({ length: width }, (_, index) => text(row.getCell(index + 1).value));
-    if (number === 1) header = values;
-    else rows.push({ row: number, values });
-  });
+  let sheets = 0;
+  try {
+    for await (const sheet of reader) {
+      sheets += 1;
+      if (sheets > 1) continue; // Drained, not read: the register is the first worksheet.
+      for await (const row of sheet) {
+        await breathe(row.number);
+        const width = Math.max(row.cellCount, header.length);
+        if (width > limits.maxColumns)
+          within.check(
+            row.number,
+            Array.from({ length: width }, () => 'x'),
+          );
+        const values = Array.from({ length: width }, (_, index) => text(row.getCell(index + 1).value));
+        if (values.every((value) => value === '')) continue;
+        within.check(row.number, values);
+        if (row.number === 1) header = values;
+        else rows.push({ row: row.number, values });
+      }
+    }
+  } catch (error) {
+    if (error instanceof ImportTooLarge) throw error;
+    throw new NotARegisterFile(`it is a zip archive but not an Excel workbook (${(error as Error).message})`);
+  }
+  if (sheets === 0) throw new NotARegisterFile('the workbook has no worksheet');
   return { format: 'xlsx', header, rows };
 }
 

@@ -4,7 +4,9 @@ import type { EventStore } from '@hmicfrs/event-store';
 import { todayOf, type Clock } from '@hmicfrs/clock';
 import { inspectionStream, personStream, recommendationStream } from '@hmicfrs/lifecycle';
 import { RecommendationWorkflow, type CommandRequest } from '@hmicfrs/workflow';
+import { breathe } from './breathe';
 import { FileTooLarge, ImportRejected } from './errors';
+import { DEFAULT_IMPORT_LIMITS, MAX_PROBLEMS_LISTED, type ImportLimits } from './import-limits';
 import { importActors, importSteps, type ImportActors, type ImportStep } from './import-steps';
 import { inParallel } from './in-parallel';
 import type { ImportReport } from './import-report';
@@ -65,6 +67,7 @@ export class RegisterImporter {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly maxBytes = MAX_IMPORT_BYTES,
+    private readonly limits: ImportLimits = DEFAULT_IMPORT_LIMITS,
   ) {}
 
   async import(file: RegisterFile, options: ImportOptions): Promise<ImportReport> {
@@ -75,12 +78,13 @@ export class RegisterImporter {
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const importId = sha256.slice(0, 16);
     const actors = importActors(importId);
-    const table = await readRegisterFile(file.bytes);
-    const parsed = parseRegister(table, todayOf(this.clock));
+    const table = await readRegisterFile(file.bytes, this.limits);
+    const parsed = await parseRegister(table, todayOf(this.clock));
 
     const problems: RowProblem[] = [...parsed.problems];
     const planned: PlannedRow[] = [];
-    for (const row of parsed.rows) {
+    for (const [index, row] of parsed.rows.entries()) {
+      await breathe(index + 1);
       const steps = importSteps(row, { fileName: file.name, sha256 });
       const refusal = 'reason' in steps ? steps.reason : rehearse(row, steps, actors);
       if (refusal !== undefined) problems.push({ row: row.row, column: 'status', reason: refusal });
@@ -105,7 +109,8 @@ export class RegisterImporter {
       imported: 0,
       alreadyImported: 0,
       skipped: [],
-      problems,
+      problems: problems.slice(0, MAX_PROBLEMS_LISTED),
+      problemCount: problems.length,
       inspectionsRecorded: 0,
       eventsWritten: 0,
     };
@@ -131,7 +136,8 @@ export class RegisterImporter {
   private async againstTheRegister(planned: PlannedRow[], actors: ImportActors, report: ImportReport) {
     const fresh: PlannedRow[] = [];
     const ours: PlannedRow[] = [];
-    for (const plan of planned) {
+    for (const [index, plan] of planned.entries()) {
+      await breathe(index + 1);
       const [first] = await this.store.readStream(recommendationStream(plan.row.reference), { toRevision: 0 });
       if (first === undefined) fresh.push(plan);
       else if (first.metadata.userId === actors.liaison.userId) ours.push(plan);

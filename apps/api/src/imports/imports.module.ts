@@ -3,7 +3,8 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
-import { MAX_IMPORT_BYTES, RegisterImporter } from '@hmicfrs/import';
+import { AppConfig } from '@hmicfrs/config';
+import { MAX_IMPORT_BYTES, RegisterImporter, importLimitsOf } from '@hmicfrs/import';
 import { RecommendationWorkflow, WorkflowModule } from '@hmicfrs/workflow';
 import { IMPORT_MEDIA_TYPES } from './import-media-types';
 import { ImportsController } from './imports.controller';
@@ -16,8 +17,9 @@ import { ImportsController } from './imports.controller';
   providers: [
     {
       provide: RegisterImporter,
-      inject: [RecommendationWorkflow, EVENT_STORE, CLOCK],
-      useFactory: (workflow: RecommendationWorkflow, store: EventStore, clock: Clock) => new RegisterImporter(workflow, store, clock),
+      inject: [RecommendationWorkflow, EVENT_STORE, CLOCK, AppConfig],
+      useFactory: (workflow: RecommendationWorkflow, store: EventStore, clock: Clock, config: AppConfig) =>
+        new RegisterImporter(workflow, store, clock, MAX_IMPORT_BYTES, importLimitsOf(config)),
     },
   ],
 })

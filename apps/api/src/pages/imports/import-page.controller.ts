@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common'
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage } from '@hmicfrs/auth';
-import { FileTooLarge, ImportRejected, NotARegisterFile, RegisterImporter, type ImportReport } from '@hmicfrs/import';
+import { FileTooLarge, ImportRejected, ImportTooLarge, NotARegisterFile, RegisterImporter, type ImportReport } from '@hmicfrs/import';
 import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { UPLOADED_FILE, type UploadedFile } from '../uploads';
@@ -51,11 +51,11 @@ export class ImportPageController {
       return this.show(request, reply, { mode, report, errors: [], status: 200 });
     } catch (error) {
       if (error instanceof ImportRejected) {
-        const count = error.report.problems.length;
+        const count = error.report.problemCount;
         const message = `Nothing was imported: ${count} ${count === 1 ? 'row has a problem' : 'problems in the rows'} below. Correct the file, or import the good rows only.`;
         return this.show(request, reply, { mode, report: error.report, errors: [{ field: 'register', text: message }], status: 422 });
       }
-      if (error instanceof NotARegisterFile || error instanceof FileTooLarge) {
+      if (error instanceof NotARegisterFile || error instanceof FileTooLarge || error instanceof ImportTooLarge) {
         return this.show(request, reply, { mode, errors: [{ field: 'register', text: error.message }], status: 422 });
       }
       throw error;
