@@ -331,6 +331,8 @@ class Scan {
   private latestRecordedAt = '';
   private latestRecordedAtPosition = 0n;
   private outOfOrderNamed = -1n;
+  private rangeEndFor = -1;
+  private rangeEndPosition = 0n;
 
   constructor(
     private readonly store: EventStore,
@@ -347,10 +349,9 @@ class Scan {
   }
 
   event(event: AuditedEvent, recordedAtOrdered: boolean): void {
-    while (this.index < this.trusted.length && event.position > BigInt(this.trusted[this.index].position)) this.closeRange();
+    while (this.index < this.trusted.length && event.position > this.rangeEnd()) this.closeRange();
     this.total += 1;
     const { streamId, revision, position } = event;
-    const where = `${streamId} revision ${revision} (position ${position})`;
     const { hash: storedHash, ...content } = event.metadata;
     const hash = hashEvent({ id: event.id, streamId, revision, type: event.type, data: event.data, metadata: content });
     if (hash !== storedHash) {
@@ -360,7 +361,7 @@ class Scan {
         streamId,
         revision,
         position: `${position}`,
-        message: `${where}: its content does not match its hash (it was altered after it was written)`,
+        message: `${placeOf(streamId, revision, position)}: its content does not match its hash (it was altered after it was written)`,
       });
     }
     let state = this.streams.get(streamId);
@@ -376,7 +377,7 @@ class Scan {
           streamId,
           revision,
           position: `${position}`,
-          message: `${where}: its previousHash is not the hash of revision ${revision - 1}`,
+          message: `${placeOf(streamId, revision, position)}: its previousHash is not the hash of revision ${revision - 1}`,
         });
       }
     } else if (revision > state.last + 1) {
@@ -391,17 +392,22 @@ class Scan {
         streamId,
         revision,
         position: `${position}`,
-        message: `${where} comes after revision ${state.last} (position ${state.lastPosition}) in the global order: positions swapped within the stream`,
+        message: `${placeOf(streamId, revision, position)} comes after revision ${state.last} (position ${state.lastPosition}) in the global order: positions swapped within the stream`,
       });
     }
-    if (revision > state.last) Object.assign(state, { last: revision, lastPosition: position, storedHash, hash });
+    if (revision > state.last) {
+      state.last = revision;
+      state.lastPosition = position;
+      state.storedHash = storedHash;
+      state.hash = hash;
+    }
     if (event.indexedRecordedAt !== undefined && event.indexedRecordedAt !== content.recordedAt) {
       this.find({
         kind: 'recorded-at-altered',
         streamId,
         revision,
         position: `${position}`,
-        message: `${where}: the store's recorded_at says ${event.indexedRecordedAt}, the sealed recordedAt is ${content.recordedAt} (the column was edited)`,
+        message: `${placeOf(streamId, revision, position)}: the store's recorded_at says ${event.indexedRecordedAt}, the sealed recordedAt is ${content.recordedAt} (the column was edited)`,
       });
     }
     // Named once per event that stands too early, not once for every event recorded before it.
@@ -417,7 +423,7 @@ class Scan {
         streamId,
         revision,
         position: `${position}`,
-        message: `${where} was recorded at ${content.recordedAt}, before the event at position ${this.latestRecordedAtPosition} (${this.latestRecordedAt}) ahead of it: the global order was changed`,
+        message: `${placeOf(streamId, revision, position)} was recorded at ${content.recordedAt}, before the event at position ${this.latestRecordedAtPosition} (${this.latestRecordedAt}) ahead of it: the global order was changed`,
       });
     }
     if (content.recordedAt > this.latestRecordedAt) [this.latestRecordedAt, this.latestRecordedAtPosition] = [content.recordedAt, position];
@@ -500,6 +506,15 @@ class Scan {
         }
       }
     }
+  }
+
+  /** The position the open range ends at (the current checkpoint's), read from its text once per range. */
+  private rangeEnd(): bigint {
+    if (this.rangeEndFor !== this.index) {
+      this.rangeEndFor = this.index;
+      this.rangeEndPosition = BigInt(this.trusted[this.index].position);
+    }
+    return this.rangeEndPosition;
   }
 
   private find(finding: Finding): void {
@@ -601,6 +616,11 @@ class Scan {
     }
     return explained;
   }
+}
+
+/** Where an event stands, for a finding's message: built only when there is a finding. */
+function placeOf(streamId: string, revision: number, position: bigint): string {
+  return `${streamId} revision ${revision} (position ${position})`;
 }
 
 function oneLine(error: unknown): string {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AuditableStore, AuditedEvent } from '../audit-read';
-import type { GlobalPosition, NewEvent, RecordedEvent } from '../event';
+import type { EventMetadata, GlobalPosition, NewEvent, RecordedEvent } from '../event';
 import { EventStoreUnavailable, WrongExpectedRevision } from '../errors';
 import type {
   AllSubscription,
@@ -214,8 +214,18 @@ export class SqliteEventStore implements EventStore, AuditableStore {
       this.assertOpen();
       const rows = this.sqlite(() => this.statements.readAuditPage.all(after, PAGE_SIZE));
       for (let i = 0; i < rows.length; i += 1) {
-        const event: AuditedEvent = toRecordedEvent(rows[i] as unknown as EventRow);
-        event.indexedRecordedAt = rows[i][7];
+        // Built whole, not given indexedRecordedAt afterwards: one object shape for every event.
+        const row = rows[i];
+        const event: AuditedEvent = {
+          id: row[3],
+          streamId: row[1],
+          revision: row[2],
+          position: BigInt(row[0]),
+          type: row[4],
+          data: JSON.parse(row[5]),
+          metadata: JSON.parse(row[6]) as EventMetadata,
+          indexedRecordedAt: row[7],
+        };
         yield event;
       }
       if (rows.length < PAGE_SIZE) return;
