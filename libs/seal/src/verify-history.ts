@@ -2,10 +2,14 @@ import type { KeyObject } from 'node:crypto';
 import {
   EventStoreError,
   GENESIS_HASH,
-  hashEvent,
+  canonicalJson,
+  canonicalMetadataText,
+  hashCanonical,
   isAuditable,
+  isCanonicalJsonText,
   verifyChain,
   type AuditedEvent,
+  type EventMetadata,
   type EventStore,
   type RecordedEvent,
 } from '@hmicfrs/event-store';
@@ -352,8 +356,14 @@ class Scan {
     while (this.index < this.trusted.length && event.position > this.rangeEnd()) this.closeRange();
     this.total += 1;
     const { streamId, revision, position } = event;
-    const { hash: storedHash, ...content } = event.metadata;
-    const hash = hashEvent({ id: event.id, streamId, revision, type: event.type, data: event.data, metadata: content });
+    const content = event.metadata;
+    const storedHash = content.hash;
+    // The stored texts are hashed as they stand only when provably canonical; else as hashEvent does.
+    const dataJson = event.dataJson !== undefined && isCanonicalJsonText(event.dataJson) ? event.dataJson : canonicalJson(event.data);
+    const metadataJson =
+      (event.metadataJson !== undefined ? canonicalMetadataText(event.metadataJson, storedHash) : undefined) ??
+      canonicalJson(withoutHash(content));
+    const hash = hashCanonical({ id: event.id, streamId, revision, type: event.type }, dataJson, metadataJson);
     if (hash !== storedHash) {
       this.changed.add(`${streamId}@${revision}`);
       this.find({
@@ -616,6 +626,11 @@ class Scan {
     }
     return explained;
   }
+}
+
+function withoutHash(metadata: EventMetadata): Omit<EventMetadata, 'hash'> {
+  const { hash: _hash, ...content } = metadata;
+  return content;
 }
 
 /** Where an event stands, for a finding's message: built only when there is a finding. */
