@@ -8,6 +8,13 @@ import type { ReadAllOptions } from './event-store.port';
 export interface AuditedEvent extends RecordedEvent {
   /** The adapter's own copy of `recordedAt`, when it keeps one; undefined otherwise. */
   indexedRecordedAt?: string;
+  /**
+   * The text the adapter stored `data` as, when it keeps one: verification may hash it as it stands
+   * when it is provably canonical (`isCanonicalJsonText`), and otherwise hashes `data`'s canonical JSON.
+   */
+  dataJson?: string;
+  /** Likewise the text the adapter stored `metadata` as (see `canonicalMetadataText`). */
+  metadataJson?: string;
 }
 
 /**

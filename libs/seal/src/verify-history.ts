@@ -2,10 +2,14 @@ import type { KeyObject } from 'node:crypto';
 import {
   EventStoreError,
   GENESIS_HASH,
-  hashEvent,
+  canonicalJson,
+  canonicalMetadataText,
+  hashCanonical,
   isAuditable,
+  isCanonicalJsonText,
   verifyChain,
   type AuditedEvent,
+  type EventMetadata,
   type EventStore,
   type RecordedEvent,
 } from '@hmicfrs/event-store';
@@ -331,6 +335,8 @@ class Scan {
   private latestRecordedAt = '';
   private latestRecordedAtPosition = 0n;
   private outOfOrderNamed = -1n;
+  private rangeEndFor = -1;
+  private rangeEndPosition = 0n;
 
   constructor(
     private readonly store: EventStore,
@@ -347,12 +353,17 @@ class Scan {
   }
 
   event(event: AuditedEvent, recordedAtOrdered: boolean): void {
-    while (this.index < this.trusted.length && event.position > BigInt(this.trusted[this.index].position)) this.closeRange();
+    while (this.index < this.trusted.length && event.position > this.rangeEnd()) this.closeRange();
     this.total += 1;
     const { streamId, revision, position } = event;
-    const where = `${streamId} revision ${revision} (position ${position})`;
-    const { hash: storedHash, ...content } = event.metadata;
-    const hash = hashEvent({ id: event.id, streamId, revision, type: event.type, data: event.data, metadata: content });
+    const content = event.metadata;
+    const storedHash = content.hash;
+    // The stored texts are hashed as they stand only when provably canonical; else as hashEvent does.
+    const dataJson = event.dataJson !== undefined && isCanonicalJsonText(event.dataJson) ? event.dataJson : canonicalJson(event.data);
+    const metadataJson =
+      (event.metadataJson !== undefined ? canonicalMetadataText(event.metadataJson, storedHash) : undefined) ??
+      canonicalJson(withoutHash(content));
+    const hash = hashCanonical({ id: event.id, streamId, revision, type: event.type }, dataJson, metadataJson);
     if (hash !== storedHash) {
       this.changed.add(`${streamId}@${revision}`);
       this.find({
@@ -360,7 +371,7 @@ class Scan {
         streamId,
         revision,
         position: `${position}`,
-        message: `${where}: its content does not match its hash (it was altered after it was written)`,
+        message: `${placeOf(streamId, revision, position)}: its content does not match its hash (it was altered after it was written)`,
       });
     }
     let state = this.streams.get(streamId);
@@ -376,7 +387,7 @@ class Scan {
           streamId,
           revision,
           position: `${position}`,
-          message: `${where}: its previousHash is not the hash of revision ${revision - 1}`,
+          message: `${placeOf(streamId, revision, position)}: its previousHash is not the hash of revision ${revision - 1}`,
         });
       }
     } else if (revision > state.last + 1) {
@@ -391,17 +402,22 @@ class Scan {
         streamId,
         revision,
         position: `${position}`,
-        message: `${where} comes after revision ${state.last} (position ${state.lastPosition}) in the global order: positions swapped within the stream`,
+        message: `${placeOf(streamId, revision, position)} comes after revision ${state.last} (position ${state.lastPosition}) in the global order: positions swapped within the stream`,
       });
     }
-    if (revision > state.last) Object.assign(state, { last: revision, lastPosition: position, storedHash, hash });
+    if (revision > state.last) {
+      state.last = revision;
+      state.lastPosition = position;
+      state.storedHash = storedHash;
+      state.hash = hash;
+    }
     if (event.indexedRecordedAt !== undefined && event.indexedRecordedAt !== content.recordedAt) {
       this.find({
         kind: 'recorded-at-altered',
         streamId,
         revision,
         position: `${position}`,
-        message: `${where}: the store's recorded_at says ${event.indexedRecordedAt}, the sealed recordedAt is ${content.recordedAt} (the column was edited)`,
+        message: `${placeOf(streamId, revision, position)}: the store's recorded_at says ${event.indexedRecordedAt}, the sealed recordedAt is ${content.recordedAt} (the column was edited)`,
       });
     }
     // Named once per event that stands too early, not once for every event recorded before it.
@@ -417,7 +433,7 @@ class Scan {
         streamId,
         revision,
         position: `${position}`,
-        message: `${where} was recorded at ${content.recordedAt}, before the event at position ${this.latestRecordedAtPosition} (${this.latestRecordedAt}) ahead of it: the global order was changed`,
+        message: `${placeOf(streamId, revision, position)} was recorded at ${content.recordedAt}, before the event at position ${this.latestRecordedAtPosition} (${this.latestRecordedAt}) ahead of it: the global order was changed`,
       });
     }
     if (content.recordedAt > this.latestRecordedAt) [this.latestRecordedAt, this.latestRecordedAtPosition] = [content.recordedAt, position];
@@ -500,6 +516,15 @@ class Scan {
         }
       }
     }
+  }
+
+  /** The position the open range ends at (the current checkpoint's), read from its text once per range. */
+  private rangeEnd(): bigint {
+    if (this.rangeEndFor !== this.index) {
+      this.rangeEndFor = this.index;
+      this.rangeEndPosition = BigInt(this.trusted[this.index].position);
+    }
+    return this.rangeEndPosition;
   }
 
   private find(finding: Finding): void {
@@ -601,6 +626,16 @@ class Scan {
     }
     return explained;
   }
+}
+
+function withoutHash(metadata: EventMetadata): Omit<EventMetadata, 'hash'> {
+  const { hash: _hash, ...content } = metadata;
+  return content;
+}
+
+/** Where an event stands, for a finding's message: built only when there is a finding. */
+function placeOf(streamId: string, revision: number, position: bigint): string {
+  return `${streamId} revision ${revision} (position ${position})`;
 }
 
 function oneLine(error: unknown): string {

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import type { AuditableStore, AuditedEvent } from '../audit-read';
-import type { GlobalPosition, NewEvent, RecordedEvent } from '../event';
+import type { EventMetadata, GlobalPosition, NewEvent, RecordedEvent } from '../event';
 import { EventStoreUnavailable, WrongExpectedRevision } from '../errors';
 import type {
   AllSubscription,
@@ -17,7 +17,7 @@ import { NO_STREAM_REVISION, type ExpectedRevision } from '../expected-revision'
 import { GENESIS_HASH } from '../hash-chain';
 import { checkAppend, checkExpectedRevision, sealEvents, type SealedEvent } from '../seal';
 import { assertStreamName } from '../stream-name';
-import { toRecordedEvent, type EventRow } from './event-rows';
+import { toRecordedEvent, type AuditRow, type EventRow } from './event-rows';
 import { applyPragmas, ensureSchema } from './schema';
 import { isUniqueViolation, storeErrorFrom } from './sqlite-errors';
 import { SqliteSubscription } from './sqlite-subscription';
@@ -214,9 +214,7 @@ export class SqliteEventStore implements EventStore, AuditableStore {
       this.assertOpen();
       const rows = this.sqlite(() => this.statements.readAuditPage.all(after, PAGE_SIZE));
       for (let i = 0; i < rows.length; i += 1) {
-        const event: AuditedEvent = toRecordedEvent(rows[i] as unknown as EventRow);
-        event.indexedRecordedAt = rows[i][7];
-        yield event;
+        yield new AuditRowEvent(rows[i]);
       }
       if (rows.length < PAGE_SIZE) return;
       after = BigInt(rows[rows.length - 1][0]);
@@ -339,4 +337,38 @@ function revisionHolds(expected: ExpectedRevision, actual: number): boolean {
 function resultOf(streamId: string, events: RecordedEvent[], duplicate: boolean): AppendResult {
   const last = events[events.length - 1];
   return { streamId, revision: last.revision, position: last.position, events, duplicate };
+}
+
+/**
+ * An event as verification reads it: `data` is parsed from its stored text only when asked for, since
+ * verification hashes that text as it stands whenever it is provably canonical (and parses it otherwise).
+ */
+class AuditRowEvent implements AuditedEvent {
+  readonly id: string;
+  readonly streamId: string;
+  readonly revision: number;
+  readonly position: bigint;
+  readonly type: string;
+  readonly metadata: EventMetadata;
+  readonly indexedRecordedAt: string;
+  readonly dataJson: string;
+  readonly metadataJson: string;
+  private parsed: { data: unknown } | undefined;
+
+  constructor(row: AuditRow) {
+    this.id = row[3];
+    this.streamId = row[1];
+    this.revision = row[2];
+    this.position = BigInt(row[0]);
+    this.type = row[4];
+    this.dataJson = row[5];
+    this.metadataJson = row[6];
+    this.metadata = JSON.parse(row[6]) as EventMetadata;
+    this.indexedRecordedAt = row[7];
+  }
+
+  get data(): unknown {
+    this.parsed ??= { data: JSON.parse(this.dataJson) };
+    return this.parsed.data;
+  }
 }
