@@ -1,5 +1,5 @@
-import request from 'supertest';
 import type { Role } from '@hmicfrs/auth';
+import { PEEL_2023, actingAs, openItem } from '../support/api-client';
 import { startApi, type RunningApi } from '../support/running-api';
 
 /**
@@ -8,36 +8,17 @@ import { startApi, type RunningApi } from '../support/running-api';
  */
 describe('commands sent at once to one item', () => {
   let api: RunningApi;
-  const as = (userId: string, role: Role) => ({
-    post: (path: string, body: object = {}, headers: Record<string, string> = {}) =>
-      request(api.url).post(path).set('Authorization', api.bearer(userId, role)).set(headers).send(body),
-    get: (path: string) => request(api.url).get(path).set('Authorization', api.bearer(userId, role)),
-  });
+  const as = (userId: string, role: Role) => actingAs(api, userId, role);
   const liaison = () => as('flo-fletcher', 'liaison');
   const owner = () => as('supt-patel', 'owner');
 
   beforeAll(async () => {
     api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
-    await liaison()
-      .post('/inspections', { id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' })
-      .expect(201);
+    await liaison().post('/inspections', PEEL_2023).expect(201);
   });
   afterAll(() => api.close());
 
-  async function open(reference: string) {
-    await liaison()
-      .post('/recommendations', {
-        reference,
-        kind: 'recommendation',
-        inspectionId: 'peel-2023',
-        text: 'x',
-        level: 3,
-        addressee: 'Chief Constables',
-        portfolio: 'Crime',
-        owner: 'supt-patel',
-      })
-      .expect(201);
-  }
+  const open = (reference: string) => openItem(api, reference);
 
   it('applies every one of 20 progress notes sent at once without If-Match, each once', async () => {
     await open('C-1');

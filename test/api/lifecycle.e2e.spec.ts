@@ -3,6 +3,7 @@ import request from 'supertest';
 import type { Role } from '@hmicfrs/auth';
 import { SqliteEventStore } from '@hmicfrs/event-store';
 import { schemaVersions } from '@hmicfrs/lifecycle';
+import { PEEL_2023, actingAs, openItem } from '../support/api-client';
 import { startApi, type RunningApi } from '../support/running-api';
 
 const HELD = { location: 'Force file share', description: 'Held by the force' };
@@ -17,10 +18,7 @@ const ACTION_PLAN = { evidenceId: 'action-plan', title: 'Action plan, closed', .
 
 describe('an item of each level, walked from open to closed over HTTP', () => {
   let api: RunningApi;
-  const as = (userId: string, role: Role) => ({
-    post: (path: string, body: object = {}) => request(api.url).post(path).set('Authorization', api.bearer(userId, role)).send(body),
-    get: (path: string) => request(api.url).get(path).set('Authorization', api.bearer(userId, role)),
-  });
+  const as = (userId: string, role: Role) => actingAs(api, userId, role);
   const liaison = () => as('flo-fletcher', 'liaison');
   const owner = () => as('supt-patel', 'owner');
   const dcc = () => as('dcc-green', 'dcc');
@@ -28,43 +26,18 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
 
   beforeAll(async () => {
     api = await startApi({}, { people: ['supt-patel', 'ch-insp-jones'] });
-    await liaison()
-      .post('/inspections', { id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' })
-      .expect(201);
+    await liaison().post('/inspections', PEEL_2023).expect(201);
   });
   afterAll(() => api.close());
 
   /** A level 3 recommendation owned by supt-patel, rated by its owner. */
   async function openRated(reference: string, rag: string) {
-    await liaison()
-      .post('/recommendations', {
-        reference,
-        kind: 'recommendation',
-        inspectionId: 'peel-2023',
-        text: 'x',
-        level: 3,
-        addressee: 'Chief Constables',
-        portfolio: 'Crime',
-        owner: 'supt-patel',
-      })
-      .expect(201);
+    await openItem(api, reference);
     await owner().post(`/recommendations/${reference}/rate`, { rag }).expect(200);
   }
 
   async function openReadyForSubmission(reference: string, level: number) {
-    await liaison()
-      .post('/recommendations', {
-        reference,
-        kind: 'recommendation',
-        inspectionId: 'peel-2023',
-        text: `Recommendation ${reference}`,
-        level,
-        addressee: 'Chief Constables',
-        portfolio: 'Public Protection',
-        owner: 'supt-patel',
-        dueDate: '2024-03-31',
-      })
-      .expect(201);
+    await openItem(api, reference, { text: `Recommendation ${reference}`, level, portfolio: 'Public Protection', dueDate: '2024-03-31' });
     await owner().post(`/recommendations/${reference}/rate`, { rag: 'amber' }).expect(200);
     await owner().post(`/recommendations/${reference}/evidence`, ACTION_PLAN).expect(200);
     await owner().post(`/recommendations/${reference}/evidence`, CC_LETTER).expect(200);
