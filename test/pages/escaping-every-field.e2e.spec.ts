@@ -1,0 +1,122 @@
+import type { Browser } from 'playwright-core';
+import { launchChromium, signInAs } from './support/browser';
+import { signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
+
+jest.setTimeout(180_000);
+
+/**
+ * What a hostile colleague might type: markup that would run, or add an element, if any page put it in
+ * the document unescaped, in an attribute as well as in text.
+ */
+const HOSTILE = `<script>window.__xss=1</script>"'&<img src=x data-xss onerror="window.__xss=2"><b data-xss>bold</b>`;
+
+/** Each field a person types, with what it carries: the hostile text and a word to tell the fields apart. */
+const typed = (field: string) => `${field} ${HOSTILE}`;
+
+/**
+ * Every field a person types — an inspection report's title, an item's text, addressee and portfolio, a
+ * person's name and portfolio, a progress note, evidence's title, location and description, a return's
+ * reason, a not-applicable's addressee and reason — typed through the pages' own forms,
+ * then every page that shows them opened in Chromium: the text is there, literally, and nothing it
+ * carries became an element of the page.
+ */
+describe('every field a person types comes out escaped on every page that shows it', () => {
+  let pages: RunningPages;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    pages = await startPages({ SEALER: 'false', REMINDERS_DAILY_AT: 'off' }, { people: ['supt-patel'] });
+    browser = await launchChromium();
+    const expectRedirect = (response: { status: number; text: string }) => expect([response.status, response.text]).toEqual([303, '']);
+    const flo = await signedIn(pages.url, 'flo-fletcher');
+    await submitForm(flo, '/app/people/new', {
+      id: 'hostile-owner',
+      name: typed('person name'),
+      roles: 'owner',
+      portfolio: typed('person portfolio'),
+    }).then(expectRedirect);
+    await submitForm(flo, '/app/inspection-reports/new', {
+      title: typed('report title'),
+      id: 'peel-x',
+      reportType: 'peel',
+      'publishedOn-day': '29',
+      'publishedOn-month': '9',
+      'publishedOn-year': '2023',
+    }).then(expectRedirect);
+    const item = { kind: 'recommendation', level: '3', addressee: typed('addressee'), portfolio: typed('portfolio') };
+    await submitForm(flo, '/app/inspection-reports/peel-x/items/new', {
+      ...item,
+      reference: 'P-1',
+      text: typed('item text'),
+      owner: 'supt-patel',
+    }).then(expectRedirect);
+    await submitForm(flo, '/app/inspection-reports/peel-x/items/new', {
+      ...item,
+      reference: 'P-2',
+      text: 'x',
+      owner: 'hostile-owner',
+    }).then(expectRedirect);
+    await submitForm(flo, '/app/inspection-reports/peel-x/items/new', { ...item, reference: 'P-3', text: 'x', owner: 'supt-patel' }).then(
+      expectRedirect,
+    );
+
+    const owner = await signedIn(pages.url, 'supt-patel');
+    await submitForm(owner, '/app/items/P-1/rate', { rag: 'red' }).then(expectRedirect);
+    await submitForm(owner, '/app/items/P-1/note', { text: typed('note') }).then(expectRedirect);
+    await submitForm(owner, '/app/items/P-1/evidence', {
+      title: typed('evidence title'),
+      location: typed('evidence location'),
+      description: typed('evidence description'),
+      isChiefConstableLetter: 'yes',
+    }).then(expectRedirect);
+    await submitForm(owner, '/app/items/P-1/submit', {}).then(expectRedirect);
+    const dcc = await signedIn(pages.url, 'dcc-green');
+    await submitForm(dcc, '/app/items/P-1/return', { reason: typed('return reason') }).then(expectRedirect);
+    await submitForm(owner, '/app/items/P-1/submit', {}).then(expectRedirect);
+    await submitForm(flo, '/app/items/P-3/not-applicable', {
+      addressedTo: typed('addressed to'),
+      reason: typed('not applicable reason'),
+    }).then(expectRedirect);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await pages?.close();
+  });
+
+  // Who opens each page, and which typed fields it shows.
+  const PAGES: [string, string, string[]][] = [
+    ['Flo Fletcher', '/app/register', ['report title', 'person name']],
+    ['Flo Fletcher', '/app/inspection-reports', ['report title']],
+    ['Flo Fletcher', '/app/inspection-reports/peel-x', ['report title']],
+    ['Flo Fletcher', '/app/people', ['person name', 'person portfolio']],
+    ['Flo Fletcher', '/app/items/P-1', ['report title', 'item text', 'addressee', 'portfolio', 'note', 'evidence title', 'return reason']],
+    ['Flo Fletcher', '/app/items/P-2', ['person name']],
+    ['Flo Fletcher', '/app/items/P-3', ['addressed to', 'not applicable reason']],
+    ['Flo Fletcher', '/app/items/P-2/assign', ['person name']],
+    ['DCC Matthew Green', '/app/approvals', ['item text', 'evidence title']],
+    ['DCC Matthew Green', '/app/items/P-1/approve', ['item text', 'evidence title', 'evidence location', 'evidence description']],
+    ['Flo Fletcher', '/app/committee-report', ['report title']],
+  ];
+
+  it.each(PAGES)('as %s, %s shows the typed text literally and adds no element of it', async (person, path, fields) => {
+    const page = await signInAs(browser, pages.url, person);
+    await page.waitForURL(/\/app\/register/);
+    const response = await page.goto(`${pages.url}${path}`);
+    expect([path, response?.status()]).toEqual([path, 200]);
+    const found = await page.evaluate(() => ({
+      text: document.body.innerText,
+      injected: document.querySelectorAll('[data-xss], img[src="x"], [onerror]').length,
+      scripts: [...document.scripts].filter((script) => script.text.includes('__xss')).length,
+      ran: (window as unknown as { __xss?: number }).__xss ?? null,
+    }));
+    expect({ path, injected: found.injected, scripts: found.scripts, ran: found.ran }).toEqual({
+      path,
+      injected: 0,
+      scripts: 0,
+      ran: null,
+    });
+    const missing = fields.filter((field) => !found.text.replace(/\s+/g, ' ').includes(typed(field)));
+    expect({ path, missing }).toEqual({ path, missing: [] });
+    await page.context().close();
+  });
+});
