@@ -103,12 +103,12 @@ describe('every field a person types comes out escaped on every page that shows 
     await page.waitForURL(/\/app\/register/);
     const response = await page.goto(`${pages.url}${path}`);
     expect([path, response?.status()]).toEqual([path, 200]);
-    const found = await page.evaluate(() => ({
-      text: document.body.innerText,
-      injected: document.querySelectorAll('[data-xss], img[src="x"], [onerror]').length,
-      scripts: [...document.scripts].filter((script) => script.text.includes('__xss')).length,
-      ran: (window as unknown as { __xss?: number }).__xss ?? null,
-    }));
+    const found = {
+      text: await page.locator('body').innerText(),
+      injected: await page.locator('[data-xss], img[src="x"], [onerror]').count(),
+      scripts: (await page.locator('script').allTextContents()).filter((script) => script.includes('__xss')).length,
+      ran: await page.evaluate('window.__xss ?? null'),
+    };
     expect({ path, injected: found.injected, scripts: found.scripts, ran: found.ran }).toEqual({
       path,
       injected: 0,
