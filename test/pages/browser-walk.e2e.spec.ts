@@ -232,6 +232,34 @@ describe('a level 3 item walked through the web pages', () => {
     await flo.context().close();
   });
 
+  it('the committee report printed to PDF is the paper alone: no navigation, no form, no download links', async () => {
+    const flo = await signInAs(browser, pages.url, 'Flo Fletcher');
+    await flo.goto(`${pages.url}/app/committee-report`);
+    await flo.emulateMedia({ media: 'print' });
+    for (const hidden of [flo.locator('.govuk-service-navigation'), flo.locator('form'), flo.locator('footer')]) {
+      for (const element of await hidden.all()) expect(await element.isVisible()).toBe(false);
+    }
+    // innerText is what is rendered: under print media, what the PDF holds.
+    const printed = (await flo.locator('body').innerText()).replace(/\s+/g, ' ');
+    expect(printed).toContain('Recommendation, level 3 1 (+1)');
+    for (const absent of ['Sign out', 'Show the report', 'As the record stood on', 'Download:', 'API documentation', '(/app/']) {
+      expect(printed).not.toContain(absent);
+    }
+    const paper = await flo.pdf({ format: 'A4' });
+    expect(paper.subarray(0, 5).toString('latin1')).toBe('%PDF-');
+    // Chromium writes a link annotation (/URI) for every link printed and an /AcroForm for any field; the
+    // object dictionaries are plain text even where the page's content streams are compressed.
+    const objects = paper.toString('latin1');
+    expect(objects).not.toContain('/AcroForm');
+    const addresses = [...objects.matchAll(/\/URI\s*\(([^)]*)\)/g)].map(([, address]) => new URL(address).pathname);
+    // The figures still open the items behind them; nothing else is a link.
+    expect(addresses).toContain('/app/items/9159');
+    expect(addresses.filter((path) => /^\/(docs|app\/(approvals|imports|people|inspection-reports|committee-report))/.test(path))).toEqual(
+      [],
+    );
+    await flo.context().close();
+  });
+
   it('an auditor reads it and may change nothing', async () => {
     const auditor = await signInAs(browser, pages.url, 'Priya Khan');
     await auditor.goto(item());
