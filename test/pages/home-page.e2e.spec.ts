@@ -105,4 +105,19 @@ describe('the home page of each person', () => {
     await screenshot(page, shot);
     await page.context().close();
   });
+  it('on a 390 px phone the register scrolls inside its own container, never the page', async () => {
+    const page = await signInAs(browser, pages.url, 'Flo Fletcher');
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.goto(`${pages.url}/app/register`);
+    await page.getByTestId('register').waitFor();
+    // Expressions evaluated in the page, where the DOM is (the tests are compiled without its types).
+    const widths = {
+      page: await page.evaluate<number>('document.documentElement.scrollWidth'),
+      table: await page.evaluate<number>('document.querySelector(\'[data-testid="register"]\').scrollWidth'),
+    };
+    expect(widths.page).toBeLessThanOrEqual(390);
+    expect(widths.table).toBeGreaterThan(390);
+    await screenshot(page, 'register-390px');
+    await page.context().close();
+  });
 });
