@@ -66,7 +66,7 @@ describe('the web pages over HTTP', () => {
         .type('form')
         .send({ _csrf: csrfOf(form.text), user: 'audit-khan', next: '//evil.example/app' })
         .expect(303);
-      expect(away.headers.location).toBe('/app/register');
+      expect(away.headers.location).toBe('/app/home');
     });
 
     it('the session cookie is http-only, SameSite=Lax and only sent to the pages', async () => {

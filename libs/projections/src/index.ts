@@ -30,3 +30,4 @@ export { jacHtml } from './reports/jac-html';
 export { jacCsv } from './reports/jac-csv';
 export { jacDocx, type ContactOfficer, type PaperOptions } from './reports/jac-docx';
 export { REPORT_SEAL, sealWords, type ReportSeal, type LatestSeal } from './reports/report-seal';
+export { NeedsYouQueries, type WorkItem, type NoticeEntry, type OwnerWork } from './home/needs-you.queries';

@@ -12,6 +12,7 @@ import { ApprovalQueueQueries } from './approval-queue/approval-queue.queries';
 import { AuditProjection } from './audit/audit.projection';
 import { AuditTrailQueries } from './audit/audit-trail.queries';
 import { PeopleProjection } from './people/people.projection';
+import { NeedsYouQueries } from './home/needs-you.queries';
 import { PeopleQueries } from './people/people.queries';
 import { PastRegister } from './register/past-register';
 import { RegisterProjection } from './register/register.projection';
@@ -66,6 +67,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
       JacReportService,
       ProjectionStatusReader,
       PeopleQueries,
+      NeedsYouQueries,
     ];
     return {
       module: ProjectionsModule,

@@ -13,6 +13,7 @@ export type PageRequest = FastifyRequest & { actor?: Actor };
 
 /** The service's sections, each shown to the roles the policy lets read it. */
 const SECTIONS: { text: string; href: string; action: Action }[] = [
+  { text: 'Needs you', href: `${PAGES}/home`, action: 'recommendation.read' },
   { text: 'Register', href: `${PAGES}/register`, action: 'recommendation.read' },
   { text: 'Approvals', href: `${PAGES}/approvals`, action: 'approvals.read' },
   { text: 'Committee report', href: `${PAGES}/committee-report`, action: 'reports.read' },

@@ -15,7 +15,7 @@ describe('where the pages live and where sign-in may return to', () => {
     '/recommendations',
     42,
     undefined,
-  ])('never returns to %p', (next) => expect(safeNext(next)).toBe('/app/register'));
+  ])('never returns to %p', (next) => expect(safeNext(next)).toBe('/app/home'));
 
   it('returns to a page of the service', () => {
     expect(safeNext('/app/items/9159?asAt=2024-06-27')).toBe('/app/items/9159?asAt=2024-06-27');

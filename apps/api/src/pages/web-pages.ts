@@ -9,5 +9,5 @@ export function isPageUrl(url: string): boolean {
 export function safeNext(next: unknown): string {
   const local =
     typeof next === 'string' && /^[\x21-\x7e]{1,2000}$/.test(next) && isPageUrl(next) && !next.includes('\\') && !next.includes('//');
-  return local ? (next as string) : `${PAGES}/register`;
+  return local ? (next as string) : `${PAGES}/home`;
 }
