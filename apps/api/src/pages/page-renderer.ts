@@ -62,8 +62,7 @@ export class PageRenderer {
    * file's name on a local run; only then the id itself, which is all an older event may give.
    */
   nameOf(userId: string): string {
-    const id = personId(userId);
-    return this.people.person(id)?.name ?? this.names.get(id) ?? userId;
+    return this.people.nameOf(userId) ?? this.names.get(personId(userId)) ?? userId;
   }
 
   private sections(actor: Actor, url: string) {

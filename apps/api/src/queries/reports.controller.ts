@@ -4,8 +4,10 @@ import type { FastifyReply } from 'fastify';
 import { Can } from '@hmicfrs/auth';
 import {
   JacReportService,
+  PeopleQueries,
   RegisterReports,
   jacCsv,
+  jacDocx,
   jacHtml,
   jacMarkdown,
   type CountsReport,
@@ -22,6 +24,7 @@ const MEDIA_TYPES: Record<JacFormat, string> = {
   md: 'text/markdown; charset=utf-8',
   html: 'text/html; charset=utf-8',
   csv: 'text/csv; charset=utf-8',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 /** Reports on the register: now, or as at a date and as known at a date. */
@@ -32,6 +35,7 @@ export class ReportsController {
   constructor(
     private readonly reports: RegisterReports,
     private readonly jac: JacReportService,
+    private readonly people: PeopleQueries,
   ) {}
 
   /** Items per kind × level × status. */
@@ -59,15 +63,19 @@ export class ReportsController {
   @Get('jac')
   @Can('reports.read')
   @ApiProduces(...Object.values(MEDIA_TYPES))
-  @ApiOkResponse({ description: 'The report as JSON, Markdown, HTML or CSV' })
+  @ApiOkResponse({
+    description: 'The report as JSON, Markdown, HTML, CSV, or the Word paper (docx: names from the people directory, UK dates)',
+  })
   async jacReport(
     @Query() { format = 'json', ...request }: JacQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<JacReport | string> {
+  ): Promise<JacReport | string | Buffer> {
     const report = await this.jac.jacReport(request);
     void reply.header('content-type', MEDIA_TYPES[format]);
     if (format === 'json') return report;
-    if (format === 'csv') void reply.header('content-disposition', `attachment; filename="jac-report-${request.asAt.slice(0, 10)}.csv"`);
+    if (format === 'csv' || format === 'docx')
+      void reply.header('content-disposition', `attachment; filename="jac-report-${request.asAt.slice(0, 10)}.${format}"`);
+    if (format === 'docx') return jacDocx(report, { nameOf: (userId) => this.people.nameOf(userId) ?? userId });
     return format === 'md' ? jacMarkdown(report) : format === 'html' ? jacHtml(report) : jacCsv(report);
   }
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { Person, Role } from '@hmicfrs/lifecycle';
+import { personId, type Person, type Role } from '@hmicfrs/lifecycle';
 import { ReadModelDatabase } from '../runtime/read-model-database';
 
 /** A person as the directory lists them, with when and by whom they were added. */
@@ -35,6 +35,11 @@ export class PeopleQueries {
   person(id: string): DirectoryEntry | undefined {
     const row = this.database.db.prepare('SELECT * FROM people WHERE id = ?').get(id) as Row | undefined;
     return row === undefined ? undefined : entryOf(row);
+  }
+
+  /** A person's name as the directory has it, whatever the id's spelling; undefined for someone not in it. */
+  nameOf(userId: string): string | undefined {
+    return this.person(personId(userId))?.name;
   }
 }
 

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsISO8601, IsOptional } from 'class-validator';
 
-export const JAC_FORMATS = ['json', 'md', 'html', 'csv'] as const;
+export const JAC_FORMATS = ['json', 'md', 'html', 'csv', 'docx'] as const;
 export type JacFormat = (typeof JAC_FORMATS)[number];
 
 /** GET /reports/jac: the committee's paper as at a date, with changes since the previous one. */
