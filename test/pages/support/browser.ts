@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync } 
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
+import { source as axeSource } from 'axe-core';
 import { chromium, type Browser, type Page } from 'playwright-core';
 
 /** Where the pages' screenshots go (git-ignored): look at them to check the pages look right. */
@@ -67,8 +68,31 @@ async function packagedChromium(): Promise<{ executable: string; libraries: stri
 
 let shot = 0;
 
-/** A full-page screenshot, numbered in the order the walk takes them. */
+/** The rules a GOV.UK service must meet: WCAG 2.2 at levels A and AA (axe-core's tags for them). */
+const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+interface AxeViolation {
+  id: string;
+  help: string;
+  nodes: { target: string[] }[];
+}
+
+/**
+ * axe-core run inside the page as it stands (evaluated, as the pages' CSP refuses inline scripts): any WCAG 2.2 A or AA violation fails the test, named with
+ * the elements concerned.
+ */
+export async function expectAccessible(page: Page, name: string): Promise<void> {
+  if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
+  const violations = (await page.evaluate(
+    `window.axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_22_AA)} } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
+  )) as AxeViolation[];
+  const found = violations.map((v) => `${v.id} (${v.help}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+  if (found.length > 0) throw new Error(`axe-core found WCAG 2.2 AA violations on "${name}" (${page.url()}):\n${found.join('\n')}`);
+}
+
+/** A page state the walk visits: checked with axe-core (`expectAccessible`), then a full-page screenshot numbered in the order taken. */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  await expectAccessible(page, name);
   mkdirSync(ARTIFACTS, { recursive: true });
   shot += 1;
   await page.screenshot({ path: join(ARTIFACTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
