@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { issueToken, tokenSecret } from '@hmicfrs/auth';
-import { readDocx } from '../projections/support/docx-tables';
+import { bytesOf, readDocx } from '../projections/support/docx-tables';
 import { signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
 
 const REPORT = {
@@ -260,15 +260,7 @@ describe('the pages that read the read models', () => {
       /@media print \{[^@]*\.govuk-service-navigation,[^@]*form \{\s*display: none !important;[^@]*a\[href\]::after \{\s*content: none !important;/,
     );
 
-    const word = await flo
-      .get(`/app/committee-report/report.docx?${query}`)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      })
-      .expect(200);
+    const word = await flo.get(`/app/committee-report/report.docx?${query}`).buffer(true).parse(bytesOf).expect(200);
     expect(word.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
     expect(word.headers['content-disposition']).toBe('attachment; filename="jac-hmicfrs-update-2024-08-31.docx"');
     const paper = readDocx(word.body as Buffer);

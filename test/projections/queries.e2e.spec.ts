@@ -1,6 +1,6 @@
 import { POLICY, ROLES, permits, type Action } from '@hmicfrs/auth';
 import { startApi, type RunningApi } from '../support/running-api';
-import { readDocx } from './support/docx-tables';
+import { bytesOf, readDocx } from './support/docx-tables';
 import { ACTION_PLAN, CC_LETTER, as, readModelsCaughtUp } from './support/http';
 
 const ROUTES: { action: Action; path: string }[] = [
@@ -199,15 +199,7 @@ describe('queries across items, on the read models, over HTTP', () => {
 
     it('the JAC paper as a Word document, read back: the committee date in words and the submissions with their change', async () => {
       const query = `asAt=${today}&previous=2024-03-21&since=2023-08-01`;
-      const docx = await auditor()
-        .get(`/reports/jac?${query}&format=docx`)
-        .buffer(true)
-        .parse((response, done) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => done(null, Buffer.concat(chunks)));
-        })
-        .expect(200);
+      const docx = await auditor().get(`/reports/jac?${query}&format=docx`).buffer(true).parse(bytesOf).expect(200);
       expect(docx.headers['content-type']).toBe('application/vnd.openxmlformats-officedocument.wordprocessingml.document');
       expect(docx.headers['content-disposition']).toBe(`attachment; filename="jac-report-${today}.docx"`);
       const paper = readDocx(docx.body as Buffer);

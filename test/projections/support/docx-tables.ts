@@ -1,4 +1,5 @@
 import { strFromU8, unzipSync } from 'fflate';
+import type { Response } from 'superagent';
 
 /**
  * A Word document read back the way a committee secretary sees it: its paragraphs' text and its tables'
@@ -9,6 +10,13 @@ export interface ReadDocx {
   tables: string[][][];
   xml: string;
   entries: string[];
+}
+
+/** supertest's `.parse()` for a binary answer (a .docx): the body as the bytes sent. */
+export function bytesOf(response: Response, done: (error: Error | null, body: unknown) => void): void {
+  const chunks: Buffer[] = [];
+  response.on('data', (chunk: Buffer) => chunks.push(chunk));
+  response.on('end', () => done(null, Buffer.concat(chunks)));
 }
 
 export function readDocx(bytes: Uint8Array): ReadDocx {
