@@ -39,6 +39,8 @@ async function main(): Promise<void> {
     const as = (userId: string, role: Role) => ({ authorization: `Bearer ${issueToken({ userId, role }, secret)}` });
     const liaison = as('flo-fletcher', 'liaison');
     const owner = as('supt-patel', 'owner');
+    // The owner is in the directory of people first, as the liaison officer adds them.
+    await post(url, '/people', liaison, { id: 'supt-patel', name: 'Supt Asha Patel', roles: ['owner'] });
     await post(url, '/inspections', liaison, { id: 'peel-2023', reportType: 'peel', title: 'PEEL 2023–25', publishedOn: '2023-09-29' });
     // Ten documents to an item, as a large submission has.
     for (let item = 0; item < Math.ceil(UPLOADS / BLOCK); item += 1) {
