@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { chmod, mkdir, open, readdir, rename, rm, stat, utimes, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat, utimes, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Readable } from 'node:stream';
 import { EvidenceFileMissing, EvidenceRefused } from './errors';
@@ -21,6 +21,7 @@ export class FilesystemEvidenceStore implements EvidenceStore {
   private readonly tmp: string;
   private readonly content: string;
   private tmpMade = false;
+  private prefixesMade = false;
 
   constructor(readonly root: string) {
     this.tmp = join(root, 'tmp');
@@ -71,6 +72,8 @@ export class FilesystemEvidenceStore implements EvidenceStore {
       while (writing !== undefined) await writing;
       if (failed) throw failed.error;
       if (queue.length > 0) await writeAll(file, queue);
+      // Read-only before the fsync, so the mode is as durable as the bytes and keeping it is a rename only.
+      await file.chmod(0o444);
       await file.sync();
     } catch (error) {
       failed ??= { error };
@@ -108,11 +111,29 @@ export class FilesystemEvidenceStore implements EvidenceStore {
       return;
     }
     const directory = join(this.content, staged.sha256.slice(0, 2));
-    const made = await mkdir(directory, { recursive: true });
-    if (made !== undefined) await syncDirectory(this.content);
-    await chmod(from, 0o444);
-    await rename(from, target);
+    await this.makePrefixDirectories();
+    await rename(from, target).catch(async (error: NodeJS.ErrnoException) => {
+      // Its folder removed since (by hand): made again.
+      if (error.code !== 'ENOENT' || (await stat(from).catch(() => undefined)) === undefined) throw error;
+      await mkdir(directory, { recursive: true });
+      await syncDirectory(this.content);
+      await rename(from, target);
+    });
     await syncDirectory(directory);
+  }
+
+  /**
+   * The 256 folders `sha256/00` … `sha256/ff`, made (and `sha256` fsynced) once, on the first document kept,
+   * rather than one folder and an fsync of `sha256` on each of the first few hundred uploads.
+   */
+  private async makePrefixDirectories(): Promise<void> {
+    if (this.prefixesMade) return;
+    await mkdir(this.content, { recursive: true });
+    const made = await Promise.all(
+      Array.from({ length: 256 }, (_, n) => mkdir(join(this.content, n.toString(16).padStart(2, '0')), { recursive: true })),
+    );
+    if (made.some((path) => path !== undefined)) await syncDirectory(this.content);
+    this.prefixesMade = true;
   }
 
   async discard(staged: StagedDocument): Promise<void> {
