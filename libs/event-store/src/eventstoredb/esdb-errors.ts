@@ -1,4 +1,15 @@
-import { isCommandError, MaxAppendSizeExceededError, WrongExpectedVersionError, type CurrentRevision } from '@eventstore/db-client';
+import {
+  AccessDeniedError,
+  CancelledError,
+  DeadlineExceededError,
+  isCommandError,
+  MaxAppendSizeExceededError,
+  NotLeaderError,
+  TimeoutError,
+  UnavailableError,
+  WrongExpectedVersionError,
+  type CurrentRevision,
+} from '@eventstore/db-client';
 import { EventStoreError, EventStoreUnavailable, InvalidAppend, WrongExpectedRevision } from '../errors';
 import { NO_STREAM_REVISION, type ExpectedRevision } from '../expected-revision';
 
@@ -26,6 +37,36 @@ export function translateClientError(error: unknown, append?: AppendContext): un
     return new EventStoreUnavailable(`EventStoreDB refused or could not be reached (${kind}${error.message})`, { cause: error });
   }
   return error;
+}
+
+/**
+ * A failure that may pass if the call is made again: a deadline passed (the client's, or the
+ * server's write timeout, which it reports as ABORTED), the connection dropped, the node stopped
+ * leading (the client reconnects to the leader it names) or discovery found no node yet. For an
+ * append, the write may have been committed all the same. Looks through the port's
+ * `EventStoreUnavailable` to the client's error it wraps.
+ */
+export function isTransient(error: unknown): boolean {
+  const client = error instanceof EventStoreUnavailable ? error.cause : error;
+  if (
+    client instanceof DeadlineExceededError ||
+    client instanceof TimeoutError ||
+    client instanceof UnavailableError ||
+    client instanceof CancelledError ||
+    client instanceof NotLeaderError
+  ) {
+    return true;
+  }
+  if (!(client instanceof Error) || isCommandError(client)) return false;
+  // Raw gRPC statuses the client did not wrap: CANCELLED, DEADLINE_EXCEEDED, ABORTED, UNAVAILABLE.
+  const code = (client as { code?: unknown }).code;
+  return [1, 4, 10, 14].includes(code as number) || isDiscoveryFailure(client);
+}
+
+/** The user the connection string names (or none) may not do this: no retry will help. */
+export function isAccessDenied(error: unknown): boolean {
+  const client = error instanceof EventStoreUnavailable ? error.cause : error;
+  return client instanceof AccessDeniedError || (client instanceof Error && (client as { code?: unknown }).code === 7);
 }
 
 /** The stream's current revision as the port counts it: -1 for a stream that does not exist. */

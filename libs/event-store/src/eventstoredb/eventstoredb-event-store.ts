@@ -1,5 +1,5 @@
 import { BACKWARDS, EventStoreDBClient, FORWARDS, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
-import { EventStoreUnavailable, WrongExpectedRevision } from '../errors';
+import { AppendOutcomeUnknown, EventStoreUnavailable, WrongExpectedRevision } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event';
 import type {
   AllSubscription,
@@ -16,7 +16,7 @@ import { checkAppend, checkExpectedRevision, sealEvents, type SealedEvent } from
 import { assertStreamName } from '../stream-name';
 import { scanAll } from './all-scan';
 import { EsdbAllSubscription } from './esdb-all-subscription';
-import { revisionOf, translateClientError } from './esdb-errors';
+import { isTransient, revisionOf, translateClientError } from './esdb-errors';
 import { fromEsdbEvent, toEventData } from './esdb-events';
 import { encodePosition } from './position';
 import { isProductEvent } from './product-streams';
@@ -24,9 +24,25 @@ import { isProductEvent } from './product-streams';
 /** How often an append is re-read and re-sealed after losing a race before it reports the conflict. */
 const APPEND_ATTEMPTS = 5;
 
+/** How an append rides out transient failures (timeouts, dropped connections, leader changes). */
+export interface RetryPolicy {
+  /** Calls made in all, the first included, before giving up (default 4). */
+  attempts: number;
+  /** The wait before the second call; it doubles before each further one (default 100 ms). */
+  firstDelayMs: number;
+  /** The longest wait between two calls (default 1 s). */
+  maxDelayMs: number;
+}
+
+const DEFAULT_RETRY: RetryPolicy = { attempts: 4, firstDelayMs: 100, maxDelayMs: 1000 };
+
 export interface EventStoreDbOptions {
   /** The adapter's clock for `recordedAt`. */
   clock?: () => Date;
+  /** Retries of an append after a transient failure; see `RetryPolicy` for the defaults. */
+  retry?: Partial<RetryPolicy>;
+  /** How the adapter waits between retries (tests pass one that records the waits). */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /**
@@ -38,6 +54,8 @@ export interface EventStoreDbOptions {
 export class EventStoreDbEventStore implements EventStore {
   private readonly client: EventStoreDBClient;
   private readonly clock: () => Date;
+  private readonly retry: RetryPolicy;
+  private readonly sleep: (ms: number) => Promise<void>;
   private readonly subscriptions = new Set<EsdbAllSubscription>();
   private closed = false;
 
@@ -48,6 +66,8 @@ export class EventStoreDbEventStore implements EventStore {
   constructor(connection: string | EventStoreDBClient, options: EventStoreDbOptions = {}) {
     this.client = typeof connection === 'string' ? connect(connection) : connection;
     this.clock = options.clock ?? (() => new Date());
+    this.retry = { ...DEFAULT_RETRY, ...options.retry };
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
   }
 
   /**
@@ -58,25 +78,56 @@ export class EventStoreDbEventStore implements EventStore {
    * of the same command id. Reading whole streams is fine for one stream per item (tens of events).
    * Event ids are `eventIdFor(stream, command, index)`, so should the read miss a concurrent retry of
    * the same command, the server's idempotency drops the repeat, which the read-back below detects.
+   *
+   * A transient failure (deadline, dropped connection, leader change: `isTransient`) leaves the
+   * outcome unknown, since the server may have committed all the same. It is resolved, not reported:
+   * after a short doubling wait the stream is read again from the leader; the command's own sealed
+   * events there mean it was written (`duplicate: false`), otherwise the same batch is sent again and
+   * the server de-duplicates it by event id. After `retry.attempts` calls it gives up with
+   * `AppendOutcomeUnknown` (or the plain outage when nothing was ever sent).
    */
   async append(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
     this.assertOpen();
     assertStreamName(streamId);
     const commandId = checkAppend(streamId, events);
     checkExpectedRevision(streamId, expected);
-    for (let attempt = 1; ; attempt += 1) {
-      const stream = await this.readEvents(streamId, { from: 0, requiresLeader: true });
-      const earlier = stream.filter((event) => event.metadata.commandId === commandId);
-      if (earlier.length > 0) return resultOf(streamId, earlier, true);
-      const last = stream[stream.length - 1];
-      const current = last?.revision ?? NO_STREAM_REVISION;
-      if (expected !== 'any' && current !== (expected === 'no_stream' ? NO_STREAM_REVISION : expected)) {
-        throw new WrongExpectedRevision(streamId, expected, current);
+    /** The batch last sent whose outcome is not known (the call failed, or its read-back did). */
+    let sent: SealedEvent[] | undefined;
+    let conflicts = 0;
+    for (let failures = 0; ;) {
+      try {
+        const stream = await this.readEvents(streamId, { from: 0, requiresLeader: true });
+        const earlier = stream.filter((event) => event.metadata.commandId === commandId);
+        // Our own batch, committed although the call reported a failure, is not a duplicate.
+        if (earlier.length > 0) return resultOf(streamId, earlier, !sameBatch(earlier, sent));
+        const last = stream[stream.length - 1];
+        const current = last?.revision ?? NO_STREAM_REVISION;
+        if (expected !== 'any' && current !== (expected === 'no_stream' ? NO_STREAM_REVISION : expected)) {
+          throw new WrongExpectedRevision(streamId, expected, current);
+        }
+        // A batch whose outcome is unknown is sent again exactly as it was (same ids, same seal)
+        // while the stream has not moved: should the first one land after all, the server's
+        // idempotency drops the repeat and the read-back finds the same events.
+        const sealed =
+          sent && sent[0].revision === current + 1
+            ? sent
+            : sealEvents(streamId, events, { revision: current, hash: last?.metadata.hash ?? GENESIS_HASH }, this.recordedAt(last));
+        sent = sealed;
+        const written = await this.write(streamId, sealed, current, expected);
+        if (written.ok) return await this.readBack(streamId, sealed);
+        conflicts += 1;
+        if (conflicts >= APPEND_ATTEMPTS) throw new WrongExpectedRevision(streamId, expected, written.actual);
+      } catch (error) {
+        if (!isTransient(error)) throw error;
+        failures += 1;
+        if (failures >= this.retry.attempts) {
+          // Nothing was sent: nothing was written, and the port's promise holds.
+          if (!sent) throw error;
+          throw new AppendOutcomeUnknown(streamId, commandId, failures, { cause: error });
+        }
+        await this.sleep(Math.min(this.retry.maxDelayMs, this.retry.firstDelayMs * 2 ** (failures - 1)));
+        this.assertOpen();
       }
-      const sealed = sealEvents(streamId, events, { revision: current, hash: last?.metadata.hash ?? GENESIS_HASH }, this.recordedAt(last));
-      const written = await this.write(streamId, sealed, current, expected);
-      if (written.ok) return this.readBack(streamId, sealed);
-      if (attempt >= APPEND_ATTEMPTS) throw new WrongExpectedRevision(streamId, expected, written.actual);
     }
   }
 
@@ -217,6 +268,15 @@ export class EventStoreDbEventStore implements EventStore {
     }
     return events;
   }
+}
+
+/** Whether the stored events are the batch this append sealed (same ids and hashes, in order). */
+function sameBatch(stored: RecordedEvent[], sent: SealedEvent[] | undefined): boolean {
+  return (
+    sent !== undefined &&
+    stored.length === sent.length &&
+    stored.every((event, index) => event.id === sent[index].id && event.metadata.hash === sent[index].metadata.hash)
+  );
 }
 
 function resultOf(streamId: string, events: RecordedEvent[], duplicate: boolean): AppendResult {

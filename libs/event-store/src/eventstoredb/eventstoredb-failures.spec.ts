@@ -1,0 +1,161 @@
+import { randomUUID } from 'node:crypto';
+import { AppendOutcomeUnknown, EventStoreUnavailable, WrongExpectedRevision } from '../errors';
+import { verifyChain } from '../hash-chain';
+import { commandOf } from '../testing/new-event';
+import { EventStoreDbEventStore } from './eventstoredb-event-store';
+import { FakeEventStoreDb } from './testing/fake-eventstoredb';
+
+/**
+ * What a real cluster does that a healthy server never does: appends that time out after they were
+ * committed, connections that drop, leaders that change. The fake fails the way
+ * @eventstore/db-client 6.x does (its own error classes), and the adapter must never record a
+ * command twice nor report as failed a write that landed.
+ */
+describe('EventStoreDB adapter on a failing cluster: appends', () => {
+  let server: FakeEventStoreDb;
+  let store: EventStoreDbEventStore;
+  let waits: number[];
+  const stream = () => `recommendation-${randomUUID()}`;
+
+  beforeEach(() => {
+    server = new FakeEventStoreDb();
+    waits = [];
+    store = new EventStoreDbEventStore(server.client(), {
+      retry: { attempts: 4, firstDelayMs: 50, maxDelayMs: 150 },
+      sleep: async (ms) => {
+        waits.push(ms);
+      },
+    });
+  });
+
+  afterEach(() => store.close());
+
+  it.each(['deadline-exceeded', 'unavailable', 'cancelled'] as const)(
+    'records an append that failed with %s after committing exactly once, and reports it written',
+    async (error) => {
+      const name = stream();
+      server.inject('append', { error, commit: 'now' });
+
+      const result = await store.append(name, commandOf(2), 'no_stream');
+
+      expect(result.duplicate).toBe(false);
+      const stored = await store.readStream(name);
+      expect(stored).toHaveLength(2);
+      expect(result.events).toEqual(stored);
+      expect(server.calls.append).toBe(1);
+    },
+  );
+
+  it('does not record the command twice when the user sends it again after a timeout', async () => {
+    const name = stream();
+    const command = commandOf(1);
+    server.inject('append', { error: 'deadline-exceeded', commit: 'now' });
+    const first = await store.append(name, command, 'no_stream');
+
+    const again = await store.append(name, command, 'no_stream');
+
+    expect(again.duplicate).toBe(true);
+    expect(again.events).toEqual(first.events);
+    expect(await store.readStream(name)).toHaveLength(1);
+  });
+
+  it('resends the same event ids when the timed-out write lands only after the re-read, and stores it once', async () => {
+    const name = stream();
+    await store.append(name, commandOf(1), 'no_stream');
+    server.inject('append', { error: 'deadline-exceeded', commit: 'after-next-read' });
+
+    const result = await store.append(name, commandOf(2), 0);
+
+    expect(result.duplicate).toBe(false);
+    expect(server.calls.append).toBe(3);
+    const stored = await store.readStream(name);
+    expect(stored).toHaveLength(3);
+    expect(result.events).toEqual(stored.slice(1));
+    expect(verifyChain(name, stored).intact).toBe(true);
+  });
+
+  it('retries a transient failure that did not commit with a small bounded backoff, and writes once', async () => {
+    const name = stream();
+    server.inject('append', { error: 'unavailable', times: 2 });
+
+    const result = await store.append(name, commandOf(1), 'no_stream');
+
+    expect(result.duplicate).toBe(false);
+    expect(server.calls.append).toBe(3);
+    expect(waits).toEqual([50, 100]);
+    expect(await store.readStream(name)).toHaveLength(1);
+  });
+
+  it('follows a leader change: NotLeader is retried (the client reconnects to the leader it names)', async () => {
+    const name = stream();
+    server.inject('append', { error: 'not-leader' });
+
+    await store.append(name, commandOf(1), 'no_stream');
+
+    expect(await store.readStream(name)).toHaveLength(1);
+  });
+
+  it('resolves a failed read-back by reading the stream again, without writing twice', async () => {
+    const name = stream();
+    // The first read (before the write) succeeds; the read-back after it fails.
+    server.inject('readStream', { error: 'deadline-exceeded', skip: 1 });
+
+    const result = await store.append(name, commandOf(2), 'no_stream');
+
+    expect(result.duplicate).toBe(false);
+    expect(server.calls.append).toBe(1);
+    expect(await store.readStream(name)).toHaveLength(2);
+  });
+
+  it('gives up with AppendOutcomeUnknown after the retries, and a second try of the same command is still safe', async () => {
+    const name = stream();
+    const command = commandOf(1);
+    server.inject('append', { error: 'deadline-exceeded', times: 4 });
+
+    const failure = await store.append(name, command, 'no_stream').catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(AppendOutcomeUnknown);
+    expect(failure).toBeInstanceOf(EventStoreUnavailable);
+    expect((failure as Error).message).toMatch(/not known whether command .* was recorded; sending the same command again .* is safe/);
+    expect(server.calls.append).toBe(4);
+    expect(waits).toEqual([50, 100, 150]);
+    const again = await store.append(name, command, 'no_stream');
+    expect(again.duplicate).toBe(false);
+    expect(await store.readStream(name)).toHaveLength(1);
+  });
+
+  it('gives up with the plain outage when nothing could be sent (the stream could not even be read)', async () => {
+    server.inject('readStream', { error: 'unavailable', times: 4 });
+
+    const failure = await store.append(stream(), commandOf(1), 'no_stream').catch((error: unknown) => error);
+
+    expect(failure).toBeInstanceOf(EventStoreUnavailable);
+    expect(failure).not.toBeInstanceOf(AppendOutcomeUnknown);
+    expect(server.calls.append).toBe(0);
+  });
+
+  it('does not retry what no retry will help: access denied fails at once', async () => {
+    server.inject('append', { error: 'access-denied' });
+
+    await expect(store.append(stream(), commandOf(1), 'no_stream')).rejects.toBeInstanceOf(EventStoreUnavailable);
+    expect(server.calls.append).toBe(1);
+    expect(waits).toEqual([]);
+  });
+
+  it('still reports a real conflict after a transient failure that did not commit', async () => {
+    const name = stream();
+    const other = new EventStoreDbEventStore(server.client());
+    // The other writer gets in while this one waits to retry.
+    const waiting = new EventStoreDbEventStore(server.client(), {
+      sleep: async () => {
+        await other.append(name, commandOf(1), 0);
+      },
+    });
+    await waiting.append(name, commandOf(1), 'no_stream');
+    server.inject('append', { error: 'unavailable' });
+
+    await expect(waiting.append(name, commandOf(1), 0)).rejects.toBeInstanceOf(WrongExpectedRevision);
+    expect(await store.readStream(name)).toHaveLength(2);
+    await Promise.all([other.close(), waiting.close()]);
+  });
+});
