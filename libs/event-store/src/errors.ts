@@ -66,3 +66,9 @@ export class AppendOutcomeUnknown extends EventStoreUnavailable {
     );
   }
 }
+
+/**
+ * The store refused the connection's user something it needs (EventStoreDB's access control). No
+ * retry helps: the message says what to grant. Reported as unavailable.
+ */
+export class EventStoreAccessDenied extends EventStoreUnavailable {}

@@ -9,7 +9,7 @@ import {
   type ReadPosition,
 } from '@eventstore/db-client';
 import type { GlobalPosition } from '../event';
-import { translateClientError } from './esdb-errors';
+import { allReadRefused, isAccessDenied, translateClientError } from './esdb-errors';
 import { decodePosition, encodePosition } from './position';
 
 const PAGE_SIZE = 1000;
@@ -56,7 +56,7 @@ async function readPage(
       if (resolved.event) events.push(resolved.event);
     }
   } catch (error) {
-    throw translateClientError(error);
+    throw isAccessDenied(error) ? allReadRefused(error) : translateClientError(error);
   }
   return { events, received };
 }

@@ -10,7 +10,7 @@ import {
   WrongExpectedVersionError,
   type CurrentRevision,
 } from '@eventstore/db-client';
-import { EventStoreError, EventStoreUnavailable, InvalidAppend, WrongExpectedRevision } from '../errors';
+import { EventStoreAccessDenied, EventStoreError, EventStoreUnavailable, InvalidAppend, WrongExpectedRevision } from '../errors';
 import { NO_STREAM_REVISION, type ExpectedRevision } from '../expected-revision';
 
 /** The append being made when the error happened, so a refusal can name the stream and revisions. */
@@ -67,6 +67,33 @@ export function isTransient(error: unknown): boolean {
 export function isAccessDenied(error: unknown): boolean {
   const client = error instanceof EventStoreUnavailable ? error.cause : error;
   return client instanceof AccessDeniedError || (client instanceof Error && (client as { code?: unknown }).code === 7);
+}
+
+/**
+ * `$all` refused: a secure cluster lets only `$admins` read it unless its ACL says otherwise. The
+ * adapter reads `$all` for the read models, stream listing, sealing and `health()`.
+ * @param connection the connection's user when known (`user: undefined`: the connection has no credentials)
+ */
+export function allReadRefused(cause: unknown, connection?: { user: string | undefined }): EventStoreAccessDenied {
+  const who = !connection
+    ? "the connection's user"
+    : connection.user === undefined
+      ? 'a connection without credentials'
+      : `the user "${connection.user}"`;
+  if (cause instanceof Error && (cause as { code?: unknown }).code === 16) {
+    return new EventStoreAccessDenied(
+      `EventStoreDB did not accept the credentials of ${who} (UNAUTHENTICATED): check the user name and password in EVENTSTORE_CONNECTION_STRING`,
+      { cause },
+    );
+  }
+  return new EventStoreAccessDenied(
+    `EventStoreDB refused ${who} read access to $all, which the API reads to build its read models, to seal and for ` +
+      '/health. Put credentials of a user in the $admins group in EVENTSTORE_CONNECTION_STRING ' +
+      '(esdb://user:password@host:2113?tls=true), or have an admin grant this user read ($r) on $all by setting ' +
+      'the metadata of $all (the stream $$$all) to {"$acl":{"$r":["<user>","$admins"]}}; it also needs read and write ' +
+      'on the product streams (the default user-stream ACL allows both)',
+    { cause },
+  );
 }
 
 /** The stream's current revision as the port counts it: -1 for a stream that does not exist. */

@@ -1,4 +1,12 @@
-import { BACKWARDS, EventStoreDBClient, FORWARDS, NO_STREAM, StreamNotFoundError, WrongExpectedVersionError } from '@eventstore/db-client';
+import {
+  BACKWARDS,
+  EventStoreDBClient,
+  FORWARDS,
+  NO_STREAM,
+  START,
+  StreamNotFoundError,
+  WrongExpectedVersionError,
+} from '@eventstore/db-client';
 import { AppendOutcomeUnknown, EventStoreUnavailable, WrongExpectedRevision } from '../errors';
 import type { NewEvent, RecordedEvent } from '../event';
 import type {
@@ -16,7 +24,8 @@ import { checkAppend, checkExpectedRevision, sealEvents, type SealedEvent } from
 import { assertStreamName } from '../stream-name';
 import { scanAll } from './all-scan';
 import { EsdbAllSubscription } from './esdb-all-subscription';
-import { isTransient, revisionOf, translateClientError } from './esdb-errors';
+import { checkConnectionSettings, userOf } from './connection-settings';
+import { allReadRefused, isAccessDenied, isTransient, revisionOf, translateClientError } from './esdb-errors';
 import { fromEsdbEvent, toEventData } from './esdb-events';
 import { encodePosition } from './position';
 import { isProductEvent } from './product-streams';
@@ -68,6 +77,41 @@ export class EventStoreDbEventStore implements EventStore {
     this.clock = options.clock ?? (() => new Date());
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  /**
+   * Opens the store as the API does at start: the connection string's settings are checked (those
+   * the adapter cannot run with are refused, local-only ones are warned about), then one event of
+   * `$all` is read, so a user who may not read it is told at start what to grant rather than at the
+   * first projection. A server that does not answer yet is only warned about: the client connects
+   * when it does, and every operation reports `EventStoreUnavailable` until then.
+   */
+  static async open(
+    connection: string | EventStoreDBClient,
+    options: EventStoreDbOptions & { warn?: (message: string) => void } = {},
+  ): Promise<EventStoreDbEventStore> {
+    const warn = options.warn ?? ((message: string) => console.warn(message));
+    if (typeof connection === 'string') checkConnectionSettings(connection).warnings.forEach((warning) => warn(warning));
+    const store = new EventStoreDbEventStore(connection, options);
+    try {
+      await store.probeAll();
+    } catch (error) {
+      if (isAccessDenied(error)) {
+        await store.close();
+        throw allReadRefused(
+          error instanceof EventStoreUnavailable ? error.cause : error,
+          typeof connection === 'string' ? { user: userOf(connection) } : undefined,
+        );
+      }
+      if (!isTransient(error)) {
+        await store.close();
+        throw translateClientError(error);
+      }
+      warn(
+        `EventStoreDB does not answer yet (${error instanceof Error ? error.message : String(error)}): starting anyway, it is used once it does`,
+      );
+    }
+    return store;
   }
 
   /**
@@ -198,6 +242,11 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
+  /** Reads the first record of `$all`, to learn at once whether the user may read it. */
+  private async probeAll(): Promise<void> {
+    for await (const resolved of this.client.readAll({ direction: FORWARDS, fromPosition: START, maxCount: 1 })) void resolved;
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new EventStoreUnavailable('this EventStoreDB store has been closed');
   }
@@ -290,6 +339,10 @@ function resultOf(streamId: string, events: RecordedEvent[], duplicate: boolean)
  * position and what was expected are passed on, without the original error as the cause.
  */
 function connect(connectionString: string): EventStoreDBClient {
+  const { refusals } = checkConnectionSettings(connectionString);
+  if (refusals.length > 0) {
+    throw new EventStoreUnavailable(`EVENTSTORE_CONNECTION_STRING is refused: ${refusals.join('; ')}`);
+  }
   try {
     return EventStoreDBClient.connectionString(connectionString);
   } catch (error) {
