@@ -62,7 +62,8 @@ export interface FakeFailure {
  * append sharing a commit position, `readAll` including the event at `fromPosition`, subscriptions
  * starting after it, and every call taking at least one turn of the event loop, so writers interleave.
  * `inject` makes calls fail as a cluster's do, with the client's own error classes: timeouts that
- * committed anyway (at once or late), dropped connections, leader changes, refused permissions.
+ * committed anyway (at once or late), dropped connections, leader changes, refused permissions;
+ * `dropSubscriptions` ends live subscriptions with an error, as the client does.
  * It proves the adapter's logic, not the real server's behaviour.
  */
 export class FakeEventStoreDb {
@@ -193,7 +194,16 @@ export class FakeEventStoreDb {
     return this.log.filter((record) => compare(record.position, from) > 0);
   }
 
-  /** Ends every live subscription from the server's side, as a restart or a leader change would. */
+  /**
+   * Drops every live subscription from the server's side, as a restart or a leader change would: the
+   * real client then emits an error on the stream (`unavailable` by default, `cancelled` when the
+   * server cancels the call, `not-leader` when the node stopped leading), never a clean end.
+   */
+  dropSubscriptions(kind: FakeFailureKind = 'unavailable'): void {
+    for (const subscription of this.subscriptions) subscription.destroy(clientError(kind));
+  }
+
+  /** Ends every live subscription with a clean end of stream, which the real client does not do (kept to prove the adapter still notices). */
   endSubscriptions(): void {
     for (const subscription of this.subscriptions) subscription.push(null);
   }
@@ -279,6 +289,7 @@ class FakeClient {
         this.subscriptions.delete(subscription);
       },
     });
+    subscription.once('close', () => stopListening());
     this.subscriptions.add(subscription);
     this.server.track(subscription);
     return subscription;
