@@ -43,6 +43,9 @@ export interface RetryPolicy {
   maxDelayMs: number;
 }
 
+/** Records of `$all` read per page by `health()`, backwards from the end. */
+const HEALTH_PAGE_SIZE = 20;
+
 const DEFAULT_RETRY: RetryPolicy = { attempts: 4, firstDelayMs: 100, maxDelayMs: 1000 };
 
 export interface EventStoreDbOptions {
@@ -181,7 +184,8 @@ export class EventStoreDbEventStore implements EventStore {
     const from = Math.max(0, options.fromRevision ?? 0);
     const to = options.toRevision;
     if (to !== undefined && to < from) return [];
-    const events = await this.readEvents(streamId, { from, maxCount: to === undefined ? undefined : to - from + 1 });
+    // From the leader: a follower can lag, and what is read here decides commands.
+    const events = await this.readEvents(streamId, { from, maxCount: to === undefined ? undefined : to - from + 1, requiresLeader: true });
     const upTo = options.recordedUpTo?.getTime();
     return upTo === undefined ? events : events.filter((event) => Date.parse(event.metadata.recordedAt) <= upTo);
   }
@@ -189,7 +193,7 @@ export class EventStoreDbEventStore implements EventStore {
   async streamExists(streamId: string): Promise<boolean> {
     this.assertOpen();
     assertStreamName(streamId);
-    return (await this.readEvents(streamId, { from: 0, maxCount: 1 })).length > 0;
+    return (await this.readEvents(streamId, { from: 0, maxCount: 1, requiresLeader: true })).length > 0;
   }
 
   async *readAll(options: ReadAllOptions = {}): AsyncIterable<RecordedEvent> {
@@ -226,10 +230,14 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  /** The position of the last product event: `$all` read backwards past the server's own records. */
+  /**
+   * The position of the last product event: `$all` read backwards past the server's own records, in
+   * small pages (`/health` is polled every few seconds, and the last product event is nearly always
+   * among the last few records).
+   */
   async health(): Promise<StoreHealth> {
     this.assertOpen();
-    for await (const raw of scanAll(this.client, BACKWARDS)) {
+    for await (const raw of scanAll(this.client, BACKWARDS, undefined, HEALTH_PAGE_SIZE)) {
       if (isProductEvent(raw)) return { kind: 'eventstoredb', position: encodePosition(raw.position) };
     }
     return { kind: 'eventstoredb', position: null };

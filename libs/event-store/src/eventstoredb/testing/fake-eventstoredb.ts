@@ -58,8 +58,8 @@ export interface FakeFailure {
  * An in-memory stand-in for one EventStoreDB server, shaped like what @eventstore/db-client 6.x
  * shows the adapter, so the contract suite can run without a server. It copies the behaviours the
  * adapter relies on and a real server has: expected-revision checks, idempotent retries of the same
- * event ids, JSON stored as text, `$all` holding system records between product events, events of one
- * append sharing a commit position, `readAll` including the event at `fromPosition`, subscriptions
+ * event ids, JSON stored as text, `$all` holding system records between product events, a position
+ * for every event, `readAll` forwards including the event at `fromPosition` and backwards excluding it, subscriptions
  * starting after it, and every call taking at least one turn of the event loop, so writers interleave.
  * `inject` makes calls fail as a cluster's do, with the client's own error classes: timeouts that
  * committed anyway (at once or late), dropped connections, leader changes, refused permissions;
@@ -133,14 +133,19 @@ export class FakeEventStoreDb {
     return started.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
   }
 
+  /** The `maxCount` of every `$all` read, in order (to see how much a caller asks for). */
+  readonly readAllSizes: number[] = [];
+
   readAll(options: ReadAllOptions): StoredRecord[] {
+    this.readAllSizes.push(Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
     const backwards = options.direction === 'backwards';
     const ordered = backwards ? [...this.log].reverse() : this.log;
     const from = options.fromPosition;
     const started =
       from === undefined || from === 'start' || from === 'end'
         ? ordered
-        : ordered.filter((record) => (backwards ? compare(record.position, from) <= 0 : compare(record.position, from) >= 0));
+        : // Forwards from a position includes it; backwards from it excludes it, as on the server.
+          ordered.filter((record) => (backwards ? compare(record.position, from) < 0 : compare(record.position, from) >= 0));
     return started.slice(0, Number(options.maxCount ?? Number.MAX_SAFE_INTEGER));
   }
 
@@ -221,16 +226,12 @@ export class FakeEventStoreDb {
   private write(streamId: string, events: Array<Pick<StoredRecord, 'id' | 'type' | 'data' | 'metadata'>>): StoredRecord[] {
     const stream = this.streams.get(streamId) ?? [];
     this.streams.set(streamId, stream);
-    // Prepares first, then one commit after them: every event of the append has the same commit position.
-    const commit = this.offset + BigInt(events.length) * 100n;
-    const written = events.map((event, i) => ({
-      ...event,
-      streamId,
-      revision: BigInt(stream.length + i),
-      created: new Date(),
-      position: { commit, prepare: this.offset + BigInt(i) * 100n },
-    }));
-    this.offset = commit + 100n;
+    // As the server (20.x and later) records them: every event of an append has a position of its own.
+    const written = events.map((event, i) => {
+      const at = this.offset + BigInt(i) * 100n;
+      return { ...event, streamId, revision: BigInt(stream.length + i), created: new Date(), position: { commit: at, prepare: at } };
+    });
+    this.offset += BigInt(events.length) * 100n;
     stream.push(...written);
     this.log.push(...written);
     for (const record of written) for (const listener of this.listeners) listener(record);
