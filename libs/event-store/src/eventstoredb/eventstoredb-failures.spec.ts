@@ -254,3 +254,19 @@ describe('EventStoreDB adapter on a failing cluster: dropped subscriptions', () 
     expect(events.map((event) => event.id)).toEqual(log.map((event) => event.id));
   }, 20_000);
 });
+
+describe('EventStoreDB adapter on a failing cluster: the append size limit', () => {
+  it("refuses a batch over the server's maximum append size as InvalidAppend, at once and without retrying", async () => {
+    const server = new FakeEventStoreDb();
+    server.maxAppendSize = 4096;
+    const store = new EventStoreDbEventStore(server.client(), { sleep: async () => undefined });
+    const [event] = commandOf(1);
+    const big = [{ ...event, data: { text: 'x'.repeat(5000) } }];
+
+    await expect(store.append(`recommendation-${randomUUID()}`, big, 'no_stream')).rejects.toThrow(
+      /exceeds the server's maximum append size \(4096 bytes\)/,
+    );
+    expect(server.calls.append).toBe(1);
+    await store.close();
+  });
+});

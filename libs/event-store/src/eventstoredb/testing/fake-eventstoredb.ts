@@ -3,6 +3,7 @@ import {
   AccessDeniedError,
   CancelledError,
   DeadlineExceededError,
+  MaxAppendSizeExceededError,
   NotLeaderError,
   StreamNotFoundError,
   UnavailableError,
@@ -87,7 +88,15 @@ export class FakeEventStoreDb {
     return new FakeClient(this) as unknown as EventStoreDBClient;
   }
 
+  /** The server's limit on one append's size (`MaxAppendSize`, 1 MiB by default), over data and metadata. */
+  maxAppendSize = 1024 * 1024;
+
   append(streamName: string, batch: EventData[], expected: AppendToStreamOptions['expectedRevision'] = 'any'): AppendResult {
+    const size = batch.reduce(
+      (sum, event) => sum + Buffer.byteLength(JSON.stringify(event.data)) + Buffer.byteLength(JSON.stringify(event.metadata ?? '')),
+      0,
+    );
+    if (size > this.maxAppendSize) throw new MaxAppendSizeExceededError(undefined, this.maxAppendSize);
     const stream = this.streams.get(streamName) ?? [];
     const current = stream.length === 0 ? 'no_stream' : stream[stream.length - 1].revision;
     if (expected !== 'any' && expected !== 'stream_exists') {
