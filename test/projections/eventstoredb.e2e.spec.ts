@@ -34,6 +34,27 @@ describe('read models fed by the EventStoreDB adapter', () => {
     expect(BigInt(position)).toBe((await store.health()).position);
   });
 
+  it('a projector whose subscription the server drops resumes from its checkpoints: every read model still equals the log', async () => {
+    const server = new FakeEventStoreDb();
+    store = new EventStoreDbEventStore(server.client());
+    side = openReadSide({ store, projector: { retryMs: 10 } });
+    const appends = [...histories({ seed: 53, items: 30, commands: 600 })];
+    await appendAll(store, appends.slice(0, 200));
+    side.projector.start();
+    for (const [from, to] of [
+      [200, 350],
+      [350, 500],
+      [500, appends.length],
+    ]) {
+      await projected(side);
+      // Dropped while live, as on a leader change; events are appended while the projector is away.
+      server.dropSubscriptions(from === 350 ? 'not-leader' : 'unavailable');
+      await appendAll(store, appends.slice(from, to));
+    }
+    await projected(side);
+    await expectReadModelsToEqualTheLog(side);
+  });
+
   it('as known at a date goes by the adapter’s recordedAt', async () => {
     let now = Date.parse('2024-01-01T00:00:00.000Z');
     store = new EventStoreDbEventStore(new FakeEventStoreDb().client(), { clock: () => new Date((now += 60_000)) });

@@ -45,3 +45,30 @@ export class EventStoreUnavailable extends EventStoreError {
     super(`The event store is unavailable: ${reason}`, options);
   }
 }
+
+/**
+ * The store could not say whether an append was recorded: it kept failing (timeouts, a lost
+ * connection, a leader change) after the events had been sent, and reading the stream back failed
+ * too. Nothing is recorded twice if the same command is sent again (same command id, so the same
+ * event ids): the store recognises it. Reported as unavailable.
+ */
+export class AppendOutcomeUnknown extends EventStoreUnavailable {
+  constructor(
+    readonly streamId: string,
+    readonly commandId: string,
+    attempts: number,
+    options?: { cause?: unknown },
+  ) {
+    super(
+      `${streamId}: after ${attempts} attempts it is not known whether command ${commandId} was recorded; ` +
+        'sending the same command again (same command id or Idempotency-Key) is safe',
+      options,
+    );
+  }
+}
+
+/**
+ * The store refused the connection's user something it needs (EventStoreDB's access control). No
+ * retry helps: the message says what to grant. Reported as unavailable.
+ */
+export class EventStoreAccessDenied extends EventStoreUnavailable {}

@@ -34,7 +34,7 @@ export async function openEventStore(options: EventStoreOptions): Promise<EventS
   const logger = new Logger('EventStore');
   if (options.connectionString) {
     logger.log('Using EventStoreDB (EVENTSTORE_CONNECTION_STRING is set)');
-    return new EventStoreDbEventStore(options.connectionString);
+    return EventStoreDbEventStore.open(options.connectionString, { warn: (message) => logger.warn(message) });
   }
   const file = join(options.dataDir, 'events.db');
   logger.log(`Using the embedded SQLite store at ${file}`);

@@ -9,7 +9,7 @@ import {
   type ReadPosition,
 } from '@eventstore/db-client';
 import type { GlobalPosition } from '../event';
-import { translateClientError } from './esdb-errors';
+import { allReadRefused, isAccessDenied, translateClientError } from './esdb-errors';
 import { decodePosition, encodePosition } from './position';
 
 const PAGE_SIZE = 1000;
@@ -26,11 +26,12 @@ export async function* scanAll(
   client: EventStoreDBClient,
   direction: Direction,
   from?: GlobalPosition,
+  pageSize = PAGE_SIZE,
 ): AsyncGenerator<AllStreamRecordedEvent> {
   let bound = from;
   let fromPosition: ReadPosition = from === undefined ? (direction === FORWARDS ? START : END) : decodePosition(from);
   for (;;) {
-    const page = await readPage(client, direction, fromPosition);
+    const page = await readPage(client, direction, fromPosition, pageSize);
     for (const event of page.events) {
       const position = encodePosition(event.position);
       if (bound !== undefined && (direction === BACKWARDS ? position >= bound : position <= bound)) continue;
@@ -38,7 +39,7 @@ export async function* scanAll(
       yield event;
     }
     const last = page.events[page.events.length - 1];
-    if (page.received < PAGE_SIZE || !last) return;
+    if (page.received < pageSize || !last) return;
     fromPosition = last.position;
   }
 }
@@ -47,16 +48,17 @@ async function readPage(
   client: EventStoreDBClient,
   direction: Direction,
   fromPosition: ReadPosition,
+  pageSize: number,
 ): Promise<{ events: AllStreamRecordedEvent[]; received: number }> {
   const events: AllStreamRecordedEvent[] = [];
   let received = 0;
   try {
-    for await (const resolved of client.readAll({ direction, fromPosition, maxCount: PAGE_SIZE })) {
+    for await (const resolved of client.readAll({ direction, fromPosition, maxCount: pageSize })) {
       received += 1;
       if (resolved.event) events.push(resolved.event);
     }
   } catch (error) {
-    throw translateClientError(error);
+    throw isAccessDenied(error) ? allReadRefused(error) : translateClientError(error);
   }
   return { events, received };
 }

@@ -4,7 +4,7 @@ import type { GlobalPosition, RecordedEvent } from '../event';
 import type { AllSubscription, SubscribeOptions } from '../event-store.port';
 import { AsyncQueue } from './async-queue';
 import { scanAll } from './all-scan';
-import { translateClientError } from './esdb-errors';
+import { allReadRefused, isAccessDenied, translateClientError } from './esdb-errors';
 import { fromEsdbEvent } from './esdb-events';
 import { decodePosition, encodePosition } from './position';
 import { isProductEvent, productStreamFilter } from './product-streams';
@@ -97,7 +97,7 @@ export class EsdbAllSubscription implements AllSubscription {
     });
     live.on('error', (error: Error) => {
       this.liveFailed = true;
-      this.queue.fail(translateClientError(error));
+      this.queue.fail(isAccessDenied(error) ? allReadRefused(error) : translateClientError(error));
     });
     live.on('close', () => {
       if (!this.closed) this.queue.fail(new EventStoreUnavailable('the server ended the subscription to $all'));

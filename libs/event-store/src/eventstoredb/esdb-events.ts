@@ -4,6 +4,9 @@ import type { EventMetadata, RecordedEvent } from '../event';
 import type { SealedEvent } from '../seal';
 import { encodePosition } from './position';
 
+/** What the server's -1 ("no position") becomes as the client's unsigned 64-bit value. */
+const NO_POSITION = (1n << 64n) - 1n;
+
 /**
  * The whole envelope (context, recordedAt, previousHash, hash) goes in the event's JSON metadata, so
  * the chain can be verified from EventStoreDB alone. The server also stamps its own `created` time;
@@ -26,7 +29,9 @@ export function fromEsdbEvent(event: EsdbRecordedEvent): RecordedEvent {
     throw new EventStoreUnavailable(`${where} was not written by this product: it has no JSON metadata with a hash`);
   }
   // Stream reads carry the $all position only from EventStoreDB 22.6 on (gRPC, no explicit transactions).
-  if (!event.position) throw new EventStoreUnavailable(`${where} came without its $all position: EventStoreDB 22.6 or later is needed`);
+  // The 6.x client passes "no position" on as 2^64 - 1 in both halves (the server's -1), not as undefined.
+  if (!event.position || event.position.commit === NO_POSITION || event.position.prepare === NO_POSITION)
+    throw new EventStoreUnavailable(`${where} came without its $all position: EventStoreDB 22.6 or later is needed`);
   return {
     id: event.id,
     streamId: event.streamId,

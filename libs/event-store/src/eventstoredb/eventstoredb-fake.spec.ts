@@ -97,3 +97,26 @@ describe('EventStoreDB adapter on a fake client: racing writers', () => {
     await subscription.close();
   });
 });
+
+describe('EventStoreDB adapter on a fake client: health', () => {
+  it('is cheap: one small backwards page of $all, not a thousand records per poll', async () => {
+    const server = new FakeEventStoreDb();
+    const store = new EventStoreDbEventStore(server.client());
+    for (let i = 0; i < 30; i += 1) await store.append(`recommendation-${randomUUID()}`, commandOf(2), 'no_stream');
+    const last = (await store.readStream((await collectLast(store)).streamId)).at(-1);
+    server.readAllSizes.length = 0;
+
+    const health = await store.health();
+
+    expect(health.position).toBe(last?.position);
+    expect(server.readAllSizes).toEqual([20]);
+    await store.close();
+  });
+});
+
+async function collectLast(store: EventStoreDbEventStore) {
+  let last;
+  for await (const event of store.readAll()) last = event;
+  if (!last) throw new Error('empty store');
+  return last;
+}
