@@ -334,6 +334,9 @@ class Scan {
   private readonly named = new Set<string>();
   private latestRecordedAt = '';
   private latestRecordedAtPosition = 0n;
+  private latestRecordedAtPlace = '';
+  /** In the open range: each event that stands after one recorded later, and that one. */
+  private rangeOutOfOrder: string[] = [];
   private outOfOrderNamed = -1n;
   private rangeEndFor = -1;
   private rangeEndPosition = 0n;
@@ -428,15 +431,20 @@ class Scan {
       this.outOfOrderNamed !== this.latestRecordedAtPosition
     ) {
       this.outOfOrderNamed = this.latestRecordedAtPosition;
+      this.rangeOutOfOrder.push(`${placeOf(streamId, revision, position)} stands after ${this.latestRecordedAtPlace}, recorded later`);
       this.find({
         kind: 'recorded-at-out-of-order',
         streamId,
         revision,
         position: `${position}`,
-        message: `${placeOf(streamId, revision, position)} was recorded at ${content.recordedAt}, before the event at position ${this.latestRecordedAtPosition} (${this.latestRecordedAt}) ahead of it: the global order was changed`,
+        message: `${placeOf(streamId, revision, position)} was recorded at ${content.recordedAt}, before ${this.latestRecordedAtPlace}, recorded at ${this.latestRecordedAt}, which stands ahead of it: the global order was changed`,
       });
     }
-    if (content.recordedAt > this.latestRecordedAt) [this.latestRecordedAt, this.latestRecordedAtPosition] = [content.recordedAt, position];
+    if (content.recordedAt > this.latestRecordedAt) {
+      this.latestRecordedAt = content.recordedAt;
+      this.latestRecordedAtPosition = position;
+      this.latestRecordedAtPlace = placeOf(streamId, revision, position);
+    }
     if (this.index < this.trusted.length) {
       this.digest.add(hash);
       if (!this.touched.has(streamId)) this.touched.set(streamId, { revision, position });
@@ -457,8 +465,10 @@ class Scan {
    */
   async settle(): Promise<void> {
     while (this.index < this.trusted.length) this.closeRange();
+    const named = this.named;
     for (const [streamId, gaps] of this.gaps) {
       for (const [revision, position] of gaps) {
+        named.add(`${streamId}@${revision}`);
         this.findings.push({
           kind: 'deleted-event',
           streamId,
@@ -469,23 +479,31 @@ class Scan {
       }
     }
     this.gaps.clear();
-    const named = this.named;
+    const pending = this.pending.splice(0);
     const streams = new Map<string, RecordedEvent[]>();
-    for (const { checkpoint, streamId, from, to } of this.pending.splice(0)) {
+    for (const { checkpoint, streamId, from, to } of pending) {
       let events = streams.get(streamId);
       if (events === undefined) {
         events = await this.store.readStream(streamId).catch(() => []);
         streams.set(streamId, events);
       }
-      const sealedBy = `checkpoint #${checkpoint.sequence}`;
+      const sealedBy = `checkpoint #${checkpoint.sequence} (${this.spanOf(checkpoint.sequence, checkpoint.sequence)})`;
       if (events.length === 0) {
         if (named.has(streamId)) continue;
         named.add(streamId);
+        // Named once, with every revision and range the checkpoints sealed of it.
+        const sealings = pending.filter((entry) => entry.streamId === streamId);
+        const first = sealings[0].checkpoint.sequence;
+        const last = sealings[sealings.length - 1];
+        const sequences =
+          first === last.checkpoint.sequence ? `checkpoint #${first}` : `checkpoints #${first}..#${last.checkpoint.sequence}`;
         this.findings.push({
           kind: 'deleted-stream',
           streamId,
-          checkpoint: checkpoint.sequence,
-          message: `stream ${streamId} was deleted: ${sealedBy} sealed it up to revision ${to}`,
+          checkpoint: first,
+          message:
+            `stream ${streamId} was deleted: all its events, revisions 0..${last.to}, are gone; ` +
+            `${sequences} sealed them (${this.spanOf(first, last.checkpoint.sequence)})`,
         });
         continue;
       }
@@ -511,11 +529,17 @@ class Scan {
             revision,
             position: `${found.position}`,
             checkpoint: checkpoint.sequence,
-            message: `${streamId} revision ${revision}, sealed by ${sealedBy} at or before position ${checkpoint.position}, now stands at position ${found.position}: positions swapped across streams`,
+            message: `${streamId} revision ${revision}, sealed by ${sealedBy}, now stands at position ${found.position}: positions swapped across streams`,
           });
         }
       }
     }
+  }
+
+  /** The positions checkpoints #first..#last cover together, for a message. */
+  private spanOf(first: number, last: number): string {
+    const before = this.trusted[first - 2];
+    return `positions ${before ? BigInt(before.position) + 1n : 'start'}..${this.trusted[last - 1].position}`;
   }
 
   /** The position the open range ends at (the current checkpoint's), read from its text once per range. */
@@ -553,16 +577,24 @@ class Scan {
       const ownFindings = this.findings.slice(this.findingsAtRangeStart, -1).some((finding) => finding.kind !== 'recorded-at-out-of-order');
       const explained = heads ? this.compareHeads(checkpoint, heads) : false;
       if (!ownFindings && !explained && this.findings.length === before + 1 && !this.hasGapIn(checkpoint)) {
+        // The same events in another order: the sealed times the events now stand out of order name them.
+        const early = this.findings.slice(this.findingsAtRangeStart).find((finding) => finding.kind === 'recorded-at-out-of-order');
         this.find({
           kind: 'reordered',
           checkpoint: checkpoint.sequence,
-          message: `the events of checkpoint #${checkpoint.sequence} (${span}) are not the ones it sealed in the order it sealed them: positions were changed`,
+          streamId: early?.streamId,
+          revision: early?.revision,
+          position: early?.position,
+          message:
+            `the events of checkpoint #${checkpoint.sequence} (${span}) are not the ones it sealed in the order it sealed them: positions were changed` +
+            (this.rangeOutOfOrder.length > 0 ? ` (${this.rangeOutOfOrder.join('; ')})` : ''),
         });
       }
     }
     this.index += 1;
     this.digest = new RangeDigest(checkpoint.count);
     this.touched = new Map();
+    this.rangeOutOfOrder = [];
     this.findingsAtRangeStart = this.findings.length;
   }
 

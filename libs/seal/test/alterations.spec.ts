@@ -46,9 +46,11 @@ describe('cli verify names every alteration of a sealed store', () => {
   it('the last event of a stream deleted', async () => {
     const copy = alteredCopy(sealed, (db) => db.prepare("DELETE FROM events WHERE stream_id = 'recommendation-35' AND revision = 2").run());
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(
-      /ALTERED deleted-event: recommendation-35 revision 2 \(then its last event\), sealed by checkpoint #\d, is gone/,
+      /ALTERED deleted-event: recommendation-35 revision 2 \(then its last event\), sealed by checkpoint #3 \(positions 9\.\.12\), is gone/,
+    );
+    expect(result.out).toMatch(
+      /ALTERED checkpoint-mismatch: checkpoint #3 \(positions 9\.\.12\) no longer matches: it sealed 4 events, the store now holds 3/,
     );
     expect(result.code).toBe(1);
   });
@@ -56,25 +58,27 @@ describe('cli verify names every alteration of a sealed store', () => {
   it('a whole stream deleted', async () => {
     const copy = alteredCopy(sealed, (db) => db.prepare("DELETE FROM events WHERE stream_id = 'recommendation-35'").run());
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
-    expect(result.out).toMatch(/ALTERED deleted-stream: stream recommendation-35 was deleted/);
+    expect(result.out).toMatch(
+      /ALTERED deleted-stream: stream recommendation-35 was deleted: all its events, revisions 0\.\.2, are gone; checkpoints #2\.\.#3 sealed them \(positions 5\.\.12\)/,
+    );
+    expect(result.out.match(/deleted-stream/g)).toHaveLength(1);
     expect(result.code).toBe(1);
   });
 
   it('an event in the middle of a stream deleted', async () => {
     const copy = alteredCopy(sealed, (db) => db.prepare("DELETE FROM events WHERE stream_id = 'recommendation-33' AND revision = 2").run());
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
-    expect(result.out).toMatch(/ALTERED deleted-event: recommendation-33 revision 2 is gone/);
+    expect(result.out).toMatch(/ALTERED deleted-event: recommendation-33 revision 2 is gone: the stream jumps past it \(at position \d+\)/);
+    expect(result.out.match(/deleted-event/g)).toHaveLength(1);
+    expect(result.code).toBe(1);
   });
 
   it('one event changed and the rest of its stream re-hashed', async () => {
     const copy = alteredCopy(sealed, (db) => rehashFrom(db, 'recommendation-33', 1, (data) => (data.rag = 'green')));
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).not.toMatch(/changed-event|broken-link/); // the chain itself holds…
     expect(result.out).toMatch(
-      /ALTERED rehashed-stream: recommendation-33: revision \d is not the event checkpoint #\d sealed, though its chain holds/,
+      /ALTERED rehashed-stream: recommendation-33: revision 1 is not the event checkpoint #1 sealed, though its chain holds: an event at revision 0\.\.1 or before was changed/,
     );
     expect(result.out).toMatch(/ALTERED checkpoint-mismatch: checkpoint #\d/);
     expect(result.out).not.toMatch(/ALTERED reordered/); // …and later checkpoints are not blamed on anything else
@@ -86,8 +90,8 @@ describe('cli verify names every alteration of a sealed store', () => {
       db.prepare("UPDATE events SET data = json_set(data, '$.rag', 'green') WHERE stream_id = 'recommendation-35' AND revision = 1").run(),
     );
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
-    expect(result.out).toMatch(/ALTERED changed-event: recommendation-35 revision 1 \(position \d+\): its content does not match its hash/);
+    expect(result.out).toMatch(/ALTERED changed-event: recommendation-35 revision 1 \(position 9\): its content does not match its hash/);
+    expect(result.code).toBe(1);
   });
 
   it('the recorded_at column backdated', async () => {
@@ -95,7 +99,6 @@ describe('cli verify names every alteration of a sealed store', () => {
       db.prepare("UPDATE events SET recorded_at = '2023-12-01T00:00:00.000Z' WHERE stream_id = 'recommendation-34' AND revision = 3").run(),
     );
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(
       /ALTERED recorded-at-altered: recommendation-34 revision 3 \(position \d+\): the store's recorded_at says 2023-12-01T00:00:00.000Z, the sealed recordedAt is 2024-03-01T/,
     );
@@ -108,9 +111,8 @@ describe('cli verify names every alteration of a sealed store', () => {
       swapPositions(db, second, third);
     });
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(
-      /ALTERED reordered-in-stream: recommendation-33 revision 1 \(position \d+\) comes after revision 2 \(position \d+\)/,
+      /ALTERED reordered-in-stream: recommendation-33 revision 1 \(position 8\) comes after revision 2 \(position 4\) in the global order/,
     );
     expect(result.code).toBe(1);
   });
@@ -121,9 +123,8 @@ describe('cli verify names every alteration of a sealed store', () => {
       swapPositions(db, rowsOf(db, 'recommendation-33')[0], rowsOf(db, 'recommendation-34')[0]);
     });
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(
-      /ALTERED reordered: the events of checkpoint #1 \(positions start\.\.\d+\) are not the ones it sealed in the order it sealed them/,
+      /ALTERED reordered: the events of checkpoint #1 \(positions start\.\.4\) are not the ones it sealed in the order it sealed them: positions were changed \(recommendation-33 revision 0 \(position 3\) stands after recommendation-34 revision 0 \(position 2\), recorded later\)/,
     );
     expect(result.code).toBe(1);
   });
@@ -132,9 +133,8 @@ describe('cli verify names every alteration of a sealed store', () => {
     // The inspection report's only event (checkpoint #1) and recommendation-35's first (checkpoint #2).
     const copy = alteredCopy(sealed, (db) => swapPositions(db, rowsOf(db, 'inspection-peel-2023')[0], rowsOf(db, 'recommendation-35')[0]));
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(
-      /ALTERED reordered: inspection-peel-2023 revision 0, sealed by checkpoint #1 at or before position \d+, now stands at position \d+/,
+      /ALTERED reordered: inspection-peel-2023 revision 0, sealed by checkpoint #1 \(positions start\.\.4\), now stands at position 5/,
     );
     expect(result.out).toMatch(
       /ALTERED inserted-event: recommendation-35 revision 0 \(position 1\) lies within checkpoint #1's range, which sealed no event of that stream: inserted, or moved there/,
@@ -153,7 +153,6 @@ describe('cli verify names every alteration of a sealed store', () => {
       forgeAfter(db, stream[stream.length - 1], at);
     });
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).not.toMatch(/changed-event|broken-link/);
     expect(result.out).toMatch(
       /ALTERED inserted-event: recommendation-35 revision 3 \(position \d+\) lies within checkpoint #4's range, which sealed no event of that stream/,
@@ -165,7 +164,6 @@ describe('cli verify names every alteration of a sealed store', () => {
     const copy = alteredCopy(sealed, () => undefined);
     truncateSync(copy, Math.floor(statSync(copy).size * 0.6));
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(/ALTERED store-damaged: .*copy-\d+\.db is not a readable store \(truncated or corrupt\)/);
     expect(result.code).toBe(1);
   });
@@ -174,7 +172,6 @@ describe('cli verify names every alteration of a sealed store', () => {
     const copy = alteredCopy(sealed, (db) => db.prepare('DELETE FROM events WHERE stream_id = ?').run(SEAL_STREAM));
     await resealWithAnotherKey(copy);
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(/ALTERED checkpoint-replaced: the store's checkpoint #1 is not the exported one/);
     expect(result.code).toBe(1);
   });
@@ -182,7 +179,6 @@ describe('cli verify names every alteration of a sealed store', () => {
   it('the checkpoint stream deleted', async () => {
     const copy = alteredCopy(sealed, (db) => db.prepare('DELETE FROM events WHERE stream_id = ?').run(SEAL_STREAM));
     const result = await audit(copy);
-    process.stderr.write(`\n>>> ${expect.getState().currentTestName}\n${result.out}\n${result.err}\n`);
     expect(result.out).toMatch(/ALTERED checkpoint-missing: the store's seal stream lacks checkpoints #1\.\.#4 that the export holds/);
     expect(result.code).toBe(1);
   });
