@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { canonicalJson, canonicalMetadataText, isCanonicalJsonText } from './hash-chain';
+import { canonicalJson, canonicalMetadataText, hashEvent, hashStoredTexts, isCanonicalJsonText } from './hash-chain';
 
 describe('canonical JSON', () => {
   // As with JSON.stringify, -0 reads back as 0: the hash covers the text that is stored, so they agree.
@@ -101,4 +101,25 @@ describe('canonical metadata from its stored text', () => {
     ['unsorted keys', `{"recordedAt":"t","commandId":"c","hash":"${hash}"}`, hash],
     ['no hash', canonicalJson(stamped), hash],
   ])('is undefined for %s', (_name, text, given) => expect(canonicalMetadataText(text, given)).toBeUndefined());
+});
+
+describe('an event hashed from its stored texts', () => {
+  const ids = { id: 'e-1', streamId: 'recommendation-1', revision: 0, type: 'RagRated' };
+  const data = { rag: 'amber', note: 'Board met 😀' };
+  const stamped = { commandId: 'c-1', previousHash: '0'.repeat(64), recordedAt: '2024-01-01T00:00:00.000Z' };
+  const hash = hashEvent({ ...ids, data, metadata: stamped as never });
+  const metadataText = `${canonicalJson(stamped).slice(0, -1)},"hash":"${hash}"}`;
+
+  it('is the event’s hash when the texts are the ones a store writes', () => {
+    expect(hashStoredTexts(ids, canonicalJson(data), metadataText, hash)).toBe(hash);
+  });
+
+  it('differs from it (and the canonical forms must be hashed) when the texts are only spelled otherwise', () => {
+    expect(hashStoredTexts(ids, JSON.stringify(data, null, 1), metadataText, hash)).not.toBe(hash);
+  });
+
+  it.each([
+    ['a lone surrogate in data, which UTF-8 would read as U+FFFD', '{"note":"\ud800"}', metadataText],
+    ['a metadata text not ending in its hash', canonicalJson(data), canonicalJson(stamped)],
+  ])('is undefined for %s', (_name, dataText, metaText) => expect(hashStoredTexts(ids, dataText, metaText, hash)).toBeUndefined());
 });

@@ -246,10 +246,33 @@ export function hashCanonical(
   metadataJson: string,
 ): string {
   const json =
-    `{"data":${dataJson},"id":${JSON.stringify(content.id)},"metadata":${metadataJson},` +
-    `"revision":${JSON.stringify(content.revision)},"streamId":${JSON.stringify(content.streamId)},"type":${JSON.stringify(content.type)}}`;
+    `{"data":${dataJson},"id":${quote(content.id)},"metadata":${metadataJson},` +
+    `"revision":${JSON.stringify(content.revision)},"streamId":${quote(content.streamId)},"type":${quote(content.type)}}`;
   return sha256Hex(json);
 }
+
+/**
+ * The hash of an event from the texts a store kept it as, hashed as they stand: `data`'s text, and the
+ * metadata's text less the `,"hash":"…"}` that `sealEvents` splices on. Undefined when the metadata's text
+ * does not end so, or a text is not well formed (a lone surrogate becomes U+FFFD in UTF-8, so two texts
+ * would hash alike). A result equal to the stored hash means these are the very texts hashed when the
+ * event was written, so they parse to what was sealed; any other result proves nothing by itself (the
+ * texts may only be spelled otherwise), and the canonical forms must be hashed (`hashCanonical`).
+ */
+export function hashStoredTexts(
+  content: Pick<HashedContent, 'id' | 'streamId' | 'revision' | 'type'>,
+  dataJson: string,
+  metadataJson: string,
+  hash: unknown,
+): string | undefined {
+  if (typeof hash !== 'string') return undefined;
+  const suffix = `,"hash":"${hash}"}`;
+  if (!metadataJson.endsWith(suffix) || !isWellFormed(dataJson) || !isWellFormed(metadataJson)) return undefined;
+  return hashCanonical(content, dataJson, `${metadataJson.slice(0, metadataJson.length - suffix.length)}}`);
+}
+
+/** `String.prototype.isWellFormed` (Node 20+; not yet in the ES2022 library's types). */
+const isWellFormed = (text: string): boolean => (text as string & { isWellFormed(): boolean }).isWellFormed();
 
 /** One-shot `crypto.hash` where the runtime has it (Node 20.12+, 21.7+): no Hash object per event. */
 const oneShotHash = (crypto as { hash?: (algorithm: string, data: string, encoding: 'hex') => string }).hash;

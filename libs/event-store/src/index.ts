@@ -7,6 +7,7 @@ export {
   canonicalJson,
   canonicalMetadataText,
   hashCanonical,
+  hashStoredTexts,
   hashEvent,
   isCanonicalJsonText,
   verifyChain,

@@ -5,6 +5,7 @@ import {
   canonicalJson,
   canonicalMetadataText,
   hashCanonical,
+  hashStoredTexts,
   isAuditable,
   isCanonicalJsonText,
   verifyChain,
@@ -361,12 +362,20 @@ class Scan {
     const { streamId, revision, position } = event;
     const content = event.metadata;
     const storedHash = content.hash;
-    // The stored texts are hashed as they stand only when provably canonical; else as hashEvent does.
-    const dataJson = event.dataJson !== undefined && isCanonicalJsonText(event.dataJson) ? event.dataJson : canonicalJson(event.data);
-    const metadataJson =
-      (event.metadataJson !== undefined ? canonicalMetadataText(event.metadataJson, storedHash) : undefined) ??
-      canonicalJson(withoutHash(content));
-    const hash = hashCanonical({ id: event.id, streamId, revision, type: event.type }, dataJson, metadataJson);
+    const ids = { id: event.id, streamId, revision, type: event.type };
+    // The stored texts hashed as they stand: a match proves them the texts sealed. Else the careful way:
+    // each text as it stands only when provably canonical, otherwise as hashEvent does.
+    let hash =
+      event.dataJson !== undefined && event.metadataJson !== undefined
+        ? hashStoredTexts(ids, event.dataJson, event.metadataJson, storedHash)
+        : undefined;
+    if (hash !== storedHash) {
+      const dataJson = event.dataJson !== undefined && isCanonicalJsonText(event.dataJson) ? event.dataJson : canonicalJson(event.data);
+      const metadataJson =
+        (event.metadataJson !== undefined ? canonicalMetadataText(event.metadataJson, storedHash) : undefined) ??
+        canonicalJson(withoutHash(content));
+      hash = hashCanonical(ids, dataJson, metadataJson);
+    }
     if (hash !== storedHash) {
       this.changed.add(`${streamId}@${revision}`);
       this.find({

@@ -43,6 +43,22 @@ describe('cli verify names every alteration of a sealed store', () => {
     expect(result.code).toBe(0);
   });
 
+  it('an event’s texts written again as other JSON of the same content is no alteration', async () => {
+    const copy = alteredCopy(sealed, (db) => {
+      const row = rowsOf(db, 'recommendation-34')[1];
+      const metadata = JSON.parse(row.metadata) as Record<string, unknown>;
+      const reversed = Object.fromEntries(Object.entries(metadata).reverse());
+      db.prepare('UPDATE events SET data = ?, metadata = ? WHERE position = ?').run(
+        JSON.stringify(JSON.parse(row.data), null, 2),
+        JSON.stringify(reversed),
+        row.position,
+      );
+    });
+    const result = await audit(copy);
+    expect(result.out).toMatch(/^OK: 15 events in 5 streams/m);
+    expect(result.code).toBe(0);
+  });
+
   it('the last event of a stream deleted', async () => {
     const copy = alteredCopy(sealed, (db) => db.prepare("DELETE FROM events WHERE stream_id = 'recommendation-35' AND revision = 2").run());
     const result = await audit(copy);
