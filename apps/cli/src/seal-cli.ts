@@ -7,7 +7,6 @@ import { CheckpointUnreadable, LOCAL_KEY_FILE, NothingSealed, SealKeyProblem, lo
 import { UsageError } from './cli-command';
 
 /** Exit codes of `verify`, `seal` and `checkpoints` (README, "Checking the history"). */
-/** `cli verify`'s exit codes (README, "Checking the history"). */
 export const EXIT = { intact: 0, altered: 1, usage: 2, cannotVerify: 3, evidenceBroken: 4 } as const;
 
 /** parseArgs, with its complaints (unknown option, missing value) as usage errors rather than stack traces. */
