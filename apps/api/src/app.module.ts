@@ -1,11 +1,12 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
 import { PolicyGuard, hs256Bearer, type OidcProvider } from '@hmicfrs/auth';
 import { ClockModule } from '@hmicfrs/clock';
 import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
 import { EvidenceModule, evidenceLimits } from '@hmicfrs/evidence';
 import { RemindersModule } from '@hmicfrs/reminders';
+import { WorkflowModule } from '@hmicfrs/workflow';
 import { ProjectionsModule } from '@hmicfrs/projections';
 import { EvidenceApiModule } from './evidence/evidence-api.module';
 import { ReportSealModule, SealModule } from '@hmicfrs/seal';
@@ -18,6 +19,7 @@ import { OIDC } from './pages/session/oidc';
 import { SECRETS, type Secrets } from './pages/session/secrets';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { QueriesModule } from './queries/queries.module';
+import { ReadYourWritesInterceptor } from './read-your-writes';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 
 /** The HTTP API and its web pages: one validated configuration, one store, one policy guard, one error mapping. */
@@ -47,10 +49,15 @@ export class AppModule {
         ExportsModule.forRoot(projections),
         QueriesModule.forRoot(projections),
         PeopleModule.forRoot(projections),
+        // For the interceptor below: the same projector and the same record of what each request wrote.
+        projections,
+        WorkflowModule,
       ],
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
+        // Read your own writes: Store-Position on a write's answer, Min-Position honoured on a read.
+        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),

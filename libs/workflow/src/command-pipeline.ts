@@ -10,6 +10,7 @@ import { commandIdOf, earlierEvents, enveloped } from './event-envelope';
 import { occurredAt } from './occurred-at';
 import { RecentItems, type Folded } from './recent-items';
 import { StreamLocks } from './stream-locks';
+import type { WrittenPositions } from './written-positions';
 
 /** How one kind of stream is read: its events folded into the state its commands are decided on. */
 export interface StreamFold<State> {
@@ -57,6 +58,7 @@ export class CommandPipeline {
     private readonly store: EventStore,
     private readonly clock: Clock,
     private readonly integrity?: HistoryIntegrity,
+    private readonly positions?: WrittenPositions,
   ) {}
 
   /** A fold of one kind of stream that keeps the last `capacity` streams it folded. */
@@ -69,7 +71,11 @@ export class CommandPipeline {
     return this.locks.run(write.stream, async () => {
       for (let attempt = 1; ; attempt += 1) {
         try {
-          return await this.attempt(streams, write, request, commandId);
+          const written = await this.attempt(streams, write, request, commandId);
+          // Its last event, written now or by the first of its retries: what the request's answer may wait for.
+          const last = written.events[written.events.length - 1];
+          if (last !== undefined) this.positions?.record(last.position);
+          return written;
         } catch (error) {
           const retry = error instanceof WrongExpectedRevision && request.expectedRevision === undefined && attempt < ATTEMPTS;
           if (!retry) throw error;

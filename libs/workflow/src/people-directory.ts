@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { AccessDenied, type Actor } from '@hmicfrs/auth';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
@@ -17,6 +17,7 @@ import { CommandPipeline, type FoldedStreams } from './command-pipeline';
 import type { CommandRequest } from './command-request';
 import { allow, decided } from './decided';
 import { UnknownPerson } from './errors';
+import { WrittenPositions } from './written-positions';
 
 /** What a sign-in through the provider knows of a person: its claims. */
 export type SignedInClaims = Pick<Person, 'id' | 'name' | 'email' | 'roles'>;
@@ -37,8 +38,9 @@ export class PeopleDirectory {
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) clock: Clock,
+    @Optional() positions?: WrittenPositions,
   ) {
-    this.pipeline = new CommandPipeline(store, clock);
+    this.pipeline = new CommandPipeline(store, clock, undefined, positions);
     this.people = this.pipeline.streams<Person>(
       { fold: (events) => replayPerson(events), evolve: (state, facts) => facts.reduce(evolvePersonFact, state) as Person },
       RECENT_PEOPLE,

@@ -29,12 +29,18 @@ import { allow, decided } from './decided';
 import { ItemNotFound, UnknownInspectionReport, UnknownLinkedItem, UnknownPerson } from './errors';
 import { HISTORY_INTEGRITY, type HistoryIntegrity } from './history-integrity';
 import { itemView, type ItemView } from './item-view';
+import { WrittenPositions } from './written-positions';
 
 /** What a command on an item answers: the item as it now stands, and the facts it recorded. */
 export interface ItemOutcome extends ItemView {
   recorded: { revision: number; type: string; data: unknown }[];
   /** True when this was a retry (same Idempotency-Key) and nothing new was written. */
   replayed: boolean;
+  /**
+   * The store position of the command's last event (the first time's, for a retry), as decimal text: a
+   * read that sends it as `Min-Position` waits until the read models show the command.
+   */
+  position: string;
 }
 
 /** Enough for any force's whole register; a few KiB each. */
@@ -54,8 +60,9 @@ export class RecommendationWorkflow {
     @Inject(EVENT_STORE) private readonly store: EventStore,
     @Inject(CLOCK) clock: Clock,
     @Optional() @Inject(HISTORY_INTEGRITY) integrity?: HistoryIntegrity,
+    @Optional() positions?: WrittenPositions,
   ) {
-    this.pipeline = new CommandPipeline(store, clock, integrity);
+    this.pipeline = new CommandPipeline(store, clock, integrity, positions);
     this.items = this.pipeline.streams<RecommendationState>(
       { fold: (events, from) => replay(events, from), evolve: (state, facts) => facts.reduce(evolveItem, state) as RecommendationState },
       RECENT_ITEMS,
@@ -181,5 +188,6 @@ function evolveItem(state: RecommendationState | undefined, fact: DomainEvent): 
 
 function outcome({ state, revision, events, replayed }: Written<RecommendationState>, actor: Actor): ItemOutcome {
   const view = itemView(state, revision, actor);
-  return { ...view, recorded: events.map(({ revision, type, data }) => ({ revision, type, data })), replayed };
+  const position = events[events.length - 1].position.toString();
+  return { ...view, recorded: events.map(({ revision, type, data }) => ({ revision, type, data })), replayed, position };
 }

@@ -5,7 +5,9 @@ import type {} from '@fastify/helmet';
 import type {} from '@fastify/view';
 import { permits, type Action, type Actor } from '@hmicfrs/auth';
 import { personId } from '@hmicfrs/lifecycle';
-import { PeopleQueries } from '@hmicfrs/projections';
+import { PeopleQueries, Projector } from '@hmicfrs/projections';
+import { WrittenPositions } from '@hmicfrs/workflow';
+import { awaitOwnWrites } from '../read-your-writes';
 import { LOCAL_USERS, type LocalUser } from './session/local-users';
 import { PAGES } from './web-pages';
 
@@ -34,11 +36,14 @@ export class PageRenderer {
   constructor(
     @Inject(LOCAL_USERS) users: LocalUser[] | null,
     private readonly people: PeopleQueries,
+    private readonly positions: WrittenPositions,
+    private readonly projector: Projector,
   ) {
     this.names = new Map((users ?? []).map((user) => [personId(user.userId), user.name]));
   }
 
   async render(request: PageRequest, reply: FastifyReply, view: string, data: object = {}, status = 200): Promise<void> {
+    await this.ownWritesShown();
     const actor = request.actor;
     const html = await reply.viewAsync(view, {
       ...data,
@@ -54,6 +59,7 @@ export class PageRenderer {
 
   /** POST/redirect/GET: a form that worked sends the browser to the page that shows the result. */
   async redirect(reply: FastifyReply, url: string): Promise<void> {
+    await this.ownWritesShown();
     await reply.status(303).header('location', url).send();
   }
 
@@ -63,6 +69,15 @@ export class PageRenderer {
    */
   nameOf(userId: string): string {
     return this.people.nameOf(userId) ?? this.names.get(personId(userId)) ?? userId;
+  }
+
+  /**
+   * Read your own writes: what this request wrote is in the read models before any page is shown or
+   * redirected to (the queue, the register, the audit trail), waiting at most a second; after that the
+   * page shows what they hold.
+   */
+  private async ownWritesShown(): Promise<void> {
+    await awaitOwnWrites(this.positions, this.projector);
   }
 
   private sections(actor: Actor, url: string) {

@@ -1,10 +1,11 @@
 import { Logger } from '@nestjs/common';
-import type { AllSubscription, EventStore, RecordedEvent } from '@hmicfrs/event-store';
+import type { AllSubscription, EventStore, GlobalPosition, RecordedEvent } from '@hmicfrs/event-store';
 import { CheckpointMoved, LeaseLost, RebuildAlreadyRunning } from '../errors';
 import { applyBatch, type Target } from './apply-batch';
 import { Checkpoints, type Checkpoint } from './checkpoints';
 import { inBatches } from './in-batches';
 import { Lease } from './lease';
+import { PositionWaiters } from './position-waiters';
 import type { Projection } from './projection';
 import { liveTable } from './projection-tables';
 import type { ReadModelDatabase } from './read-model-database';
@@ -14,6 +15,8 @@ import type { Rebuilder } from './rebuilder';
 export const PROJECTOR_LEASE = 'projector';
 const LEASE_RENEWAL_MS = 5000;
 const BUSY_RETRY_MS = 50;
+/** Readers waiting at once for the read models to pass a position; more are answered at once with where things stand. */
+const MAX_WAITERS = 10_000;
 
 export interface ProjectorOptions {
   /** Events per transaction while catching up. */
@@ -42,6 +45,7 @@ export class Projector {
   private stopping = false;
   private subscription: AllSubscription | undefined;
   private wake: (() => void) | undefined;
+  private readonly waiters = new PositionWaiters(MAX_WAITERS);
 
   constructor(
     private readonly store: EventStore,
@@ -65,6 +69,38 @@ export class Projector {
     this.wake?.();
     await this.subscription?.close();
     await this.running;
+    this.waiters.releaseAll((position) => this.hasReached(position));
+  }
+
+  /**
+   * Where every read model stands, as stored: the lowest checkpoint of the projections of this code's
+   * version, null when one has applied nothing yet or is stored under another version (being rebuilt).
+   */
+  position(): GlobalPosition | null {
+    let lowest: GlobalPosition | null = null;
+    for (const projection of this.projections) {
+      const checkpoint = this.checkpoints.read(projection.name);
+      if (checkpoint?.version !== projection.version || checkpoint.position === null) return null;
+      if (lowest === null || checkpoint.position < lowest) lowest = checkpoint.position;
+    }
+    return lowest;
+  }
+
+  /**
+   * Read your own writes: true once every read model has applied the store's events up to `position`
+   * (a command's last event), false if that has not happened within `timeoutMs`. Answered when a batch
+   * that reaches it commits, not by polling; with the projector in another process (or this one without
+   * the lease) no commit here answers it, and the checkpoints are read once more when the time is up.
+   */
+  reached(position: GlobalPosition, timeoutMs: number): Promise<boolean> {
+    if (this.hasReached(position)) return Promise.resolve(true);
+    return this.waiters.wait(position, timeoutMs, () => this.hasReached(position));
+  }
+
+  private hasReached(position: GlobalPosition): boolean {
+    if (!this.database.db.open) return false;
+    const at = this.position();
+    return at !== null && at >= position;
   }
 
   /**
@@ -173,6 +209,10 @@ export class Projector {
         targets[i].checkpoint = checkpoint;
         seen.set(targets[i].name, checkpoint);
       });
+      if (this.waiters.size > 0) {
+        const at = this.position();
+        if (at !== null) this.waiters.reached(at);
+      }
       if (this.stopping) return;
     }
   }
