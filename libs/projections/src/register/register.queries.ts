@@ -52,13 +52,16 @@ const SORT_COLUMNS: Record<RegisterSort, string> = {
   relevance: 'r.reference_key',
 };
 
+/** bm25 (lower is better) with the reference weighing most, then the wording, the report's title and the owner, then the notes. */
+const SCORE = 'bm25(search_index, 10.0, 4.0, 2.0, 2.0, 1.0)';
+
 /**
- * The search's hits: each matching item's id, index row and bm25 score (lower is better), the reference
- * weighing most, then the wording, the report's title and the owner, then the notes. Materialised, so
- * that SQLite reads the index once and joins the register to its hits, never the other way round.
+ * The search's hits: each matching item's id and index row, with its score when the order needs it (it
+ * is most of a search's cost). Materialised, so that SQLite reads the index once and joins the
+ * register to its hits, never the other way round.
  */
-const HITS = `hits AS MATERIALIZED (
-  SELECT s.item_id AS id, search_index.rowid AS doc, bm25(search_index, 10.0, 4.0, 2.0, 2.0, 1.0) AS score
+const hits = (scored: boolean) => `hits AS MATERIALIZED (
+  SELECT s.item_id AS id, search_index.rowid AS doc${scored ? `, ${SCORE} AS score` : ''}
   FROM search_index JOIN search_items s ON s.doc = search_index.rowid WHERE search_index MATCH @search)`;
 
 const MARKS = `'${MARK_START}', '${MARK_END}'`;
@@ -69,7 +72,7 @@ const MARKS = `'${MARK_START}', '${MARK_END}'`;
  * puts NULL first going up, hence `due_date IS NULL` before it (an index of its own).
  */
 function orderOf({ sort, descending }: RegisterPage, searching: boolean): string {
-  if (sort === 'relevance' && searching) return 'h.score ASC, r.id ASC';
+  if (sort === 'relevance' && searching) return 'h.score ASC, h.doc ASC';
   const direction = descending ? 'DESC' : 'ASC';
   const undatedLast = sort === 'dueDate' && !descending ? 'r.due_date IS NULL, ' : '';
   return `${undatedLast}${SORT_COLUMNS[sort]} ${direction}, r.id ${direction}`;
@@ -125,23 +128,36 @@ export class RegisterQueries {
     })();
   }
 
-  /** The items matching an FTS5 query, filtered, in the page's order; each with what matched marked. */
+  /**
+   * The items matching an FTS5 query, filtered, in the page's order; each with what matched marked.
+   * Without a filter the index alone counts the hits and, best first, picks the page's 50: only those
+   * are joined to the register.
+   */
   private search(search: string, filter: RegisterFilter, page: RegisterPage, today: IsoDate): RegisterList {
     const { where, params } = conditions(filter, today);
     const { db } = this.database;
-    const order = orderOf(page, true);
-    const named = { ...params, search };
+    const relevance = page.sort === 'relevance';
+    const named = { ...params, search, limit: page.limit, offset: page.offset };
+    const selected = `r.*, i.title, h.doc FROM hits h JOIN register r ON r.id = h.id LEFT JOIN inspections i ON i.id = r.inspection_id`;
     return db.transaction(() => {
-      const total = db
-        .prepare(`WITH ${HITS} SELECT count(*) FROM hits h JOIN register r ON r.id = h.id ${where}`)
-        .pluck()
-        .get(named) as number;
-      const rows = db
-        .prepare(
-          `WITH ${HITS} SELECT r.*, i.title, h.doc FROM hits h JOIN register r ON r.id = h.id
-           LEFT JOIN inspections i ON i.id = r.inspection_id ${where} ORDER BY ${order} LIMIT @limit OFFSET @offset`,
-        )
-        .all({ ...named, limit: page.limit, offset: page.offset }) as (Row & { doc: number })[];
+      const total = (
+        where === ''
+          ? db.prepare('SELECT count(*) FROM search_index WHERE search_index MATCH @search').pluck().get({ search })
+          : db
+              .prepare(`WITH ${hits(false)} SELECT count(*) FROM hits h JOIN register r ON r.id = h.id ${where}`)
+              .pluck()
+              .get(named)
+      ) as number;
+      const query =
+        where === '' && relevance
+          ? `WITH hits AS MATERIALIZED (
+               SELECT s.item_id AS id, best.doc, best.score FROM (
+                 SELECT rowid AS doc, ${SCORE} AS score FROM search_index WHERE search_index MATCH @search
+                 ORDER BY score, doc LIMIT @limit OFFSET @offset) AS best
+               JOIN search_items s ON s.doc = best.doc)
+             SELECT ${selected} ORDER BY h.score, h.doc`
+          : `WITH ${hits(relevance)} SELECT ${selected} ${where} ORDER BY ${orderOf(page, true)} LIMIT @limit OFFSET @offset`;
+      const rows = db.prepare(query).all(named) as (Row & { doc: number })[];
       const matches = this.matches(
         search,
         rows.map((row) => row.doc),
