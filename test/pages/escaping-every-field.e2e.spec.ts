@@ -16,7 +16,7 @@ const typed = (field: string) => `${field} ${HOSTILE}`;
 /**
  * Every field a person types — an inspection report's title, an item's text, addressee and portfolio, a
  * person's name and portfolio, a progress note, evidence's title, location and description, a return's
- * reason, a not-applicable's addressee and reason — typed through the pages' own forms,
+ * reason, a not-applicable's addressee and reason, a search — typed through the pages' own forms,
  * then every page that shows them opened in Chromium: the text is there, literally, and nothing it
  * carries became an element of the page.
  */
@@ -86,6 +86,9 @@ describe('every field a person types comes out escaped on every page that shows 
   // Who opens each page, and which typed fields it shows.
   const PAGES: [string, string, string[]][] = [
     ['Flo Fletcher', '/app/register', ['report title', 'person name']],
+    // A search for the hostile text itself: the words matched are marked, the rest escaped; the search echoed back.
+    ['Flo Fletcher', `/app/register?q=${encodeURIComponent(typed('item text'))}`, ['item text']],
+    ['Flo Fletcher', `/app/register?q=${encodeURIComponent('note xss')}`, []],
     ['Flo Fletcher', '/app/inspection-reports', ['report title']],
     ['Flo Fletcher', '/app/inspection-reports/peel-x', ['report title']],
     ['Flo Fletcher', '/app/people', ['person name', 'person portfolio']],

@@ -79,6 +79,38 @@ describe('the pages that read the read models', () => {
     expect(report.text).toContain('data-testid="report-items"');
   });
 
+  it('one search box: "vetting" finds the vetting items, the matched words marked; the API takes it as q=', async () => {
+    const found = await eventually('/app/register?q=vetting', flo, 'Showing 1 to 3 of 3 items');
+    expect(found).toContain('matching “vetting”, best match first');
+    expect(found).toMatch(/<input[^>]*id="q"[^>]*value="vetting"/);
+    const one = await flo.get('/app/register?q=recommendation%2034').expect(200);
+    expect(one.text).toMatch(/Showing 1 item matching “recommendation 34”/);
+    expect(one.text).toContain('<mark class="app-match">34</mark></a>');
+    expect(one.text).toContain('<mark class="app-match">Recommendation</mark> <mark class="app-match">34</mark>');
+    // The search keeps the filters beside it, and the sort links keep the search.
+    const filtered = await flo.get('/app/register?q=vetting&level=2').expect(200);
+    expect(filtered.text).toContain('Showing 1 item matching');
+    expect(filtered.text).toContain('href="/app/register?q=vetting&amp;level=2&amp;sort=reference&amp;order=asc"');
+    const none = await flo.get('/app/register?q=domestic').expect(200);
+    expect(none.text).toContain('No items match this search and these filters');
+    const refused = await flo.get(`/app/register?q=${'x'.repeat(201)}`).expect(400);
+    expect(refused.text).toContain('A search must be at most 200 characters');
+
+    const bearer = `Bearer ${issueToken(
+      { userId: 'flo-fletcher', role: 'liaison' },
+      tokenSecret(undefined, pages.dataDir, () => undefined),
+    )}`;
+    const api = await request(pages.url).get('/recommendations?q=vetting%20misog').set('authorization', bearer).expect(200);
+    expect(api.body.total).toBe(3);
+    expect(api.body.items[0].match.text).toEqual([{ text: expect.stringMatching(/^Recommendation 3[345]$/), match: false }]);
+    const byReference = await request(pages.url).get('/recommendations?q=vetting&sort=-reference').set('authorization', bearer).expect(200);
+    expect(byReference.body.items.map((entry: { reference: string }) => entry.reference)).toEqual(['35', '34', '33']);
+    await request(pages.url)
+      .get(`/recommendations?q=${'x'.repeat(201)}`)
+      .set('authorization', bearer)
+      .expect(400);
+  });
+
   it('the inspection reports list keeps up with reports recorded after it was first shown', async () => {
     expect((await flo.get('/app/inspection-reports').expect(200)).text).toContain('Vetting, misconduct and misogyny');
     const another = { ...REPORT, id: 'soc-2024', title: 'Serious and organised crime', 'publishedOn-year': '2024' };

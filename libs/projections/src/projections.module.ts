@@ -17,6 +17,7 @@ import { PeopleQueries } from './people/people.queries';
 import { PastRegister } from './register/past-register';
 import { RegisterProjection } from './register/register.projection';
 import { RegisterQueries } from './register/register.queries';
+import { SearchProjection } from './search/search.projection';
 import { JacReportService } from './reports/jac-report.service';
 import { RegisterReports } from './reports/register-reports';
 import { FRESHNESS_TIMEOUT_MS, ReadModelFreshness } from './runtime/freshness';
@@ -77,9 +78,10 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
         ApprovalQueueProjection,
         AuditProjection,
         PeopleProjection,
+        SearchProjection,
         {
           provide: PROJECTIONS,
-          inject: [RegisterProjection, ApprovalQueueProjection, AuditProjection, PeopleProjection],
+          inject: [RegisterProjection, ApprovalQueueProjection, AuditProjection, PeopleProjection, SearchProjection],
           useFactory: (...projections: Projection[]) => projections,
         },
         {

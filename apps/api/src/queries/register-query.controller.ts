@@ -18,9 +18,13 @@ export class RegisterQueryController {
   @Get()
   @Can('recommendation.read')
   @ApiOkResponse({ description: '{ items, total, limit, offset }; overdue and due soon are against today' })
-  list(@Query() { sort = 'reference', limit = 50, offset = 0, ...filter }: RegisterQueryDto): RegisterList {
+  list(@Query() { q, sort = q ? 'relevance' : 'reference', limit = 50, offset = 0, ...filter }: RegisterQueryDto): RegisterList {
     const descending = sort.startsWith('-');
     const today = todayOf(this.clock);
-    return this.register.list(filter, { sort: sort.replace(/^-/, '') as RegisterSort, descending, limit, offset }, today);
+    return this.register.list(
+      { ...filter, ...(q === undefined ? {} : { search: q }) },
+      { sort: sort.replace(/^-/, '') as RegisterSort, descending, limit, offset },
+      today,
+    );
   }
 }

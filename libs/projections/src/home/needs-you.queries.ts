@@ -58,7 +58,7 @@ export class NeedsYouQueries {
       db
         .prepare(
           `SELECT ${ITEM}, NULL AS since, NULL AS reason FROM register r
-           WHERE r.owner = @owner AND r.in_progress = 1 AND ${clause} ORDER BY r.due_date, r.reference LIMIT ${LIMIT}`,
+           WHERE r.owner = @owner AND r.in_progress = 1 AND ${clause} ORDER BY r.due_date, r.reference_key LIMIT ${LIMIT}`,
         )
         .all({ owner, today, until: addDays(today, soonDays) }) as WorkItem[];
     return {

@@ -1,4 +1,5 @@
 import type { IsoDate, ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
+import type { TextPiece } from '../search/search-text';
 
 /** One line of the register, as the queries answer it. */
 export interface RegisterEntry {
@@ -24,4 +25,13 @@ export interface RegisterEntry {
   closedAt: string | null;
   lastEventAt: string;
   revision: number;
+  /** On a search only: the reference and wording with the words that matched marked, and the progress notes where they matched. */
+  match?: SearchMatch;
+}
+
+export interface SearchMatch {
+  reference: TextPiece[];
+  text: TextPiece[];
+  /** A few words of the progress notes around the match; null when the notes did not match. */
+  notes: TextPiece[] | null;
 }

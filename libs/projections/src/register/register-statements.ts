@@ -27,7 +27,7 @@ export const NEXT_RECORDED = 4;
 /** Every statement the register projection runs, prepared once per set of tables. */
 export interface RegisterStatements {
   select: Statement<[string], [...RegisterRow, number | null]>;
-  upsert: Statement<[...RegisterRow, number | null]>;
+  upsert: Statement<[...RegisterRow, number | null, string]>;
   versions: BulkInsert;
   endVersion: Statement<[string, string, number]>;
   addInspection: Statement<[string, string, string, string]>;
@@ -43,7 +43,9 @@ export function registerStatements(db: Database, t: TableName): RegisterStatemen
     select: db
       .prepare<[string], [...RegisterRow, number | null]>(`SELECT ${REGISTER_COLUMNS}, version_row FROM ${t('register')} WHERE id = ?`)
       .raw(),
-    upsert: db.prepare(`INSERT OR REPLACE INTO ${t('register')} (${REGISTER_COLUMNS}, version_row) VALUES (${placeholders(24)})`),
+    upsert: db.prepare(
+      `INSERT OR REPLACE INTO ${t('register')} (${REGISTER_COLUMNS}, version_row, reference_key) VALUES (${placeholders(25)})`,
+    ),
     versions: new BulkInsert(db, t('register_versions'), VERSION_COLUMNS),
     endVersion: db.prepare(`UPDATE ${t('register_versions')} SET next_occurred_at = ?, next_recorded_at = ? WHERE rowid = ?`),
     addInspection: db.prepare(`INSERT OR REPLACE INTO ${t('inspections')} (id, report_type, title, published_on) VALUES (?, ?, ?, ?)`),

@@ -6,6 +6,7 @@ import { CountsTally } from './counts-tally';
 import { changesReports, evolveItem } from './evolve-item';
 import type { ItemRecord } from './item-record';
 import { fromRow, NO_NEXT_VERSION, toRow, type RegisterRow } from './register-rows';
+import { naturalKey } from '../search/search-text';
 import { NEXT_OCCURRED, NEXT_RECORDED, registerStatements, type RegisterStatements } from './register-statements';
 
 /**
@@ -133,7 +134,7 @@ function writeItems(s: RegisterStatements, items: HeldItem[]): void {
     item.writtenVersion = rowid += 1;
     item.latest = null;
   }
-  for (const item of items) s.upsert.run(...toRow(item.record), item.writtenVersion);
+  for (const item of items) s.upsert.run(...toRow(item.record), item.writtenVersion, naturalKey(item.record.reference));
 }
 
 function versionOf(r: ItemRecord, occurredAt: string, recordedAt: string): unknown[] {

@@ -13,7 +13,7 @@ import { NO_NEXT_VERSION } from './register-rows';
 @Injectable()
 export class RegisterProjection implements Projection {
   readonly name = 'register';
-  readonly version: number = 4;
+  readonly version: number = 5;
   readonly tables = ['register', 'register_versions', 'inspections', 'register_counts', 'rag_counts'] as const;
 
   /** `rebuildHolds`: how many items a rebuild keeps in memory between batches (about 1 KiB each). */
@@ -31,7 +31,9 @@ export class RegisterProjection implements Projection {
           -- where the item stands in the lifecycle (its status, level, ...), as the lifecycle saves it
           lifecycle TEXT NOT NULL,
           -- rowid of the item's latest row in register_versions, whose "next" times the next version fills in
-          version_row INTEGER
+          version_row INTEGER,
+          -- the reference as people count it (naturalKey): 33 before 10618, AFI-2 before AFI-10
+          reference_key TEXT NOT NULL
         )`,
         // A version holds from (occurred_at, recorded_at) until the next one: as at A, known at K, it is
         // the one with occurred_at <= A and recorded_at <= K whose next version is after A or after K.
@@ -56,7 +58,7 @@ export class RegisterProjection implements Projection {
       indexes: [
         // One index per sort of the register, ending in the id as the order does, so that a page deep in
         // it walks an index instead of sorting 50,000 rows (see RegisterQueries.list).
-        `CREATE INDEX register_by_reference_g${g} ON ${t('register')} (reference, id)`,
+        `CREATE INDEX register_by_reference_g${g} ON ${t('register')} (reference_key, id)`,
         `CREATE INDEX register_by_level_g${g} ON ${t('register')} (level, id)`,
         `CREATE INDEX register_by_status_g${g} ON ${t('register')} (status, id)`,
         `CREATE INDEX register_by_opened_at_g${g} ON ${t('register')} (opened_at, id)`,

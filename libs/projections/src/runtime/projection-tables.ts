@@ -35,7 +35,7 @@ export function swapInRebuiltTables(db: Database, projection: Projection): void 
 
 function ifNotExists(statement: string): string {
   return statement.replace(
-    /^\s*CREATE (UNIQUE )?(TABLE|INDEX) /i,
-    (_, unique: string | undefined, kind: string) => `CREATE ${unique ?? ''}${kind} IF NOT EXISTS `,
+    /^\s*CREATE (UNIQUE |VIRTUAL )?(TABLE|INDEX) /i,
+    (_, qualifier: string | undefined, kind: string) => `CREATE ${qualifier ?? ''}${kind} IF NOT EXISTS `,
   );
 }

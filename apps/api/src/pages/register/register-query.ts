@@ -3,12 +3,17 @@ import type { ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
 import { text, type FormBody } from '../forms/form';
 import { KIND, RAG, STATUS } from '../words';
 
+/** As long as the API's `q` may be. */
+export const SEARCH_MAX_LENGTH = 200;
+
 export const PAGE_SIZE = 50;
 /** "Due soon" on the register: due within the next 30 days (the issue's words). */
 export const DUE_SOON_DAYS = 30;
 
 /** The register's address as the filter form sends it: every value a string, every one optional. */
 export interface RegisterQuery {
+  /** Words to search for. */
+  q: string;
   status: string;
   kind: string;
   level: string;
@@ -31,7 +36,7 @@ const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 /** The filters, sort and page asked for; a value no form offers is refused, naming it. */
 export function readRegisterQuery(raw: FormBody): ReadQuery {
   const query = Object.fromEntries(
-    ['status', 'kind', 'level', 'rag', 'owner', 'report', 'overdue', 'dueSoon', 'sort', 'order', 'page'].map((name) => [
+    ['q', 'status', 'kind', 'level', 'rag', 'owner', 'report', 'overdue', 'dueSoon', 'sort', 'order', 'page'].map((name) => [
       name,
       text(raw, name),
     ]),
@@ -41,6 +46,9 @@ export function readRegisterQuery(raw: FormBody): ReadQuery {
     problem: `The register cannot be filtered by ${label} "${query[field]}"`,
   });
   // Own keys only: `in` would take `constructor`, `toString` or `__proto__` from Object.prototype as a status.
+  if (query.q.length > SEARCH_MAX_LENGTH) {
+    return { ok: false as const, problem: `A search must be at most ${SEARCH_MAX_LENGTH} characters` };
+  }
   if (query.status && !Object.hasOwn(STATUS, query.status)) return refuse('status');
   if (query.kind && !Object.hasOwn(KIND, query.kind)) return refuse('kind');
   if (query.level && !/^[1-4]$/.test(query.level)) return refuse('level');
@@ -51,6 +59,7 @@ export function readRegisterQuery(raw: FormBody): ReadQuery {
   if (query.order && !['asc', 'desc'].includes(query.order)) return refuse('order');
   if (query.page && !/^[1-9]\d{0,6}$/.test(query.page)) return refuse('page');
   const filter: RegisterFilter = {
+    ...(query.q ? { search: query.q } : {}),
     ...(query.status ? { status: [query.status as Status] } : {}),
     ...(query.kind ? { kind: query.kind as ItemKind } : {}),
     ...(query.level ? { level: Number(query.level) as Level } : {}),
@@ -64,7 +73,8 @@ export function readRegisterQuery(raw: FormBody): ReadQuery {
     ok: true,
     query,
     filter,
-    sort: (query.sort || 'reference') as RegisterSort,
+    // A search lists the best matches first unless a column is chosen.
+    sort: (query.sort || (query.q ? 'relevance' : 'reference')) as RegisterSort,
     descending: query.order === 'desc',
     page: query.page ? Number(query.page) : 1,
   };
