@@ -13,7 +13,7 @@ import { NO_NEXT_VERSION } from './register-rows';
 @Injectable()
 export class RegisterProjection implements Projection {
   readonly name = 'register';
-  readonly version: number = 4;
+  readonly version: number = 5;
   readonly tables = ['register', 'register_versions', 'inspections', 'register_counts', 'rag_counts'] as const;
 
   /** `rebuildHolds`: how many items a rebuild keeps in memory between batches (about 1 KiB each). */
@@ -45,7 +45,11 @@ export class RegisterProjection implements Projection {
           closed_at TEXT, last_submitted_at TEXT, submitted_level INTEGER
         )`,
         `CREATE TABLE ${t('inspections')} (
-          id TEXT PRIMARY KEY, report_type TEXT NOT NULL, title TEXT NOT NULL, published_on TEXT NOT NULL
+          id TEXT PRIMARY KEY, report_type TEXT NOT NULL, title TEXT NOT NULL, published_on TEXT NOT NULL,
+          -- when the store learned of it, so a paper as known at a date lists only the reports known then
+          recorded_at TEXT NOT NULL,
+          -- the grades it gives, per area, as JSON ([{"area", "grade"}]; [] without grades)
+          gradings TEXT NOT NULL
         )`,
         `CREATE TABLE ${t('register_counts')} (
           kind TEXT NOT NULL, level INTEGER NOT NULL, status TEXT NOT NULL, items INTEGER NOT NULL,
