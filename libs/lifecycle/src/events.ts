@@ -68,6 +68,16 @@ export type LinkRelation = 'same_national_recommendation' | 'shares_evidence';
 
 export type InspectionType = 'peel' | 'thematic' | 'jtai' | 'super_complaint' | 're_visit' | 'other';
 
+/** HMICFRS's five grades since the 2021 PEEL framework, best first (the papers' columns). */
+export const GRADES = ['outstanding', 'good', 'adequate', 'requires_improvement', 'inadequate'] as const;
+export type Grade = (typeof GRADES)[number];
+
+/** One graded area of a report: "Investigating crime: Requires improvement". */
+export interface GradedArea {
+  area: string;
+  grade: Grade;
+}
+
 interface Fact<Type extends string, Data> {
   type: Type;
   data: Data;
@@ -170,6 +180,12 @@ export type InspectionReportRecorded = Fact<
     publishedOn: IsoDate;
     fieldworkFrom?: IsoDate;
     fieldworkTo?: IsoDate;
+    /**
+     * The grades the report gives the force, per area (PEEL's areas; a regional inspection's one grade).
+     * Absent on reports recorded before grades were, and on reports without grades; no version change:
+     * an absent list reads as none.
+     */
+    gradings?: GradedArea[];
   }
 >;
 

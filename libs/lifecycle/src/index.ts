@@ -1,5 +1,6 @@
 export { ROLES } from './commands';
 export type * from './events';
+export { GRADES } from './events';
 export type {
   Actor,
   Role,

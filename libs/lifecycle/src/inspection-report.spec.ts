@@ -48,6 +48,36 @@ describe('RECORD_INSPECTION_REPORT', () => {
     });
   });
 
+  it('records the grades a report gives, once per area', () => {
+    const peel: RecordInspectionReport = {
+      type: 'RECORD_INSPECTION_REPORT',
+      id: 'peel-2021',
+      reportType: 'peel',
+      title: 'PEEL 2021/22',
+      publishedOn: '2022-03-31',
+      gradings: [
+        { area: ' Investigating crime ', grade: 'requires_improvement' },
+        { area: 'Preventing crime', grade: 'good' },
+      ],
+    };
+    expect(decideInspectionReport(undefined, peel)).toMatchObject({
+      ok: true,
+      events: [
+        {
+          data: {
+            gradings: [
+              { area: 'Investigating crime', grade: 'requires_improvement' },
+              { area: 'Preventing crime', grade: 'good' },
+            ],
+          },
+        },
+      ],
+    });
+    expect(
+      decideInspectionReport(undefined, { ...peel, gradings: [...peel.gradings!, { area: 'investigating crime', grade: 'good' }] }),
+    ).toMatchObject({ ok: false, refusal: { code: 'invalid', message: 'An area is graded once in a report' } });
+  });
+
   it('replays a report stream', () => {
     const event = {
       type: 'InspectionReportRecorded',

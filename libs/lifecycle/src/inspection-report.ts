@@ -14,13 +14,17 @@ export function decideInspectionReport(
   if (state !== undefined) {
     return refuse({ code: 'already_exists', message: `Inspection report ${state.id} is already recorded` });
   }
-  const { id, reportType, title, publishedOn, fieldworkFrom, fieldworkTo } = command;
+  const { id, reportType, title, publishedOn, fieldworkFrom, fieldworkTo, gradings } = command;
   // ISO dates compare as strings.
   if (fieldworkFrom !== undefined && fieldworkTo !== undefined && fieldworkTo < fieldworkFrom) {
     return refuse({ code: 'invalid', message: 'Fieldwork cannot end before it starts' });
   }
   if ([fieldworkFrom, fieldworkTo].some((day) => day !== undefined && day > publishedOn)) {
     return refuse({ code: 'invalid', message: 'Fieldwork cannot come after the report was published' });
+  }
+  const areas = (gradings ?? []).map(({ area }) => area.trim().toLowerCase());
+  if (new Set(areas).size !== areas.length) {
+    return refuse({ code: 'invalid', message: 'An area is graded once in a report' });
   }
   const data: InspectionReport = {
     id,
@@ -29,6 +33,9 @@ export function decideInspectionReport(
     publishedOn,
     ...(fieldworkFrom === undefined ? {} : { fieldworkFrom }),
     ...(fieldworkTo === undefined ? {} : { fieldworkTo }),
+    ...(gradings === undefined || gradings.length === 0
+      ? {}
+      : { gradings: gradings.map(({ area, grade }) => ({ area: area.trim(), grade })) }),
   };
   return { ok: true, events: [{ type: 'InspectionReportRecorded', data }] };
 }

@@ -30,7 +30,7 @@ export interface RegisterStatements {
   upsert: Statement<[...RegisterRow, number | null, string]>;
   versions: BulkInsert;
   endVersion: Statement<[string, string, number]>;
-  addInspection: Statement<[string, string, string, string]>;
+  addInspection: Statement<[string, string, string, string, string, string]>;
   addCount: Statement<[string, number, string, number]>;
   dropEmptyCounts: Statement<[]>;
   addRag: Statement<[string, number]>;
@@ -48,7 +48,9 @@ export function registerStatements(db: Database, t: TableName): RegisterStatemen
     ),
     versions: new BulkInsert(db, t('register_versions'), VERSION_COLUMNS),
     endVersion: db.prepare(`UPDATE ${t('register_versions')} SET next_occurred_at = ?, next_recorded_at = ? WHERE rowid = ?`),
-    addInspection: db.prepare(`INSERT OR REPLACE INTO ${t('inspections')} (id, report_type, title, published_on) VALUES (?, ?, ?, ?)`),
+    addInspection: db.prepare(
+      `INSERT OR REPLACE INTO ${t('inspections')} (id, report_type, title, published_on, recorded_at, gradings) VALUES (?, ?, ?, ?, ?, ?)`,
+    ),
     addCount: db.prepare(
       `INSERT INTO ${t('register_counts')} (kind, level, status, items) VALUES (?, ?, ?, ?)
        ON CONFLICT (kind, level, status) DO UPDATE SET items = items + excluded.items`,

@@ -65,7 +65,7 @@ class RegisterBatch implements ReadModelBatch {
   ) {}
 
   apply(event: ProjectedEvent): void {
-    if (event.fact.type === 'InspectionReportRecorded') this.recordInspection(event.fact.data);
+    if (event.fact.type === 'InspectionReportRecorded') this.recordInspection(event.fact.data, event.metadata.recordedAt);
     // The directory's people are the people projection's; the register shows them by name only.
     else if (event.fact.type !== 'PersonAdded') this.evolve(event, event.fact);
   }
@@ -120,8 +120,8 @@ class RegisterBatch implements ReadModelBatch {
     return { record: fromRow(row.slice(0, 23) as RegisterRow), latest: null, writtenVersion: row[23] };
   }
 
-  private recordInspection({ id, reportType, title, publishedOn }: InspectionReportRecorded['data']): void {
-    this.statements.addInspection.run(id, reportType, title, publishedOn);
+  private recordInspection({ id, reportType, title, publishedOn, gradings }: InspectionReportRecorded['data'], recordedAt: string): void {
+    this.statements.addInspection.run(id, reportType, title, publishedOn, recordedAt, JSON.stringify(gradings ?? []));
   }
 }
 

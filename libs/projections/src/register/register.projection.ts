@@ -47,7 +47,11 @@ export class RegisterProjection implements Projection {
           closed_at TEXT, last_submitted_at TEXT, submitted_level INTEGER
         )`,
         `CREATE TABLE ${t('inspections')} (
-          id TEXT PRIMARY KEY, report_type TEXT NOT NULL, title TEXT NOT NULL, published_on TEXT NOT NULL
+          id TEXT PRIMARY KEY, report_type TEXT NOT NULL, title TEXT NOT NULL, published_on TEXT NOT NULL,
+          -- when the store learned of it, so a paper as known at a date lists only the reports known then
+          recorded_at TEXT NOT NULL,
+          -- the grades it gives, per area, as JSON ([{"area", "grade"}]; [] without grades)
+          gradings TEXT NOT NULL
         )`,
         `CREATE TABLE ${t('register_counts')} (
           kind TEXT NOT NULL, level INTEGER NOT NULL, status TEXT NOT NULL, items INTEGER NOT NULL,

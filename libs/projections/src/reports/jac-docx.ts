@@ -1,9 +1,9 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
-import type { ItemKind } from '@hmicfrs/lifecycle';
-import type { JacReport } from './jac-report';
+import { GRADES, type ItemKind } from '@hmicfrs/lifecycle';
+import type { JacReport, KindCounts, PublishedReport } from './jac-report';
 import { sealWords } from './report-seal';
-import { KIND_LABELS, STATUS_LABELS, kindAndLevel, longDate, withChange } from './report-words';
+import { GRADE_LABELS, KIND_LABELS, STATUS_LABELS, kindAndLevel, longDate, withChange } from './report-words';
 
 /** Who the committee asks about the paper: the papers end with the Force Liaison Officer's name and title. */
 export interface ContactOfficer {
@@ -123,6 +123,7 @@ function paper(report: JacReport, options: PaperOptions): (Paragraph | Table)[] 
             ]),
           ),
         ]),
+    ...publishedReports(report),
     text(`Drawn from the record as it stood on ${longDate(period.knownAt)}.`),
     ...(options.contact === undefined
       ? []
@@ -149,6 +150,73 @@ function latestPeel(report: JacReport): Paragraph[] {
     ),
     ...order.filter((kind) => peel.received[kind] > 0).map((kind) => text(`${peel.submitted[kind]} x ${paperWords[kind]}`)),
   ];
+}
+
+/**
+ * "3. National Published Reports and Recommendations": each report published since the last JAC, its
+ * grades (a PEEL report's areas under the five grades, as the December 2021 paper tabled them; another
+ * report's grades in a line each, as June 2024 gave the regional inspection's), and what it gave the
+ * force and other bodies.
+ */
+function publishedReports(report: JacReport): (Paragraph | Table)[] {
+  const numerals = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X'];
+  return [
+    heading('3. National Published Reports and Recommendations'),
+    ...(report.published.length === 0
+      ? [text('No reports have been published since the last JAC.')]
+      : report.published.flatMap((published, n) => [
+          new Paragraph({
+            spacing: { after: 120 },
+            children: [
+              new TextRun({
+                text: `${numerals[n] ?? n + 1}. ${published.inspection.title} – Published ${longDate(published.inspection.publishedOn!)}`,
+                bold: true,
+              }),
+            ],
+          }),
+          ...gradings(published),
+          text(addressedWords(published)),
+        ])),
+  ];
+}
+
+function gradings({ inspection, gradings }: PublishedReport): (Paragraph | Table)[] {
+  if (gradings.length === 0) return [];
+  if (inspection.reportType !== 'peel') {
+    return gradings.map(({ area, grade }) =>
+      text(`${area}: Received ${/^[AEIOU]/.test(GRADE_LABELS[grade]) ? 'an' : 'a'} ${GRADE_LABELS[grade]} grading`),
+    );
+  }
+  const columns = GRADES.map((grade) => gradings.filter((graded) => graded.grade === grade).map(({ area }) => area));
+  const depth = Math.max(...columns.map((areas) => areas.length));
+  return [
+    text(`The ${inspection.title} report has awarded the below gradings across the ${numberWord(gradings.length)} business areas.`),
+    table(
+      GRADES.map((grade) => GRADE_LABELS[grade]),
+      Array.from({ length: depth }, (_, row) => columns.map((areas) => areas[row] ?? '')),
+    ),
+  ];
+}
+
+/** "There were 3 x AFIs for the force, and 7 x AFIs and 1 x Causes of concern for other bodies." */
+function addressedWords({ forForce, forOthers }: PublishedReport): string {
+  const listed = (counts: KindCounts) =>
+    joinWords(
+      (['cause_of_concern', 'recommendation', 'area_for_improvement'] as const)
+        .filter((kind) => counts[kind] > 0)
+        .map((kind) => `${counts[kind]} x ${counts[kind] === 1 ? KIND_LABELS[kind].one : KIND_LABELS[kind].many}`),
+    );
+  const force = listed(forForce);
+  const others = listed(forOthers);
+  if (force === '' && others === '') return 'There were no recommendations for the force from this report.';
+  if (others === '') return `There were ${force} for the force.`;
+  if (force === '') return `There were no recommendations for the force from this report; ${others} for other bodies.`;
+  return `There were ${force} for the force, and ${others} for other bodies.`;
+}
+
+function numberWord(n: number): string {
+  const words = ['no', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen'];
+  return words[n] ?? String(n);
 }
 
 function heading(words: string): Paragraph {

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Statement } from 'better-sqlite3';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
-import type { InspectionType } from '@hmicfrs/lifecycle';
+import type { GradedArea, InspectionType } from '@hmicfrs/lifecycle';
 import { PastRegister } from '../register/past-register';
 import { ReadModelFreshness } from '../runtime/freshness';
 import { ReadModelDatabase } from '../runtime/read-model-database';
@@ -37,11 +37,24 @@ export class JacReportService {
         { asAt: period.previous, knownAt: period.knownAt },
       ]);
       const inspection = db.prepare<[string], InspectionRow>('SELECT report_type, title, published_on FROM inspections WHERE id = ?');
+      // Published after the previous JAC's day, up to this one's, and known by knownAt: an issued paper
+      // lists the same reports however many are recorded later.
+      const published = db
+        .prepare<[string, string, string], InspectionRow & { id: string; gradings: string }>(
+          `SELECT id, report_type, title, published_on, gradings FROM inspections
+           WHERE published_on > ? AND published_on <= ? AND recorded_at <= ? ORDER BY published_on, title, id`,
+        )
+        .all(period.previous.slice(0, 10), period.asAt.slice(0, 10), period.knownAt)
+        .map((row) => ({
+          inspection: { id: row.id, reportType: row.report_type, title: row.title, publishedOn: row.published_on },
+          gradings: JSON.parse(row.gradings) as GradedArea[],
+        }));
       const describe = db.prepare<[string], { reference: string; text: string }>('SELECT reference, text FROM register WHERE id = ?');
       return compileJacReport(period, {
         now,
         before,
         inspection: (id) => inspectionRef(id, inspection),
+        published,
         describe: (id) => describe.get(id) ?? { reference: id, text: '' },
         seal,
       });

@@ -1,4 +1,4 @@
-import type { InspectionType, IsoDate, ItemKind, Level, Status } from '@hmicfrs/lifecycle';
+import type { GradedArea, InspectionType, IsoDate, ItemKind, Level, Status } from '@hmicfrs/lifecycle';
 import type { ReportSeal } from './report-seal';
 import type { ItemSnapshot } from '../register/item-snapshot';
 import type { JacPeriod } from './jac-period';
@@ -33,6 +33,16 @@ export interface ItemLine {
 
 export type KindCounts = Record<ItemKind, number>;
 
+/** A report published since the last JAC, as the papers describe it: its grades, and what it gave whom. */
+export interface PublishedReport {
+  inspection: InspectionRef;
+  gradings: GradedArea[];
+  /** Items it gave the force (everything on the register from it but what is addressed to another body). */
+  forForce: KindCounts;
+  /** Items recorded from it that are for other bodies (marked not applicable: NPCC, IOPC, CPS…). */
+  forOthers: KindCounts;
+}
+
 /** The Joint Audit Committee's HMICFRS update, as the seeds' papers show it, from events alone. */
 export interface JacReport {
   period: JacPeriod;
@@ -45,6 +55,8 @@ export interface JacReport {
   rag: { red: number; amber: number; green: number; unrated: number; total: number };
   /** Per inspection report: items received, and items submitted for closure to date, by kind. */
   byReport: { inspection: InspectionRef; received: KindCounts; submitted: KindCounts }[];
+  /** Reports published after the previous JAC up to `asAt` (and known at `knownAt`), in order of publication. */
+  published: PublishedReport[];
   /** Items in progress whose due date had passed at `asAt` and that wait on the force, the longest overdue first. */
   overdue: OverdueLine[];
   /**
@@ -69,6 +81,8 @@ export interface JacSources {
   now: readonly ItemSnapshot[];
   before: readonly ItemSnapshot[];
   inspection(id: string): InspectionRef;
+  /** Reports published after `previous` up to `asAt`, as known at `knownAt`, with their grades. */
+  published?: readonly { inspection: InspectionRef; gradings: GradedArea[] }[];
   /** The words of an item (they never change): its reference and text. */
   describe(id: string): { reference: string; text: string };
   /** The latest signed checkpoint, from the caller (libs/seal); none: not yet sealed. */
@@ -89,6 +103,7 @@ export function compileJacReport(period: JacPeriod, sources: JacSources): JacRep
   const today = dayOf(period.asAt);
   const signedOff = new Map<string, ItemLine[]>();
   const byReport = new Map<string, { received: KindCounts; submitted: KindCounts }>();
+  const addressed = new Map<string, { forForce: KindCounts; forOthers: KindCounts }>();
   const byKind = new Map<ItemKind, { items: number; added: number }>(KINDS.map((kind) => [kind, { items: 0, added: 0 }]));
   const rag = { red: 0, amber: 0, green: 0, unrated: 0, total: 0 };
   const overdue: OverdueLine[] = [];
@@ -108,6 +123,9 @@ export function compileJacReport(period: JacPeriod, sources: JacSources): JacRep
     byReport.set(item.inspectionId, report);
     report.received[item.kind] += 1;
     if (item.lastSubmittedAt !== null) report.submitted[item.kind] += 1;
+    const whom = addressed.get(item.inspectionId) ?? { forForce: noKinds(), forOthers: noKinds() };
+    addressed.set(item.inspectionId, whom);
+    (item.status === 'not_applicable' ? whom.forOthers : whom.forForce)[item.kind] += 1;
     if (!item.inProgress) continue;
     inProgress += 1;
     rag[item.rag ?? 'unrated'] += 1;
@@ -141,6 +159,17 @@ export function compileJacReport(period: JacPeriod, sources: JacSources): JacRep
           (a.inspection.publishedOn ?? '').localeCompare(b.inspection.publishedOn ?? '') ||
           a.inspection.title.localeCompare(b.inspection.title),
       ),
+    published: [...(sources.published ?? [])]
+      .sort(
+        (a, b) =>
+          (a.inspection.publishedOn ?? '').localeCompare(b.inspection.publishedOn ?? '') ||
+          a.inspection.title.localeCompare(b.inspection.title),
+      )
+      .map(({ inspection, gradings }) => ({
+        inspection,
+        gradings,
+        ...(addressed.get(inspection.id) ?? { forForce: noKinds(), forOthers: noKinds() }),
+      })),
     overdue: overdue.sort(byDueDate),
     waitingForHmicfrs: waitingForHmicfrs.sort(byDueDate),
     seal: sources.seal ?? null,

@@ -1,4 +1,4 @@
-import type { ItemKind, Level, Status } from '@hmicfrs/lifecycle';
+import type { Grade, ItemKind, Level, Status } from '@hmicfrs/lifecycle';
 import type { JacPeriod } from './jac-period';
 import type { CountWithChange } from './jac-report';
 
@@ -18,6 +18,15 @@ export const STATUS_LABELS: Record<Status, string> = {
   hmicfrs_verified: 'Verified by HMICFRS',
   archived: 'Closed and archived',
   not_applicable: 'Not applicable',
+};
+
+/** HMICFRS's grades as the papers print them. */
+export const GRADE_LABELS: Record<Grade, string> = {
+  outstanding: 'Outstanding',
+  good: 'Good',
+  adequate: 'Adequate',
+  requires_improvement: 'Requires improvement',
+  inadequate: 'Inadequate',
 };
 
 export function kindAndLevel(kind: ItemKind, level: Level): string {

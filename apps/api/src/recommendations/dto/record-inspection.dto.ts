@@ -1,10 +1,22 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsIn, IsOptional } from 'class-validator';
-import type { InspectionType } from '@hmicfrs/lifecycle';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsOptional, ValidateNested } from 'class-validator';
+import { GRADES, type Grade, type InspectionType } from '@hmicfrs/lifecycle';
 import { CommandBody } from './command-body';
 import { IsCalendarDate, IsIdentifier, IsText } from './fields';
 
 const INSPECTION_TYPES: InspectionType[] = ['peel', 'thematic', 'jtai', 'super_complaint', 're_visit', 'other'];
+
+/** One area the report grades, and its grade. */
+export class GradedAreaDto {
+  @ApiProperty({ example: 'Investigating crime' })
+  @IsText(200)
+  area!: string;
+
+  @ApiProperty({ enum: GRADES })
+  @IsIn(GRADES, { message: `grade must be one of ${GRADES.join(', ')}` })
+  grade!: Grade;
+}
 
 export class RecordInspectionDto extends CommandBody {
   @ApiProperty({ example: 'peel-2023-25', description: "The report's id in this register" })
@@ -32,4 +44,12 @@ export class RecordInspectionDto extends CommandBody {
   @IsOptional()
   @IsCalendarDate()
   fieldworkTo?: string;
+
+  @ApiPropertyOptional({ type: [GradedAreaDto], description: 'The grades the report gives the force, per area (PEEL)' })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(30)
+  @ValidateNested({ each: true })
+  @Type(() => GradedAreaDto)
+  gradings?: GradedAreaDto[];
 }
