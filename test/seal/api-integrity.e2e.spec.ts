@@ -83,7 +83,9 @@ describe('the API verifies its history at start and refuses commands on an alter
       expect.objectContaining({
         kind: 'deleted-event',
         stream: 'recommendation-P-1',
-        message: expect.stringMatching(/recommendation-P-1 revision 1 \(then its last event\), sealed by checkpoint #\d+, is gone/),
+        message: expect.stringMatching(
+          /recommendation-P-1 revision 1 \(then its last event\), sealed by checkpoint #\d+ \(positions \d+\.\.\d+\), is gone/,
+        ),
       }),
     ]);
   });
