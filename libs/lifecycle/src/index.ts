@@ -1,5 +1,6 @@
 export { ROLES } from './commands';
 export type * from './events';
+export { isRecommendationEvent } from './events';
 export type {
   Actor,
   Role,
@@ -28,6 +29,8 @@ export {
   recommendationStream,
   inspectionStream,
   personStream,
+  SESSIONS_CATEGORY,
+  sessionsStream,
   streamSubject,
   itemIdOf,
   type StreamCategory,
@@ -43,3 +46,22 @@ export {
   type AddPerson,
   type PersonCommand,
 } from './person';
+export {
+  decideSession,
+  evolveSessions,
+  replaySessions,
+  sessionVerdict,
+  sessionSeenDue,
+  LONGEST_SESSION_MS,
+  type SessionEvent,
+  type SessionStarted,
+  type SessionEnded,
+  type SessionSeen,
+  type SessionCommand,
+  type SessionEndedBecause,
+  type SignedInWith,
+  type PersonSessions,
+  type LiveSession,
+  type SessionTimeouts,
+  type SessionVerdict,
+} from './session';
