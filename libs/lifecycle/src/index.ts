@@ -52,6 +52,7 @@ export {
   replaySessions,
   sessionVerdict,
   sessionSeenDue,
+  seenEveryMs,
   LONGEST_SESSION_MS,
   type SessionEvent,
   type SessionStarted,

@@ -59,7 +59,8 @@ export type StartSession = {
 };
 export type EndSession = { type: 'END_SESSION'; sessionId: string; because: SessionEndedBecause; at: string };
 export type EndAllSessions = { type: 'END_ALL_SESSIONS'; because: SessionEndedBecause; at: string };
-export type RecordSessionSeen = { type: 'RECORD_SESSION_SEEN'; sessionId: string; at: string };
+/** `everyMs`: how long after the last record of use another is worth making (a quarter of the idle timeout). */
+export type RecordSessionSeen = { type: 'RECORD_SESSION_SEEN'; sessionId: string; at: string; everyMs: number };
 
 export type SessionCommand = StartSession | EndSession | EndAllSessions | RecordSessionSeen;
 
@@ -87,12 +88,12 @@ export function decideSession(state: PersonSessions | undefined, command: Sessio
       return { ok: true, events: live[command.sessionId] === undefined ? [] : [ended(command.sessionId, command.because, command.at)] };
     case 'END_ALL_SESSIONS':
       return { ok: true, events: Object.keys(live).map((sessionId) => ended(sessionId, command.because, command.at)) };
-    case 'RECORD_SESSION_SEEN':
-      return {
-        ok: true,
-        events:
-          live[command.sessionId] === undefined ? [] : [{ type: 'SessionSeen', data: { sessionId: command.sessionId, at: command.at } }],
-      };
+    case 'RECORD_SESSION_SEEN': {
+      // Decided on the stream as it stands: two requests at once, or an instance that recorded it just now, record it once.
+      const session = live[command.sessionId];
+      const due = session !== undefined && Date.parse(command.at) - Date.parse(session.lastSeenAt) >= command.everyMs;
+      return { ok: true, events: due ? [{ type: 'SessionSeen', data: { sessionId: command.sessionId, at: command.at } }] : [] };
+    }
     default: {
       const unknown: never = command;
       throw new Error(`Unknown session command ${JSON.stringify(unknown)}`);
@@ -188,8 +189,10 @@ export function sessionVerdict(
  * an idle session at most a quarter of the timeout early.
  */
 export function sessionSeenDue(session: LiveSession, now: Date, timeouts: SessionTimeouts): boolean {
-  return now.getTime() - Date.parse(session.lastSeenAt) >= timeouts.idleMs / 4;
+  return now.getTime() - Date.parse(session.lastSeenAt) >= seenEveryMs(timeouts);
 }
+
+export const seenEveryMs = (timeouts: SessionTimeouts): number => timeouts.idleMs / 4;
 
 const hours = (ms: number) => `${ms / 3_600_000} hour${ms === 3_600_000 ? '' : 's'}`;
 const minutes = (ms: number) => `${ms / 60_000} minute${ms === 60_000 ? '' : 's'}`;
