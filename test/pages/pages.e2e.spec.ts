@@ -62,7 +62,11 @@ describe('the web pages over HTTP', () => {
         .expect(303);
       expect(back.headers.location).toBe('/app/items/P-1');
       // The form's token was made before there was a session: bound to none, it is no good in the new one.
-      await agent.post('/app/sign-in').type('form').send({ _csrf: csrfOf(form.text), user: 'audit-khan', next: '/app/home' }).expect(403);
+      await agent
+        .post('/app/sign-in')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), user: 'audit-khan', next: '/app/home' })
+        .expect(403);
       const again = await agent.get('/app/sign-in').expect(200);
       const away = await agent
         .post('/app/sign-in')

@@ -48,10 +48,14 @@ function serverOptions(config: AppConfig) {
 export async function createHttpApp(config: AppConfig, options: { logger?: false; clock?: Clock } = {}): Promise<NestFastifyApplication> {
   // The data directory the owner's only (0700), before the stores open in it; and again once they have made their files.
   secureDataDir(config.DATA_DIR);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, options.clock), new FastifyAdapter(serverOptions(config)), {
-    logger: options.logger ?? ['error', 'warn', 'log'],
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options.clock),
+    new FastifyAdapter(serverOptions(config)),
+    {
+      logger: options.logger ?? ['error', 'warn', 'log'],
+      abortOnError: false,
+    },
+  );
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const served: ServedRoute[] = [];

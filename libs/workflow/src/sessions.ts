@@ -68,7 +68,14 @@ export class Sessions implements LiveSessions {
   /** A new session for the person who has just signed in: its id goes into their cookie. Nobody starts one for another. */
   async start(actor: Actor, signedInWith: SignedInWith): Promise<string> {
     const sessionId = randomUUID();
-    const command: SessionCommand = { type: 'START_SESSION', sessionId, personId: actor.userId, role: actor.role, signedInWith, at: this.now() };
+    const command: SessionCommand = {
+      type: 'START_SESSION',
+      sessionId,
+      personId: actor.userId,
+      role: actor.role,
+      signedInWith,
+      at: this.now(),
+    };
     await this.write(actor.userId, command, { actor }, () => undefined);
     return sessionId;
   }
@@ -101,7 +108,13 @@ export class Sessions implements LiveSessions {
   async assertLive(sessionId: string, actor: Actor): Promise<void> {
     const stream = sessionsStream(actor.userId);
     const now = this.clock();
-    const verdict = sessionVerdict((await this.sessions.current(stream))?.state, sessionId, now, this.timeouts, this.lastSeen.get(sessionId));
+    const verdict = sessionVerdict(
+      (await this.sessions.current(stream))?.state,
+      sessionId,
+      now,
+      this.timeouts,
+      this.lastSeen.get(sessionId),
+    );
     if (!verdict.live) {
       this.lastSeen.delete(sessionId);
       throw new NotSignedIn(verdict.reason);
@@ -110,7 +123,12 @@ export class Sessions implements LiveSessions {
     this.lastSeen.set(sessionId, now);
     if (this.lastSeen.size > RECENT_PEOPLE) this.lastSeen.delete(this.lastSeen.keys().next().value as string);
     if (sessionSeenDue(verdict.session, now, this.timeouts)) {
-      await this.write(actor.userId, { type: 'RECORD_SESSION_SEEN', sessionId, at: now.toISOString(), everyMs: seenEveryMs(this.timeouts) }, { actor }, () => undefined);
+      await this.write(
+        actor.userId,
+        { type: 'RECORD_SESSION_SEEN', sessionId, at: now.toISOString(), everyMs: seenEveryMs(this.timeouts) },
+        { actor },
+        () => undefined,
+      );
     }
   }
 
