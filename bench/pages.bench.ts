@@ -12,7 +12,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SESSION_COOKIE, issueSession, type Actor } from '@hmicfrs/auth';
+import { issueToken, type Actor } from '@hmicfrs/auth';
 import { SqliteEventStore, type NewEvent } from '@hmicfrs/event-store';
 import { schemaVersions, type DomainEvent, type ItemKind, type Level } from '@hmicfrs/lifecycle';
 import { median } from './measure';
@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     console.log(`  store built: ${events.toLocaleString('en-GB')} events in ${seconds(started)} s`);
 
     const secret = randomBytes(32).toString('hex');
+    const jwtSecret = randomBytes(32).toString('hex');
     const port = await freePort();
     const url = `http://127.0.0.1:${port}`;
     const caughtUp = Date.now();
@@ -48,12 +49,12 @@ async function main(): Promise<void> {
       DATA_DIR: root,
       PORT: String(port),
       SESSION_SECRET: secret,
-      JWT_SECRET: randomBytes(32).toString('hex'),
+      JWT_SECRET: jwtSecret,
       LOG_LEVEL: 'warn',
     });
-    const as = (actor: Actor) => ({ cookie: `${SESSION_COOKIE}=${issueSession(actor, secret)}` });
-    const liaison = as({ userId: 'flo-fletcher', role: 'liaison' });
-    const dcc = as({ userId: 'dcc-green', role: 'dcc' });
+    // Signed in as a person is, so that each session is one the store started (a session cookie alone is not enough).
+    const liaison = await signedIn(url, { userId: 'flo-fletcher', role: 'liaison' }, jwtSecret);
+    const dcc = await signedIn(url, { userId: 'dcc-green', role: 'dcc' }, jwtSecret);
     await waitForRegister(url, liaison);
     console.log(`  read models caught up in ${seconds(caughtUp)} s (API start included)\n`);
 
@@ -187,6 +188,28 @@ function stamped(facts: DomainEvent[], userId: string, role: string, occurredAt:
       occurredAt,
     },
   }));
+}
+
+/** A session from the sign-in page's token form (local runs without a provider): its cookies, as a browser sends them. */
+async function signedIn(url: string, actor: Actor, jwtSecret: string): Promise<{ cookie: string }> {
+  const pairs = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+  for (;;) {
+    const form = await fetch(`${url}/app/sign-in`).catch(() => undefined);
+    if (form === undefined || !form.ok) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+    const body = new URLSearchParams({ _csrf: csrf, token: issueToken(actor, jwtSecret, 3600), next: '/app/home' });
+    const response = await fetch(`${url}/app/sign-in/token`, {
+      method: 'POST',
+      headers: { cookie: pairs(form).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      redirect: 'manual',
+    });
+    if (response.status !== 303) throw new Error(`Signing in as ${actor.userId} answered ${response.status}`);
+    return { cookie: [...pairs(form), ...pairs(response)].join('; ') };
+  }
 }
 
 async function waitForRegister(url: string, headers: Record<string, string>): Promise<void> {
