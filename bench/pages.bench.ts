@@ -16,7 +16,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SESSION_COOKIE, issueSession, issueToken, type Actor } from '@hmicfrs/auth';
+import { issueToken, type Actor } from '@hmicfrs/auth';
 import { SqliteEventStore, type NewEvent } from '@hmicfrs/event-store';
 import { schemaVersions, type DomainEvent, type ItemKind, type Level } from '@hmicfrs/lifecycle';
 import { median } from './measure';
@@ -56,9 +56,9 @@ async function main(): Promise<void> {
       JWT_SECRET: jwtSecret,
       LOG_LEVEL: 'warn',
     });
-    const as = (actor: Actor) => ({ cookie: `${SESSION_COOKIE}=${issueSession(actor, secret)}` });
-    const liaison = as({ userId: 'flo-fletcher', role: 'liaison' });
-    const dcc = as({ userId: 'dcc-green', role: 'dcc' });
+    // Signed in as a person is, so that each session is one the store started (a session cookie alone is not enough).
+    const liaison = await signedIn(url, { userId: 'flo-fletcher', role: 'liaison' }, jwtSecret);
+    const dcc = await signedIn(url, { userId: 'dcc-green', role: 'dcc' }, jwtSecret);
     const liaisonApi = { authorization: `Bearer ${issueToken({ userId: 'flo-fletcher', role: 'liaison' }, jwtSecret)}` };
     await waitForRegister(url, liaison);
     await waitForSearch(url, liaison);
@@ -221,6 +221,28 @@ function stamped(facts: DomainEvent[], userId: string, role: string, occurredAt:
       occurredAt,
     },
   }));
+}
+
+/** A session from the sign-in page's token form (local runs without a provider): its cookies, as a browser sends them. */
+async function signedIn(url: string, actor: Actor, jwtSecret: string): Promise<{ cookie: string }> {
+  const pairs = (response: Response) => response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+  for (;;) {
+    const form = await fetch(`${url}/app/sign-in`).catch(() => undefined);
+    if (form === undefined || !form.ok) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      continue;
+    }
+    const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? '';
+    const body = new URLSearchParams({ _csrf: csrf, token: issueToken(actor, jwtSecret, 3600), next: '/app/home' });
+    const response = await fetch(`${url}/app/sign-in/token`, {
+      method: 'POST',
+      headers: { cookie: pairs(form).join('; '), 'content-type': 'application/x-www-form-urlencoded' },
+      body,
+      redirect: 'manual',
+    });
+    if (response.status !== 303) throw new Error(`Signing in as ${actor.userId} answered ${response.status}`);
+    return { cookie: [...pairs(form), ...pairs(response)].join('; ') };
+  }
 }
 
 async function waitForRegister(url: string, headers: Record<string, string>): Promise<void> {

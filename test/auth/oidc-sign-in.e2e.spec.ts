@@ -148,6 +148,8 @@ describe("signing in with the force's OpenID provider", () => {
     expect((await browser.go(`${appUrl}/app/imports`)).status).toBe(403);
 
     const home = await browser.go(`${appUrl}/app/approvals`);
+    const oldSession = browser.cookie(appUrl, 'session');
+    expect(oldSession).toBeTruthy();
     const out = await browser.once(`${appUrl}/app/sign-out`, { method: 'POST', form: { _csrf: csrfOf(home.text) } });
     expect(out.status).toBe(303);
     const endSession = new URL(out.location!);
@@ -156,6 +158,9 @@ describe("signing in with the force's OpenID provider", () => {
     expect(endSession.searchParams.get('id_token_hint')).toBeTruthy();
     const after = await browser.once(`${appUrl}/app/approvals`);
     expect(after.location).toContain('/app/sign-in');
+    // The session ended here, not only in this browser: its cookie replayed as it was is refused.
+    const replayed = await fetch(`${appUrl}/app/approvals`, { redirect: 'manual', headers: { cookie: `session=${oldSession}` } });
+    expect([replayed.status, replayed.headers.get('location')]).toEqual([303, '/app/sign-in?next=%2Fapp%2Fapprovals']);
   });
 
   it('a person whose provider roles map to none of ours gets a page saying whom to ask, and no session', async () => {

@@ -1,6 +1,6 @@
 import request from 'supertest';
 import { servedRoutes } from '../../apps/api/src/http-app';
-import { signedIn, startPages, type RunningPages } from './support/running-pages';
+import { csrfOf, signedIn, startPages, type RunningPages } from './support/running-pages';
 
 /** The demo users, one per role: a form refused for its missing token must be refused whoever posts it. */
 const PEOPLE = ['flo-fletcher', 'supt-patel', 'dcc-green', 'hmi-cooper', 'audit-khan'];
@@ -20,7 +20,15 @@ describe('every form under /app posted without its CSRF token is refused and wri
   afterAll(() => pages.close());
 
   it('finds the forms', () => {
-    expect(posts).toEqual(expect.arrayContaining(['/app/sign-in', '/app/items/P-1/rate']));
+    expect(posts).toEqual(
+      expect.arrayContaining([
+        '/app/sign-in',
+        '/app/items/P-1/rate',
+        '/app/sign-out',
+        '/app/sign-out/everywhere',
+        '/app/people/P-1/sessions/end',
+      ]),
+    );
     expect(posts.length).toBeGreaterThan(15);
   });
 
@@ -39,4 +47,36 @@ describe('every form under /app posted without its CSRF token is refused and wri
     }
     expect(await position()).toBe(before);
   });
+
+  it.each(PEOPLE)(
+    "as %s: a token from another session is refused on every form, even from the same browser's CSRF cookie",
+    async (person) => {
+      const agent = await signedIn(pages.url, person);
+      const before = (await agent.get('/app/home').expect(200)).text;
+      // Signing in again, in the same browser: a new session, the same CSRF cookie.
+      const form = await agent.get('/app/sign-in').expect(200);
+      await agent
+        .post('/app/sign-in')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), user: person, next: '/app/home' })
+        .expect(303);
+      const position = async () => (await request(pages.url).get('/health')).body.store.position as string | null;
+      const at = await position();
+      for (const url of posts) {
+        const response = await agent
+          .post(url)
+          .type('form')
+          .send({ _csrf: csrfOf(before), rag: 'red', text: 'x', title: 'x', reason: 'x', owner: 'supt-patel', user: person });
+        expect([url, response.status]).toEqual([url, 403]);
+      }
+      expect(await position()).toBe(at);
+      // The new session's own token is good.
+      const now = (await agent.get('/app/home').expect(200)).text;
+      await agent
+        .post('/app/sign-out/everywhere')
+        .type('form')
+        .send({ _csrf: csrfOf(now) })
+        .expect(303);
+    },
+  );
 });

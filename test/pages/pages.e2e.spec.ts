@@ -61,10 +61,17 @@ describe('the web pages over HTTP', () => {
         .send({ _csrf: csrfOf(form.text), user: 'audit-khan', next: '/app/items/P-1' })
         .expect(303);
       expect(back.headers.location).toBe('/app/items/P-1');
+      // The form's token was made before there was a session: bound to none, it is no good in the new one.
+      await agent
+        .post('/app/sign-in')
+        .type('form')
+        .send({ _csrf: csrfOf(form.text), user: 'audit-khan', next: '/app/home' })
+        .expect(403);
+      const again = await agent.get('/app/sign-in').expect(200);
       const away = await agent
         .post('/app/sign-in')
         .type('form')
-        .send({ _csrf: csrfOf(form.text), user: 'audit-khan', next: '//evil.example/app' })
+        .send({ _csrf: csrfOf(again.text), user: 'audit-khan', next: '//evil.example/app' })
         .expect(303);
       expect(away.headers.location).toBe('/app/home');
     });

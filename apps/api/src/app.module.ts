@@ -1,7 +1,8 @@
 import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
 import { PolicyGuard, hs256Bearer, type OidcProvider } from '@hmicfrs/auth';
-import { ClockModule } from '@hmicfrs/clock';
+import { Sessions } from '@hmicfrs/workflow';
+import { ClockModule, systemClock, type Clock } from '@hmicfrs/clock';
 import { AppConfig, AppConfigModule } from '@hmicfrs/config';
 import { EventStoreModule } from '@hmicfrs/event-store';
 import { EvidenceModule, evidenceLimits } from '@hmicfrs/evidence';
@@ -25,7 +26,8 @@ import { RecommendationsModule } from './recommendations/recommendations.module'
 /** The HTTP API and its web pages: one validated configuration, one store, one policy guard, one error mapping. */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  /** `clock`: the one clock (docs/architecture.md, "One clock"); a test may hold it still or move it on. */
+  static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
     // One read side per process: every module that reads it imports this same object (Nest 11 tells
     // dynamic modules apart by reference, so a second forRoot() would start a second projector).
     const projections = ProjectionsModule.forRoot({ dataDir: config.DATA_DIR, runProjector: config.PROJECTOR });
@@ -33,7 +35,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         AppConfigModule.forRoot(config),
-        ClockModule.forRoot(),
+        ClockModule.forRoot(clock),
         EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
         EvidenceModule.forRoot({ dataDir: config.DATA_DIR, ...evidenceLimits(config) }),
         // Checkpoints every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES, straight to the store's seal stream;
@@ -64,15 +66,16 @@ export class AppModule {
         },
         {
           provide: APP_GUARD,
-          inject: [Reflector, SECRETS, OIDC],
+          inject: [Reflector, SECRETS, OIDC, Sessions],
           // With a provider, API clients send its access tokens (JWKS); HS256 tokens are for local runs only.
-          useFactory: (reflector: Reflector, secrets: Secrets, oidc: OidcProvider | null) =>
+          // The pages' sessions must be live in the store, not only signed (docs/architecture.md, "Sessions").
+          useFactory: (reflector: Reflector, secrets: Secrets, oidc: OidcProvider | null, sessions: Sessions) =>
             new PolicyGuard(
               reflector,
               oidc
                 ? { read: (token) => oidc.readAccessToken(token), hint: "an access token from the force's identity provider" }
                 : hs256Bearer(secrets.token),
-              secrets.session,
+              { secret: secrets.session, live: sessions },
             ),
         },
       ],

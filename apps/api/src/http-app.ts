@@ -1,6 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { Clock } from '@hmicfrs/clock';
 import { secureDataDir, type AppConfig } from '@hmicfrs/config';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
@@ -40,14 +41,21 @@ function serverOptions(config: AppConfig) {
   };
 }
 
-/** Builds the HTTP application (shared by `main.ts`, the end-to-end tests and the benchmarks). */
-export async function createHttpApp(config: AppConfig, options: { logger?: false } = {}): Promise<NestFastifyApplication> {
+/**
+ * Builds the HTTP application (shared by `main.ts`, the end-to-end tests and the benchmarks). `clock`:
+ * the one clock, the system's unless a test moves time on (session timeouts).
+ */
+export async function createHttpApp(config: AppConfig, options: { logger?: false; clock?: Clock } = {}): Promise<NestFastifyApplication> {
   // The data directory the owner's only (0700), before the stores open in it; and again once they have made their files.
   secureDataDir(config.DATA_DIR);
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), new FastifyAdapter(serverOptions(config)), {
-    logger: options.logger ?? ['error', 'warn', 'log'],
-    abortOnError: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot(config, options.clock),
+    new FastifyAdapter(serverOptions(config)),
+    {
+      logger: options.logger ?? ['error', 'warn', 'log'],
+      abortOnError: false,
+    },
+  );
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
   const served: ServedRoute[] = [];

@@ -3,8 +3,9 @@ import { CanActivate, ExecutionContext, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { AccessDenied } from './access-denied';
 import { permits, type Action } from './policy';
+import type { LiveSessions } from './live-sessions';
 import type { Actor } from './role';
-import { SESSION_COOKIE, readSession } from './session';
+import { SESSION_COOKIE, readSessionWithId } from './session';
 import { InvalidToken, readToken } from './tokens';
 
 const ACTION = Symbol('policy-action');
@@ -23,6 +24,14 @@ export interface AuthenticatedRequest {
   /** Parsed by @fastify/cookie, where the app registers it (the web pages). */
   cookies?: Record<string, string | undefined>;
   actor?: Actor;
+  /** The web page session's id, once the guard has found it live (sign out, sign out everywhere). */
+  sessionId?: string;
+}
+
+/** How the guard signs in a web page's caller: the session cookie's secret, and the store's word on whether the session is still live. */
+export interface PageSessions {
+  secret: string;
+  live: LiveSessions;
 }
 
 /** How the JSON API reads a bearer token: HS256 from `cli token` on a local run, the provider's access tokens otherwise. */
@@ -46,20 +55,20 @@ export function hs256Bearer(secret: string): BearerTokens {
 export class PolicyGuard implements CanActivate {
   private readonly sessionKey: KeyObject | undefined;
 
-  /** Without a session secret no route can be a web page: the API alone takes bearer tokens only. */
+  /** Without `pages` no route can be a web page: the API alone takes bearer tokens only. */
   constructor(
     private readonly reflector: Reflector,
     private readonly bearerTokens: BearerTokens,
-    sessionSecret?: string,
+    private readonly pages?: PageSessions,
   ) {
-    this.sessionKey = sessionSecret === undefined ? undefined : createSecretKey(Buffer.from(sessionSecret, 'utf8'));
+    this.sessionKey = pages === undefined ? undefined : createSecretKey(Buffer.from(pages.secret, 'utf8'));
   }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const actor = this.reflector.getAllAndOverride<boolean>(WEB_PAGE, targets) ? this.session(request) : await this.bearer(request);
+    const actor = this.reflector.getAllAndOverride<boolean>(WEB_PAGE, targets) ? await this.session(request) : await this.bearer(request);
     request.actor = actor;
     const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION, targets);
     if (!action) throw new AccessDenied('This route has no entry in the policy table, so nobody may use it');
@@ -68,9 +77,13 @@ export class PolicyGuard implements CanActivate {
     return true;
   }
 
-  private session(request: AuthenticatedRequest): Actor {
-    if (!this.sessionKey) throw new Error('A web page route, but the guard was built without a session secret');
-    return readSession(request.cookies?.[SESSION_COOKIE], this.sessionKey);
+  /** A genuine cookie is not enough: its session must not have been ended, gone idle or outlived its lifetime. */
+  private async session(request: AuthenticatedRequest): Promise<Actor> {
+    if (!this.sessionKey || !this.pages) throw new Error('A web page route, but the guard was built without a session secret');
+    const { actor, sessionId } = readSessionWithId(request.cookies?.[SESSION_COOKIE], this.sessionKey);
+    await this.pages.live.assertLive(sessionId, actor);
+    request.sessionId = sessionId;
+    return actor;
   }
 
   private async bearer(request: AuthenticatedRequest): Promise<Actor> {

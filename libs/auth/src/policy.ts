@@ -34,6 +34,9 @@ export const POLICY = {
   /** The directory of people: the liaison officer keeps it; everyone may see who is in it (names, roles, portfolios). */
   'people.add': { roles: ['liaison'] },
   'people.read': { roles: ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'] },
+  /** Sessions (docs/architecture.md, "Sessions"): anyone may sign out everywhere; the liaison officer may end anyone's sessions. */
+  'sessions.end-own': { roles: ['owner', 'liaison', 'dcc', 'hmicfrs', 'auditor'] },
+  'sessions.end': { roles: ['liaison'] },
 } as const satisfies Record<string, { roles: readonly Role[]; ownItemsOnly?: readonly Role[] }>;
 
 export type Action = keyof typeof POLICY;

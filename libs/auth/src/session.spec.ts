@@ -1,5 +1,5 @@
 import { NotSignedIn } from './not-signed-in';
-import { issueSession, readSession } from './session';
+import { issueSession, readSession, readSessionWithId } from './session';
 import { issueToken, readToken } from './tokens';
 
 describe("the web pages' session", () => {
@@ -18,5 +18,15 @@ describe("the web pages' session", () => {
   it('is never a bearer token, nor a bearer token a session, even signed with the same secret', () => {
     expect(() => readSession(issueToken({ userId: 'x', role: 'owner' }, secret), secret)).toThrow(NotSignedIn);
     expect(() => readToken(issueSession({ userId: 'x', role: 'owner' }, secret), secret)).toThrow(/audience/);
+  });
+
+  it('carries a new random session id at every sign-in, and a cookie without one is no session', () => {
+    const actor = { userId: 'dcc-green', role: 'dcc' as const };
+    const first = readSessionWithId(issueSession(actor, secret), secret);
+    const second = readSessionWithId(issueSession(actor, secret), secret);
+    expect(first.actor).toEqual(actor);
+    expect(first.sessionId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(second.sessionId).not.toBe(first.sessionId);
+    expect(() => readSessionWithId(issueToken(actor, secret, 60, 'pages'), secret)).toThrow(/no id/);
   });
 });

@@ -24,7 +24,13 @@ export class InvalidToken extends Error {
 }
 
 /** Every token carries an expiry: at most `MAX_TOKEN_SECONDS` ahead. */
-export function issueToken(actor: Actor, secret: string, expiresInSeconds = 8 * 60 * 60, audience: TokenAudience = 'api'): string {
+export function issueToken(
+  actor: Actor,
+  secret: string,
+  expiresInSeconds = 8 * 60 * 60,
+  audience: TokenAudience = 'api',
+  tokenId?: string,
+): string {
   if (!(expiresInSeconds <= MAX_TOKEN_SECONDS)) throw new RangeError(`A token lives at most ${MAX_TOKEN_SECONDS} seconds (30 days)`);
   return sign({ role: actor.role }, secret, {
     algorithm: ALGORITHM,
@@ -32,11 +38,21 @@ export function issueToken(actor: Actor, secret: string, expiresInSeconds = 8 * 
     issuer: ISSUER,
     audience,
     expiresIn: expiresInSeconds,
+    ...(tokenId === undefined ? {} : { jwtid: tokenId }),
   });
 }
 
 /** `secret` may be a KeyObject made once (`createSecretKey`): jsonwebtoken otherwise rebuilds one per call. */
 export function readToken(token: string, secret: string | KeyObject, audience: TokenAudience = 'api'): Actor {
+  return readTokenWithId(token, secret, audience).actor;
+}
+
+/** As `readToken`, with the token's id (`jti`) where it carries one: a session's id. */
+export function readTokenWithId(
+  token: string,
+  secret: string | KeyObject,
+  audience: TokenAudience = 'api',
+): { actor: Actor; tokenId: string | undefined } {
   let payload: string | JwtPayload;
   try {
     payload = verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience });
@@ -48,5 +64,6 @@ export function readToken(token: string, secret: string | KeyObject, audience: T
   if (typeof payload.exp !== 'number') throw new InvalidToken('it has no expiry (exp)');
   if (!isRole(payload.role)) throw new InvalidToken(`unknown role ${JSON.stringify(payload.role)}`);
   // Normalised once, here where the person enters: every rule after compares people, not letters.
-  return { userId: personId(payload.sub), role: payload.role };
+  const actor: Actor = { userId: personId(payload.sub), role: payload.role };
+  return { actor, tokenId: typeof payload.jti === 'string' ? payload.jti : undefined };
 }

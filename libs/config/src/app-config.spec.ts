@@ -19,6 +19,16 @@ describe('configuration', () => {
     expect(() => loadConfig({ HTTP_IDLE_TIMEOUT_SECONDS: '0' })).toThrow(/HTTP_IDLE_TIMEOUT_SECONDS must be at least 1/);
   });
 
+  it('times sessions out: idle for 30 minutes, 8 hours at most by default, each configurable and checked', () => {
+    expect(loadConfig({})).toMatchObject({ SESSION_IDLE_MINUTES: 30, SESSION_MAX_HOURS: 8 });
+    expect(loadConfig({ SESSION_IDLE_MINUTES: '15', SESSION_MAX_HOURS: '12' })).toMatchObject({
+      SESSION_IDLE_MINUTES: 15,
+      SESSION_MAX_HOURS: 12,
+    });
+    expect(() => loadConfig({ SESSION_IDLE_MINUTES: '0' })).toThrow(/SESSION_IDLE_MINUTES must be at least 1/);
+    expect(() => loadConfig({ SESSION_MAX_HOURS: '721' })).toThrow(/SESSION_MAX_HOURS must be at most 720/);
+  });
+
   it('bounds imports: 20,000 rows and 100 MB inflated by default, each configurable and checked', () => {
     expect(loadConfig({})).toMatchObject({ IMPORT_MAX_ROWS: 20_000, IMPORT_MAX_UNZIPPED_MB: 100 });
     expect(loadConfig({ IMPORT_MAX_ROWS: '500', IMPORT_MAX_UNZIPPED_MB: '20' })).toMatchObject({

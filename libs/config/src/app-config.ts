@@ -258,6 +258,20 @@ export class AppConfig {
   @IsInt({ message: 'HTTP_IDLE_TIMEOUT_SECONDS must be a whole number of seconds' })
   HTTP_IDLE_TIMEOUT_SECONDS!: number;
 
+  /** How long a web page session may sit unused before it is ended, in minutes. */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 30 : Number(value)))
+  @Min(1, { message: 'SESSION_IDLE_MINUTES must be at least 1' })
+  @Max(24 * 60, { message: 'SESSION_IDLE_MINUTES must be at most 1440 (a day)' })
+  @IsInt({ message: 'SESSION_IDLE_MINUTES must be a whole number of minutes' })
+  SESSION_IDLE_MINUTES!: number;
+
+  /** The longest a web page session lives, however busy, in hours (the session cookie's lifetime too). */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? 8 : Number(value)))
+  @Min(1, { message: 'SESSION_MAX_HOURS must be at least 1' })
+  @Max(30 * 24, { message: 'SESSION_MAX_HOURS must be at most 720 (30 days)' })
+  @IsInt({ message: 'SESSION_MAX_HOURS must be a whole number of hours' })
+  SESSION_MAX_HOURS!: number;
+
   /** The most item rows one import may hold (CSV or XLSX); a file with more is refused whole, nothing written. */
   @Transform(({ value }: { value: unknown }) => (value === undefined ? 20_000 : Number(value)))
   @Min(1, { message: 'IMPORT_MAX_ROWS must be at least 1' })
@@ -363,6 +377,8 @@ const CONFIG_VARIABLES = [
   'HTTP_HEADERS_TIMEOUT_SECONDS',
   'HTTP_REQUEST_TIMEOUT_SECONDS',
   'HTTP_IDLE_TIMEOUT_SECONDS',
+  'SESSION_IDLE_MINUTES',
+  'SESSION_MAX_HOURS',
   'REMINDERS_DAILY_AT',
   'REMINDER_DUE_SOON_DAYS',
   'REMINDER_APPROVAL_WAIT_DAYS',

@@ -1,4 +1,5 @@
 import type { PersonEvent } from './person';
+import type { SessionEvent } from './session';
 
 /**
  * The facts of an item's and an inspection report's life, in the past tense. `data` holds the domain
@@ -191,4 +192,17 @@ export type InspectionReportRecorded = Fact<
 
 export type InspectionReportEvent = InspectionReportRecorded;
 
-export type DomainEvent = RecommendationEvent | InspectionReportEvent | PersonEvent;
+export type DomainEvent = RecommendationEvent | InspectionReportEvent | PersonEvent | SessionEvent;
+
+const NOT_AN_ITEMS: ReadonlySet<string> = new Set<Exclude<DomainEvent, RecommendationEvent>['type']>([
+  'InspectionReportRecorded',
+  'PersonAdded',
+  'SessionStarted',
+  'SessionEnded',
+  'SessionSeen',
+]);
+
+/** Whether the fact is an item's (what `replay` folds), not an inspection report's, a person's or their sessions'. */
+export function isRecommendationEvent(event: DomainEvent): event is RecommendationEvent {
+  return !NOT_AN_ITEMS.has(event.type);
+}

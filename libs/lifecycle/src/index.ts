@@ -1,6 +1,6 @@
 export { ROLES } from './commands';
 export type * from './events';
-export { GRADES } from './events';
+export { GRADES, isRecommendationEvent } from './events';
 export type {
   Actor,
   Role,
@@ -29,6 +29,8 @@ export {
   recommendationStream,
   inspectionStream,
   personStream,
+  SESSIONS_CATEGORY,
+  sessionsStream,
   streamSubject,
   itemIdOf,
   type StreamCategory,
@@ -44,3 +46,23 @@ export {
   type AddPerson,
   type PersonCommand,
 } from './person';
+export {
+  decideSession,
+  evolveSessions,
+  replaySessions,
+  sessionVerdict,
+  sessionSeenDue,
+  seenEveryMs,
+  LONGEST_SESSION_MS,
+  type SessionEvent,
+  type SessionStarted,
+  type SessionEnded,
+  type SessionSeen,
+  type SessionCommand,
+  type SessionEndedBecause,
+  type SignedInWith,
+  type PersonSessions,
+  type LiveSession,
+  type SessionTimeouts,
+  type SessionVerdict,
+} from './session';

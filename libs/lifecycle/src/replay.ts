@@ -1,5 +1,5 @@
 import { createActor, type ActorScope, type AnyStateMachine } from 'xstate';
-import type { RecommendationEvent, RecommendationOpened } from './events';
+import { isRecommendationEvent, type RecommendationEvent, type RecommendationOpened } from './events';
 import { EventDoesNotFit } from './errors';
 import { recommendationMachine, type RecommendationState } from './recommendation.machine';
 import { describeStatus } from './status';
@@ -24,7 +24,7 @@ export function replay(
   let index = from === undefined ? 0 : from.revision + 1;
   for (const stored of stream) {
     const event = upcast(stored);
-    if (event.type === 'InspectionReportRecorded' || event.type === 'PersonAdded') throw new EventDoesNotFit(event.type, 'an item', index);
+    if (!isRecommendationEvent(event)) throw new EventDoesNotFit(event.type, 'an item', index);
     state = step(state, event, index);
     index += 1;
   }

@@ -14,6 +14,13 @@ export const inspectionStream = (id: string): string => `${STREAM_CATEGORIES.ins
 /** A person's stream, under their normalised id, so `OWNER-A` and `owner-a` are one stream. */
 export const personStream = (id: string): string => `${STREAM_CATEGORIES.person}-${personId(id)}`;
 
+/**
+ * A person's sessions on the web pages (`sessions-<id>`, under the normalised id). Not a domain
+ * category: the read models leave sign-ins and sign-outs alone, as they leave the seal's checkpoints.
+ */
+export const SESSIONS_CATEGORY = 'sessions';
+export const sessionsStream = (id: string): string => `${SESSIONS_CATEGORY}-${personId(id)}`;
+
 /** The stream's category and the id after it (`recommendation-9159` → item 9159), or undefined for a stream that is not the domain's. */
 export function streamSubject(streamId: string): { category: StreamCategory; id: string } | undefined {
   const dash = streamId.indexOf('-');

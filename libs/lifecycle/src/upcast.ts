@@ -37,6 +37,9 @@ export const schemaVersions: Readonly<Record<DomainEvent['type'], number>> = {
   Escalated: 1,
   InspectionReportRecorded: 1,
   PersonAdded: 1,
+  SessionStarted: 1,
+  SessionEnded: 1,
+  SessionSeen: 1,
 };
 
 /**

@@ -107,6 +107,9 @@ export class CommandPipeline {
     }
     const when = occurredAt(request.occurredAt, this.clock(), current?.lastOccurredAt);
     const events = await write.decide(current?.state);
+    // A command that records nothing (signing out of a session already ended) writes nothing: the store
+    // refuses an empty append. The state is the stream's as it stands (none only for a stream still empty).
+    if (events.length === 0) return { state: current?.state as State, revision, events: [], replayed: false };
     const result = await streams.append(write.stream, enveloped(events, request, commandId, write.command, when), revision);
     // The same key sent twice at once: the store kept the first; answer as the first did.
     if (result.duplicate) return (await streams.earlier(write, request, commandId))!;

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
+import type { Clock } from '@hmicfrs/clock';
 import { loadConfig } from '@hmicfrs/config';
 import { PeopleDirectory } from '@hmicfrs/workflow';
 import { createHttpApp } from '../../../apps/api/src/http-app';
@@ -17,15 +18,25 @@ export interface RunningPages {
   close(): Promise<void>;
 }
 
+/** `dataDir`: another running app's, for a second instance over the same store (left for that app to remove); `clock`: the one clock, for a test that moves time on. */
+export interface PagesOptions {
+  people?: TestPerson[];
+  dataDir?: string;
+  clock?: Clock;
+}
+
 /**
  * The real API and its pages in local sign-in mode (no JWT_SECRET: the demo users of
  * DATA_DIR/users.json may sign in by name), on a fresh embedded store. `people`: whom the test's
  * items belong to, added to the directory first (a demo user is added anyway by their first sign-in).
  */
-export async function startPages(env: Record<string, string> = {}, { people = [] }: { people?: TestPerson[] } = {}): Promise<RunningPages> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hmicfrs-pages-'));
+export async function startPages(
+  env: Record<string, string> = {},
+  { people = [], dataDir: shared, clock }: PagesOptions = {},
+): Promise<RunningPages> {
+  const dataDir = shared ?? mkdtempSync(join(tmpdir(), 'hmicfrs-pages-'));
   const config = loadConfig({ DATA_DIR: dataDir, SESSION_SECRET: 'session-secret-'.padEnd(48, 'x'), PORT: '0', ...env });
-  const app = await createHttpApp(config, { logger: false });
+  const app = await createHttpApp(config, { logger: false, clock });
   await app.listen(0, '127.0.0.1');
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -37,7 +48,7 @@ export async function startPages(env: Record<string, string> = {}, { people = []
     addPeople: (...more) => addPeople(directory, more),
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (shared === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   await running.addPeople(...people);

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac, createSecretKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
@@ -8,8 +8,9 @@ import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyInstance, RouteOptions } from 'fastify';
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import nunjucks from 'nunjucks';
+import { SESSION_COOKIE, sessionIdIn } from '@hmicfrs/auth';
 import { EvidenceIntake } from '@hmicfrs/evidence';
 import { MAX_IMPORT_BYTES } from '@hmicfrs/import';
 import { readEvidencePageForms } from './items/evidence-page-form';
@@ -43,6 +44,18 @@ const PAGE_CSP = {
 };
 
 /**
+ * What a page's CSRF token is bound to: the id of the session its cookie names (`no session` before
+ * signing in: the CSRF library refuses an empty binding).
+ * A token made in one session is refused in another, even from the same browser's CSRF cookie.
+ */
+export type CsrfBinding = (request: FastifyRequest) => string;
+
+export function csrfBinding(sessionSecret: string): CsrfBinding {
+  const key = createSecretKey(Buffer.from(sessionSecret, 'utf8'));
+  return (request) => sessionIdIn(request.cookies?.[SESSION_COOKIE], key) || 'no session';
+}
+
+/**
  * The plugins the web pages need, registered before Nest adds its routes: cookies, CSRF tokens,
  * security headers, Nunjucks views and the static assets. Page routes (under /app) get a nonce for
  * their CSP and a CSRF check on every POST; the JSON API keeps helmet's default headers only.
@@ -56,6 +69,9 @@ export async function registerPagePlugins(app: NestFastifyApplication, sessionSe
   await fastify.register(fastifyCsrf, {
     cookieKey: 'csrf',
     cookieOpts: { path: '/app', sameSite: 'lax', httpOnly: true, signed: true, secure: 'auto' },
+    // Each token carries the session's id under an HMAC (PageRenderer makes them with the same binding).
+    getUserInfo: csrfBinding(sessionSecret),
+    csrfOpts: { hmacKey: createHmac('sha256', sessionSecret).update('csrf-tokens').digest() },
   });
   // The register upload's form: a larger file or a second one is refused before it is read.
   await fastify.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 11 } });

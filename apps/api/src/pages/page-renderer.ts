@@ -8,7 +8,9 @@ import { personId } from '@hmicfrs/lifecycle';
 import { PeopleQueries, Projector } from '@hmicfrs/projections';
 import { WrittenPositions } from '@hmicfrs/workflow';
 import { awaitOwnWrites } from '../read-your-writes';
+import { csrfBinding, type CsrfBinding } from './page-plugins';
 import { LOCAL_USERS, type LocalUser } from './session/local-users';
+import { SECRETS, type Secrets } from './session/secrets';
 import { PAGES } from './web-pages';
 
 export type PageRequest = FastifyRequest & { actor?: Actor };
@@ -26,20 +28,23 @@ const SECTIONS: { text: string; href: string; action: Action }[] = [
 
 /**
  * Renders a page with what every page needs: who is signed in, the sections they may open, a CSRF
- * token for its forms and the CSP nonce for govuk-frontend's one inline script. Pages are personal:
+ * token for its forms (bound to the session) and the CSP nonce for govuk-frontend's one inline script. Pages are personal:
  * never cached.
  */
 @Injectable()
 export class PageRenderer {
   private readonly names: ReadonlyMap<string, string>;
+  private readonly csrfBinding: CsrfBinding;
 
   constructor(
     @Inject(LOCAL_USERS) users: LocalUser[] | null,
     private readonly people: PeopleQueries,
     private readonly positions: WrittenPositions,
     private readonly projector: Projector,
+    @Inject(SECRETS) secrets: Secrets,
   ) {
     this.names = new Map((users ?? []).map((user) => [personId(user.userId), user.name]));
+    this.csrfBinding = csrfBinding(secrets.session);
   }
 
   async render(request: PageRequest, reply: FastifyReply, view: string, data: object = {}, status = 200): Promise<void> {
@@ -50,7 +55,7 @@ export class PageRenderer {
       actor,
       actorName: actor ? this.nameOf(actor.userId) : undefined,
       sections: actor ? this.sections(actor, request.url) : [],
-      csrfToken: reply.generateCsrf(),
+      csrfToken: reply.generateCsrf({ userInfo: this.csrfBinding(request) }),
       cspNonce: reply.cspNonce?.script,
       nameOf: (userId: string) => this.nameOf(userId),
     });

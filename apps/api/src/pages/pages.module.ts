@@ -1,7 +1,9 @@
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { AppConfig } from '@hmicfrs/config';
-import { WorkflowModule } from '@hmicfrs/workflow';
+import { CLOCK, type Clock } from '@hmicfrs/clock';
+import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { Sessions, WorkflowModule } from '@hmicfrs/workflow';
 import { ImportsModule } from '../imports/imports.module';
 import { ImportPageController } from './imports/import-page.controller';
 import { InspectionReportList } from './inspections/inspection-report-list';
@@ -26,7 +28,7 @@ import { PeoplePageController } from './people/people-page.controller';
 
 /**
  * The web pages, under /app. They read what the JSON API reads and send the same commands through
- * the same workflow: no rule of their own. `SECRETS` and `OIDC` are shared with the app's policy guard.
+ * the same workflow: no rule of their own. `SECRETS`, `OIDC` and `Sessions` are shared with the app's policy guard.
  */
 @Module({})
 export class PagesModule {
@@ -61,6 +63,12 @@ export class PagesModule {
         InspectionReportList,
         ProblemPage,
         { provide: SECRETS, inject: [AppConfig], useFactory: secretsFor },
+        {
+          provide: Sessions,
+          inject: [EVENT_STORE, CLOCK, AppConfig],
+          useFactory: (store: EventStore, clock: Clock, config: AppConfig) =>
+            new Sessions(store, clock, { idleMs: config.SESSION_IDLE_MINUTES * 60_000, maxMs: config.SESSION_MAX_HOURS * 3_600_000 }),
+        },
         { provide: OIDC, inject: [AppConfig], useFactory: oidcFor },
         {
           provide: LOCAL_USERS,
@@ -68,7 +76,7 @@ export class PagesModule {
           useFactory: (config: AppConfig) => localUsers(config, (m) => new Logger('SignIn').warn(m)),
         },
       ],
-      exports: [SECRETS, OIDC, ProblemPage],
+      exports: [SECRETS, OIDC, Sessions, ProblemPage],
     };
   }
 }

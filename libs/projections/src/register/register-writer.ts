@@ -1,5 +1,5 @@
 import type { Database } from 'better-sqlite3';
-import type { InspectionReportRecorded, RecommendationEvent } from '@hmicfrs/lifecycle';
+import { isRecommendationEvent, type InspectionReportRecorded, type RecommendationEvent } from '@hmicfrs/lifecycle';
 import type { ProjectedEvent } from '../projected-event';
 import type { ReadModelBatch, ReadModelWriter, TableName, WriterMode } from '../runtime/projection';
 import { CountsTally } from './counts-tally';
@@ -67,7 +67,7 @@ class RegisterBatch implements ReadModelBatch {
   apply(event: ProjectedEvent): void {
     if (event.fact.type === 'InspectionReportRecorded') this.recordInspection(event.fact.data, event.metadata.recordedAt);
     // The directory's people are the people projection's; the register shows them by name only.
-    else if (event.fact.type !== 'PersonAdded') this.evolve(event, event.fact);
+    else if (isRecommendationEvent(event.fact)) this.evolve(event, event.fact);
   }
 
   finish(): void {

@@ -1,9 +1,9 @@
-import { Body, Controller, Get, HttpCode, Post, Query, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, ROLES, WebPage, permits } from '@hmicfrs/auth';
 import { PeopleQueries } from '@hmicfrs/projections';
-import { CommandRefused, PeopleDirectory } from '@hmicfrs/workflow';
+import { CommandRefused, PeopleDirectory, Sessions } from '@hmicfrs/workflow';
 import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES } from '../web-pages';
@@ -22,11 +22,18 @@ export class PeoplePageController {
     private readonly pages: PageRenderer,
     private readonly directory: PeopleDirectory,
     private readonly people: PeopleQueries,
+    private readonly sessions: Sessions,
   ) {}
 
   @Get()
   @Can('people.read')
-  async list(@Req() request: PageRequest, @Res() reply: FastifyReply, @Query('added') added?: string): Promise<void> {
+  async list(
+    @Req() request: PageRequest,
+    @Res() reply: FastifyReply,
+    @Query('added') added?: string,
+    @Query('ended') ended?: string,
+    @Query('count') count?: string,
+  ): Promise<void> {
     // The person just added, from their stream: the list is a read model and may not have caught up yet.
     const just = typeof added === 'string' && added !== '' ? await this.directory.person(added) : undefined;
     await this.pages.render(request, reply, 'people.njk', {
@@ -34,8 +41,20 @@ export class PeoplePageController {
       people: this.people.people(),
       roleNames: ROLE,
       canAdd: permits(request.actor!, 'people.add').allowed,
+      canEndSessions: permits(request.actor!, 'sessions.end').allowed,
       added: just,
+      ended: typeof ended === 'string' && ended !== '' ? { id: ended, count: Number(count) || 0 } : undefined,
     });
+  }
+
+  /** The liaison officer ends every session of a person (a lost laptop, someone leaving): their next request signs them out, on every instance. */
+  @Post(':id/sessions/end')
+  @HttpCode(303)
+  @Can('sessions.end')
+  async endSessions(@Param('id') id: string, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const person = await this.directory.known(id, 'id');
+    const ended = await this.sessions.endAll(person.id, { actor: request.actor! });
+    await this.pages.redirect(reply, `${PAGES}/people?ended=${encodeURIComponent(person.id)}&count=${ended}`);
   }
 
   @Get('new')

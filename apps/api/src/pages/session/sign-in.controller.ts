@@ -2,18 +2,22 @@ import { Body, Controller, Get, HttpCode, Inject, Post, Query, Req, Res } from '
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import {
+  Can,
   InvalidToken,
+  NotSignedIn,
   Public,
   SESSION_COOKIE,
-  SESSION_SECONDS,
   SignInFailed,
+  WebPage,
   issueSession,
+  readSessionWithId,
   readToken,
   type Actor,
   type OidcProvider,
   type SignInChecks,
 } from '@hmicfrs/auth';
-import { PeopleDirectory } from '@hmicfrs/workflow';
+import type { SignedInWith } from '@hmicfrs/lifecycle';
+import { PeopleDirectory, Sessions } from '@hmicfrs/workflow';
 import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES, safeNext } from '../web-pages';
@@ -21,8 +25,8 @@ import { LOCAL_USERS, type LocalUser } from './local-users';
 import { OIDC } from './oidc';
 import { SECRETS, type Secrets } from './secrets';
 
-/** The session cookie: unreadable by scripts, not sent by other sites' forms, only to the pages. */
-const COOKIE = { path: PAGES, httpOnly: true, sameSite: 'lax', secure: 'auto', maxAge: SESSION_SECONDS } as const;
+/** The session cookie: unreadable by scripts, not sent by other sites' forms, only to the pages; it lives as long as a session may (SESSION_MAX_HOURS). */
+const COOKIE = { path: PAGES, httpOnly: true, sameSite: 'lax', secure: 'auto' } as const;
 
 /** What a sign-in with the provider keeps while the browser is away: signed, for the callback only, ten minutes. */
 const CHECKS_COOKIE = 'oidc-sign-in';
@@ -40,6 +44,7 @@ export class SignInController {
     @Inject(SECRETS) private readonly secrets: Secrets,
     @Inject(OIDC) private readonly oidc: OidcProvider | null,
     private readonly directory: PeopleDirectory,
+    private readonly sessions: Sessions,
   ) {}
 
   /** Off to the force's provider: authorization code with PKCE; state, nonce and verifier kept in a signed cookie. */
@@ -80,8 +85,8 @@ export class SignInController {
     const actor = { userId: person.userId, role: person.role };
     // The first sign-in puts them in the directory from the provider's claims: from then on items can be theirs.
     await this.directory.signedIn({ id: person.userId, name: person.name, email: person.email ?? null, roles: [person.role] }, actor);
-    if (person.idToken) reply.setCookie(ID_TOKEN_COOKIE, person.idToken, { ...COOKIE });
-    await this.signIn(reply, actor, kept.next);
+    if (person.idToken) reply.setCookie(ID_TOKEN_COOKIE, person.idToken, { ...COOKIE, maxAge: this.sessions.lifetimeSeconds });
+    await this.signIn(reply, actor, kept.next, 'provider');
   }
 
   private checksOf(request: PageRequest): (SignInChecks & { next: string }) | undefined {
@@ -129,7 +134,7 @@ export class SignInController {
     const actor = { userId: chosen.userId, role: chosen.role };
     // The users file is a local run's provider: its people join the directory as the provider's do.
     await this.directory.signedIn({ id: chosen.userId, name: chosen.name, email: null, roles: [chosen.role] }, actor);
-    await this.signIn(reply, actor, next);
+    await this.signIn(reply, actor, next, 'users-file');
   }
 
   @Public()
@@ -160,11 +165,14 @@ export class SignInController {
         422,
       );
     }
-    await this.signIn(reply, actor, next);
+    await this.signIn(reply, actor, next, 'token');
   }
 
-  private async signIn(reply: FastifyReply, actor: Actor, next: string): Promise<void> {
-    reply.setCookie(SESSION_COOKIE, issueSession(actor, this.secrets.session), COOKIE);
+  /** A new session at every sign-in (`SessionStarted` on the person's sessions stream), its id in the cookie. */
+  private async signIn(reply: FastifyReply, actor: Actor, next: string, signedInWith: SignedInWith): Promise<void> {
+    const sessionId = await this.sessions.start(actor, signedInWith);
+    const lifetime = this.sessions.lifetimeSeconds;
+    reply.setCookie(SESSION_COOKIE, issueSession(actor, this.secrets.session, sessionId, lifetime), { ...COOKIE, maxAge: lifetime });
     await this.pages.redirect(reply, next);
   }
 
@@ -180,8 +188,10 @@ export class SignInController {
 }
 
 /**
- * Signing out forgets the session here and, where the provider supports it, there too (RP-initiated
- * logout): the browser goes to the provider's end-session endpoint and comes back to the sign-in page.
+ * Signing out ends the session here (`SessionEnded`, so no instance takes its cookie again) and, where
+ * the provider supports it, there too (RP-initiated logout): the browser goes to the provider's
+ * end-session endpoint and comes back to the sign-in page. "Sign out everywhere" ends every session of
+ * the signed-in person, on every browser.
  */
 @ApiExcludeController()
 @Controller('sign-out')
@@ -189,17 +199,45 @@ export class SignOutController {
   constructor(
     private readonly pages: PageRenderer,
     @Inject(OIDC) private readonly oidc: OidcProvider | null,
+    @Inject(SECRETS) private readonly secrets: Secrets,
+    private readonly sessions: Sessions,
   ) {}
 
+  /** Public: a session that has already ended or gone idle can still sign out, which forgets its cookies. */
   @Public()
   @Post()
   @HttpCode(303)
   async signOut(@Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const session = this.sessionOf(request);
+    if (session) await this.sessions.end(session.sessionId, session.actor);
+    await this.leave(request, reply, `${PAGES}/sign-in?signedOut=yes`);
+  }
+
+  @WebPage()
+  @Can('sessions.end-own')
+  @Post('everywhere')
+  @HttpCode(303)
+  async everywhere(@Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    await this.sessions.endAll(request.actor!.userId, { actor: request.actor! });
+    await this.leave(request, reply, `${PAGES}/sign-in?signedOut=yes`);
+  }
+
+  /** `back`: the one address the provider knows to send the browser back to after its own sign-out. */
+  private async leave(request: PageRequest, reply: FastifyReply, back: string): Promise<void> {
     const idToken = request.cookies?.[ID_TOKEN_COOKIE];
     reply.clearCookie(SESSION_COOKIE, { path: PAGES });
     reply.clearCookie(ID_TOKEN_COOKIE, { path: PAGES });
-    const back = `${PAGES}/sign-in?signedOut=yes`;
     const there = this.oidc?.endSessionUrl(idToken, back);
     await this.pages.redirect(reply, there ?? back);
+  }
+
+  /** The session a genuine cookie names, live or not; none for a missing, forged or expired one. */
+  private sessionOf(request: PageRequest): { actor: Actor; sessionId: string } | undefined {
+    try {
+      return readSessionWithId(request.cookies?.[SESSION_COOKIE], this.secrets.session);
+    } catch (error) {
+      if (error instanceof NotSignedIn) return undefined;
+      throw error;
+    }
   }
 }
