@@ -97,6 +97,8 @@ describe('sessions on the web pages, over two instances of the API', () => {
       await new Promise((resolve) => setTimeout(resolve, 50));
     }
     expect(await listed()).toContain('action="/app/people/ch-insp-jones/sessions/end"');
+    const auditorsPage = await request(b.url).get('/app/people').set('Cookie', auditor).expect(200);
+    expect(auditorsPage.text).not.toContain('sessions/end');
     const notAllowed = await post(b, auditor, '/app/people/ch-insp-jones/sessions/end');
     expect(notAllowed.status).toBe(403);
     expect(await home(a, owner)).toBe(200);

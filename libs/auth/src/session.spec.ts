@@ -1,5 +1,5 @@
 import { NotSignedIn } from './not-signed-in';
-import { issueSession, readSession, readSessionWithId } from './session';
+import { issueSession, readSession, readSessionWithId, sessionIdIn } from './session';
 import { issueToken, readToken } from './tokens';
 
 describe("the web pages' session", () => {
@@ -28,5 +28,14 @@ describe("the web pages' session", () => {
     expect(first.sessionId).toMatch(/^[0-9a-f-]{36}$/);
     expect(second.sessionId).not.toBe(first.sessionId);
     expect(() => readSessionWithId(issueToken(actor, secret, 60, 'pages'), secret)).toThrow(/no id/);
+  });
+
+  it("names the session a genuine cookie carries, for the CSRF token's binding; a forged or foreign one names none", () => {
+    const actor = { userId: 'dcc-green', role: 'dcc' as const };
+    expect(sessionIdIn(issueSession(actor, secret, 'session-1'), secret)).toBe('session-1');
+    expect(sessionIdIn(issueSession(actor, 'another-secret-of-enough-length-0123456789', 'session-1'), secret)).toBe('');
+    expect(sessionIdIn(issueToken(actor, secret, 60, 'api', 'session-1'), secret)).toBe('');
+    expect(sessionIdIn('not-a-token', secret)).toBe('');
+    expect(sessionIdIn(undefined, secret)).toBe('');
   });
 });
