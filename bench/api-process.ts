@@ -4,12 +4,16 @@ import { join } from 'node:path';
 
 /** The built API's entry point beside the built benchmarks. */
 export const BUILT_API = join(__dirname, '..', 'apps', 'api', 'src', 'main.js');
+/** The bare Fastify baseline (`bare-fastify.ts`) beside it. */
+export const BUILT_BARE_FASTIFY = join(__dirname, 'bare-fastify.js');
+/** What the bare baseline prints once it listens. */
+export const BARE_READY = 'bare Fastify baseline on';
 
 /**
  * The API as its own process, as in production, so that the load it answers is not generated on its
- * own event loop. Resolves once it says it is listening.
+ * own event loop. Resolves once it says it is listening (`ready`: what it prints then).
  */
-export function startApi(main: string, env: Record<string, string>): Promise<ChildProcess> {
+export function startApi(main: string, env: Record<string, string>, ready = 'HMICFRS recommendations API on'): Promise<ChildProcess> {
   const child = spawn(process.execPath, [main], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -17,7 +21,7 @@ export function startApi(main: string, env: Record<string, string>): Promise<Chi
   return new Promise((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`the API exited with ${code} before it listened`)));
     child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('HMICFRS recommendations API on')) resolve(child);
+      if (chunk.toString().includes(ready)) resolve(child);
     });
   });
 }

@@ -1,5 +1,7 @@
 /**
- * Commands through HTTP, and loading a long-lived item, each beside the raw store from the same run.
+ * Commands through HTTP, and loading a long-lived item, each beside baselines from the same run: the raw
+ * store (durable appends, no HTTP), and a bare Fastify route doing the same durable append per request
+ * (`bare-fastify.ts`, its own process, driven exactly as the API is).
  *   npm run bench:commands                       3 HTTP runs of 10 s, 50 load-and-decide runs
  *   BENCH_SECONDS=3 BENCH_REPEATS=1 npm run bench:commands   a quick try
  * The API runs as its own process (as in production) so the load generator does not share its event loop.
@@ -16,7 +18,7 @@ import { decide, replay, schemaVersions, type RecommendationEvent } from '@hmicf
 import { median, peakRssMiB } from './measure';
 import { commandEvents } from './payload';
 import { RawSqlite } from './raw-sqlite';
-import { BUILT_API, freePort, startApi, stopApi } from './api-process';
+import { BARE_READY, BUILT_API, BUILT_BARE_FASTIFY, freePort, startApi, stopApi } from './api-process';
 import { positiveInteger } from './settings';
 
 const SECONDS = positiveInteger('BENCH_SECONDS', 10);
@@ -33,6 +35,7 @@ async function main(): Promise<void> {
   try {
     const rawAppend = rawDurableAppendRate(join(root, 'raw.db'));
     const http = await httpCommandRate(root);
+    const bare = await bareFastifyRate(root);
     const load = await loadAndDecide(join(root, 'long-item.db'));
 
     console.log('HTTP commands (POST /recommendations/:id/note, bearer token, durable append each)');
@@ -41,7 +44,11 @@ async function main(): Promise<void> {
       `  commands/s (median):                 ${fmt(http.perSecond)}   (non-2xx: ${http.errors}; latency p50 ${http.p50} ms, p99 ${http.p99} ms)`,
     );
     console.log(`  raw better-sqlite3 durable appends/s: ${fmt(rawAppend)}   (1-event transactions, same pragmas, ${RAW_APPENDS} appends)`);
-    console.log(`  ratio HTTP/raw:                      ${(http.perSecond / rawAppend).toFixed(2)}   (target >= 0.5)\n`);
+    console.log(
+      `  bare Fastify durable appends/s:      ${fmt(bare.perSecond)}   (same requests, one raw durable append each; non-2xx: ${bare.errors}; p50 ${bare.p50} ms, p99 ${bare.p99} ms)`,
+    );
+    console.log(`  ratio HTTP/raw:                      ${(http.perSecond / rawAppend).toFixed(2)}`);
+    console.log(`  ratio HTTP/bare Fastify:             ${(http.perSecond / bare.perSecond).toFixed(2)}   (target >= 0.5)\n`);
     console.log(`Load and decide one item with ${LONG_ITEM_EVENTS.toLocaleString('en-GB')} events (${LOAD_RUNS} runs)`);
     console.log(`  readStream + replay + decide (median): ${load.adapterMs.toFixed(2)} ms`);
     console.log(`  raw SELECT of the same rows (median):  ${load.rawMs.toFixed(2)} ms   (better-sqlite3 .all(), no JSON parsing)`);
@@ -64,7 +71,7 @@ function rawDurableAppendRate(file: string): number {
   return median(rates);
 }
 
-async function httpCommandRate(root: string): Promise<{ perSecond: number; errors: number; p50: number; p99: number }> {
+async function httpCommandRate(root: string): Promise<LoadFigures> {
   const secret = randomBytes(32).toString('hex');
   const port = await freePort();
   const api = await startApi(BUILT_API, { DATA_DIR: join(root, 'api-data'), PORT: String(port), JWT_SECRET: secret, LOG_LEVEL: 'warn' });
@@ -87,38 +94,61 @@ async function httpCommandRate(root: string): Promise<{ perSecond: number; error
         owner: 'supt-patel',
       });
     }
-    const runs: autocannon.Result[] = [];
-    for (let run = 0; run < REPEATS; run += 1) {
-      let next = 0;
-      runs.push(
-        await autocannon({
-          url,
-          connections: CONNECTIONS,
-          duration: SECONDS,
-          requests: [
-            {
-              method: 'POST',
-              headers: { authorization: owner, 'content-type': 'application/json' },
-              setupRequest: (request) => ({
-                ...request,
-                path: `/recommendations/B-${(next += 1) % ITEMS}/note`,
-                body: JSON.stringify({ text: 'Progress reviewed at the HMIC oversight board' }),
-              }),
-            },
-          ],
-        }),
-      );
-    }
-    const middle = runs.sort((a, b) => a.requests.average - b.requests.average)[Math.floor(runs.length / 2)];
-    return {
-      perSecond: median(runs.map((r) => r['2xx'] / r.duration)),
-      errors: runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
-      p50: middle.latency.p50,
-      p99: middle.latency.p99,
-    };
+    return await notesUnderLoad(url, owner);
   } finally {
     await stopApi(api);
   }
+}
+
+/** The bare Fastify baseline, in its own process, under the very same load. */
+async function bareFastifyRate(root: string): Promise<LoadFigures> {
+  const port = await freePort();
+  const bare = await startApi(BUILT_BARE_FASTIFY, { DATA_FILE: join(root, 'bare.db'), PORT: String(port) }, BARE_READY);
+  try {
+    return await notesUnderLoad(`http://127.0.0.1:${port}`, 'Bearer unused');
+  } finally {
+    await stopApi(bare);
+  }
+}
+
+interface LoadFigures {
+  perSecond: number;
+  errors: number;
+  p50: number;
+  p99: number;
+}
+
+/** REPEATS runs of SECONDS of progress notes over ITEMS items from CONNECTIONS connections: the median rate, and the median run's latencies. */
+async function notesUnderLoad(url: string, authorization: string): Promise<LoadFigures> {
+  const runs: autocannon.Result[] = [];
+  for (let run = 0; run < REPEATS; run += 1) {
+    let next = 0;
+    runs.push(
+      await autocannon({
+        url,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+        requests: [
+          {
+            method: 'POST',
+            headers: { authorization, 'content-type': 'application/json' },
+            setupRequest: (request) => ({
+              ...request,
+              path: `/recommendations/B-${(next += 1) % ITEMS}/note`,
+              body: JSON.stringify({ text: 'Progress reviewed at the HMIC oversight board' }),
+            }),
+          },
+        ],
+      }),
+    );
+  }
+  const middle = runs.sort((a, b) => a.requests.average - b.requests.average)[Math.floor(runs.length / 2)];
+  return {
+    perSecond: median(runs.map((r) => r['2xx'] / r.duration)),
+    errors: runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
+    p50: middle.latency.p50,
+    p99: middle.latency.p99,
+  };
 }
 
 async function loadAndDecide(file: string): Promise<{ adapterMs: number; rawMs: number }> {

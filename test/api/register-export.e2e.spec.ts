@@ -76,6 +76,17 @@ describe('GET /recommendations/export', () => {
     const response = await get('?status=finished').expect(400);
     expect(JSON.parse(response.body.toString()).detail).toContain('status must be one or more of open');
     await get('?format=pdf').expect(400);
+    // Names every object inherits are no filter's values, on the export and on the register's list alike.
+    for (const filter of ['status', 'kind', 'rag', 'level', 'sort']) {
+      for (const inherited of ['constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+        expect(JSON.parse((await get(`?${filter}=${inherited}`).expect(400)).body.toString()).detail).toContain(filter);
+        const list = await request(api.url)
+          .get(`/recommendations?${filter}=${inherited}`)
+          .set('Authorization', api.bearer('audit-khan', 'auditor'))
+          .expect(400);
+        expect(list.body.detail).toContain(filter);
+      }
+    }
     await request(api.url).get('/recommendations/export').expect(401);
   });
 });

@@ -124,6 +124,17 @@ describe('the pages that read the read models', () => {
     expect(refused.text).toContain('The register cannot be filtered by level');
     await flo.get('/app/register?sort=password').expect(400);
     await flo.get('/app/register?page=0').expect(400);
+    // Names every object inherits are not statuses, types or RAG ratings: looked up by own keys only.
+    for (const [filter, words] of [
+      ['status', 'status'],
+      ['kind', 'kind'],
+      ['rag', 'RAG rating'],
+    ]) {
+      for (const inherited of ['constructor', 'toString', '__proto__', 'hasOwnProperty', 'valueOf']) {
+        const page = await flo.get(`/app/register?${filter}=${inherited}`).expect(400);
+        expect(page.text).toContain(`The register cannot be filtered by ${words}`);
+      }
+    }
   });
 
   it('the approvals queue shows a submission with its evidence; only the DCC gets the buttons', async () => {
