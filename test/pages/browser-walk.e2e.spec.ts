@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { issueToken, tokenSecret } from '@hmicfrs/auth';
 import { pdf } from '../evidence/support';
-import { launchChromium, screenshot, signInAs } from './support/browser';
+import { closeChecked, expectAccessible, launchChromium, screenshot, signInAs } from './support/browser';
 import { startPages, type RunningPages } from './support/running-pages';
 
 jest.setTimeout(180_000);
@@ -16,7 +16,9 @@ const sha256 = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex
 /**
  * A level 3 recommendation from receipt to HMICFRS verification, in a real browser, as the people who
  * do each step: the liaison officer records it, the owner works it and submits it, the DCC approves it,
- * HMICFRS verifies it. Every page is screenshotted under test/artifacts/pages.
+ * HMICFRS verifies it. Each person signs in to their home page ("Needs you") and goes from there. Every
+ * page state the walk sees is checked with axe-core (`closeChecked` fails the test on one it missed),
+ * and the main ones are screenshotted under test/artifacts/pages.
  */
 describe('a level 3 item walked through the web pages', () => {
   let pages: RunningPages;
@@ -41,7 +43,11 @@ describe('a level 3 item walked through the web pages', () => {
 
   it('the liaison officer records the inspection report and the item', async () => {
     const flo = await signInAs(browser, pages.url, 'Flo Fletcher', 'sign-in');
+    await flo.getByRole('heading', { name: 'Needs you', level: 1 }).waitFor();
+    await expectText(flo, 'Every item in progress has an owner and a due date.');
+    await screenshot(flo, 'home-liaison-empty');
     await flo.getByRole('link', { name: 'Inspection reports' }).click();
+    await expectAccessible(flo, 'inspection-reports-empty');
     await flo.getByRole('button', { name: 'Record an inspection report' }).click();
     await flo.getByLabel('Title').fill('PEEL 2023–25: an inspection of West Midlands Police');
     await flo.getByLabel('Short reference').fill('peel-2023-25');
@@ -53,6 +59,7 @@ describe('a level 3 item walked through the web pages', () => {
     await screenshot(flo, 'inspection-report-recorded');
 
     await flo.getByRole('button', { name: 'Add an item' }).click();
+    await expectAccessible(flo, 'item-new');
     await flo.getByRole('button', { name: 'Add the item' }).click();
     await expectText(flo, 'There is a problem');
     await screenshot(flo, 'item-new-errors');
@@ -73,19 +80,23 @@ describe('a level 3 item walked through the web pages', () => {
     await flo.getByRole('link', { name: 'Register', exact: true }).click();
     await reloadUntil(flo, () => flo.getByRole('link', { name: '9159' }));
     await screenshot(flo, 'register');
-    await flo.context().close();
+    await closeChecked(flo);
   });
 
   it('the owner rates it, attaches the evidence and the Chief Constable letter, and submits it', async () => {
     const owner = await signInAs(browser, pages.url, 'Supt Asha Patel');
+    await screenshot(owner, 'home-owner');
     await owner.goto(item());
+    await expectAccessible(owner, 'item-open');
     await owner.getByRole('button', { name: 'Rate RAG' }).click();
+    await expectAccessible(owner, 'rate');
     await owner.getByRole('button', { name: 'Save the rating' }).click();
     await expectText(owner, 'Select a RAG rating');
     await screenshot(owner, 'rate-error-summary');
     await owner.getByLabel('Amber').check();
     await owner.getByRole('button', { name: 'Save the rating' }).click();
     await expectText(owner, 'Rate RAG: done.');
+    await expectAccessible(owner, 'item-rated');
 
     await attach(owner, 'Action plan, all actions closed', 'action plan.pdf', ACTION_PLAN, false);
     await screenshot(owner, 'evidence-attached');
@@ -97,45 +108,61 @@ describe('a level 3 item walked through the web pages', () => {
     await expectText(owner, 'Submit for closure: done.');
     await screenshot(owner, 'item-submitted');
     expect(await owner.getByTestId('actions').textContent()).not.toContain('Approve');
-    await owner.context().close();
+    await closeChecked(owner);
   });
 
   it('an owner may not approve: the 403 page says why', async () => {
     const owner = await signInAs(browser, pages.url, 'Supt Asha Patel');
+    await expectAccessible(owner, 'home-owner');
     const response = await owner.goto(`${item()}/approve`);
     expect(response?.status()).toBe(403);
     await expectText(owner, 'The owner role may not approve (recommendation)');
     await screenshot(owner, 'forbidden');
-    await owner.context().close();
+    await closeChecked(owner);
   });
 
   it('the DCC returns it with a reason; the owner resubmits', async () => {
     const dcc = await signInAs(browser, pages.url, 'DCC Matthew Green');
-    await dcc.getByRole('link', { name: 'Approvals' }).click();
+    // Home: the submission waits for them, with who sent it and since when.
+    await reloadUntil(dcc, () => dcc.getByTestId('awaiting-approval').getByRole('link', { name: '9159' }));
+    expect(await dcc.getByTestId('awaiting-approval').textContent()).toMatch(/9159[\s\S]*submitted by Supt Asha Patel[\s\S]*Waiting since/);
+    await screenshot(dcc, 'home-dcc');
+    await dcc.getByRole('link', { name: 'Open the approvals queue' }).click();
     const card = dcc.getByTestId('awaiting-approval').filter({ hasText: '9159' });
     await reloadUntil(dcc, () => card);
     expect(await card.textContent()).toMatch(/by Supt Asha Patel[\s\S]*Chief Constable letter/);
     await screenshot(dcc, 'approvals');
     await card.getByRole('link', { name: 'Return' }).click();
+    await expectAccessible(dcc, 'return');
     await dcc.getByRole('button', { name: 'Return to the owner' }).click();
     await expectText(dcc, 'Enter the reason');
     await screenshot(dcc, 'return-error-summary');
     await dcc.getByLabel('Reason').fill('Add the victim survey results to the action plan');
     await dcc.getByRole('button', { name: 'Return to the owner' }).click();
     await expectText(dcc, 'Return to the owner: done.');
-    await dcc.context().close();
+    await screenshot(dcc, 'returned');
+    await closeChecked(dcc);
 
+    // The owner's home page leads with the returned submission and the DCC's reason.
     const owner = await signInAs(browser, pages.url, 'Supt Asha Patel');
-    await owner.goto(item());
+    const returned = owner.getByTestId('returned').filter({ hasText: '9159' });
+    await reloadUntil(owner, () => returned);
+    expect(await returned.textContent()).toContain('Add the victim survey results to the action plan');
+    await screenshot(owner, 'home-owner-returned');
+    await returned.getByRole('link', { name: '9159' }).click();
+    await expectAccessible(owner, 'item-returned');
     await owner.getByRole('button', { name: 'Submit for closure' }).click();
+    await expectAccessible(owner, 'submit-again');
     await owner.getByRole('button', { name: 'Submit for closure' }).click();
     await expectText(owner, 'Submit for closure: done.');
-    await owner.context().close();
+    await expectAccessible(owner, 'item-resubmitted');
+    await closeChecked(owner);
   });
 
   it('the DCC approves it, seeing the evidence and who submitted it', async () => {
     const dcc = await signInAs(browser, pages.url, 'DCC Matthew Green');
-    await dcc.getByRole('link', { name: 'Approvals' }).click();
+    await expectAccessible(dcc, 'home-dcc');
+    await dcc.getByRole('link', { name: 'Approvals', exact: true }).click();
     const card = dcc.getByTestId('awaiting-approval').filter({ hasText: '9159' });
     await reloadUntil(dcc, () => card);
     // The DCC opens both documents from the queue: the bytes are the ones the owner uploaded.
@@ -155,7 +182,8 @@ describe('a level 3 item walked through the web pages', () => {
     await dcc.getByRole('button', { name: 'Approve' }).click();
     await expectText(dcc, 'Approve: done.');
     await expectText(dcc, 'self-certified and awaiting HMICFRS verification');
-    await dcc.context().close();
+    await screenshot(dcc, 'approved');
+    await closeChecked(dcc);
     // The approval as the API's history gives it to anyone who checks: it names exactly the bytes the DCC opened.
     const bearer = `Bearer ${issueToken(
       { userId: 'audit-khan', role: 'auditor' },
@@ -170,8 +198,14 @@ describe('a level 3 item walked through the web pages', () => {
 
   it('HMICFRS verifies it, and the timeline shows who did what, when and the states between', async () => {
     const hmi = await signInAs(browser, pages.url, 'Sam Cooper');
-    await hmi.goto(item());
+    // Home: the self-certified item waits for their verification; they open it from there.
+    const waiting = hmi.getByTestId('awaiting-verification').getByRole('link', { name: '9159' });
+    await reloadUntil(hmi, () => waiting);
+    await screenshot(hmi, 'home-hmicfrs');
+    await waiting.click();
+    await expectAccessible(hmi, 'item-self-certified');
     await hmi.getByRole('button', { name: 'Verify' }).click();
+    await screenshot(hmi, 'verify-confirm');
     await hmi.getByRole('button', { name: 'Verify' }).click();
     await expectText(hmi, 'Verify: done.');
     await expectText(hmi, 'verified by HMICFRS and closed');
@@ -203,11 +237,12 @@ describe('a level 3 item walked through the web pages', () => {
     expect(events[7]).toMatch(/DCC Matthew Green.*Deputy Chief Constable.*Submitted for closure → Self-certified/);
     expect(events[8]).toMatch(/Sam Cooper.*HMICFRS.*Self-certified → Verified by HMICFRS/);
     expect(await hmi.getByTestId('chain').textContent()).toContain('History unaltered');
-    await hmi.context().close();
+    await closeChecked(hmi);
   });
 
   it('the committee report counts the submission and the sign-off, with charts and downloads', async () => {
     const flo = await signInAs(browser, pages.url, 'Flo Fletcher');
+    await expectAccessible(flo, 'home-liaison');
     await flo.getByRole('link', { name: 'Committee report' }).click();
     await reloadUntil(flo, () => flo.getByTestId('signed-off').getByRole('link', { name: '9159' }));
     expect((await flo.getByTestId('submissions').textContent())?.replace(/\s+/g, ' ')).toContain('Recommendation, level 3 1 (+1)');
@@ -229,13 +264,15 @@ describe('a level 3 item walked through the web pages', () => {
         .then((href) => `${pages.url}${href}`),
     );
     expect(await markdown.text()).toMatch(/^# /m);
-    await flo.context().close();
+    await closeChecked(flo);
   });
 
   it('the committee report printed to PDF is the paper alone: no navigation, no form, no download links', async () => {
     const flo = await signInAs(browser, pages.url, 'Flo Fletcher');
+    await expectAccessible(flo, 'home-liaison');
     await flo.goto(`${pages.url}/app/committee-report`);
     await flo.emulateMedia({ media: 'print' });
+    await expectAccessible(flo, 'committee-report-printed');
     for (const hidden of [flo.locator('.govuk-service-navigation'), flo.locator('form'), flo.locator('footer')]) {
       for (const element of await hidden.all()) expect(await element.isVisible()).toBe(false);
     }
@@ -257,11 +294,15 @@ describe('a level 3 item walked through the web pages', () => {
     expect(addresses.filter((path) => /^\/(docs|app\/(approvals|imports|people|inspection-reports|committee-report))/.test(path))).toEqual(
       [],
     );
-    await flo.context().close();
+    await closeChecked(flo);
   });
 
   it('an auditor reads it and may change nothing', async () => {
     const auditor = await signInAs(browser, pages.url, 'Priya Khan');
+    // Home: today's activity, the walk's own steps among it.
+    await auditor.getByTestId('activity').waitFor();
+    expect(await auditor.getByTestId('activity').textContent()).toContain('recommendation-9159');
+    await screenshot(auditor, 'home-auditor');
     await auditor.goto(item());
     await expectText(auditor, 'Auditors can read every item and its full history, and change nothing.');
     await screenshot(auditor, 'item-auditor');
@@ -276,13 +317,15 @@ describe('a level 3 item walked through the web pages', () => {
     await auditor.goto(`${pages.url}/app/register?status=hmicfrs_verified&sort=dueDate&order=desc`);
     expect(await auditor.getByTestId('register').textContent()).toContain('9159');
     await screenshot(auditor, 'register-filtered');
-    await auditor.context().close();
+    await closeChecked(auditor);
   });
 
   it("the liaison officer checks the force's tracker, then imports it; the item already walked is left as it is", async () => {
     const flo = await signInAs(browser, pages.url, 'Flo Fletcher');
+    await expectAccessible(flo, 'home-liaison');
     const tracker = join(__dirname, '..', '..', 'docs', 'sample-register.csv');
     await flo.getByRole('link', { name: 'Import', exact: true }).click();
+    await expectAccessible(flo, 'import');
     await flo.getByLabel('Check the file only').check();
     await flo.getByLabel('Register file').setInputFiles(tracker);
     await flo.getByRole('button', { name: 'Continue' }).click();
@@ -294,7 +337,11 @@ describe('a level 3 item walked through the web pages', () => {
     await expectText(flo, 'Register imported');
     await expectText(flo, 'Already on the register, left as they are');
     await screenshot(flo, 'import-done');
-    await flo.context().close();
+    // Home again: what the import brought in without an owner or a due date is the liaison officer's to give.
+    await flo.getByRole('link', { name: 'Needs you' }).click();
+    await reloadUntil(flo, () => flo.getByTestId('unassigned').getByRole('link'));
+    await screenshot(flo, 'home-liaison-after-import');
+    await closeChecked(flo);
   });
 
   /** The item page's upload form, as a person uses it: choose the file, give a title, tick the letter box. */
@@ -304,12 +351,17 @@ describe('a level 3 item walked through the web pages', () => {
     if (ccLetter) await page.getByTestId('upload-form').getByLabel('This is the letter signed by the Chief Constable').check();
     await page.getByRole('button', { name: 'Upload and attach' }).click();
     await expectText(page, 'The documents are uploaded and attached.');
+    await expectAccessible(page, `evidence-attached: ${fileName}`);
   }
 });
 
-/** The read models follow the store a moment later: reload (as a person would) until the page shows it. */
+/**
+ * The read models follow the store a moment later: reload (as a person would) until the page shows it.
+ * Each state shown is checked with axe-core, the ones still waiting too.
+ */
 async function reloadUntil(page: Page, locate: () => ReturnType<Page['getByText']>): Promise<void> {
   for (let attempt = 0; attempt < 50; attempt += 1) {
+    await expectAccessible(page, `waiting for ${locate().toString()}`);
     if ((await locate().count()) > 0) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
     await page.reload();

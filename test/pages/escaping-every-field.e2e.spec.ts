@@ -103,7 +103,7 @@ describe('every field a person types comes out escaped on every page that shows 
 
   it.each(PAGES)('as %s, %s shows the typed text literally and adds no element of it', async (person, path, fields) => {
     const page = await signInAs(browser, pages.url, person);
-    await page.waitForURL(/\/app\/register/);
+    await page.waitForURL(/\/app\/home/);
     const response = await page.goto(`${pages.url}${path}`);
     expect([path, response?.status()]).toEqual([path, 200]);
     const found = {

@@ -78,10 +78,43 @@ interface AxeViolation {
 }
 
 /**
+ * The documents each page has shown (one per navigation of its main frame) and which of them axe-core
+ * checked: `closeChecked` fails a walk that looked at a page state it never checked.
+ */
+const visits = new WeakMap<Page, { shown: string[]; checked: Set<number> }>();
+
+function trackVisits(page: Page): void {
+  const record = { shown: [] as string[], checked: new Set<number>() };
+  visits.set(page, record);
+  page.on('framenavigated', (frame) => {
+    if (frame === page.mainFrame()) record.shown.push(frame.url());
+  });
+}
+
+/**
+ * Closes the page's browser profile, first failing if any document it showed was not checked with
+ * axe-core (`expectAccessible`, `screenshot`): every page state a walk visits is checked.
+ */
+export async function closeChecked(page: Page): Promise<void> {
+  const record = visits.get(page);
+  await page.context().close();
+  if (record === undefined) throw new Error('closeChecked: the page was not opened by signInAs');
+  const unchecked = record.shown.map((url, index) => ({ url, index })).filter(({ index }) => !record.checked.has(index));
+  if (unchecked.length > 0) {
+    throw new Error(
+      `page states shown but never checked with axe-core:\n${unchecked.map(({ url, index }) => `#${index + 1} ${url}`).join('\n')}`,
+    );
+  }
+}
+
+/**
  * axe-core run inside the page as it stands (evaluated, as the pages' CSP refuses inline scripts): any WCAG 2.2 A or AA violation fails the test, named with
  * the elements concerned.
  */
 export async function expectAccessible(page: Page, name: string): Promise<void> {
+  await page.waitForLoadState('load');
+  const record = visits.get(page);
+  if (record !== undefined) record.checked.add(record.shown.length - 1);
   if (!(await page.evaluate('typeof window.axe !== "undefined"'))) await page.evaluate(axeSource);
   const violations = (await page.evaluate(
     `window.axe.run(document, { runOnly: { type: 'tag', values: ${JSON.stringify(WCAG_22_AA)} } }).then((r) => r.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => ({ target: n.target })) })))`,
@@ -98,14 +131,21 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(ARTIFACTS, `${String(shot).padStart(2, '0')}-${name}.png`), fullPage: true });
 }
 
-/** A fresh browser profile (its own cookies) signed in as one of the demo users, through the sign-in page. */
-export async function signInAs(browser: Browser, url: string, name: string, shotName?: string): Promise<Page> {
+/**
+ * A fresh browser profile (its own cookies) signed in as one of the demo users, through the sign-in
+ * page (checked with axe-core, and screenshotted as `shotName` if given), landing where `start` leads:
+ * by default the service's front door, which is the person's home page.
+ */
+export async function signInAs(browser: Browser, url: string, name: string, shotName?: string, start = '/app'): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${url}/app/register`);
+  trackVisits(page);
+  await page.goto(`${url}${start}`);
   await page.waitForURL(/\/app\/sign-in/);
   await page.getByLabel(name).check();
   if (shotName) await screenshot(page, shotName);
+  else await expectAccessible(page, 'sign-in');
   await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+  await page.waitForURL((at) => !at.pathname.endsWith('/sign-in'));
   return page;
 }
