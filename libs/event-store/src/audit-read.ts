@@ -31,3 +31,24 @@ export interface AuditableStore {
 export function isAuditable(store: object): store is AuditableStore {
   return typeof (store as Partial<AuditableStore>).readAllForAudit === 'function';
 }
+
+/** What a checkpoint needs of an event: where it stands, and the hash stored with it. */
+export interface StoredHash {
+  streamId: string;
+  revision: number;
+  position: bigint;
+  hash: string;
+}
+
+/**
+ * An adapter that can give the sealer each event's stored hash in global order without the event itself
+ * (SQLite reads it out of the metadata column in SQL). Not part of the port: only the sealer needs it.
+ */
+export interface HashReadableStore {
+  /** Every event's stored hash (the seal's checkpoints too) in global order. */
+  readAllHashes(options?: ReadAllOptions): AsyncIterable<StoredHash>;
+}
+
+export function readsHashes(store: object): store is HashReadableStore {
+  return typeof (store as Partial<HashReadableStore>).readAllHashes === 'function';
+}

@@ -19,4 +19,4 @@ export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-
 export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store';
 export { verifyStore, type StoreVerdict, type BrokenChain } from './verify';
 export { EventStoreModule, openEventStore, type EventStoreOptions } from './event-store.module';
-export { isAuditable, type AuditableStore, type AuditedEvent } from './audit-read';
+export { isAuditable, readsHashes, type AuditableStore, type AuditedEvent, type HashReadableStore, type StoredHash } from './audit-read';

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import type { AuditableStore, AuditedEvent } from '../audit-read';
+import type { AuditableStore, AuditedEvent, HashReadableStore, StoredHash } from '../audit-read';
 import type { EventMetadata, GlobalPosition, NewEvent, RecordedEvent } from '../event';
 import { EventStoreUnavailable, WrongExpectedRevision } from '../errors';
 import type {
@@ -42,7 +42,7 @@ export interface SqliteEventStoreOptions {
 const PAGE_SIZE = 500;
 
 /** The embedded event store: one SQLite file, one writer at a time, every append durable when it returns. */
-export class SqliteEventStore implements EventStore, AuditableStore {
+export class SqliteEventStore implements EventStore, AuditableStore, HashReadableStore {
   /** `recordedAt` is never behind the last recorded event (see `recordedAt()`), so verification may hold the store to it. */
   readonly recordedAtFollowsGlobalOrder = true;
   private readonly statements: Statements;
@@ -215,6 +215,21 @@ export class SqliteEventStore implements EventStore, AuditableStore {
       const rows = this.sqlite(() => this.statements.readAuditPage.all(after, PAGE_SIZE));
       for (let i = 0; i < rows.length; i += 1) {
         yield new AuditRowEvent(rows[i]);
+      }
+      if (rows.length < PAGE_SIZE) return;
+      after = BigInt(rows[rows.length - 1][0]);
+    }
+  }
+
+  /** Every event's stored hash in global order, read out of the metadata in SQL: what the sealer needs, without the events. */
+  async *readAllHashes(options: ReadAllOptions = {}): AsyncGenerator<StoredHash> {
+    let after = options.after ?? 0n;
+    for (;;) {
+      this.assertOpen();
+      const rows = this.sqlite(() => this.statements.readHashPage.all(after, PAGE_SIZE));
+      for (let i = 0; i < rows.length; i += 1) {
+        const [position, streamId, revision, hash] = rows[i];
+        yield { position: BigInt(position), streamId, revision, hash };
       }
       if (rows.length < PAGE_SIZE) return;
       after = BigInt(rows[rows.length - 1][0]);

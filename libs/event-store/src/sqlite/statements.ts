@@ -17,6 +17,8 @@ export interface Statements {
   lastRecordedAt: Statement<[], string>;
   /** One page of the global order with the `recorded_at` column beside the sealed metadata, for verification. */
   readAuditPage: Statement<[bigint, number], AuditRow>;
+  /** One page of the global order as the sealer needs it: position, stream, revision, stored hash. */
+  readHashPage: Statement<[bigint, number], [position: number, streamId: string, revision: number, hash: string]>;
   readStream: Statement<[ReadStreamParameters], EventRow>;
   streamExists: Statement<[string], number | undefined>;
   readPage: Statement<[bigint, number], EventRow>;
@@ -44,6 +46,11 @@ export function prepareStatements(db: Database): Statements {
       .pluck(),
     readAuditPage: db
       .prepare<[bigint, number], AuditRow>(`SELECT ${EVENT_COLUMNS}, recorded_at FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+      .raw(),
+    readHashPage: db
+      .prepare<[bigint, number], [number, string, number, string]>(
+        "SELECT position, stream_id, revision, json_extract(metadata, '$.hash') FROM events WHERE position > ? ORDER BY position LIMIT ?",
+      )
       .raw(),
     readStream: db
       .prepare<ReadStreamParameters, EventRow>(
