@@ -1,29 +1,11 @@
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@hmicfrs/event-store';
 import { expectReadModelsToEqualTheLog } from './support/compare';
 import { CommitteeRegister } from './support/committee';
 import { appendAll, histories } from './support/histories';
+import { cli } from './support/cli';
 import { openReadSide, tempDir } from './support/read-side';
-
-const root = join(__dirname, '../..');
-
-/** `npm run cli -- …` without building: the sources through the same compiler jest uses. */
-function cli(dataDir: string, ...args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', join(__dirname, 'support/ts-hook.js'), join(root, 'apps/cli/src/main.ts'), ...args], {
-      env: { ...process.env, DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40) },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
 
 describe('npm run cli -- project | rebuild | report', () => {
   let dataDir: string;

@@ -13,6 +13,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { PagesModule } from './pages/pages.module';
+import { PapersModule } from './papers/papers.module';
 import { PeopleModule } from './people/people.module';
 import { OIDC } from './pages/session/oidc';
 import { SECRETS, type Secrets } from './pages/session/secrets';
@@ -47,6 +48,7 @@ export class AppModule {
         ExportsModule.forRoot(projections),
         QueriesModule.forRoot(projections),
         PeopleModule.forRoot(projections),
+        PapersModule.forRoot(projections),
       ],
       controllers: [HealthController],
       providers: [

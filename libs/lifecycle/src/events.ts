@@ -1,4 +1,5 @@
 import type { PersonEvent } from './person';
+import type { PaperIssued } from './issued-paper';
 
 /**
  * The facts of an item's and an inspection report's life, in the past tense. `data` holds the domain
@@ -191,4 +192,4 @@ export type InspectionReportRecorded = Fact<
 
 export type InspectionReportEvent = InspectionReportRecorded;
 
-export type DomainEvent = RecommendationEvent | InspectionReportEvent | PersonEvent;
+export type DomainEvent = RecommendationEvent | InspectionReportEvent | PersonEvent | PaperIssued;

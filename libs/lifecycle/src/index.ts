@@ -29,6 +29,7 @@ export {
   recommendationStream,
   inspectionStream,
   personStream,
+  paperStream,
   streamSubject,
   itemIdOf,
   type StreamCategory,
@@ -44,3 +45,13 @@ export {
   type AddPerson,
   type PersonCommand,
 } from './person';
+export {
+  decideIssuedPaper,
+  replayIssuedPaper,
+  paperId,
+  type IssuePaper,
+  type IssuedPaper,
+  type IssuedCheckpoint,
+  type PaperIssued,
+  type PaperIssuedData,
+} from './issued-paper';

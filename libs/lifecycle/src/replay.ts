@@ -24,7 +24,9 @@ export function replay(
   let index = from === undefined ? 0 : from.revision + 1;
   for (const stored of stream) {
     const event = upcast(stored);
-    if (event.type === 'InspectionReportRecorded' || event.type === 'PersonAdded') throw new EventDoesNotFit(event.type, 'an item', index);
+    if (event.type === 'InspectionReportRecorded' || event.type === 'PersonAdded' || event.type === 'PaperIssued') {
+      throw new EventDoesNotFit(event.type, 'an item', index);
+    }
     state = step(state, event, index);
     index += 1;
   }

@@ -37,6 +37,7 @@ export const schemaVersions: Readonly<Record<DomainEvent['type'], number>> = {
   Escalated: 1,
   InspectionReportRecorded: 1,
   PersonAdded: 1,
+  PaperIssued: 1,
 };
 
 /**

@@ -44,7 +44,12 @@ export class ApiCommittee {
         ...rest,
       })
       .expect(201);
-    return new ApiItem(id, { owner: this.owner, dcc: this.dcc, hmicfrs: this.hmicfrs, liaison: this.liaison }, fields.level);
+    return this.existing(id, fields.level);
+  }
+
+  /** An item already on the register, to act on. */
+  existing(id: string, level: Level): ApiItem {
+    return new ApiItem(id, { owner: this.owner, dcc: this.dcc, hmicfrs: this.hmicfrs, liaison: this.liaison }, level);
   }
 
   /** The Word paper, downloaded as a committee secretary downloads it, and read back. */

@@ -65,8 +65,9 @@ class RegisterBatch implements ReadModelBatch {
 
   apply(event: ProjectedEvent): void {
     if (event.fact.type === 'InspectionReportRecorded') this.recordInspection(event.fact.data, event.metadata.recordedAt);
-    // The directory's people are the people projection's; the register shows them by name only.
-    else if (event.fact.type !== 'PersonAdded') this.evolve(event, event.fact);
+    // The directory's people are the people projection's; the register shows them by name only. An
+    // issued paper is read from its own stream (IssuedPapers).
+    else if (event.fact.type !== 'PersonAdded' && event.fact.type !== 'PaperIssued') this.evolve(event, event.fact);
   }
 
   finish(): void {

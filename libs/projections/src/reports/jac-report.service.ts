@@ -62,6 +62,21 @@ export class JacReportService {
   }
 
   /**
+   * The items with an event recorded after `knownAt` about what had happened by `asAt`: what a paper
+   * issued as known at `knownAt` could not have shown. References, in order.
+   */
+  recordedLater(period: { asAt: string; knownAt: string }): string[] {
+    return this.database.db
+      .prepare<[string, string], { reference: string }>(
+        `SELECT DISTINCT r.reference FROM register_versions v JOIN register r ON r.id = v.item_id
+         WHERE v.recorded_at > ? AND v.occurred_at <= ?`,
+      )
+      .all(period.knownAt, period.asAt)
+      .map(({ reference }) => reference)
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  }
+
+  /**
    * Why a report came out empty, when the record explains it ("nothing had been recorded by then: the
    * first event was recorded on …"); null otherwise. Apart from the report because it looks past
    * `knownAt`: the report itself holds only what was known then, so it regenerates identically.
