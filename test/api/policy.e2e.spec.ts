@@ -35,6 +35,8 @@ const ROUTES: { action: Action; method: 'get' | 'post' | 'delete'; path: string;
   { action: 'recommendation.evidence', method: 'delete', path: '/recommendations/W-1/evidence/e1' },
   { action: 'recommendation.read', method: 'get', path: '/recommendations/W-1' },
   { action: 'history.read', method: 'get', path: '/recommendations/W-1/history' },
+  { action: 'inspection.record', method: 'post', path: '/inspection-activity', body: {} },
+  { action: 'inspection.record', method: 'post', path: '/inspection-activity/a-1/debrief', body: {} },
   { action: 'paper.issue', method: 'post', path: '/papers', body: {} },
   { action: 'reports.read', method: 'get', path: '/papers/jac-2024-06-27' },
   { action: 'reports.read', method: 'get', path: '/papers/jac-2024-06-27/document' },

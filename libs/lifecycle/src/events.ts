@@ -1,4 +1,5 @@
 import type { PersonEvent } from './person';
+import type { InspectionActivityEvent } from './inspection-activity';
 import type { PaperIssued } from './issued-paper';
 
 /**
@@ -192,4 +193,4 @@ export type InspectionReportRecorded = Fact<
 
 export type InspectionReportEvent = InspectionReportRecorded;
 
-export type DomainEvent = RecommendationEvent | InspectionReportEvent | PersonEvent | PaperIssued;
+export type DomainEvent = RecommendationEvent | InspectionReportEvent | PersonEvent | PaperIssued | InspectionActivityEvent;

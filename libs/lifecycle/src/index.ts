@@ -19,7 +19,7 @@ export { recommendationMachine, type RecommendationState } from './recommendatio
 export { statusOf, isClosed, isInProgress, describeStatus, type Status } from './status';
 export { decide } from './decide';
 export { allowedCommands } from './allowed-commands';
-export { evolve, replay } from './replay';
+export { evolve, replay, isRecommendationEvent } from './replay';
 export { follow, restorePosition, type LifecyclePosition } from './position';
 export { upcast, schemaVersions, type StoredEvent } from './upcast';
 export { HistoryNotReplayable, UnreadableEvent, EventDoesNotFit } from './errors';
@@ -30,6 +30,7 @@ export {
   inspectionStream,
   personStream,
   paperStream,
+  activityStream,
   streamSubject,
   itemIdOf,
   type StreamCategory,
@@ -55,3 +56,15 @@ export {
   type PaperIssued,
   type PaperIssuedData,
 } from './issued-paper';
+export {
+  decideInspectionActivity,
+  evolveInspectionActivity,
+  replayInspectionActivity,
+  type InspectionActivity,
+  type InspectionActivityCommand,
+  type InspectionActivityEvent,
+  type InspectionActivityRecorded,
+  type InspectionDebriefNoted,
+  type RecordInspectionActivity,
+  type NoteInspectionDebrief,
+} from './inspection-activity';

@@ -1,5 +1,5 @@
 import { createActor, type ActorScope, type AnyStateMachine } from 'xstate';
-import type { RecommendationEvent, RecommendationOpened } from './events';
+import type { DomainEvent, RecommendationEvent, RecommendationOpened } from './events';
 import { EventDoesNotFit } from './errors';
 import { recommendationMachine, type RecommendationState } from './recommendation.machine';
 import { describeStatus } from './status';
@@ -24,7 +24,7 @@ export function replay(
   let index = from === undefined ? 0 : from.revision + 1;
   for (const stored of stream) {
     const event = upcast(stored);
-    if (event.type === 'InspectionReportRecorded' || event.type === 'PersonAdded' || event.type === 'PaperIssued') {
+    if (!isRecommendationEvent(event)) {
       throw new EventDoesNotFit(event.type, 'an item', index);
     }
     state = step(state, event, index);
@@ -92,3 +92,16 @@ export const PLACEHOLDER: RecommendationOpened['data'] = {
   addressee: '-',
   portfolio: '-',
 };
+
+const NOT_AN_ITEMS: ReadonlySet<DomainEvent['type']> = new Set([
+  'InspectionReportRecorded',
+  'PersonAdded',
+  'PaperIssued',
+  'InspectionActivityRecorded',
+  'InspectionDebriefNoted',
+] satisfies Exclude<DomainEvent, RecommendationEvent>['type'][]);
+
+/** Whether an event is one of an item's (the other streams' facts never reach an item's fold). */
+export function isRecommendationEvent(event: DomainEvent): event is RecommendationEvent {
+  return !NOT_AN_ITEMS.has(event.type);
+}

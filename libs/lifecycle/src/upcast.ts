@@ -38,6 +38,8 @@ export const schemaVersions: Readonly<Record<DomainEvent['type'], number>> = {
   InspectionReportRecorded: 1,
   PersonAdded: 1,
   PaperIssued: 1,
+  InspectionActivityRecorded: 1,
+  InspectionDebriefNoted: 1,
 };
 
 /**

@@ -2,6 +2,7 @@ export { WorkflowModule } from './workflow.module';
 export { RecommendationWorkflow, type ItemOutcome } from './recommendation-workflow';
 export { PeopleDirectory, type SignedInClaims } from './people-directory';
 export { IssuedPaperRecord } from './issued-papers';
+export { InspectionActivityLog } from './inspection-activity-log';
 export { CommandPipeline, FoldedStreams, type StreamFold, type Write, type Written } from './command-pipeline';
 export type { ItemView } from './item-view';
 export type { CommandRequest } from './command-request';

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { InspectionActivityLog } from './inspection-activity-log';
 import { IssuedPaperRecord } from './issued-papers';
 import { ItemHistoryReader } from './item-history';
 import { PeopleDirectory } from './people-directory';
@@ -6,7 +7,7 @@ import { RecommendationWorkflow } from './recommendation-workflow';
 
 /** The command side: needs `EVENT_STORE` from `EventStoreModule` and `CLOCK` from `ClockModule`. */
 @Module({
-  providers: [RecommendationWorkflow, PeopleDirectory, ItemHistoryReader, IssuedPaperRecord],
-  exports: [RecommendationWorkflow, PeopleDirectory, ItemHistoryReader, IssuedPaperRecord],
+  providers: [RecommendationWorkflow, PeopleDirectory, ItemHistoryReader, IssuedPaperRecord, InspectionActivityLog],
+  exports: [RecommendationWorkflow, PeopleDirectory, ItemHistoryReader, IssuedPaperRecord, InspectionActivityLog],
 })
 export class WorkflowModule {}
