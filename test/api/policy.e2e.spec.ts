@@ -35,6 +35,12 @@ const ROUTES: { action: Action; method: 'get' | 'post' | 'delete'; path: string;
   { action: 'recommendation.evidence', method: 'delete', path: '/recommendations/W-1/evidence/e1' },
   { action: 'recommendation.read', method: 'get', path: '/recommendations/W-1' },
   { action: 'history.read', method: 'get', path: '/recommendations/W-1/history' },
+  { action: 'inspection.record', method: 'post', path: '/inspection-activity', body: {} },
+  { action: 'inspection.record', method: 'post', path: '/inspection-activity/a-1/debrief', body: {} },
+  { action: 'paper.issue', method: 'post', path: '/papers', body: {} },
+  { action: 'reports.read', method: 'get', path: '/papers/jac-2024-06-27' },
+  { action: 'reports.read', method: 'get', path: '/papers/jac-2024-06-27/document' },
+  { action: 'reports.read', method: 'get', path: '/papers/jac-2024-06-27/comparison' },
 ];
 
 describe('every route × every role is decided by the one policy table', () => {
@@ -67,7 +73,8 @@ describe('every route × every role is decided by the one policy table', () => {
   it('lists a route for every command action in the table', () => {
     const routed = new Set(ROUTES.map((route) => route.action));
     const commandActions = Object.keys(POLICY).filter(
-      (action) => action.startsWith('recommendation.') || action === 'inspection.record' || action === 'history.read',
+      (action) =>
+        action.startsWith('recommendation.') || action === 'inspection.record' || action === 'history.read' || action === 'paper.issue',
     );
     expect(commandActions.filter((action) => !routed.has(action as Action))).toEqual([]);
   });

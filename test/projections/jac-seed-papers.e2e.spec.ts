@@ -118,6 +118,71 @@ describe('the seeds’ papers, entered over the API and downloaded as Word docum
     ]);
   });
 
+  it('27 June 2024 (seed 000): inspection activity since the last JAC, the causes of concern each re-visit re-examined, and nothing forthcoming', async () => {
+    await committee.inspection('peel-2023', 'PEEL 2023/2025', '2023-09-29', 'peel');
+    for (const [id, text] of [
+      ['COC-SOMS', 'Managing sex offenders (SOMS)'],
+      ['COC-OCSET', 'Online child sexual exploitation (OCSET)'],
+      ['COC-MARAC', 'Multi-agency risk assessment conferences (MARAC)'],
+    ]) {
+      await committee.item(id, { kind: 'cause_of_concern', level: 4, inspectionId: 'peel-2023', openedOn: '2023-09-29', text });
+    }
+    // Before the previous JAC (21 March 2024): not in this paper.
+    await committee.activity('2023-09-01', {
+      id: 'peel-2023-fieldwork',
+      inspectionType: 'peel',
+      title: 'PEEL fieldwork',
+      fieldworkFrom: '2023-09-11',
+      fieldworkTo: '2023-09-22',
+    });
+    await committee.activity(
+      '2024-04-10',
+      {
+        id: 'soms-ocset-revisit',
+        inspectionType: 're_visit',
+        title: 'SOMS & OCSET re-visit',
+        fieldworkFrom: '2024-04-29',
+        fieldworkTo: '2024-05-02',
+        revisits: ['COC-SOMS', 'COC-OCSET'],
+        purpose: 'HMIC returned to force in order to measure our progress against the two causes of concern we received in these areas.',
+      },
+      { on: '2024-05-03', notes: 'The early hot-debrief recognised improvements having been made.' },
+    );
+    await committee.activity('2024-05-01', {
+      id: 'marac-revisit',
+      inspectionType: 're_visit',
+      title: 'MARAC re-visit',
+      fieldworkFrom: '2024-05-20',
+      fieldworkTo: '2024-05-22',
+      revisits: ['COC-MARAC'],
+      purpose: 'HMIC returned into force to measure our progress against this cause of concern.',
+    });
+    await committee.activity('2024-05-15', {
+      id: 'crime-thematic',
+      inspectionType: 'thematic',
+      title: 'Crime Investigations Thematic',
+      fieldworkFrom: '2024-06-10',
+      fieldworkTo: '2024-06-13',
+      purpose: 'We were 1 of 6 forces being inspected as HMICFRS seek to identify good practice that can be shared nationally.',
+    });
+
+    const paper = await committee.paper({ asAt: '2024-06-27', previous: '2024-03-21', since: '2023-08-01' });
+    const section = paper.paragraphs.indexOf('4. Inspection Activity');
+    expect(paper.paragraphs.slice(section, section + 11)).toEqual([
+      '4. Inspection Activity',
+      'Since the last JAC, the force has hosted the following inspection activity in force;',
+      'a) 29 April 2024 – 2 May 2024 – SOMS & OCSET re-visit. HMIC returned to force in order to measure our progress against the two causes of concern we received in these areas.',
+      'Re-visiting COC-SOMS: Managing sex offenders (SOMS)',
+      'Re-visiting COC-OCSET: Online child sexual exploitation (OCSET)',
+      'Debrief: The early hot-debrief recognised improvements having been made.',
+      'b) 20 May 2024 – 22 May 2024 – MARAC re-visit. HMIC returned into force to measure our progress against this cause of concern.',
+      'Re-visiting COC-MARAC: Multi-agency risk assessment conferences (MARAC)',
+      'c) 10 June 2024 – 13 June 2024 – Crime Investigations Thematic. We were 1 of 6 forces being inspected as HMICFRS seek to identify good practice that can be shared nationally.',
+      'Forthcoming HMICFRS Activity & Inspections',
+      'There are no further Inspections currently in the calendar.',
+    ]);
+  });
+
   it('22 December 2021 (seed 002): the PEEL 2021 gradings across the eleven business areas, under the five grades', async () => {
     // The paper does not give the report's publication day; it came after the previous JAC.
     await committee.inspection('peel-2021', 'PEEL 2021', '2021-11-30', 'peel', [
@@ -241,7 +306,18 @@ describe('the seeds’ papers, entered over the API and downloaded as Word docum
       ).notApplicable('2020-11-13', 'NCA'),
     );
 
+    // "HMICFRS has confirmed that the West Midlands police PEEL inspection will take place between the 14 June and 10th July."
+    await committee.activity('2020-12-01', {
+      id: 'peel-2021-fieldwork',
+      inspectionType: 'peel',
+      title: 'PEEL inspection',
+      fieldworkFrom: '2021-06-14',
+      fieldworkTo: '2021-07-10',
+    });
+
     const paper = await committee.paper({ asAt: '2020-12-22', previous: '2020-09-24', since: '2020-01-01' });
+    const forthcoming = paper.paragraphs.indexOf('Forthcoming HMICFRS Activity & Inspections');
+    expect(paper.paragraphs.slice(forthcoming + 1, forthcoming + 2)).toEqual(['a) 14 June 2021 – 10 July 2021 – PEEL inspection.']);
     expect(paper.tables).toContainEqual([
       ['Red', 'Amber', 'Green', 'Not yet rated', 'Total'],
       ['6', '54', '38', '0', '98'],

@@ -24,9 +24,14 @@ export interface RunningApi {
 /**
  * The real API on a real port, with a fresh embedded store in a temporary data directory. `people`:
  * whom the test's items belong to, added to the directory first (every owner must be in it).
+ * `dataDir`: start on a data directory kept from an earlier start instead (a restart); the test
+ * removes it, `close()` leaves it.
  */
-export async function startApi(env: Record<string, string> = {}, { people = [] }: { people?: TestPerson[] } = {}): Promise<RunningApi> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'hmicfrs-api-'));
+export async function startApi(
+  env: Record<string, string> = {},
+  { people = [], dataDir: kept }: { people?: TestPerson[]; dataDir?: string } = {},
+): Promise<RunningApi> {
+  const dataDir = kept ?? mkdtempSync(join(tmpdir(), 'hmicfrs-api-'));
   const secret = 'test-secret-'.padEnd(48, 'x');
   const config = loadConfig({ DATA_DIR: dataDir, JWT_SECRET: secret, PORT: '0', ...env });
   const app = await createHttpApp(config, { logger: false });
@@ -63,7 +68,7 @@ export async function startApi(env: Record<string, string> = {}, { people = [] }
     },
     async close() {
       await app.close();
-      rmSync(dataDir, { recursive: true, force: true });
+      if (kept === undefined) rmSync(dataDir, { recursive: true, force: true });
     },
   };
   await running.addPeople(...people);

@@ -15,6 +15,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthController } from './health.controller';
 import { ImportsModule } from './imports/imports.module';
 import { PagesModule } from './pages/pages.module';
+import { PapersModule } from './papers/papers.module';
 import { PeopleModule } from './people/people.module';
 import { OIDC } from './pages/session/oidc';
 import { SECRETS, type Secrets } from './pages/session/secrets';
@@ -54,6 +55,7 @@ export class AppModule {
         // For the interceptor below: the same projector and the same record of what each request wrote.
         projections,
         WorkflowModule,
+        PapersModule.forRoot(projections),
       ],
       controllers: [HealthController],
       providers: [

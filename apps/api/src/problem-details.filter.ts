@@ -18,6 +18,7 @@ import {
 import { BODY_LIMITS, BodyTooComplex } from './body-limits';
 import { ProblemPage } from './pages/problem-page';
 import { isPageUrl } from './pages/web-pages';
+import { PaperDoesNotMatch, PaperNotIssued } from './papers/paper-errors';
 
 interface Problem {
   status: number;
@@ -70,7 +71,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof HistoryAltered) {
       return { status: 423, title: 'History altered', detail: error.message, stream: error.stream, problems: error.problems };
     }
-    if (error instanceof ItemNotFound) return { status: 404, title: 'Not found', detail: error.message };
+    if (error instanceof ItemNotFound || error instanceof PaperNotIssued) return { status: 404, title: 'Not found', detail: error.message };
+    if (error instanceof PaperDoesNotMatch) {
+      return { status: 409, title: 'Paper does not match', detail: error.message, issued: error.issued, drawnUp: error.drawnUp };
+    }
     if (error instanceof UnknownPerson) {
       return { status: 422, title: 'Unknown person', detail: error.message, person: error.personId, field: error.field };
     }

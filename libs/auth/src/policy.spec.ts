@@ -6,6 +6,7 @@ import { issueToken, readToken, InvalidToken } from './tokens';
 /** The table as the force agreed it: each action, the roles that may take it. */
 const EXPECTED: Record<string, Role[]> = {
   'inspection.record': ['liaison'],
+  'paper.issue': ['liaison'],
   'recommendation.open': ['liaison'],
   'recommendation.rate': ['owner', 'liaison'],
   'recommendation.note': ['owner', 'liaison', 'dcc', 'hmicfrs'],

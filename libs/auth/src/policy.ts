@@ -7,6 +7,8 @@ import type { Actor, Role } from './role';
  */
 export const POLICY = {
   'inspection.record': { roles: ['liaison'] },
+  /** Issuing the committee paper: the liaison officer, who sends it. */
+  'paper.issue': { roles: ['liaison'] },
   'recommendation.open': { roles: ['liaison'] },
   'recommendation.rate': { roles: ['owner', 'liaison'], ownItemsOnly: ['owner'] },
   'recommendation.note': { roles: ['owner', 'liaison', 'dcc', 'hmicfrs'], ownItemsOnly: ['owner'] },

@@ -1,5 +1,7 @@
 import type { PersonEvent } from './person';
 import type { SessionEvent } from './session';
+import type { InspectionActivityEvent } from './inspection-activity';
+import type { PaperIssued } from './issued-paper';
 
 /**
  * The facts of an item's and an inspection report's life, in the past tense. `data` holds the domain
@@ -192,7 +194,13 @@ export type InspectionReportRecorded = Fact<
 
 export type InspectionReportEvent = InspectionReportRecorded;
 
-export type DomainEvent = RecommendationEvent | InspectionReportEvent | PersonEvent | SessionEvent;
+export type DomainEvent =
+  | RecommendationEvent
+  | InspectionReportEvent
+  | PersonEvent
+  | SessionEvent
+  | PaperIssued
+  | InspectionActivityEvent;
 
 const NOT_AN_ITEMS: ReadonlySet<string> = new Set<Exclude<DomainEvent, RecommendationEvent>['type']>([
   'InspectionReportRecorded',
@@ -200,9 +208,12 @@ const NOT_AN_ITEMS: ReadonlySet<string> = new Set<Exclude<DomainEvent, Recommend
   'SessionStarted',
   'SessionEnded',
   'SessionSeen',
+  'PaperIssued',
+  'InspectionActivityRecorded',
+  'InspectionDebriefNoted',
 ]);
 
-/** Whether the fact is an item's (what `replay` folds), not an inspection report's, a person's or their sessions'. */
+/** Whether the fact is an item's (what `replay` folds), not an inspection report's, a person's, their sessions', an issued paper's or an inspection activity's. */
 export function isRecommendationEvent(event: DomainEvent): event is RecommendationEvent {
   return !NOT_AN_ITEMS.has(event.type);
 }

@@ -31,6 +31,8 @@ export {
   personStream,
   SESSIONS_CATEGORY,
   sessionsStream,
+  paperStream,
+  activityStream,
   streamSubject,
   itemIdOf,
   type StreamCategory,
@@ -66,3 +68,25 @@ export {
   type SessionTimeouts,
   type SessionVerdict,
 } from './session';
+export {
+  decideIssuedPaper,
+  replayIssuedPaper,
+  paperId,
+  type IssuePaper,
+  type IssuedPaper,
+  type IssuedCheckpoint,
+  type PaperIssued,
+  type PaperIssuedData,
+} from './issued-paper';
+export {
+  decideInspectionActivity,
+  evolveInspectionActivity,
+  replayInspectionActivity,
+  type InspectionActivity,
+  type InspectionActivityCommand,
+  type InspectionActivityEvent,
+  type InspectionActivityRecorded,
+  type InspectionDebriefNoted,
+  type RecordInspectionActivity,
+  type NoteInspectionDebrief,
+} from './inspection-activity';

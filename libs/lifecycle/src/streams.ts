@@ -1,16 +1,26 @@
 import { personId } from './people';
 
 /**
- * Where the domain's facts are kept: one stream per item, one per inspection report and one per person
- * in the directory (docs/architecture.md, "Events"). Every reader and writer names streams through
+ * Where the domain's facts are kept: one stream per item, one per inspection report, one per person
+ * in the directory, one per issued committee paper and one per inspection activity in force (docs/architecture.md, "Events"). Every reader and writer names streams through
  * these, never by hand.
  */
-export const STREAM_CATEGORIES = { item: 'recommendation', inspection: 'inspection', person: 'person' } as const;
+export const STREAM_CATEGORIES = {
+  item: 'recommendation',
+  inspection: 'inspection',
+  person: 'person',
+  paper: 'paper',
+  activity: 'activity',
+} as const;
 
 export type StreamCategory = (typeof STREAM_CATEGORIES)[keyof typeof STREAM_CATEGORIES];
 
 export const recommendationStream = (id: string): string => `${STREAM_CATEGORIES.item}-${id}`;
 export const inspectionStream = (id: string): string => `${STREAM_CATEGORIES.inspection}-${id}`;
+/** An issued committee paper's stream (`paper-jac-2024-06-27`). */
+export const paperStream = (id: string): string => `${STREAM_CATEGORIES.paper}-${id}`;
+/** An inspection's fieldwork in force (`activity-soms-revisit-2024`). */
+export const activityStream = (id: string): string => `${STREAM_CATEGORIES.activity}-${id}`;
 /** A person's stream, under their normalised id, so `OWNER-A` and `owner-a` are one stream. */
 export const personStream = (id: string): string => `${STREAM_CATEGORIES.person}-${personId(id)}`;
 

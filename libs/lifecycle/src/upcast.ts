@@ -40,6 +40,9 @@ export const schemaVersions: Readonly<Record<DomainEvent['type'], number>> = {
   SessionStarted: 1,
   SessionEnded: 1,
   SessionSeen: 1,
+  PaperIssued: 1,
+  InspectionActivityRecorded: 1,
+  InspectionDebriefNoted: 1,
 };
 
 /**

@@ -30,6 +30,7 @@ export { STATUS_LABELS, longDate } from './reports/report-words';
 export { jacMarkdown } from './reports/jac-markdown';
 export { jacHtml } from './reports/jac-html';
 export { jacCsv } from './reports/jac-csv';
+export { compareJac, type JacComparison, type ChangedFigure } from './reports/jac-comparison';
 export { jacDocx, type ContactOfficer, type PaperOptions } from './reports/jac-docx';
 export { REPORT_SEAL, sealWords, type ReportSeal, type LatestSeal } from './reports/report-seal';
 export { NeedsYouQueries, type WorkItem, type NoticeEntry, type OwnerWork } from './home/needs-you.queries';

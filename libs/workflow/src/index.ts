@@ -3,6 +3,8 @@ export { RecommendationWorkflow, type ItemOutcome } from './recommendation-workf
 export { PeopleDirectory, type SignedInClaims } from './people-directory';
 export { WrittenPositions } from './written-positions';
 export { Sessions } from './sessions';
+export { IssuedPaperRecord } from './issued-papers';
+export { InspectionActivityLog } from './inspection-activity-log';
 export { CommandPipeline, FoldedStreams, type StreamFold, type Write, type Written } from './command-pipeline';
 export type { ItemView } from './item-view';
 export type { CommandRequest } from './command-request';

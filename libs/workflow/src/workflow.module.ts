@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { InspectionActivityLog } from './inspection-activity-log';
+import { IssuedPaperRecord } from './issued-papers';
 import { ItemHistoryReader } from './item-history';
 import { PeopleDirectory } from './people-directory';
 import { RecommendationWorkflow } from './recommendation-workflow';
@@ -6,7 +8,7 @@ import { WrittenPositions } from './written-positions';
 
 /** The command side: needs `EVENT_STORE` from `EventStoreModule` and `CLOCK` from `ClockModule`. */
 @Module({
-  providers: [RecommendationWorkflow, PeopleDirectory, ItemHistoryReader, WrittenPositions],
-  exports: [RecommendationWorkflow, PeopleDirectory, ItemHistoryReader, WrittenPositions],
+  providers: [RecommendationWorkflow, PeopleDirectory, ItemHistoryReader, WrittenPositions, IssuedPaperRecord, InspectionActivityLog],
+  exports: [RecommendationWorkflow, PeopleDirectory, ItemHistoryReader, WrittenPositions, IssuedPaperRecord, InspectionActivityLog],
 })
 export class WorkflowModule {}

@@ -31,7 +31,34 @@ export class ApiCommittee {
       .expect(201);
   }
 
-  async item(id: string, fields: { kind: ItemKind; level: Level; inspectionId: string; openedOn: string }): Promise<ApiItem> {
+  /** HMICFRS's fieldwork in force, recorded on `on` (when announced or held), and its debrief when given. */
+  async activity(
+    on: string,
+    fields: {
+      id: string;
+      inspectionType: InspectionType;
+      title: string;
+      fieldworkFrom: string;
+      fieldworkTo: string;
+      revisits?: string[];
+      purpose?: string;
+    },
+    debrief?: { on: string; notes: string },
+  ): Promise<void> {
+    await this.liaison()
+      .post('/inspection-activity', { ...fields, occurredAt: at(on) })
+      .expect(201);
+    if (debrief) {
+      await this.liaison()
+        .post(`/inspection-activity/${fields.id}/debrief`, { notes: debrief.notes, occurredAt: at(debrief.on) })
+        .expect(200);
+    }
+  }
+
+  async item(
+    id: string,
+    fields: { kind: ItemKind; level: Level; inspectionId: string; openedOn: string; text?: string },
+  ): Promise<ApiItem> {
     const { openedOn, ...rest } = fields;
     await this.liaison()
       .post('/recommendations', {
@@ -44,7 +71,12 @@ export class ApiCommittee {
         ...rest,
       })
       .expect(201);
-    return new ApiItem(id, { owner: this.owner, dcc: this.dcc, hmicfrs: this.hmicfrs, liaison: this.liaison }, fields.level);
+    return this.existing(id, fields.level);
+  }
+
+  /** An item already on the register, to act on. */
+  existing(id: string, level: Level): ApiItem {
+    return new ApiItem(id, { owner: this.owner, dcc: this.dcc, hmicfrs: this.hmicfrs, liaison: this.liaison }, level);
   }
 
   /** The Word paper, downloaded as a committee secretary downloads it, and read back. */

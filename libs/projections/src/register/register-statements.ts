@@ -31,6 +31,8 @@ export interface RegisterStatements {
   versions: BulkInsert;
   endVersion: Statement<[string, string, number]>;
   addInspection: Statement<[string, string, string, string, string, string]>;
+  addActivity: Statement<[string, string, string, string, string, string, string | null, string]>;
+  addDebrief: Statement<[string, string, string]>;
   addCount: Statement<[string, number, string, number]>;
   dropEmptyCounts: Statement<[]>;
   addRag: Statement<[string, number]>;
@@ -51,6 +53,11 @@ export function registerStatements(db: Database, t: TableName): RegisterStatemen
     addInspection: db.prepare(
       `INSERT OR REPLACE INTO ${t('inspections')} (id, report_type, title, published_on, recorded_at, gradings) VALUES (?, ?, ?, ?, ?, ?)`,
     ),
+    addActivity: db.prepare(
+      `INSERT OR REPLACE INTO ${t('inspection_activity')}
+         (id, inspection_type, title, fieldwork_from, fieldwork_to, revisits, purpose, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    addDebrief: db.prepare(`INSERT INTO ${t('inspection_debriefs')} (activity_id, notes, recorded_at) VALUES (?, ?, ?)`),
     addCount: db.prepare(
       `INSERT INTO ${t('register_counts')} (kind, level, status, items) VALUES (?, ?, ?, ?)
        ON CONFLICT (kind, level, status) DO UPDATE SET items = items + excluded.items`,

@@ -65,9 +65,24 @@ class RegisterBatch implements ReadModelBatch {
   ) {}
 
   apply(event: ProjectedEvent): void {
-    if (event.fact.type === 'InspectionReportRecorded') this.recordInspection(event.fact.data, event.metadata.recordedAt);
-    // The directory's people are the people projection's; the register shows them by name only.
-    else if (isRecommendationEvent(event.fact)) this.evolve(event, event.fact);
+    const { fact, metadata } = event;
+    if (fact.type === 'InspectionReportRecorded') this.recordInspection(fact.data, metadata.recordedAt);
+    else if (fact.type === 'InspectionActivityRecorded') {
+      const { id, inspectionType, title, fieldworkFrom, fieldworkTo, revisits, purpose } = fact.data;
+      this.statements.addActivity.run(
+        id,
+        inspectionType,
+        title,
+        fieldworkFrom,
+        fieldworkTo,
+        JSON.stringify(revisits),
+        purpose ?? null,
+        metadata.recordedAt,
+      );
+    } else if (fact.type === 'InspectionDebriefNoted') this.statements.addDebrief.run(event.subject, fact.data.notes, metadata.recordedAt);
+    // The directory's people are the people projection's (the register shows them by name only); an
+    // issued paper is read from its own stream.
+    else if (isRecommendationEvent(fact)) this.evolve(event, fact);
   }
 
   finish(): void {

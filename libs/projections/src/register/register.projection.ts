@@ -13,8 +13,16 @@ import { NO_NEXT_VERSION } from './register-rows';
 @Injectable()
 export class RegisterProjection implements Projection {
   readonly name = 'register';
-  readonly version: number = 5;
-  readonly tables = ['register', 'register_versions', 'inspections', 'register_counts', 'rag_counts'] as const;
+  readonly version: number = 6;
+  readonly tables = [
+    'register',
+    'register_versions',
+    'inspections',
+    'inspection_activity',
+    'inspection_debriefs',
+    'register_counts',
+    'rag_counts',
+  ] as const;
 
   /** `rebuildHolds`: how many items a rebuild keeps in memory between batches (about 1 KiB each). */
   constructor(private readonly options: { rebuildHolds: number } = { rebuildHolds: 100_000 }) {}
@@ -53,6 +61,15 @@ export class RegisterProjection implements Projection {
           -- the grades it gives, per area, as JSON ([{"area", "grade"}]; [] without grades)
           gradings TEXT NOT NULL
         )`,
+        // HMICFRS in force: each inspection's fieldwork, with when it was recorded (a paper as known at a
+        // date lists what was known then), and every debrief noted, each with its own time.
+        `CREATE TABLE ${t('inspection_activity')} (
+          id TEXT PRIMARY KEY, inspection_type TEXT NOT NULL, title TEXT NOT NULL,
+          fieldwork_from TEXT NOT NULL, fieldwork_to TEXT NOT NULL,
+          -- the items it re-visits, as JSON (ids)
+          revisits TEXT NOT NULL, purpose TEXT, recorded_at TEXT NOT NULL
+        )`,
+        `CREATE TABLE ${t('inspection_debriefs')} (activity_id TEXT NOT NULL, notes TEXT NOT NULL, recorded_at TEXT NOT NULL)`,
         `CREATE TABLE ${t('register_counts')} (
           kind TEXT NOT NULL, level INTEGER NOT NULL, status TEXT NOT NULL, items INTEGER NOT NULL,
           PRIMARY KEY (kind, level, status)

@@ -1,7 +1,7 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { GRADES, type ItemKind } from '@hmicfrs/lifecycle';
-import type { JacReport, KindCounts, PublishedReport } from './jac-report';
+import type { ActivityLine, JacReport, KindCounts, PublishedReport } from './jac-report';
 import { sealWords } from './report-seal';
 import { GRADE_LABELS, KIND_LABELS, STATUS_LABELS, kindAndLevel, longDate, withChange } from './report-words';
 
@@ -124,6 +124,7 @@ function paper(report: JacReport, options: PaperOptions): (Paragraph | Table)[] 
           ),
         ]),
     ...publishedReports(report),
+    ...inspectionActivity(report),
     text(`Drawn from the record as it stood on ${longDate(period.knownAt)}.`),
     ...(options.contact === undefined
       ? []
@@ -178,6 +179,35 @@ function publishedReports(report: JacReport): (Paragraph | Table)[] {
           text(addressedWords(published)),
         ])),
   ];
+}
+
+/**
+ * "4. Inspection Activity" and "Forthcoming HMICFRS Activity & Inspections", as June 2024 gave them:
+ * "a) 29 April 2024 – 2 May 2024 – SOMS & OCSET re-visit. …", the causes of concern each re-visit
+ * re-examined, and what the debrief said.
+ */
+function inspectionActivity(report: JacReport): Paragraph[] {
+  const letter = (n: number) => String.fromCharCode(97 + (n % 26));
+  const lines = (activity: ActivityLine[]) =>
+    activity.flatMap((line, n) => [
+      text(`${letter(n)}) ${fieldwork(line)} – ${line.title}.${line.purpose === null ? '' : ` ${line.purpose}`}`),
+      ...line.revisits.map((item) => text(`Re-visiting ${item.reference}: ${item.text}`)),
+      ...(line.debrief === null ? [] : [text(`Debrief: ${line.debrief}`)]),
+    ]);
+  const { since, forthcoming } = report.activity;
+  return [
+    heading('4. Inspection Activity'),
+    ...(since.length === 0
+      ? [text('The force has hosted no inspection activity since the last JAC.')]
+      : [text('Since the last JAC, the force has hosted the following inspection activity in force;'), ...lines(since)]),
+    heading('Forthcoming HMICFRS Activity & Inspections'),
+    ...(forthcoming.length === 0 ? [text('There are no further Inspections currently in the calendar.')] : lines(forthcoming)),
+  ];
+}
+
+/** "29 April 2024 – 2 May 2024"; one day alone when it began and ended on it. */
+function fieldwork({ fieldworkFrom, fieldworkTo }: ActivityLine): string {
+  return fieldworkFrom === fieldworkTo ? longDate(fieldworkFrom) : `${longDate(fieldworkFrom)} – ${longDate(fieldworkTo)}`;
 }
 
 function gradings({ inspection, gradings }: PublishedReport): (Paragraph | Table)[] {

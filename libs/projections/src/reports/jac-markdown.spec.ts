@@ -23,6 +23,7 @@ const report: JacReport = {
   register: { total: { count: 1, change: 0 }, inProgress: 0, added: 0, byKind: [] },
   rag: { red: 0, amber: 0, green: 0, unrated: 0, total: 0 },
   byReport: [{ inspection, received: { ...none, recommendation: 1 }, submitted: none }],
+  activity: { since: [], forthcoming: [] },
   published: [],
   overdue: [],
   waitingForHmicfrs: [],

@@ -6,7 +6,7 @@ import { PastRegister } from '../register/past-register';
 import { ReadModelFreshness } from '../runtime/freshness';
 import { ReadModelDatabase } from '../runtime/read-model-database';
 import { jacPeriod, type JacRequest } from './jac-period';
-import { compileJacReport, type InspectionRef, type JacReport } from './jac-report';
+import { compileJacReport, type ActivityLine, type InspectionRef, type JacReport } from './jac-report';
 import { whyEmpty, type RecordExtent } from './report-words';
 import { REPORT_SEAL, type LatestSeal } from './report-seal';
 
@@ -49,16 +49,59 @@ export class JacReportService {
           inspection: { id: row.id, reportType: row.report_type, title: row.title, publishedOn: row.published_on },
           gradings: JSON.parse(row.gradings) as GradedArea[],
         }));
+      const activity = this.activity(period);
       const describe = db.prepare<[string], { reference: string; text: string }>('SELECT reference, text FROM register WHERE id = ?');
       return compileJacReport(period, {
         now,
         before,
         inspection: (id) => inspectionRef(id, inspection),
         published,
+        activity,
         describe: (id) => describe.get(id) ?? { reference: id, text: '' },
         seal,
       });
     })();
+  }
+
+  /** Inspection activity as known at `knownAt`: fieldwork begun since the previous JAC, and still to come. */
+  private activity(period: { previous: string; asAt: string; knownAt: string }): { since: ActivityLine[]; forthcoming: ActivityLine[] } {
+    const { db } = this.database;
+    const rows = db
+      .prepare<[{ previous: string; knownAt: string }], ActivityRow>(
+        `SELECT a.*, (SELECT d.notes FROM inspection_debriefs d WHERE d.activity_id = a.id AND d.recorded_at <= @knownAt
+                      ORDER BY d.recorded_at DESC, d.rowid DESC LIMIT 1) AS debrief
+         FROM inspection_activity a WHERE a.recorded_at <= @knownAt AND a.fieldwork_from > @previous
+         ORDER BY a.fieldwork_from, a.title, a.id`,
+      )
+      .all({ previous: period.previous.slice(0, 10), knownAt: period.knownAt });
+    const describe = db.prepare<[string], { reference: string; text: string }>('SELECT reference, text FROM register WHERE id = ?');
+    const lines = rows.map((row): ActivityLine => ({
+      id: row.id,
+      inspectionType: row.inspection_type,
+      title: row.title,
+      fieldworkFrom: row.fieldwork_from,
+      fieldworkTo: row.fieldwork_to,
+      purpose: row.purpose,
+      revisits: (JSON.parse(row.revisits) as string[]).map((id) => ({ id, ...(describe.get(id) ?? { reference: id, text: '' }) })),
+      debrief: row.debrief,
+    }));
+    const asAt = period.asAt.slice(0, 10);
+    return { since: lines.filter((line) => line.fieldworkFrom <= asAt), forthcoming: lines.filter((line) => line.fieldworkFrom > asAt) };
+  }
+
+  /**
+   * The items with an event recorded after `knownAt` about what had happened by `asAt`: what a paper
+   * issued as known at `knownAt` could not have shown. References, in order.
+   */
+  recordedLater(period: { asAt: string; knownAt: string }): string[] {
+    return this.database.db
+      .prepare<[string, string], { reference: string }>(
+        `SELECT DISTINCT r.reference FROM register_versions v JOIN register r ON r.id = v.item_id
+         WHERE v.recorded_at > ? AND v.occurred_at <= ?`,
+      )
+      .all(period.knownAt, period.asAt)
+      .map(({ reference }) => reference)
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
   }
 
   /**
@@ -77,6 +120,17 @@ export class JacReportService {
       .get(report.period.knownAt)!;
     return whyEmpty(report.period, extent);
   }
+}
+
+interface ActivityRow {
+  id: string;
+  inspection_type: InspectionType;
+  title: string;
+  fieldwork_from: string;
+  fieldwork_to: string;
+  revisits: string;
+  purpose: string | null;
+  debrief: string | null;
 }
 
 interface InspectionRow {

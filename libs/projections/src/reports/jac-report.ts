@@ -33,6 +33,20 @@ export interface ItemLine {
 
 export type KindCounts = Record<ItemKind, number>;
 
+/** HMICFRS in force: an inspection's fieldwork, what it re-visited, what its debrief said. */
+export interface ActivityLine {
+  id: string;
+  inspectionType: InspectionType;
+  title: string;
+  fieldworkFrom: IsoDate;
+  fieldworkTo: IsoDate;
+  purpose: string | null;
+  /** The causes of concern it re-examined: their references and words. */
+  revisits: { id: string; reference: string; text: string }[];
+  /** The latest debrief noted, as known at `knownAt`. */
+  debrief: string | null;
+}
+
 /** A report published since the last JAC, as the papers describe it: its grades, and what it gave whom. */
 export interface PublishedReport {
   inspection: InspectionRef;
@@ -55,6 +69,8 @@ export interface JacReport {
   rag: { red: number; amber: number; green: number; unrated: number; total: number };
   /** Per inspection report: items received, and items submitted for closure to date, by kind. */
   byReport: { inspection: InspectionRef; received: KindCounts; submitted: KindCounts }[];
+  /** Fieldwork that began after the previous JAC up to `asAt`, and fieldwork still to come, as known at `knownAt`. */
+  activity: { since: ActivityLine[]; forthcoming: ActivityLine[] };
   /** Reports published after the previous JAC up to `asAt` (and known at `knownAt`), in order of publication. */
   published: PublishedReport[];
   /** Items in progress whose due date had passed at `asAt` and that wait on the force, the longest overdue first. */
@@ -83,6 +99,8 @@ export interface JacSources {
   inspection(id: string): InspectionRef;
   /** Reports published after `previous` up to `asAt`, as known at `knownAt`, with their grades. */
   published?: readonly { inspection: InspectionRef; gradings: GradedArea[] }[];
+  /** Inspection activity, as known at `knownAt`: fieldwork from after `previous` to `asAt`, and after `asAt`. */
+  activity?: { since: readonly ActivityLine[]; forthcoming: readonly ActivityLine[] };
   /** The words of an item (they never change): its reference and text. */
   describe(id: string): { reference: string; text: string };
   /** The latest signed checkpoint, from the caller (libs/seal); none: not yet sealed. */
@@ -159,6 +177,7 @@ export function compileJacReport(period: JacPeriod, sources: JacSources): JacRep
           (a.inspection.publishedOn ?? '').localeCompare(b.inspection.publishedOn ?? '') ||
           a.inspection.title.localeCompare(b.inspection.title),
       ),
+    activity: { since: [...(sources.activity?.since ?? [])], forthcoming: [...(sources.activity?.forthcoming ?? [])] },
     published: [...(sources.published ?? [])]
       .sort(
         (a, b) =>

@@ -3,10 +3,11 @@ import { applyDecorators } from '@nestjs/common';
 import { IsISO8601, IsString, Matches, MaxLength, MinLength } from 'class-validator';
 
 /** An id that can name a stream: letters, digits and _ . : - (the item's HMICFRS reference, a report's id). */
-export const IsIdentifier = () =>
+export const IsIdentifier = (options: { each?: boolean } = {}) =>
   applyDecorators(
-    IsString(),
+    IsString(options),
     Matches(/^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/, {
+      ...options,
       message: '$property must be 1–100 letters, digits or _ . : - and start with a letter or digit',
     }),
   );

@@ -5,7 +5,7 @@ import { GRADES, type Grade, type InspectionType } from '@hmicfrs/lifecycle';
 import { CommandBody } from './command-body';
 import { IsCalendarDate, IsIdentifier, IsText } from './fields';
 
-const INSPECTION_TYPES: InspectionType[] = ['peel', 'thematic', 'jtai', 'super_complaint', 're_visit', 'other'];
+export const INSPECTION_TYPES: InspectionType[] = ['peel', 'thematic', 'jtai', 'super_complaint', 're_visit', 'other'];
 
 /** One area the report grades, and its grade. */
 export class GradedAreaDto {
