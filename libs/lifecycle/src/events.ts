@@ -194,13 +194,7 @@ export type InspectionReportRecorded = Fact<
 
 export type InspectionReportEvent = InspectionReportRecorded;
 
-export type DomainEvent =
-  | RecommendationEvent
-  | InspectionReportEvent
-  | PersonEvent
-  | SessionEvent
-  | PaperIssued
-  | InspectionActivityEvent;
+export type DomainEvent = RecommendationEvent | InspectionReportEvent | PersonEvent | SessionEvent | PaperIssued | InspectionActivityEvent;
 
 const NOT_AN_ITEMS: ReadonlySet<string> = new Set<Exclude<DomainEvent, RecommendationEvent>['type']>([
   'InspectionReportRecorded',
