@@ -38,7 +38,7 @@ describe('npm run cli -- project | rebuild | report', () => {
     expect(code).toBe(0);
     expect(stdout).toBe('');
     expect(stderr).toMatch(
-      /register, approvalQueue, audit, people: \d+%, [\d,]+ events, [\d,]+ events\/s, (\d+ s left|time left not known yet)/,
+      /register, approvalQueue, audit, people, search: \d+%, [\d,]+ events, [\d,]+ events\/s, (\d+ s left|time left not known yet)/,
     );
     expect(stderr).toMatch(/swapping the rebuilt tables in/);
     expect(stderr).toMatch(/rebuilt from [\d,]+ events/);
@@ -53,7 +53,7 @@ describe('npm run cli -- project | rebuild | report', () => {
   it('rebuild of a projection that does not exist is refused, naming those that do', async () => {
     const { code, stderr } = await cli(dataDir, 'rebuild', 'registre');
     expect(code).toBe(2);
-    expect(stderr.trim()).toBe('There is no projection "registre"; the projections are register, approvalQueue, audit, people');
+    expect(stderr.trim()).toBe('There is no projection "registre"; the projections are register, approvalQueue, audit, people, search');
   }, 30_000);
 
   it('report prints the JAC paper as Markdown, or CSV', async () => {
