@@ -50,6 +50,8 @@ describe('every field a person types comes out escaped on every page that shows 
       text: typed('item text'),
       owner: 'supt-patel',
     }).then(expectRedirect);
+    // The paper issued now: the items recorded after it change figures named by the report's title.
+    await submitForm(flo, '/app/committee-report', {}).then((response) => expect(response.status).toBe(303));
     await submitForm(flo, '/app/inspection-reports/peel-x/items/new', {
       ...item,
       reference: 'P-2',
@@ -99,6 +101,7 @@ describe('every field a person types comes out escaped on every page that shows 
     ['DCC Matthew Green', '/app/approvals', ['item text', 'evidence title']],
     ['DCC Matthew Green', '/app/items/P-1/approve', ['item text', 'evidence title', 'evidence location', 'evidence description']],
     ['Flo Fletcher', '/app/committee-report', ['report title']],
+    ['Flo Fletcher', `/app/committee-report/papers/jac-${new Date().toISOString().slice(0, 10)}`, ['report title']],
   ];
 
   it.each(PAGES)('as %s, %s shows the typed text literally and adds no element of it', async (person, path, fields) => {

@@ -25,6 +25,7 @@ import { SECRETS, secretsFor } from './session/secrets';
 import { SignInController, SignOutController } from './session/sign-in.controller';
 import { PAGES } from './web-pages';
 import { PeoplePageController } from './people/people-page.controller';
+import { CommitteePapers } from '../papers/committee-papers';
 
 /**
  * The web pages, under /app. They read what the JSON API reads and send the same commands through
@@ -59,6 +60,8 @@ export class PagesModule {
       ],
       providers: [
         PageRenderer,
+        // The issued papers, as the JSON API has them (apps/api/src/papers).
+        CommitteePapers,
         ItemPages,
         InspectionReportList,
         ProblemPage,

@@ -1,10 +1,15 @@
-import { BadRequestException, Controller, Get, Inject, Query, Req, Res } from '@nestjs/common';
+import { BadRequestException, Body, Controller, Get, HttpCode, Inject, Param, Post, Query, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage } from '@hmicfrs/auth';
 import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
 import { InvalidReportParameter, JacReportService, jacCsv, jacDocx, jacMarkdown, type JacReport } from '@hmicfrs/projections';
+import { CommandRefused } from '@hmicfrs/workflow';
+import { paperId } from '@hmicfrs/lifecycle';
+import { CommitteePapers } from '../../papers/committee-papers';
+import { PaperIdParams } from '../../papers/paper-id.params';
 import { errorsForPage, type FormBody } from '../forms/form';
+import { PAGES } from '../web-pages';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { KIND } from '../words';
 import { barChart } from './bar-chart';
@@ -23,8 +28,46 @@ export class CommitteeReportController {
   constructor(
     private readonly reports: JacReportService,
     private readonly pages: PageRenderer,
+    private readonly papers: CommitteePapers,
     @Inject(CLOCK) private readonly clock: Clock,
   ) {}
+
+  /** "Issue the paper": the liaison officer sends the paper for the dates shown, drawn from the record as it stands. */
+  @Post('issue')
+  @HttpCode(303)
+  @Can('paper.issue')
+  async issue(@Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const form = readReportForm(body, this.today());
+    if (form.errors.length) throw new BadRequestException(form.errors.map((error) => error.text).join('; '));
+    const { asAt, previous, since } = form.request;
+    try {
+      await this.papers.issue({ asAt, previous, since }, { actor: request.actor! });
+    } catch (error) {
+      if (error instanceof InvalidReportParameter) throw new BadRequestException(error.message);
+      // Issued already: its page shows it, and what has changed since.
+      if (!(error instanceof CommandRefused && error.refusal.code === 'already_exists')) throw error;
+    }
+    await this.pages.redirect(reply, `${PAGES}/committee-report/papers/${encodeURIComponent(paperId(asAt))}`);
+  }
+
+  /** An issued paper: what it was drawn from, and each figure since changed. */
+  @Get('papers/:id')
+  @Can('reports.read')
+  async issued(@Param() { id }: PaperIdParams, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const comparison = await this.papers.comparison(id);
+    await this.pages.render(request, reply, 'committee-paper.njk', { title: 'Issued paper', paper: comparison.paper, comparison }, 200);
+  }
+
+  @Get('papers/:id/paper.docx')
+  @Can('reports.read')
+  async issuedDocument(@Param() { id }: PaperIdParams, @Res() reply: FastifyReply): Promise<void> {
+    const { paper, document } = await this.papers.document(id);
+    await reply
+      .header('content-type', DOCX)
+      .header('content-disposition', `attachment; filename="${paper.id}.docx"`)
+      .header('cache-control', 'no-store')
+      .send(document);
+  }
 
   @Get()
   @Can('reports.read')
