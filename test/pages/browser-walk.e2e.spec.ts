@@ -80,6 +80,12 @@ describe('a level 3 item walked through the web pages', () => {
     await flo.getByRole('link', { name: 'Register', exact: true }).click();
     await reloadUntil(flo, () => flo.getByRole('link', { name: '9159' }));
     await screenshot(flo, 'register');
+    // One search box: words from the wording find the item, the words that matched marked.
+    await flo.getByLabel('Search the register').fill('vulnerable victims');
+    await flo.getByRole('button', { name: 'Apply filters' }).click();
+    await expectText(flo, 'Showing 1 item matching “vulnerable victims”, best match first');
+    expect(await flo.getByTestId('wording').locator('mark').allTextContents()).toEqual(['vulnerable', 'victims']);
+    await screenshot(flo, 'register-search');
     await closeChecked(flo);
   });
 
@@ -139,7 +145,11 @@ describe('a level 3 item walked through the web pages', () => {
     await screenshot(dcc, 'return-error-summary');
     await dcc.getByLabel('Reason').fill('Add the victim survey results to the action plan');
     await dcc.getByRole('button', { name: 'Return to the owner' }).click();
-    await expectText(dcc, 'Return to the owner: done.');
+    // Back in the queue: the decision confirmed, the item gone from it though the read model may lag.
+    await dcc.waitForURL(/\/app\/approvals\?/);
+    await expectText(dcc, 'Return to the owner: done for 9159.');
+    expect(await dcc.getByTestId('awaiting-approval').filter({ hasText: '9159' }).count()).toBe(0);
+    await expectText(dcc, 'Nothing else is waiting for you.');
     await screenshot(dcc, 'returned');
     await closeChecked(dcc);
 
@@ -150,11 +160,16 @@ describe('a level 3 item walked through the web pages', () => {
     expect(await returned.textContent()).toContain('Add the victim survey results to the action plan');
     await screenshot(owner, 'home-owner-returned');
     await returned.getByRole('link', { name: '9159' }).click();
-    await expectAccessible(owner, 'item-returned');
+    // The item page leads with it too, above the button that submits it again.
+    expect(await owner.getByTestId('sent-back').textContent()).toMatch(
+      /The DCC returned this submission: Add the victim survey results to the action plan[\s\S]*DCC Matthew Green/,
+    );
+    await screenshot(owner, 'item-returned');
     await owner.getByRole('button', { name: 'Submit for closure' }).click();
     await expectAccessible(owner, 'submit-again');
     await owner.getByRole('button', { name: 'Submit for closure' }).click();
     await expectText(owner, 'Submit for closure: done.');
+    expect(await owner.getByTestId('sent-back').count()).toBe(0);
     await expectAccessible(owner, 'item-resubmitted');
     await closeChecked(owner);
   });
@@ -180,9 +195,12 @@ describe('a level 3 item walked through the web pages', () => {
     await expectText(dcc, 'Submitted by Supt Asha Patel');
     await screenshot(dcc, 'approve-confirm');
     await dcc.getByRole('button', { name: 'Approve' }).click();
-    await expectText(dcc, 'Approve: done.');
-    await expectText(dcc, 'self-certified and awaiting HMICFRS verification');
+    await dcc.waitForURL(/\/app\/approvals\?/);
+    await expectText(dcc, 'Approve: done for 9159.');
     await screenshot(dcc, 'approved');
+    await dcc.getByTestId('decided').getByRole('link', { name: '9159' }).click();
+    await expectText(dcc, 'self-certified and awaiting HMICFRS verification');
+    await expectAccessible(dcc, 'item-approved');
     await closeChecked(dcc);
     // The approval as the API's history gives it to anyone who checks: it names exactly the bytes the DCC opened.
     const bearer = `Bearer ${issueToken(

@@ -72,12 +72,25 @@ describe('the home page of each person', () => {
 
   it("a returned submission comes back to its owner with the DCC's reason on top, escaped", async () => {
     const reason = 'No <b>letter</b> from the Chief Constable';
-    expect((await submitForm(agents['dcc-green'], '/app/items/34/return', { reason })).status).toBe(303);
+    const returned = await submitForm(agents['dcc-green'], '/app/items/34/return', { reason });
+    // The DCC goes back to the queue, told what was done, the item gone from it.
+    expect([returned.status, returned.headers.location]).toEqual([303, '/app/approvals?done=return&item=34']);
+    const queue = await agents['dcc-green'].get(returned.headers.location).expect(200);
+    expect(queue.text).toMatch(/Return to the owner: done for <a[^>]*href="\/app\/items\/34">34<\/a>/);
+    expect(queue.text).not.toContain('href="/app/items/34/approve"');
+    // Only a decision and an item id make the banner.
+    for (const odd of ['done=rate&item=34', 'done=return&item=%3Cb%3E', 'done=constructor&item=34']) {
+      expect((await agents['dcc-green'].get(`/app/approvals?${odd}`).expect(200)).text).not.toContain('data-testid="decided"');
+    }
     const owner = await eventually(agents['supt-patel'], 'data-testid="returned"');
     expect(owner).toContain('No &lt;b&gt;letter&lt;/b&gt; from the Chief Constable');
     expect(owner).not.toContain('<b>letter</b>');
     expect(owner).toContain('Overdue (1)');
     expect(owner.indexOf('data-testid="returned"')).toBeLessThan(owner.indexOf('data-testid="overdue"'));
+    // On the item page the reason leads, escaped, until it is submitted again.
+    const itemPage = await agents['supt-patel'].get('/app/items/34').expect(200);
+    expect(itemPage.text).toContain('The DCC returned this submission: No &lt;b&gt;letter&lt;/b&gt; from the Chief Constable');
+    expect(itemPage.text.indexOf('data-testid="sent-back"')).toBeLessThan(itemPage.text.indexOf('data-testid="actions"'));
     const dcc = await agents['dcc-green'].get('/app/home').expect(200);
     expect(dcc.text).toContain('Nothing is waiting for approval.');
   });

@@ -11,7 +11,7 @@ import { AuditWriter } from './audit-writer';
 export class AuditProjection implements Projection {
   readonly name = 'audit';
   /** 3: the directory's `PersonAdded` (person-<id> streams) is in the trail too, so a stored trail is rebuilt with them. */
-  readonly version: number = 3;
+  readonly version: number = 4;
   readonly tables = ['audit_trail'] as const;
 
   schema(t: TableName, g: number): ProjectionSchema {
@@ -29,6 +29,9 @@ export class AuditProjection implements Projection {
         `CREATE INDEX audit_by_stream_g${g} ON ${t('audit_trail')} (stream_id, seq)`,
         `CREATE INDEX audit_by_user_g${g} ON ${t('audit_trail')} (user_id, seq)`,
         `CREATE INDEX audit_by_occurred_g${g} ON ${t('audit_trail')} (occurred_at)`,
+        // The home page's reminders and escalations by recipient (NeedsYouQueries.notices): the few among every event.
+        `CREATE INDEX audit_notices_by_recipient_g${g} ON ${t('audit_trail')} (json_extract(data, '$.to'), seq)
+           WHERE type IN ('ReminderIssued', 'Escalated')`,
       ],
     };
   }

@@ -73,7 +73,7 @@ export class NeedsYouQueries {
     return this.database.db
       .prepare(
         `SELECT ${ITEM}, r.last_event_at AS since, NULL AS reason FROM register r
-         WHERE r.status = 'awaiting_hmicfrs' OR (r.status = 'self_certified' AND r.closed = 0)
+         WHERE status = 'awaiting_hmicfrs' OR (status = 'self_certified' AND closed = 0)
          ORDER BY r.last_event_at LIMIT ${LIMIT}`,
       )
       .all() as WorkItem[];
@@ -84,7 +84,7 @@ export class NeedsYouQueries {
     return this.database.db
       .prepare(
         `SELECT ${ITEM}, r.opened_at AS since, NULL AS reason FROM register r
-         WHERE r.in_progress = 1 AND (r.owner IS NULL OR r.due_date IS NULL)
+         WHERE in_progress = 1 AND (owner IS NULL OR due_date IS NULL)
          ORDER BY r.opened_at LIMIT ${LIMIT}`,
       )
       .all() as WorkItem[];
@@ -95,8 +95,8 @@ export class NeedsYouQueries {
     return this.database.db
       .prepare(
         `SELECT r.id AS itemId, r.reference, a.type, json_extract(a.data, '$.kind') AS kind, json_extract(a.data, '$.on') AS "on"
-         FROM audit_trail a JOIN register r ON a.stream_id = 'recommendation-' || r.id
-         WHERE a.type IN ('ReminderIssued', 'Escalated') AND json_extract(a.data, '$.to') = @to
+         FROM audit_trail a JOIN register r ON r.id = substr(a.stream_id, length('recommendation-') + 1)
+         WHERE a.type IN ('ReminderIssued', 'Escalated') AND json_extract(data, '$.to') = @to
          ORDER BY a.seq DESC LIMIT ${LIMIT}`,
       )
       .all({ to }) as NoticeEntry[];

@@ -3,7 +3,13 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage, permits } from '@hmicfrs/auth';
 import { ApprovalQueueQueries } from '@hmicfrs/projections';
+import { QUEUE_DECISIONS } from '../items/item-commands.controller';
+import { ACTION_FORMS } from '../items/action-forms';
 import { PageRenderer, type PageRequest } from '../page-renderer';
+import { COMMAND } from '../words';
+
+/** An item's id as the item routes take it. */
+const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 
 const PAGE_SIZE = 25;
 
@@ -19,15 +25,28 @@ export class ApprovalsController {
 
   @Get()
   @Can('approvals.read')
-  async list(@Req() request: PageRequest, @Res() reply: FastifyReply, @Query('page') pageText?: string): Promise<void> {
+  async list(
+    @Req() request: PageRequest,
+    @Res() reply: FastifyReply,
+    @Query('page') pageText?: string,
+    @Query('done') done?: string,
+    @Query('item') itemId?: string,
+  ): Promise<void> {
     if (pageText !== undefined && !/^[1-9]\d{0,6}$/.test(pageText))
       throw new BadRequestException(`There is no page "${pageText}" of the queue`);
     const page = pageText === undefined ? 1 : Number(pageText);
     const queue = this.queue.approvalQueue({ limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE });
     const pages = Math.max(1, Math.ceil(queue.total / PAGE_SIZE));
+    // Back from a decision: it is recorded, so the item no longer waits, though the read model may not know yet.
+    const decided =
+      typeof done === 'string' && QUEUE_DECISIONS.has(done) && typeof itemId === 'string' && ITEM_ID.test(itemId)
+        ? { id: itemId, message: `${COMMAND[ACTION_FORMS.get(done)!.type]}: done` }
+        : undefined;
+    const waiting = decided ? queue.items.filter((item) => item.id !== decided.id) : queue.items;
     await this.pages.render(request, reply, 'approvals.njk', {
       title: 'Approvals',
-      queue,
+      queue: { ...queue, items: waiting, total: queue.total - (queue.items.length - waiting.length) },
+      decided,
       // The queue is open to the liaison officer and auditors too; only the DCC's role gets the buttons.
       canDecide: permits(request.actor!, 'recommendation.approve').allowed,
       canOpen: permits(request.actor!, 'evidence.read').allowed,

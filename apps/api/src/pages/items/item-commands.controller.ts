@@ -16,10 +16,14 @@ import { ItemPages } from './item-pages';
 
 const FORM_ID = /^[0-9a-f-]{36}$/;
 
+/** The DCC's decisions on a submission: after one, the DCC goes back to the queue, at the next submission. */
+export const QUEUE_DECISIONS: ReadonlySet<string> = new Set(['approve', 'return']);
+
 /**
  * One route per lifecycle command, each under its own policy action, as in the JSON API; made from the
- * action forms, as those are from the commands' entries. A post that works redirects to the item; a
- * refused one shows the form again with the reason in the error summary.
+ * action forms, as those are from the commands' entries. A post that works redirects to the item (a
+ * DCC's decision, to the approvals queue); a refused one shows the form again with the reason in the
+ * error summary.
  */
 @ApiExcludeController()
 @WebPage()
@@ -71,6 +75,9 @@ export class ItemCommandsController {
       const refused = refusalOnForm(error, form);
       if (!refused) throw error;
       return this.items.showForm(request, reply, id, form, { body, errors: [refused.error], status: refused.status });
+    }
+    if (QUEUE_DECISIONS.has(form.verb)) {
+      return this.pages.redirect(reply, `${PAGES}/approvals?done=${form.verb}&item=${encodeURIComponent(id)}`);
     }
     await this.pages.redirect(reply, `${PAGES}/items/${encodeURIComponent(id)}?done=${form.verb}`);
   }

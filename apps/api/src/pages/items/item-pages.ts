@@ -22,7 +22,7 @@ import { PageRenderer, type PageRequest } from '../page-renderer';
 import { COMMAND } from '../words';
 import type { FormField } from '../../commands/lifecycle-command-entry';
 import { ACTION_FORMS, FORM_OF_COMMAND, OCCURRED_ON, type ActionForm } from './action-forms';
-import { dueDateLineage, timeline } from './timeline';
+import { dueDateLineage, sentBack, timeline } from './timeline';
 
 /** The item page and its action forms, drawn from the workflow's view of the item and its history. */
 @Injectable()
@@ -62,6 +62,7 @@ export class ItemPages {
     // The lifecycle and the policy say whether evidence is taken now (until submission, by the owner or liaison).
     const canUpload = now && view.allowedCommands.includes('ATTACH_EVIDENCE');
     const uploadedFor = documentsForReferences(view.item.evidence);
+    const rows = timeline(history, (userId) => this.pages.nameOf(userId), asAtIso);
     const reference = view.item.evidence.find((e) => e.evidenceId === options.uploadFor && !isStoredDocument(e));
     const uploadPrefill =
       canUpload && reference !== undefined && uploadedFor[reference.evidenceId] === undefined
@@ -81,7 +82,9 @@ export class ItemPages {
         inspection: await this.inspection(view.item.inspectionId),
         actions: altered ? [] : view.allowedCommands.map((type) => FORM_OF_COMMAND.get(type)!),
         notYet: now ? await this.notYet(id, view, actor) : [],
-        timeline: timeline(history, (userId) => this.pages.nameOf(userId), asAtIso).reverse(),
+        // Returned (or rejected) and not yet submitted again: the reason leads the page.
+        sentBack: view.status === 'rag_rated' ? sentBack(rows) : undefined,
+        timeline: [...rows].reverse(),
         chain: history.chain,
         sealed: history.sealed,
         dueDates: dueDateLineage(history, asAtIso),

@@ -48,6 +48,19 @@ export function timeline(history: ItemHistory, nameOf: (userId: string) => strin
   }));
 }
 
+/** What sends a submission back (the DCC's return, HMICFRS's rejection), and what starts one again. */
+const SENT_BACK = new Set(['ClosureReturned', 'HmicfrsRejected']);
+const SENT_AGAIN = new Set(['SubmittedForClosure', 'Reopened']);
+
+/**
+ * The return or rejection the item's owner has still to answer: the latest of the item's submissions,
+ * returns and rejections, when it is one of these (rows in the order they happened).
+ */
+export function sentBack(rows: readonly TimelineRow[]): TimelineRow | undefined {
+  const last = [...rows].reverse().find((row) => SENT_BACK.has(row.type) || SENT_AGAIN.has(row.type));
+  return last !== undefined && SENT_BACK.has(last.type) ? last : undefined;
+}
+
 function documentOf(entry: HistoryEntry): TimelineRow['document'] {
   const event = { type: entry.type, data: entry.data } as RecommendationEvent;
   return event.type === 'EvidenceAttached' && 'file' in event.data
