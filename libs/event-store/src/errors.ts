@@ -72,3 +72,17 @@ export class AppendOutcomeUnknown extends EventStoreUnavailable {
  * retry helps: the message says what to grant. Reported as unavailable.
  */
 export class EventStoreAccessDenied extends EventStoreUnavailable {}
+
+/**
+ * A follower of the store's global order found another store where its own had been (a database
+ * wiped or replaced under the running process): its position means nothing there. It must start
+ * again from the beginning or the head, not resume.
+ */
+export class StoreReplaced extends EventStoreError {
+  constructor(
+    readonly followed: string,
+    readonly found: string,
+  ) {
+    super(`The event store followed (${followed}) has been replaced by another (${found}): positions in one mean nothing in the other`);
+  }
+}

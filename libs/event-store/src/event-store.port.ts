@@ -42,6 +42,21 @@ export interface AllSubscription extends AsyncIterable<RecordedEvent> {
   close(): Promise<void>;
 }
 
+/**
+ * Which store this is: its kind and an id of this one store (its data, not the machine or the
+ * connection). Positions only mean something in the store that gave them: whoever keeps one (the
+ * read models' checkpoints) keeps this beside it, and starts again from the beginning on another.
+ */
+export interface StoreIdentity {
+  kind: 'sqlite' | 'eventstoredb';
+  id: string;
+}
+
+/** The identity as one string (`sqlite:<id>`), as checkpoints keep it. */
+export function storeKey(identity: StoreIdentity): string {
+  return `${identity.kind}:${identity.id}`;
+}
+
 export interface StoreHealth {
   kind: 'sqlite' | 'eventstoredb';
   /** The last global position written, null for an empty store. */
@@ -78,6 +93,13 @@ export interface EventStore {
   streamIds(): AsyncIterable<string>;
 
   health(): Promise<StoreHealth>;
+
+  /**
+   * This store's identity: the same for as long as its data lives (a restart, a copy or a restore of
+   * it keep it), another for a new or wiped store. Made on first use where the store has none yet.
+   * @throws EventStoreUnavailable
+   */
+  identity(): Promise<StoreIdentity>;
 
   close(): Promise<void>;
 }

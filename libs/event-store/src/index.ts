@@ -15,6 +15,7 @@ export {
   type ChainVerdict,
 } from './hash-chain';
 export { eventIdFor } from './event-id';
+export { resumingSubscription, type ResumeOptions } from './resuming-subscription';
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store';
 export { verifyStore, type StoreVerdict, type BrokenChain } from './verify';

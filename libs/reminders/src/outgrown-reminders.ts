@@ -1,6 +1,6 @@
 import { BeforeApplicationShutdown, Inject, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { AppConfig } from '@hmicfrs/config';
-import { EVENT_STORE, type AllSubscription, type EventStore } from '@hmicfrs/event-store';
+import { EVENT_STORE, resumingSubscription, StoreReplaced, type AllSubscription, type EventStore } from '@hmicfrs/event-store';
 import { itemIdOf } from '@hmicfrs/lifecycle';
 import { Reminders } from './reminders';
 
@@ -20,12 +20,15 @@ const CHANGES = new Set([
 /**
  * Cancels pending reminders as soon as the item changes under them (reassigned, new due date, moved on),
  * following the store's live events from where it stands at start-up; the daily run catches anything missed.
+ * A dropped subscription is resumed after the last event handled (`resumingSubscription`, with backoff);
+ * a store replaced under the API is followed again from its head.
  */
 @Injectable()
 export class OutgrownReminders implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('Reminders');
   private subscription: AllSubscription | undefined;
   private following: Promise<void> | undefined;
+  private stopping = false;
 
   constructor(
     private readonly config: AppConfig,
@@ -35,23 +38,36 @@ export class OutgrownReminders implements OnApplicationBootstrap, BeforeApplicat
 
   async onApplicationBootstrap(): Promise<void> {
     if (this.config.REMINDERS_DAILY_AT === 'off') return;
-    const { position } = await this.store.health();
-    this.subscription = this.store.subscribeToAll(position === null ? {} : { after: position });
-    this.following = this.follow(this.subscription);
+    this.following = this.follow(await this.subscribeFromHead());
   }
 
   async beforeApplicationShutdown(): Promise<void> {
+    this.stopping = true;
     await this.subscription?.close();
     await this.following;
   }
 
-  private async follow(subscription: AllSubscription): Promise<void> {
+  private async subscribeFromHead(): Promise<AllSubscription> {
+    const { position } = await this.store.health();
+    this.subscription = resumingSubscription(this.store, {
+      after: position ?? undefined,
+      onDrop: (error, retryInMs) =>
+        this.logger.warn(
+          `Following changes for reminders: ${error.message}; resubscribing in ${retryInMs} ms after the last event handled`,
+        ),
+    });
+    return this.subscription;
+  }
+
+  private async follow(first: AllSubscription): Promise<void> {
     try {
-      for await (const event of subscription) {
-        const itemId = itemIdOf(event.streamId);
-        if (!CHANGES.has(event.type) || itemId === undefined) continue;
-        for (const cancelled of await this.reminders.run().cancelOutgrownFor(itemId)) {
-          this.logger.log(`Cancelled ${cancelled.id}: ${cancelled.reason}`);
+      for (let subscription = first; ;) {
+        try {
+          return await this.cancelAsItemsChange(subscription);
+        } catch (error) {
+          if (!(error instanceof StoreReplaced) || this.stopping) throw error;
+          this.logger.warn(`${error.message}: following changes for reminders from its head`);
+          subscription = await this.subscribeFromHead();
         }
       }
     } catch (error) {
@@ -59,6 +75,16 @@ export class OutgrownReminders implements OnApplicationBootstrap, BeforeApplicat
       this.logger.error(
         `Stopped following changes for reminders: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
       );
+    }
+  }
+
+  private async cancelAsItemsChange(subscription: AllSubscription): Promise<void> {
+    for await (const event of subscription) {
+      const itemId = itemIdOf(event.streamId);
+      if (!CHANGES.has(event.type) || itemId === undefined) continue;
+      for (const cancelled of await this.reminders.run().cancelOutgrownFor(itemId)) {
+        this.logger.log(`Cancelled ${cancelled.id}: ${cancelled.reason}`);
+      }
     }
   }
 }

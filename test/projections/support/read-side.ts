@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SqliteEventStore, type EventStore } from '@hmicfrs/event-store';
+import { SqliteEventStore, storeKey, type EventStore } from '@hmicfrs/event-store';
 import {
   ApprovalQueueProjection,
   ApprovalQueueQueries,
@@ -97,14 +97,19 @@ export function openReadSide(options: ReadSideOptions = {}): ReadSide {
   return side;
 }
 
-/** Until the projector's checkpoints reach the store's head. */
+/** Until the projector's checkpoints reach the store's head, in this store. */
 export async function projected(side: ReadSide, timeoutMs = 10_000): Promise<void> {
   const { position: head } = await side.store.health();
+  const store = storeKey(await side.store.identity());
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const rows = side.database.db.prepare('SELECT position FROM projection_checkpoints').pluck().all() as (string | null)[];
-    if (head === null || (rows.length > 0 && rows.every((row) => row !== null && BigInt(row) >= head))) return;
-    if (Date.now() > deadline) throw new Error(`projections did not reach ${head}: ${rows.join(', ')}`);
+    const rows = side.database.db.prepare('SELECT position, store FROM projection_checkpoints').all() as {
+      position: string | null;
+      store: string | null;
+    }[];
+    const reached = (row: (typeof rows)[number]) => row.position !== null && row.store === store && BigInt(row.position) >= head!;
+    if (head === null || (rows.length > 0 && rows.every(reached))) return;
+    if (Date.now() > deadline) throw new Error(`projections did not reach ${head} in ${store}: ${JSON.stringify(rows)}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }

@@ -16,6 +16,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   StoreHealth,
+  StoreIdentity,
   SubscribeOptions,
 } from '../event-store.port';
 import { NO_STREAM_REVISION, type ExpectedRevision } from '../expected-revision';
@@ -29,6 +30,7 @@ import { allReadRefused, isAccessDenied, isTransient, revisionOf, translateClien
 import { fromEsdbEvent, toEventData } from './esdb-events';
 import { encodePosition } from './position';
 import { isProductEvent } from './product-streams';
+import { storeIdentityOf } from './store-identity';
 
 /** How often an append is re-read and re-sealed after losing a race before it reports the conflict. */
 const APPEND_ATTEMPTS = 5;
@@ -241,6 +243,12 @@ export class EventStoreDbEventStore implements EventStore {
       if (isProductEvent(raw)) return { kind: 'eventstoredb', position: encodePosition(raw.position) };
     }
     return { kind: 'eventstoredb', position: null };
+  }
+
+  /** Read, not cached: a database replaced under a running API must show as another store. See `storeIdentityOf`. */
+  async identity(): Promise<StoreIdentity> {
+    this.assertOpen();
+    return storeIdentityOf(this.client, this.clock);
   }
 
   async close(): Promise<void> {

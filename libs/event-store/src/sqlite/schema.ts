@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Database } from 'better-sqlite3';
 import { EventStoreUnavailable } from '../errors';
 
@@ -40,6 +41,22 @@ export function applyPragmas(db: Database, { busyTimeoutMs }: Pragmas): void {
   db.pragma('synchronous = FULL');
   // Appends sharing a commit run in savepoints, whose sub-journal is then kept in memory, not a temp file.
   db.pragma('temp_store = MEMORY');
+}
+
+/**
+ * The store's identity (`EventStore.identity`): a random id made once, when the file is first opened
+ * for writing, and kept in the file itself, so it goes wherever the events go (a copy, a backup
+ * restored) and a new or wiped file gets a new one. Added beside the schema rather than in it, so a
+ * file of this schema version stays readable by earlier programs.
+ */
+export function ensureStoreId(db: Database): string | undefined {
+  if (!db.readonly) {
+    db.exec('CREATE TABLE IF NOT EXISTS store_identity (only INTEGER PRIMARY KEY CHECK (only = 1), id TEXT NOT NULL)');
+    db.prepare('INSERT OR IGNORE INTO store_identity (only, id) VALUES (1, ?)').run(randomUUID());
+  }
+  const table = db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'store_identity'").get();
+  if (table === undefined) return undefined;
+  return db.prepare<[], string>('SELECT id FROM store_identity WHERE only = 1').pluck().get();
 }
 
 /** Creates the table in a new file; refuses a file from a newer version of the schema. */

@@ -11,6 +11,7 @@ import type {
   ReadAllOptions,
   ReadStreamOptions,
   StoreHealth,
+  StoreIdentity,
   SubscribeOptions,
 } from '../event-store.port';
 import { NO_STREAM_REVISION, type ExpectedRevision } from '../expected-revision';
@@ -18,7 +19,7 @@ import { GENESIS_HASH } from '../hash-chain';
 import { checkAppend, checkExpectedRevision, sealEvents, type SealedEvent } from '../seal';
 import { assertStreamName } from '../stream-name';
 import { toRecordedEvent, type AuditRow, type EventRow } from './event-rows';
-import { applyPragmas, ensureSchema } from './schema';
+import { applyPragmas, ensureSchema, ensureStoreId } from './schema';
 import { isUniqueViolation, storeErrorFrom } from './sqlite-errors';
 import { SqliteSubscription } from './sqlite-subscription';
 import { prepareStatements, type Statements } from './statements';
@@ -51,6 +52,8 @@ export class SqliteEventStore implements EventStore, AuditableStore, HashReadabl
   private pending: PendingAppend[] = [];
   private readonly subscriptions = new Set<SqliteSubscription>();
   private closed = false;
+  /** This file's store id (`ensureStoreId`), once asked for. */
+  private storeId: string | undefined;
 
   private constructor(
     private readonly db: Database.Database,
@@ -263,6 +266,18 @@ export class SqliteEventStore implements EventStore, AuditableStore, HashReadabl
     this.assertOpen();
     const position = this.sqlite(() => this.statements.lastPosition.get());
     return { kind: 'sqlite', position: position == null ? null : BigInt(position) };
+  }
+
+  /** Made on first use, not at open: opening stays one read of the schema's version. */
+  async identity(): Promise<StoreIdentity> {
+    this.assertOpen();
+    this.storeId ??= this.sqlite(() => ensureStoreId(this.db));
+    if (this.storeId === undefined) {
+      throw new EventStoreUnavailable(
+        `${this.file} has no store id yet: open it once for writing (the API or any command that writes does)`,
+      );
+    }
+    return { kind: 'sqlite', id: this.storeId };
   }
 
   async close(): Promise<void> {

@@ -527,6 +527,17 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
         expect((await store.health()).position).toBe(result.position);
       });
 
+      it('has one identity, the same for every instance on the same storage, and keeps it out of the product events', async () => {
+        const identity = await store.identity();
+        expect(identity.id).toEqual(expect.any(String));
+        expect(identity.id.length).toBeGreaterThan(0);
+        expect(await store.identity()).toEqual(identity);
+        const other = await another();
+        if (other) expect(await other.identity()).toEqual(identity);
+        // Whatever the store keeps to know itself is not an event anyone reads.
+        expect(await collect(store.readAll({ after: start }))).toEqual([]);
+      });
+
       it('refuses to append once closed, and closing twice is harmless', async () => {
         await store.close();
         await store.close();

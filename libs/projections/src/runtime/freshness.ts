@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { EVENT_STORE, storeKey, type EventStore } from '@hmicfrs/event-store';
 import { ReadModelsBehind } from '../errors';
 import { Checkpoints } from './checkpoints';
 import { ReadModelDatabase } from './read-model-database';
@@ -27,10 +27,13 @@ export class ReadModelFreshness {
   async waitFor(projection: string): Promise<void> {
     const { position: head } = await this.store.health();
     if (head === null) return;
+    const store = storeKey(await this.store.identity());
     const deadline = Date.now() + this.timeoutMs;
     for (;;) {
-      const at = this.checkpoints.read(projection)?.position ?? null;
-      if (at !== null && at >= head) return;
+      const checkpoint = this.checkpoints.read(projection);
+      const at = checkpoint?.position ?? null;
+      // A position in another store says nothing of this one: wait for the rebuild the projector makes.
+      if (at !== null && checkpoint?.store === store && at >= head) return;
       if (Date.now() >= deadline) throw new ReadModelsBehind(projection, at === null ? 'none' : at.toString(), head.toString());
       await new Promise((resolve) => setTimeout(resolve, POLL_MS));
     }

@@ -1,5 +1,5 @@
 import { Logger } from '@nestjs/common';
-import type { AllSubscription, EventStore, GlobalPosition, RecordedEvent } from '@hmicfrs/event-store';
+import { storeKey, type AllSubscription, type EventStore, type GlobalPosition, type RecordedEvent } from '@hmicfrs/event-store';
 import { CheckpointMoved, LeaseLost, RebuildAlreadyRunning } from '../errors';
 import { applyBatch, type Target } from './apply-batch';
 import { Checkpoints, type Checkpoint } from './checkpoints';
@@ -46,6 +46,8 @@ export class Projector {
   private subscription: AllSubscription | undefined;
   private wake: (() => void) | undefined;
   private readonly waiters = new PositionWaiters(MAX_WAITERS);
+  /** The store's identity (`storeKey`), as `rebuildWhereNeeded` last read it: only checkpoints of this store are fed. */
+  private storeKey: string | undefined;
 
   constructor(
     private readonly store: EventStore,
@@ -111,7 +113,7 @@ export class Projector {
   async catchUp(): Promise<boolean> {
     if (this.running !== undefined || !this.lease.acquire(PROJECTOR_LEASE).acquired) return false;
     try {
-      await this.rebuildStale();
+      await this.rebuildWhereNeeded();
       for (;;) {
         const { targets, after } = this.prepare();
         try {
@@ -134,7 +136,7 @@ export class Projector {
         continue;
       }
       try {
-        await this.rebuildStale();
+        await this.rebuildWhereNeeded();
         await this.follow();
       } catch (error) {
         if (error instanceof CheckpointMoved || error instanceof LeaseLost) continue;
@@ -181,10 +183,15 @@ export class Projector {
   /** The projections of this code's version, each from its checkpoint; the read position is the lowest of them. */
   private prepare(): { targets: Target[]; after: bigint | undefined } {
     ensureReadModels(this.database, this.projections);
+    const store = this.storeKey ?? null;
     const targets = this.projections.flatMap((projection) => {
       const checkpoint = this.checkpoints.read(projection.name);
       if (checkpoint?.version !== projection.version) return [];
-      return [{ name: projection.name, writer: projection.writer(this.database.db, liveTable, 'live'), checkpoint }];
+      // Positions in another store (being rebuilt by someone else, see rebuildWhereNeeded) are not fed from this one.
+      if (checkpoint.position !== null && checkpoint.store !== store) return [];
+      return [
+        { name: projection.name, writer: projection.writer(this.database.db, liveTable, 'live'), checkpoint: { ...checkpoint, store } },
+      ];
     });
     const positions = targets.map((target) => target.checkpoint.position);
     const after = positions.length === 0 || positions.includes(null) ? undefined : positions.reduce((a, b) => (a! < b! ? a : b))!;
@@ -217,17 +224,39 @@ export class Projector {
     }
   }
 
-  /** A projection stored under another version is rebuilt before it is fed again; queries use its old tables meanwhile. */
-  private async rebuildStale(): Promise<void> {
-    const stale = this.projections.filter((p) => {
-      const checkpoint = this.checkpoints.read(p.name);
-      return checkpoint !== undefined && checkpoint.version !== p.version;
-    });
-    if (stale.length === 0) return;
-    const names = stale.map((p) => p.name);
-    this.logger.log(`Rebuilding ${names.join(', ')}: stored under another version of the code`);
+  /**
+   * Rebuilt from the start of the log before they are fed again: a projection stored under another
+   * version of the code, and one whose checkpoint is not a position in this store (`foreignCheckpoint`:
+   * the store was switched, say SQLite to EventStoreDB, or wiped and refilled while the read models were
+   * kept). Fed from its old position, the first would be misread and the second would stall on a
+   * position the store refuses or silently skip every event up to it. Queries use the old tables meanwhile.
+   */
+  private async rebuildWhereNeeded(): Promise<void> {
+    // Checkpoints first, the store's head after: in the same store, no checkpoint can then be past the head.
+    const checkpoints = new Map(this.projections.map((p) => [p.name, this.checkpoints.read(p.name)]));
+    const store = storeKey(await this.store.identity());
+    const { position: head } = await this.store.health();
+    this.storeKey = store;
+    const stale: string[] = [];
+    const foreign = new Map<string, string>();
+    for (const projection of this.projections) {
+      const checkpoint = checkpoints.get(projection.name);
+      if (checkpoint === undefined) continue;
+      if (checkpoint.version !== projection.version) {
+        stale.push(projection.name);
+        continue;
+      }
+      const reason = foreignCheckpoint(checkpoint, store, head);
+      if (reason !== undefined) foreign.set(projection.name, reason);
+    }
+    if (stale.length === 0 && foreign.size === 0) return;
+    if (stale.length > 0) this.logger.log(`Rebuilding ${stale.join(', ')}: stored under another version of the code`);
+    for (const reason of new Set(foreign.values())) {
+      const names = [...foreign].filter(([, r]) => r === reason).map(([name]) => name);
+      this.logger.warn(`Rebuilding ${names.join(', ')} from the start of the log: ${reason}`);
+    }
     try {
-      await this.rebuilder.rebuild(names);
+      await this.rebuilder.rebuild([...stale, ...foreign.keys()]);
     } catch (error) {
       // Someone is already rebuilding it; their swap moves its checkpoint, and the projector picks it up then.
       if (!(error instanceof RebuildAlreadyRunning)) throw error;
@@ -260,6 +289,26 @@ export class Projector {
       };
     });
   }
+}
+
+/**
+ * Why a checkpoint is not a position in this store (undefined: it is, or nothing was applied yet):
+ * it names another store, none (written before checkpoints named their store), or a position past
+ * the store's last event (a store restored from an older backup, or replaced without a new identity).
+ */
+export function foreignCheckpoint(checkpoint: Checkpoint, store: string, head: GlobalPosition | null): string | undefined {
+  const { position } = checkpoint;
+  if (position === null) return undefined;
+  if (checkpoint.store === null) {
+    return `the read models' checkpoints do not say which store they came from (written before they did), and this store is ${store}`;
+  }
+  if (checkpoint.store !== store) {
+    return `the read models' checkpoints are positions in the store ${checkpoint.store}, and this is ${store} (the store was switched or replaced)`;
+  }
+  if (head === null || position > head) {
+    return `the read models' checkpoint ${position} is past the end of this store (${head ?? 'empty'}): it was restored from an older backup, or replaced`;
+  }
+  return undefined;
 }
 
 /** By code, not `instanceof`: an error can come from another copy of better-sqlite3's class (jest's registries). */

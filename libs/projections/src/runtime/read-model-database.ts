@@ -10,6 +10,8 @@ const META_TABLES = `
     name       TEXT PRIMARY KEY,
     -- The global position of the last event applied, as text: EventStoreDB positions need 128 bits.
     position   TEXT,
+    -- The store that position is in (storeKey: 'sqlite:<id>', 'eventstoredb:<id>'): positions mean nothing in another.
+    store      TEXT,
     version    INTEGER NOT NULL,
     generation INTEGER NOT NULL,
     updated_at TEXT NOT NULL
@@ -56,6 +58,7 @@ export class ReadModelDatabase {
       db.pragma('cache_size = -65536');
       db.pragma('temp_store = MEMORY');
       db.exec(META_TABLES);
+      addStoreColumn(db);
       return new ReadModelDatabase(db, path);
     } catch (error) {
       db.close();
@@ -66,4 +69,10 @@ export class ReadModelDatabase {
   close(): void {
     if (this.db.open) this.db.close();
   }
+}
+
+/** A read-model file from before checkpoints named their store: its checkpoints name none (the projector rebuilds them). */
+function addStoreColumn(db: Database.Database): void {
+  const columns = db.prepare<[], string>("SELECT name FROM pragma_table_info('projection_checkpoints')").pluck().all();
+  if (!columns.includes('store')) db.exec('ALTER TABLE projection_checkpoints ADD COLUMN store TEXT');
 }

@@ -16,7 +16,7 @@ export function ensureReadModels(database: ReadModelDatabase, projections: reado
       const checkpoint = checkpoints.read(projection.name);
       if (checkpoint === undefined) {
         createLiveTables(db, projection, 0);
-        checkpoints.write(projection.name, { position: null, version: projection.version, generation: 0 });
+        checkpoints.write(projection.name, { position: null, store: null, version: projection.version, generation: 0 });
       } else if (checkpoint.version === projection.version) {
         createLiveTables(db, projection, checkpoint.generation);
       }

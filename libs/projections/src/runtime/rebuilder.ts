@@ -1,4 +1,4 @@
-import type { EventStore } from '@hmicfrs/event-store';
+import { storeKey, type EventStore } from '@hmicfrs/event-store';
 import { RebuildAlreadyRunning, UnknownProjection } from '../errors';
 import { applyBatch, type Target } from './apply-batch';
 import { Checkpoints, type Checkpoint } from './checkpoints';
@@ -52,12 +52,15 @@ export class Rebuilder {
 
   private async replayAndSwap(chosen: Projection[], onProgress: (progress: RebuildProgress) => void): Promise<void> {
     const { db } = this.database;
+    // Before the first read: the rebuilt checkpoints name the store their positions are in.
+    const store = storeKey(await this.store.identity());
     db.transaction(() => chosen.forEach((projection) => createRebuildTables(db, projection))).immediate();
     const targets: Target[] = chosen.map((projection) => ({
       name: projection.name,
       writer: projection.writer(db, rebuildTable, 'rebuild'),
       checkpoint: {
         position: null,
+        store,
         version: projection.version,
         generation: (this.checkpoints.read(projection.name)?.generation ?? 0) + 1,
       },
