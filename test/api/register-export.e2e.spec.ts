@@ -44,7 +44,7 @@ describe('GET /recommendations/export', () => {
     expect(response.headers['content-disposition']).toMatch(/^attachment; filename="register-\d{4}-\d{2}-\d{2}\.csv"$/);
     const csv = lines(response.body);
     expect(csv[0]).toMatch(/^"Reference","Kind","Inspection report"/);
-    expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(['"10618"', '"34"', '"9159"', '"MH-4"', '"SOC-AFI-3"']);
+    expect(csv.slice(1).map((line) => line.split(',')[0])).toEqual(['"34"', '"9159"', '"10618"', '"MH-4"', '"SOC-AFI-3"']);
   });
 
   it('filters as the register query does', async () => {
@@ -52,7 +52,7 @@ describe('GET /recommendations/export', () => {
       lines((await get('?status=rag_rated,submitted').expect(200)).body)
         .slice(1)
         .map((line) => line.split(',')[0]),
-    ).toEqual(['"10618"', '"9159"']);
+    ).toEqual(['"9159"', '"10618"']);
     expect(
       lines((await get('?kind=cause_of_concern&rag=green').expect(200)).body)
         .slice(1)
