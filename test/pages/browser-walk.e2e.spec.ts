@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { issueToken, tokenSecret } from '@hmicfrs/auth';
 import { pdf } from '../evidence/support';
-import { closeChecked, expectAccessible, launchChromium, screenshot, signInAs } from './support/browser';
+import { closeChecked, expectAccessible, expectText, launchChromium, reloadUntil, screenshot, signInAs } from './support/browser';
 import { startPages, type RunningPages } from './support/running-pages';
 
 jest.setTimeout(180_000);
@@ -372,21 +372,3 @@ describe('a level 3 item walked through the web pages', () => {
     await expectAccessible(page, `evidence-attached: ${fileName}`);
   }
 });
-
-/**
- * The read models follow the store a moment later: reload (as a person would) until the page shows it.
- * Each state shown is checked with axe-core, the ones still waiting too.
- */
-async function reloadUntil(page: Page, locate: () => ReturnType<Page['getByText']>): Promise<void> {
-  for (let attempt = 0; attempt < 50; attempt += 1) {
-    await expectAccessible(page, `waiting for ${locate().toString()}`);
-    if ((await locate().count()) > 0) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-    await page.reload();
-  }
-  await locate().first().waitFor({ timeout: 1_000 });
-}
-
-async function expectText(page: Page, text: string): Promise<void> {
-  await page.getByText(text).first().waitFor({ timeout: 5_000 });
-}

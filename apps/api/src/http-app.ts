@@ -1,12 +1,14 @@
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { OidcProvider } from '@hmicfrs/auth';
 import type { Clock } from '@hmicfrs/clock';
 import { secureDataDir, type AppConfig } from '@hmicfrs/config';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
 import { limitBodies } from './body-limits';
 import { registerPagePlugins } from './pages/page-plugins';
+import { OIDC } from './pages/session/oidc';
 import { SECRETS, type Secrets } from './pages/session/secrets';
 
 /** A route the server answers: its method and its address as registered (`/recommendations/:id/rate`). */
@@ -65,7 +67,8 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
   });
   limitBodies(fastify);
   // Before `init()`: the pages' hooks must see Nest's routes being added.
-  await registerPagePlugins(app, app.get<Secrets>(SECRETS).session);
+  const oidc = app.get<OidcProvider | null>(OIDC);
+  await registerPagePlugins(app, app.get<Secrets>(SECRETS).session, oidc?.signOutOrigin);
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()

@@ -152,6 +152,15 @@ export class OidcProvider {
     return this.client.endSessionUrl({ ...(idToken ? { id_token_hint: idToken } : {}), post_logout_redirect_uri: postLogout });
   }
 
+  /**
+   * The provider's origin where "Sign out" sends the browser on (its end-session endpoint's), undefined
+   * when it has none: the pages' forms may lead there, and a browser enforces that on the redirect too.
+   */
+  get signOutOrigin(): string | undefined {
+    const endpoint = this.issuer.metadata.end_session_endpoint;
+    return endpoint === undefined ? undefined : new URL(endpoint).origin;
+  }
+
   /** An API client's access token: signed by the provider's keys, for this API, not expired; its role from the same claim. */
   async readAccessToken(token: string): Promise<Actor> {
     let payload: JWTPayload;

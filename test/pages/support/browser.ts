@@ -149,3 +149,21 @@ export async function signInAs(browser: Browser, url: string, name: string, shot
   await page.waitForURL((at) => !at.pathname.endsWith('/sign-in'));
   return page;
 }
+
+/**
+ * The read models follow the store a moment later: reload (as a person would) until the page shows it.
+ * Each state shown is checked with axe-core, the ones still waiting too.
+ */
+export async function reloadUntil(page: Page, locate: () => ReturnType<Page['getByText']>): Promise<void> {
+  for (let attempt = 0; attempt < 50; attempt += 1) {
+    await expectAccessible(page, `waiting for ${locate().toString()}`);
+    if ((await locate().count()) > 0) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await page.reload();
+  }
+  await locate().first().waitFor({ timeout: 1_000 });
+}
+
+export async function expectText(page: Page, text: string): Promise<void> {
+  await page.getByText(text).first().waitFor({ timeout: 5_000 });
+}

@@ -26,22 +26,26 @@ const ASSET_FILE = /^\/(?:govuk-frontend\.min\.(?:css|js)(?:\.map)?|pages\.css|i
 
 /**
  * govuk-frontend needs nothing from elsewhere: its one inline script carries the page's nonce, and
- * charts are inline SVG. No `upgrade-insecure-requests`: a local run is plain HTTP.
+ * charts are inline SVG. No `upgrade-insecure-requests`: a local run is plain HTTP. Forms post here only,
+ * but "Sign out" then sends the browser on to the provider's own sign-out, which `form-action` must allow
+ * (`signOutOrigin`): browsers hold a form's redirects to it as well.
  */
-const PAGE_CSP = {
-  useDefaults: false,
-  directives: {
-    defaultSrc: ["'self'"],
-    scriptSrc: ["'self'"],
-    styleSrc: ["'self'"],
-    imgSrc: ["'self'", 'data:'],
-    fontSrc: ["'self'"],
-    formAction: ["'self'"],
-    frameAncestors: ["'none'"],
-    objectSrc: ["'none'"],
-    baseUri: ["'self'"],
-  },
-};
+function pageCsp(signOutOrigin: string | undefined) {
+  return {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'self'"],
+      scriptSrc: ["'self'"],
+      styleSrc: ["'self'"],
+      imgSrc: ["'self'", 'data:'],
+      fontSrc: ["'self'"],
+      formAction: ["'self'", ...(signOutOrigin === undefined ? [] : [signOutOrigin])],
+      frameAncestors: ["'none'"],
+      objectSrc: ["'none'"],
+      baseUri: ["'self'"],
+    },
+  };
+}
 
 /**
  * What a page's CSRF token is bound to: the id of the session its cookie names (`no session` before
@@ -60,9 +64,14 @@ export function csrfBinding(sessionSecret: string): CsrfBinding {
  * security headers, Nunjucks views and the static assets. Page routes (under /app) get a nonce for
  * their CSP and a CSRF check on every POST; the JSON API keeps helmet's default headers only.
  */
-export async function registerPagePlugins(app: NestFastifyApplication, sessionSecret: string): Promise<void> {
+export async function registerPagePlugins(
+  app: NestFastifyApplication,
+  sessionSecret: string,
+  signOutOrigin: string | undefined,
+): Promise<void> {
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
-  fastify.addHook('onRoute', (route) => onPageRoute(fastify, route));
+  const csp = pageCsp(signOutOrigin);
+  fastify.addHook('onRoute', (route) => onPageRoute(fastify, route, csp));
   // People type the server's address: send them to the pages (the JSON API has nothing at /).
   fastify.get('/', (_request, reply) => reply.redirect(PAGES, 302));
   await fastify.register(fastifyCookie, { secret: sessionSecret });
@@ -108,11 +117,11 @@ function templateScriptHash(): string {
   return `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
 }
 
-function onPageRoute(fastify: FastifyInstance, route: RouteOptions): void {
+function onPageRoute(fastify: FastifyInstance, route: RouteOptions, csp: ReturnType<typeof pageCsp>): void {
   if (!isPageUrl(route.url)) return;
   route.config = {
     ...(route.config as object),
-    helmet: { enableCSPNonces: true, contentSecurityPolicy: PAGE_CSP },
+    helmet: { enableCSPNonces: true, contentSecurityPolicy: csp },
   } as RouteOptions['config'];
   const methods = Array.isArray(route.method) ? route.method : [route.method];
   if (methods.includes('POST')) {
