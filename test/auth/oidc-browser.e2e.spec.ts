@@ -38,6 +38,7 @@ const PEOPLE = {
     email: 'sam.cooper@force.test',
     roles: ['Recommendations.HMICFRS'],
   },
+  reminders: { name: 'Reminders', preferred_username: 'System:Reminders', email: 'reminders@force.test', roles: ['Recommendations.DCC'] },
 } satisfies Record<string, TestPerson>;
 const HELD = { location: 'Force file share', description: 'Held by the force' };
 
@@ -144,6 +145,14 @@ describe("a real browser signed in by the force's OpenID provider", () => {
    * page; it lands where it set out for.
    */
   async function signIn(signInName: string, start = '/app/home'): Promise<Page> {
+    const page = await signInAt(signInName, start);
+    await page.waitForURL((url) => url.origin === appUrl && !url.pathname.startsWith('/app/sign-in'));
+    expect(new URL(page.url()).pathname).toBe(start);
+    return page;
+  }
+
+  /** The same, up to the provider sending the browser back. */
+  async function signInAt(signInName: string, start = '/app/home'): Promise<Page> {
     const page = await (await browser.newContext()).newPage();
     await page.goto(`${appUrl}${start}`);
     await page.waitForURL(/\/app\/sign-in/);
@@ -154,8 +163,6 @@ describe("a real browser signed in by the force's OpenID provider", () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'recommendations asks for your account' }).waitFor();
     await page.getByRole('button', { name: 'Allow' }).click();
-    await page.waitForURL((url) => url.origin === appUrl && !url.pathname.startsWith('/app/sign-in'));
-    expect(new URL(page.url()).pathname).toBe(start);
     return page;
   }
 
@@ -217,8 +224,11 @@ describe("a real browser signed in by the force's OpenID provider", () => {
       422,
     );
     expect(submitter.detail).toBe('The DCC who approves cannot be the officer who submitted');
-    const reminders = await as('dana', { preferred_username: 'system:reminders' }).post('/recommendations/S-1/approve', {}, 422);
-    expect(reminders.detail).toMatch(/^APPROVE is a person's decision/);
+    // Nor does any part of the system (the reminders, an import's stand-in for the DCC): no token may even name one.
+    for (const part of ['system:reminders', 'import:tracker:dcc']) {
+      const refused = await as('dana', { preferred_username: part }).post('/recommendations/S-1/approve', {}, 401);
+      expect(refused.detail).toContain(`${part} names a part of this system, not a person`);
+    }
 
     const dcc = await signIn('Dana.Green@force.test', '/app/approvals');
     expect(await dcc.locator('.app-signed-in__who').textContent()).toMatch(/DCC Dana Green\s+\(Deputy Chief Constable\)/);
@@ -238,8 +248,7 @@ describe("a real browser signed in by the force's OpenID provider", () => {
       422,
     );
     expect(approver.detail).toBe('Whoever approved the submission as DCC cannot verify it for HMICFRS');
-    const system = await as('sam', { preferred_username: 'system:reminders' }).post('/recommendations/S-1/verify', {}, 422);
-    expect(system.detail).toMatch(/^VERIFY is a person's decision/);
+    await as('sam', { preferred_username: 'import:tracker:hmicfrs' }).post('/recommendations/S-1/verify', {}, 401);
     const verified = await as('sam').post('/recommendations/S-1/verify');
     expect(verified.status).toBe('hmicfrs_verified');
     const history = (await as('flo').get('/recommendations/S-1/history')) as { events: { type: string; causedBy: string }[] };
@@ -247,6 +256,14 @@ describe("a real browser signed in by the force's OpenID provider", () => {
       'dana.green@force.test',
       'sam.cooper@force.test',
     ]);
+  });
+
+  it('an account the provider names as a part of the system (system:reminders) is refused a session', async () => {
+    const page = await signInAt('System:Reminders');
+    await page.waitForURL(`${appUrl}/app/sign-in/callback**`);
+    await expectText(page, "The provider's account system:reminders names a part of this system, not a person");
+    expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('session');
+    await page.context().close();
   });
 
   it('"Sign out everywhere" in one browser ends the session of another: its next request is sent to sign in', async () => {

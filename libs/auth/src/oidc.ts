@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { Issuer, custom, generators, type Client } from 'openid-client';
-import { personId } from '@hmicfrs/lifecycle';
+import { isNotAPerson, personId } from '@hmicfrs/lifecycle';
 import { isRole, type Actor, type Role } from './role';
-import { InvalidToken } from './tokens';
+import { InvalidToken, notAPerson } from './tokens';
 
 /** The force's OpenID Connect provider, as `libs/config` reads it (OIDC_*). */
 export interface OidcSettings {
@@ -132,6 +132,7 @@ export class OidcProvider {
     const claims = tokens.claims() as unknown as Record<string, unknown>;
     const userId = personIdOf(claims);
     if (userId === undefined) throw new SignInFailed('The provider named nobody');
+    if (isNotAPerson(userId)) throw new SignInFailed(`The provider's account ${notAPerson(userId)}`);
     return {
       userId,
       role: roleOf(claims, this.settings.rolesClaim, this.settings.roleMap),
@@ -177,6 +178,7 @@ export class OidcProvider {
     }
     const userId = personIdOf(payload);
     if (userId === undefined) throw new InvalidToken('it names no user');
+    if (isNotAPerson(userId)) throw new InvalidToken(notAPerson(userId));
     const role = roleOf(payload, this.settings.rolesClaim, this.settings.roleMap);
     if (role === undefined) throw new InvalidToken(`none of its ${this.settings.rolesClaim} is a role of this service`);
     return { userId, role };

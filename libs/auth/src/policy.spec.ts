@@ -94,6 +94,12 @@ describe('bearer tokens', () => {
   it('name the person in one spelling: trimmed, lower case', () => {
     expect(readToken(issueToken({ userId: 'DCC-Smith', role: 'dcc' }, secret), secret).userId).toBe('dcc-smith');
   });
+
+  it("never name a part of the system: the reminders' and an import's acts are never a token-holder's", () => {
+    for (const userId of ['system:reminders', ' IMPORT:abc:dcc ']) {
+      expect(() => readToken(issueToken({ userId, role: 'dcc' }, secret), secret)).toThrow(/names a part of this system, not a person/);
+    }
+  });
 });
 
 describe('owners, compared as people', () => {

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { sign, verify, type JwtPayload } from 'jsonwebtoken';
-import { personId } from '@hmicfrs/lifecycle';
+import { isNotAPerson, personId } from '@hmicfrs/lifecycle';
 import { isRole, type Actor } from './role';
 
 const ALGORITHM = 'HS256';
@@ -21,6 +21,14 @@ export class InvalidToken extends Error {
     super(`Invalid bearer token: ${reason}`);
     this.name = 'InvalidToken';
   }
+}
+
+/**
+ * The system's own parts (`system:reminders`, an import's `import:<id>:dcc`) act inside it and never
+ * sign in: a token or a provider naming one would let a person's acts pass for theirs.
+ */
+export function notAPerson(userId: string): string {
+  return `${userId} names a part of this system, not a person`;
 }
 
 /** Every token carries an expiry: at most `MAX_TOKEN_SECONDS` ahead. */
@@ -65,5 +73,6 @@ export function readTokenWithId(
   if (!isRole(payload.role)) throw new InvalidToken(`unknown role ${JSON.stringify(payload.role)}`);
   // Normalised once, here where the person enters: every rule after compares people, not letters.
   const actor: Actor = { userId: personId(payload.sub), role: payload.role };
+  if (isNotAPerson(actor.userId)) throw new InvalidToken(notAPerson(actor.userId));
   return { actor, tokenId: typeof payload.jti === 'string' ? payload.jti : undefined };
 }
