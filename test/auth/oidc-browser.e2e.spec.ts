@@ -6,6 +6,7 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
 import { loadConfig } from '@hmicfrs/config';
 import { createHttpApp } from '../../apps/api/src/http-app';
+import { csv, row } from '../import/import-fixture';
 import { PEEL_2023 } from '../support/api-client';
 import { expectText, launchChromium, reloadUntil } from '../pages/support/browser';
 import { startProvider, type RunningProvider, type TestPerson } from './oidc-provider';
@@ -264,6 +265,31 @@ describe("a real browser signed in by the force's OpenID provider", () => {
     await expectText(page, "The provider's account system:reminders names a part of this system, not a person");
     expect((await page.context().cookies()).map((cookie) => cookie.name)).not.toContain('session');
     await page.context().close();
+  });
+
+  it('an import run by the liaison officer names her, from the provider’s claims, on the timeline and in the history API', async () => {
+    await as('flo').post('/people', { id: 'ch-insp-jones', name: 'Ch Insp Rhys Jones', roles: ['owner'] }, 201);
+    const flo = await signIn('flo.fletcher@force.test', '/app/imports');
+    await flo.getByLabel('Import every row, or none').check();
+    const tracker = csv([row({ reference: 'I-1', status: 'self_certified' })]);
+    await flo.getByLabel('Register file').setInputFiles({ name: 'tracker.csv', mimeType: 'text/csv', buffer: tracker });
+    await flo.getByRole('button', { name: 'Continue' }).click();
+    await expectText(flo, 'Register imported');
+    await flo.goto(`${appUrl}/app/items/I-1`);
+    const timeline = (await flo.getByTestId('timeline').textContent())!.replace(/\s+/g, ' ');
+    expect(timeline).toContain('DCC approval at level 2, from tracker.csv row 2, imported by Flo Fletcher');
+    await flo.context().close();
+
+    const history = (await as('sam').get('/recommendations/I-1/history')) as {
+      events: { type: string; causedBy: string; imported: unknown }[];
+    };
+    expect(history.events.length).toBeGreaterThan(1);
+    for (const event of history.events) {
+      expect(event).toMatchObject({
+        causedBy: 'flo.fletcher@force.test',
+        imported: { fileName: 'tracker.csv', row: 2, importedBy: 'flo.fletcher@force.test' },
+      });
+    }
   });
 
   it('"Sign out everywhere" in one browser ends the session of another: its next request is sent to sign in', async () => {
