@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
+import { signedIn, startPages, type RunningPages } from '../pages/support/running-pages';
 import { startApi, type RunningApi } from '../support/running-api';
 
 describe('the API over HTTP', () => {
@@ -51,5 +52,22 @@ describe('the API over HTTP', () => {
     const files = readdirSync(api.dataDir);
     expect(files).toEqual(expect.arrayContaining(['events.db', 'read-models.db']));
     for (const file of files) expect([file, statSync(join(api.dataDir, file)).mode & 0o077]).toEqual([file, 0]);
+  });
+});
+
+describe('a local run, with no secret configured', () => {
+  let pages: RunningPages;
+  beforeAll(async () => {
+    pages = await startPages({ SESSION_SECRET: '' });
+    // A sign-in writes the session's events and reads the users file: every file a local run makes is there.
+    await signedIn(pages.url, 'flo-fletcher');
+  });
+  afterAll(() => pages?.close());
+
+  it('keeps the secrets it makes, the users file and the stores for its owner only: 0600 in a 0700 directory', () => {
+    expect(statSync(pages.dataDir).mode & 0o777).toBe(0o700);
+    const files = readdirSync(pages.dataDir);
+    expect(files).toEqual(expect.arrayContaining(['events.db', 'read-models.db', 'users.json', '.jwt-secret', '.session-secret']));
+    for (const file of files) expect([file, statSync(join(pages.dataDir, file)).mode & 0o777]).toEqual([file, 0o600]);
   });
 });
