@@ -1,4 +1,4 @@
-import { chmodSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore } from '@hmicfrs/event-store';
@@ -95,6 +95,38 @@ describe('cli verify and seal on bad input', () => {
       spy.mockRestore();
     }
     expect(err).toEqual([`cannot seal: SEAL_PRIVATE_KEY_FILE ${file} is readable by others (mode 644): run chmod 600 ${file}`]);
+  });
+
+  it('a configured signing key file readable by others, when verify falls back to it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'verify-key-'));
+    const file = join(dir, 'seal.pem');
+    writeFileSync(file, newKey().privateKey.export({ type: 'pkcs8', format: 'pem' }));
+    chmodSync(file, 0o640);
+    process.env.SEAL_PRIVATE_KEY_FILE = file;
+    try {
+      const result = await verify(['--store', sealed.file], dir);
+      oneLine(result.err);
+      expect(result.err).toBe(`cannot verify: SEAL_PRIVATE_KEY_FILE ${file} is readable by others (mode 640): run chmod 600 ${file}`);
+      expect(result.code).toBe(3);
+    } finally {
+      delete process.env.SEAL_PRIVATE_KEY_FILE;
+    }
+  });
+
+  it('an exported checkpoint whose root was changed: named as forged, the export as not the store’s', async () => {
+    const file = join(empty, 'forged.json');
+    const exported = JSON.parse(readFileSync(sealed.exportFile, 'utf8')) as { checkpoints: Array<{ rangeRoot: string }> };
+    exported.checkpoints[0].rangeRoot = 'f'.repeat(64);
+    writeFileSync(file, JSON.stringify(exported));
+    const result = await verify(
+      ['--store', alteredCopy(sealed, () => undefined), '--public-key', sealed.publicKeyFile, '--checkpoints', file],
+      empty,
+    );
+    expect(result.out).toMatch(/ALTERED checkpoint-replaced: the store's checkpoint #1 is not the exported one/);
+    expect(result.out).toMatch(
+      /ALTERED checkpoint-forged: checkpoint #1's signature does not verify with key [0-9a-f]{16}: it was altered or forged/,
+    );
+    expect(result.code).toBe(1);
   });
 
   it('a first local run makes a key readable by its owner only, and says so loudly', async () => {

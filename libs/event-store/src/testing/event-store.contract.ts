@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { GlobalPosition, NewEvent, RecordedEvent } from '../event';
 import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '../errors';
 import type { AllSubscription, EventStore } from '../event-store.port';
-import { GENESIS_HASH, verifyChain } from '../hash-chain';
+import { isAuditable, readsHashes } from '../audit-read';
+import { GENESIS_HASH, hashEvent, verifyChain } from '../hash-chain';
 import { verifyStore } from '../verify';
 import { commandOf, newEvent } from './new-event';
 
@@ -209,6 +210,43 @@ export function describeEventStoreContract(adapterName: string, open: () => Prom
 
         expect(all).toHaveLength(4500);
         expect(all.map((event) => event.revision)).toEqual(range(4500));
+      });
+
+      it('gives a sealer and a verifier what readAll gives: the same events in the same order, each hash its content', async () => {
+        // Checkpoint roots are over (count, event hash) along the global order, so this is what makes the
+        // same events give the same roots in every adapter (libs/seal/test/same-roots.spec.ts compares them).
+        const [a, b] = [newStream(), newStream('inspection')];
+        await store.append(a, commandOf(2), 'no_stream');
+        await store.append(b, commandOf(1), 'no_stream');
+        await store.append(a, commandOf(1), 1);
+
+        const all = await writtenSinceStart();
+
+        for (const { id, streamId, revision, type, data, metadata } of all) {
+          const { hash, ...content } = metadata;
+          expect(hashEvent({ id, streamId, revision, type, data, metadata: content })).toBe(hash);
+        }
+        if (readsHashes(store)) {
+          const hashes = await collect(store.readAllHashes({ after: start }));
+          expect(hashes).toEqual(
+            all.map(({ streamId, revision, position, metadata }) => ({ streamId, revision, position, hash: metadata.hash })),
+          );
+        }
+        if (isAuditable(store)) {
+          const audited = await collect(store.readAllForAudit({ after: start }));
+          expect(
+            audited.map(({ id, streamId, revision, position, type, data, metadata }) => ({
+              id,
+              streamId,
+              revision,
+              position,
+              type,
+              data,
+              metadata,
+            })),
+          ).toEqual(all);
+          for (const event of audited) expect(event.indexedRecordedAt ?? event.metadata.recordedAt).toBe(event.metadata.recordedAt);
+        }
       });
 
       it('lists every stream once', async () => {
