@@ -31,24 +31,57 @@ const LOAD_RUNS = 50;
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'hmicfrs-bench-commands-'));
-  console.log(`Commands benchmark: medians; files in ${root}\n`);
+  console.log(`Commands benchmark: files in ${root}\n`);
   try {
-    const rawAppend = rawDurableAppendRate(join(root, 'raw.db'));
-    const http = await httpCommandRate(root);
-    const bare = await bareFastifyRate(root);
+    const rounds = await alternatingRounds(root);
     const load = await loadAndDecide(join(root, 'long-item.db'));
 
     console.log('HTTP commands (POST /recommendations/:id/note, bearer token, durable append each)');
-    console.log(`  ${CONNECTIONS} connections over ${ITEMS} items, ${REPEATS} runs of ${SECONDS} s`);
     console.log(
-      `  commands/s (median):                 ${fmt(http.perSecond)}   (non-2xx: ${http.errors}; latency p50 ${http.p50} ms, p99 ${http.p99} ms)`,
+      `  ${CONNECTIONS} connections over ${ITEMS} items; ${REPEATS} rounds, each: raw appends, bare Fastify for ${SECONDS} s, the API for ${SECONDS} s`,
     );
-    console.log(`  raw better-sqlite3 durable appends/s: ${fmt(rawAppend)}   (1-event transactions, same pragmas, ${RAW_APPENDS} appends)`);
+    console.log('  raw = better-sqlite3 durable appends in this process (1-event transactions, same pragmas, no HTTP)');
+    console.log('  bare = a bare Fastify route in its own process doing one raw durable append per request, same load\n');
+    console.log('  round      raw/s    bare/s     API/s   API/bare   API/raw   API p50/p99 ms   bare p50/p99 ms');
+    rounds.forEach((round, i) => {
+      console.log(
+        `  ${String(i + 1).padStart(5)}  ${fmt(round.raw)}  ${fmt(round.bare.perSecond)}  ${fmt(round.api.perSecond)}` +
+          `   ${ratio(round.api.perSecond / round.bare.perSecond).padStart(8)}  ${ratio(round.api.perSecond / round.raw).padStart(8)}` +
+          `   ${`${round.api.p50}/${round.api.p99}`.padStart(14)}   ${`${round.bare.p50}/${round.bare.p99}`.padStart(15)}`,
+      );
+    });
+    const errors = rounds.reduce((sum, round) => sum + round.api.errors + round.bare.errors, 0);
+    console.log(`  non-2xx or failed requests over all rounds: ${errors}\n`);
     console.log(
-      `  bare Fastify durable appends/s:      ${fmt(bare.perSecond)}   (same requests, one raw durable append each; non-2xx: ${bare.errors}; p50 ${bare.p50} ms, p99 ${bare.p99} ms)`,
+      `  commands/s:        ${spread(
+        rounds.map((round) => round.api.perSecond),
+        fmt,
+      )}`,
     );
-    console.log(`  ratio HTTP/raw:                      ${(http.perSecond / rawAppend).toFixed(2)}`);
-    console.log(`  ratio HTTP/bare Fastify:             ${(http.perSecond / bare.perSecond).toFixed(2)}   (target >= 0.5)\n`);
+    console.log(
+      `  bare Fastify/s:    ${spread(
+        rounds.map((round) => round.bare.perSecond),
+        fmt,
+      )}`,
+    );
+    console.log(
+      `  raw appends/s:     ${spread(
+        rounds.map((round) => round.raw),
+        fmt,
+      )}`,
+    );
+    console.log(
+      `  ratio API/bare:    ${spread(
+        rounds.map((round) => round.api.perSecond / round.bare.perSecond),
+        ratio,
+      )}   (target >= 0.5)`,
+    );
+    console.log(
+      `  ratio API/raw:     ${spread(
+        rounds.map((round) => round.api.perSecond / round.raw),
+        ratio,
+      )}\n`,
+    );
     console.log(`Load and decide one item with ${LONG_ITEM_EVENTS.toLocaleString('en-GB')} events (${LOAD_RUNS} runs)`);
     console.log(`  readStream + replay + decide (median): ${load.adapterMs.toFixed(2)} ms`);
     console.log(`  raw SELECT of the same rows (median):  ${load.rawMs.toFixed(2)} ms   (better-sqlite3 .all(), no JSON parsing)`);
@@ -59,56 +92,80 @@ async function main(): Promise<void> {
   }
 }
 
-function rawDurableAppendRate(file: string): number {
-  const raw = new RawSqlite(file);
-  const rates: number[] = [];
-  for (let run = 0; run < REPEATS; run += 1) {
-    const started = process.hrtime.bigint();
-    for (let i = 0; i < RAW_APPENDS; i += 1) raw.append(`recommendation-${run}-${i % ITEMS}`, commandEvents(i, 1), Math.floor(i / ITEMS));
-    rates.push(RAW_APPENDS / (Number(process.hrtime.bigint() - started) / 1e9));
-  }
-  raw.close();
-  return median(rates);
+interface Round {
+  raw: number;
+  bare: LoadFigures;
+  api: LoadFigures;
 }
 
-async function httpCommandRate(root: string): Promise<LoadFigures> {
+/**
+ * The three, round after round (raw, bare route, API), so each ratio compares runs a few seconds apart:
+ * on a shared machine the rate drifts by tens of percent between minutes. Both servers run throughout;
+ * each is measured only after the other's last round has settled (the API's projector caught up).
+ */
+async function alternatingRounds(root: string): Promise<Round[]> {
+  const raw = new RawSqlite(join(root, 'raw.db'));
+  const api = await seededApi(root);
+  const barePort = await freePort();
+  const bare = await startApi(BUILT_BARE_FASTIFY, { DATA_FILE: join(root, 'bare.db'), PORT: String(barePort) }, BARE_READY);
+  try {
+    const rounds: Round[] = [];
+    for (let round = 0; round < REPEATS; round += 1) {
+      const rawRate = rawDurableAppendRate(raw, round);
+      const bareFigures = await notesUnderLoad(`http://127.0.0.1:${barePort}`, 'Bearer unused');
+      const apiFigures = await notesUnderLoad(api.url, api.owner);
+      await api.settled();
+      rounds.push({ raw: rawRate, bare: bareFigures, api: apiFigures });
+    }
+    return rounds;
+  } finally {
+    raw.close();
+    await Promise.all([stopApi(api.process), stopApi(bare)]);
+  }
+}
+
+function rawDurableAppendRate(raw: RawSqlite, round: number): number {
+  const started = process.hrtime.bigint();
+  for (let i = 0; i < RAW_APPENDS; i += 1) raw.append(`recommendation-${round}-${i % ITEMS}`, commandEvents(i, 1), Math.floor(i / ITEMS));
+  return RAW_APPENDS / (Number(process.hrtime.bigint() - started) / 1e9);
+}
+
+/** The API as its own process with ITEMS items to note progress on; `settled` waits until its read models have caught up. */
+async function seededApi(root: string) {
   const secret = randomBytes(32).toString('hex');
   const port = await freePort();
-  const api = await startApi(BUILT_API, { DATA_DIR: join(root, 'api-data'), PORT: String(port), JWT_SECRET: secret, LOG_LEVEL: 'warn' });
-  try {
-    const url = `http://127.0.0.1:${port}`;
-    const liaison = `Bearer ${issueToken({ userId: 'flo', role: 'liaison' }, secret)}`;
-    const owner = `Bearer ${issueToken({ userId: 'supt-patel', role: 'owner' }, secret)}`;
-    await post(url, '/inspections', liaison, { id: 'peel', reportType: 'peel', title: 'PEEL', publishedOn: '2023-09-29' });
-    // Every owner is in the directory of people first, as the liaison officer adds them.
-    await post(url, '/people', liaison, { id: 'supt-patel', name: 'Supt Asha Patel', roles: ['owner'] });
-    for (let i = 0; i < ITEMS; i += 1) {
-      await post(url, '/recommendations', liaison, {
-        reference: `B-${i}`,
-        kind: 'recommendation',
-        inspectionId: 'peel',
-        text: 'Benchmark item',
-        level: 3,
-        addressee: 'Chief Constables',
-        portfolio: 'Public Protection',
-        owner: 'supt-patel',
-      });
+  const child = await startApi(BUILT_API, { DATA_DIR: join(root, 'api-data'), PORT: String(port), JWT_SECRET: secret, LOG_LEVEL: 'warn' });
+  const url = `http://127.0.0.1:${port}`;
+  const liaison = `Bearer ${issueToken({ userId: 'flo', role: 'liaison' }, secret)}`;
+  const owner = `Bearer ${issueToken({ userId: 'supt-patel', role: 'owner' }, secret)}`;
+  await post(url, '/inspections', liaison, { id: 'peel', reportType: 'peel', title: 'PEEL', publishedOn: '2023-09-29' });
+  // Every owner is in the directory of people first, as the liaison officer adds them.
+  await post(url, '/people', liaison, { id: 'supt-patel', name: 'Supt Asha Patel', roles: ['owner'] });
+  for (let i = 0; i < ITEMS; i += 1) {
+    await post(url, '/recommendations', liaison, {
+      reference: `B-${i}`,
+      kind: 'recommendation',
+      inspectionId: 'peel',
+      text: 'Benchmark item',
+      level: 3,
+      addressee: 'Chief Constables',
+      portfolio: 'Public Protection',
+      owner: 'supt-patel',
+    });
+  }
+  /** Waits (at most a minute) until the read models have passed the store's last position, so the next round starts quiet. */
+  const settled = async () => {
+    const health = (await (await fetch(`${url}/health`)).json()) as { store: { position: string | null } };
+    const headers = { authorization: liaison, 'min-position': health.store.position ?? '0' };
+    for (let tries = 0; tries < 60; tries += 1) {
+      // Each read waits up to a second for the read models to pass the position.
+      const response = await fetch(`${url}/recommendations?limit=1`, { headers });
+      await response.arrayBuffer();
+      if (!response.headers.has('read-models-behind')) return;
     }
-    return await notesUnderLoad(url, owner);
-  } finally {
-    await stopApi(api);
-  }
-}
-
-/** The bare Fastify baseline, in its own process, under the very same load. */
-async function bareFastifyRate(root: string): Promise<LoadFigures> {
-  const port = await freePort();
-  const bare = await startApi(BUILT_BARE_FASTIFY, { DATA_FILE: join(root, 'bare.db'), PORT: String(port) }, BARE_READY);
-  try {
-    return await notesUnderLoad(`http://127.0.0.1:${port}`, 'Bearer unused');
-  } finally {
-    await stopApi(bare);
-  }
+  };
+  await settled();
+  return { process: child, url, owner, settled };
 }
 
 interface LoadFigures {
@@ -118,37 +175,41 @@ interface LoadFigures {
   p99: number;
 }
 
-/** REPEATS runs of SECONDS of progress notes over ITEMS items from CONNECTIONS connections: the median rate, and the median run's latencies. */
+/** SECONDS of progress notes over ITEMS items from CONNECTIONS connections. */
 async function notesUnderLoad(url: string, authorization: string): Promise<LoadFigures> {
-  const runs: autocannon.Result[] = [];
-  for (let run = 0; run < REPEATS; run += 1) {
-    let next = 0;
-    runs.push(
-      await autocannon({
-        url,
-        connections: CONNECTIONS,
-        duration: SECONDS,
-        requests: [
-          {
-            method: 'POST',
-            headers: { authorization, 'content-type': 'application/json' },
-            setupRequest: (request) => ({
-              ...request,
-              path: `/recommendations/B-${(next += 1) % ITEMS}/note`,
-              body: JSON.stringify({ text: 'Progress reviewed at the HMIC oversight board' }),
-            }),
-          },
-        ],
-      }),
-    );
-  }
-  const middle = runs.sort((a, b) => a.requests.average - b.requests.average)[Math.floor(runs.length / 2)];
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        setupRequest: (request) => ({
+          ...request,
+          path: `/recommendations/B-${(next += 1) % ITEMS}/note`,
+          body: JSON.stringify({ text: 'Progress reviewed at the HMIC oversight board' }),
+        }),
+      },
+    ],
+  });
   return {
-    perSecond: median(runs.map((r) => r['2xx'] / r.duration)),
-    errors: runs.reduce((sum, r) => sum + r.non2xx + r.errors, 0),
-    p50: middle.latency.p50,
-    p99: middle.latency.p99,
+    perSecond: result['2xx'] / result.duration,
+    errors: result.non2xx + result.errors,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
   };
+}
+
+/** The median of `values` and their range: "1,234 (1,100–1,300)". */
+function spread(values: number[], format: (value: number) => string): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  return `${format(median(values)).trim()} median (${format(sorted[0]).trim()}–${format(sorted[sorted.length - 1]).trim()})`;
+}
+
+function ratio(value: number): string {
+  return value.toFixed(2);
 }
 
 async function loadAndDecide(file: string): Promise<{ adapterMs: number; rawMs: number }> {

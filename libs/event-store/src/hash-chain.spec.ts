@@ -34,6 +34,37 @@ describe('canonical JSON', () => {
     );
   });
 
+  // The definition, spelled out independently of both of the writer's paths.
+  const canonical = (value: unknown): string =>
+    Array.isArray(value)
+      ? `[${value.map(canonical).join(',')}]`
+      : typeof value === 'object' && value !== null
+        ? `{${Object.keys(value)
+            .sort()
+            .filter((key) => (value as Record<string, unknown>)[key] !== undefined)
+            .map((key) => `${JSON.stringify(key)}:${canonical((value as Record<string, unknown>)[key])}`)
+            .join(',')}}`
+        : JSON.stringify(value);
+
+  it('writes keys in any order, integer-like keys and __proto__ as the definition does', () => {
+    const key = fc.oneof(fc.string(), fc.constantFrom('__proto__', '0', '9', '10', '1a', 'é', 'E'));
+    const shuffled = fc.letrec((tie) => ({
+      value: fc.oneof({ depthSize: 'small' }, fc.jsonValue({ maxDepth: 0 }), tie('object'), fc.array(tie('value'), { maxLength: 4 })),
+      object: fc
+        .uniqueArray(fc.tuple(key, tie('value')), { maxLength: 6, selector: ([k]) => k })
+        .map((entries) =>
+          entries.reduce(
+            (object, [k, v]) => Object.defineProperty(object, k, { value: v, enumerable: true, writable: true, configurable: true }),
+            {},
+          ),
+        ),
+    }));
+    fc.assert(
+      fc.property(shuffled.value, (value) => expect(canonicalJson(value)).toBe(canonical(JSON.parse(JSON.stringify(value))))),
+      { numRuns: 500 },
+    );
+  });
+
   it('keeps to the slow path for what JSON.stringify writes otherwise', () => {
     expect(canonicalJson({ a: new Date(0) })).toBe('{"a":{}}');
     expect(canonicalJson({ '9': 1, '10': 2 })).toBe('{"10":2,"9":1}');

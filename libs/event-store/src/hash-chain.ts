@@ -25,6 +25,10 @@ export function canonicalJson(value: unknown): string {
   // What a store reads back was written canonical, so its keys already come in sorted order: then the
   // engine's own JSON.stringify writes exactly the canonical form, several times faster (see below).
   if (isSortedPlainJson(value, 0)) return JSON.stringify(value);
+  // What a writer appends is plain JSON with its keys in any order: a copy with them inserted in sorted
+  // order is written by JSON.stringify as the canonical form too, in about half the time of the walk below.
+  const sorted = sortedPlainCopy(value, 0);
+  if (sorted !== undefined) return JSON.stringify(sorted);
   const parts: string[] = [];
   writeCanonical(value, parts);
   return parts.join('');
@@ -100,6 +104,57 @@ function isPlainJsonItem(item: unknown, depth: number): boolean {
       return item === null || isSortedPlainJson(item, depth + 1);
     default:
       return false;
+  }
+}
+
+/**
+ * A copy of `value` whose objects have their keys inserted in sorted order, so that JSON.stringify of it
+ * is canonicalJson(value); undefined when that cannot be promised, for the slow path to write instead:
+ * for anything isSortedPlainJson refuses but the order of keys, for a key starting with a digit (an
+ * integer-like key, which an object lists first in numeric order whatever the order of insertion), and
+ * for `__proto__` (assigning which would set the copy's prototype instead of adding a key). Keys whose
+ * value is undefined are left out, as both writers leave them out.
+ */
+function sortedPlainCopy(value: object, depth: number): object | undefined {
+  if (depth > 64) return undefined;
+  if (Array.isArray(value)) {
+    if (Object.getPrototypeOf(value) !== Array.prototype) return undefined;
+    const copy = new Array<unknown>(value.length);
+    for (let i = 0; i < value.length; i += 1) {
+      const item = plainCopyOf(value[i], depth);
+      if (item === undefined) return undefined;
+      copy[i] = item;
+    }
+    return copy;
+  }
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && prototype !== null) return undefined;
+  const object = value as Record<string, unknown>;
+  const keys = sortedKeys(object);
+  const copy: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i += 1) {
+    const key = keys[i];
+    const first = key.charCodeAt(0);
+    if ((first >= 0x30 && first <= 0x39) || key === '__proto__') return undefined;
+    if (object[key] === undefined) continue;
+    const item = plainCopyOf(object[key], depth);
+    if (item === undefined) return undefined;
+    copy[key] = item;
+  }
+  return copy;
+}
+
+/** A JSON primitive as it is, an object or array as its sorted copy; undefined for anything else. */
+function plainCopyOf(item: unknown, depth: number): unknown {
+  switch (typeof item) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return item;
+    case 'object':
+      return item === null ? null : sortedPlainCopy(item, depth + 1);
+    default:
+      return undefined;
   }
 }
 

@@ -42,30 +42,29 @@ export function checkAppend(streamId: string, events: readonly NewEvent[]): stri
     throw new InvalidAppend(streamId, 'metadata.commandId is required');
   }
   events.forEach((event, index) => {
-    const at = `event ${index}`;
     if (typeof event?.type !== 'string' || !/^[A-Za-z][A-Za-z0-9]*$/.test(event.type)) {
-      throw new InvalidAppend(streamId, `${at}: type must be a PascalCase name, got ${JSON.stringify(event?.type)}`);
+      throw new InvalidAppend(streamId, `event ${index}: type must be a PascalCase name, got ${JSON.stringify(event?.type)}`);
     }
     const metadata = event.metadata;
     if (metadata?.commandId !== commandId) {
-      throw new InvalidAppend(streamId, `${at}: every event of one append must carry the same commandId`);
+      throw new InvalidAppend(streamId, `event ${index}: every event of one append must carry the same commandId`);
     }
     for (const field of ['userId', 'role', 'correlationId', 'occurredAt'] as const) {
       if (typeof metadata[field] !== 'string' || metadata[field].length === 0) {
-        throw new InvalidAppend(streamId, `${at}: metadata.${field} is required`);
+        throw new InvalidAppend(streamId, `event ${index}: metadata.${field} is required`);
       }
     }
     if (Number.isNaN(Date.parse(metadata.occurredAt))) {
-      throw new InvalidAppend(streamId, `${at}: metadata.occurredAt is not a date: ${metadata.occurredAt}`);
+      throw new InvalidAppend(streamId, `event ${index}: metadata.occurredAt is not a date: ${metadata.occurredAt}`);
     }
     if (!Number.isInteger(metadata.schemaVersion) || metadata.schemaVersion < 1) {
-      throw new InvalidAppend(streamId, `${at}: metadata.schemaVersion must be a positive integer`);
+      throw new InvalidAppend(streamId, `event ${index}: metadata.schemaVersion must be a positive integer`);
     }
     for (const field of STORE_STAMP) {
-      if (field in metadata) throw new InvalidAppend(streamId, `${at}: metadata.${field} is set by the store, not the writer`);
+      if (field in metadata) throw new InvalidAppend(streamId, `event ${index}: metadata.${field} is set by the store, not the writer`);
     }
-    assertPlainJson(streamId, event.data, `${at}: data`);
-    assertPlainJson(streamId, metadata, `${at}: metadata`);
+    assertPlainJson(streamId, event.data, index, 'data');
+    assertPlainJson(streamId, metadata, index, 'metadata');
   });
   return commandId;
 }
@@ -105,24 +104,38 @@ export function sealEvents(
 }
 
 /** Only what survives JSON unchanged: so the hash computed now is the hash recomputed after a read. */
-function assertPlainJson(streamId: string, value: unknown, path: string, depth = 0): void {
-  if (depth > 64) throw new InvalidAppend(streamId, `${path} is nested too deeply (or is circular)`);
-  if (value === null || typeof value === 'string' || typeof value === 'boolean') return;
-  if (typeof value === 'number') {
-    if (Number.isFinite(value)) return;
-    throw new InvalidAppend(streamId, `${path} is ${value}, which JSON cannot hold`);
-  }
+function assertPlainJson(streamId: string, value: unknown, index: number, part: 'data' | 'metadata'): void {
+  const problem = notPlainJson(value, 0);
+  if (problem !== undefined) throw new InvalidAppend(streamId, `event ${index}: ${part}${problem.at} ${problem.is}`);
+}
+
+/**
+ * Where `value` holds what JSON cannot (the path below it, as `.key[2]`) and what it is; undefined for
+ * plain JSON. Every append asks this of every event: the path is spelled out only for a refusal.
+ */
+function notPlainJson(value: unknown, depth: number): { at: string; is: string } | undefined {
+  if (depth > 64) return { at: '', is: 'is nested too deeply (or is circular)' };
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return undefined;
+  if (typeof value === 'number') return Number.isFinite(value) ? undefined : { at: '', is: `is ${value}, which JSON cannot hold` };
   if (Array.isArray(value)) {
     // An index loop, not forEach: forEach skips the holes of a sparse array, which JSON writes as null.
-    for (let i = 0; i < value.length; i += 1) assertPlainJson(streamId, value[i], `${path}[${i}]`, depth + 1);
-    return;
+    for (let i = 0; i < value.length; i += 1) {
+      const problem = notPlainJson(value[i], depth + 1);
+      if (problem !== undefined) return { at: `[${i}]${problem.at}`, is: problem.is };
+    }
+    return undefined;
   }
   if (typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype) {
-    for (const [key, item] of Object.entries(value)) {
-      if (item !== undefined) assertPlainJson(streamId, item, `${path}.${key}`, depth + 1);
+    const object = value as Record<string, unknown>;
+    const keys = Object.keys(object);
+    for (let i = 0; i < keys.length; i += 1) {
+      const key = keys[i];
+      const item = object[key];
+      const problem = item === undefined ? undefined : notPlainJson(item, depth + 1);
+      if (problem !== undefined) return { at: `.${key}${problem.at}`, is: problem.is };
     }
-    return;
+    return undefined;
   }
   const kind = typeof value === 'object' ? (value.constructor?.name ?? 'object') : typeof value;
-  throw new InvalidAppend(streamId, `${path} is a ${kind}, which is not JSON-serialisable as it stands`);
+  return { at: '', is: `is a ${kind}, which is not JSON-serialisable as it stands` };
 }
