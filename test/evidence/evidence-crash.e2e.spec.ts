@@ -11,7 +11,7 @@ import { pdf } from './support';
 jest.setTimeout(180_000);
 
 const ROOT = join(__dirname, '..', '..');
-const TS_HOOK = join(ROOT, 'test', 'projections', 'support', 'ts-hook.js');
+const TS_HOOK = join(ROOT, 'scripts', 'ts-hook.js');
 const SECRET = 'crash-test-secret-'.padEnd(48, 'x');
 
 /** Every file under a directory, as paths relative to it; none when it does not exist. */

@@ -66,7 +66,7 @@ describe('each event is applied exactly once, whatever stops the projector', () 
 
     const child = spawn(
       process.execPath,
-      ['-r', join(__dirname, 'support/ts-hook.js'), join(__dirname, 'support/projector-child.ts'), dir],
+      ['-r', join(__dirname, '../../scripts/ts-hook.js'), join(__dirname, 'support/projector-child.ts'), dir],
       {
         stdio: ['ignore', 'pipe', 'inherit'],
       },

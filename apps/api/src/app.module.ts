@@ -9,6 +9,7 @@ import { EvidenceModule, evidenceLimits } from '@hmicfrs/evidence';
 import { RemindersModule } from '@hmicfrs/reminders';
 import { WorkflowModule } from '@hmicfrs/workflow';
 import { ProjectionsModule } from '@hmicfrs/projections';
+import { ReadWorkersModule } from '@hmicfrs/export';
 import { EvidenceApiModule } from './evidence/evidence-api.module';
 import { ReportSealModule, SealModule } from '@hmicfrs/seal';
 import { ExportsModule } from './exports/exports.module';
@@ -32,6 +33,8 @@ export class AppModule {
     // One read side per process: every module that reads it imports this same object (Nest 11 tells
     // dynamic modules apart by reference, so a second forRoot() would start a second projector).
     const projections = ProjectionsModule.forRoot({ dataDir: config.DATA_DIR, runProjector: config.PROJECTOR });
+    // Exports and JAC reports in worker threads, on their own read-only connections: one pool for the app.
+    const reads = ReadWorkersModule.forRoot(projections, config.READ_WORKERS);
     return {
       module: AppModule,
       imports: [
@@ -49,8 +52,8 @@ export class AppModule {
         PagesModule.forRoot(projections),
         ImportsModule,
         RemindersModule,
-        ExportsModule.forRoot(projections),
-        QueriesModule.forRoot(projections),
+        ExportsModule.forRoot(reads),
+        QueriesModule.forRoot(projections, reads),
         PeopleModule.forRoot(projections),
         // For the interceptor below: the same projector and the same record of what each request wrote.
         projections,

@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { Transform, plainToInstance } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Matches, Max, MinLength, Min, ValidateBy, validateSync } from 'class-validator';
 
@@ -290,6 +291,16 @@ export class AppConfig {
   @Transform(({ value }: { value: unknown }) => (value === undefined ? true : value === 'true' || value === '1'))
   @IsIn([true, false], { message: 'PROJECTOR must be true or false' })
   PROJECTOR!: boolean;
+
+  /**
+   * How many worker threads draw up exports and JAC reports, each on its own read-only connection, so
+   * that commands never wait on them; 0: on the request thread. Default: one fewer than the cores, at least one.
+   */
+  @Transform(({ value }: { value: unknown }) => (value === undefined ? Math.max(1, availableParallelism() - 1) : Number(value)))
+  @Min(0, { message: 'READ_WORKERS must be at least 0' })
+  @Max(64, { message: 'READ_WORKERS must be at most 64' })
+  @IsInt({ message: 'READ_WORKERS must be a whole number of threads' })
+  READ_WORKERS!: number;
 }
 
 /** Start-up refused: every bad variable is named, with what it should be. */
@@ -374,6 +385,7 @@ const CONFIG_VARIABLES = [
   'LOCAL_SIGN_IN_ON_ANY_ADDRESS',
   'LOG_LEVEL',
   'PROJECTOR',
+  'READ_WORKERS',
   'HTTP_HEADERS_TIMEOUT_SECONDS',
   'HTTP_REQUEST_TIMEOUT_SECONDS',
   'HTTP_IDLE_TIMEOUT_SECONDS',

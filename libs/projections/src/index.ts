@@ -22,7 +22,7 @@ export { PastRegister, type PointInTime } from './register/past-register';
 export { ApprovalQueueQueries, type AwaitingApproval, type ApprovalQueuePage } from './approval-queue/approval-queue.queries';
 export { AuditTrailQueries, type AuditFilter, type AuditEntry, type AuditPage } from './audit/audit-trail.queries';
 export { RegisterReports, type PastQuery, type CountsReport, type RagReport, type OverdueReport } from './reports/register-reports';
-export { JacReportService } from './reports/jac-report.service';
+export { JacReportService, JacReportReader, type JacInputs } from './reports/jac-report.service';
 export type { JacReport } from './reports/jac-report';
 export type { JacRequest } from './reports/jac-period';
 export { instantOf } from './reports/report-dates';

@@ -109,7 +109,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
         ReadModelFreshness,
         ...queries,
       ],
-      exports: [...queries, Projector, Rebuilder],
+      exports: [...queries, Projector, Rebuilder, ReadModelDatabase],
     };
   }
 

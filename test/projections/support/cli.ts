@@ -15,7 +15,7 @@ export function cliWith(
   ...args: string[]
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['-r', join(__dirname, 'ts-hook.js'), join(root, 'apps/cli/src/main.ts'), ...args], {
+    const child = spawn(process.execPath, ['-r', join(root, 'scripts/ts-hook.js'), join(root, 'apps/cli/src/main.ts'), ...args], {
       env: { ...process.env, DATA_DIR: dataDir, JWT_SECRET: 'x'.repeat(40), ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });

@@ -1,10 +1,10 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { RegisterExportController } from './register-export.controller';
 
-/** GET /recommendations/export, reading the one read side the app made (`projections`). */
+/** GET /recommendations/export, drawn up by the app's one pool of read workers (`reads`). */
 @Module({})
 export class ExportsModule {
-  static forRoot(projections: DynamicModule): DynamicModule {
-    return { module: ExportsModule, imports: [projections], controllers: [RegisterExportController] };
+  static forRoot(reads: DynamicModule): DynamicModule {
+    return { module: ExportsModule, imports: [reads], controllers: [RegisterExportController] };
   }
 }

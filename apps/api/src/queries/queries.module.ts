@@ -8,11 +8,14 @@ import { ReportsController } from './reports.controller';
 /** The JSON queries across items, over the read models. */
 @Module({})
 export class QueriesModule {
-  /** `projections`: the app's one `ProjectionsModule.forRoot(...)`, shared with the pages and exports. */
-  static forRoot(projections: DynamicModule): DynamicModule {
+  /**
+   * `projections`: the app's one `ProjectionsModule.forRoot(...)`, shared with the pages and exports;
+   * `reads`: its one pool of read workers, for the JAC report.
+   */
+  static forRoot(projections: DynamicModule, reads: DynamicModule): DynamicModule {
     return {
       module: QueriesModule,
-      imports: [projections],
+      imports: [projections, reads],
       controllers: [RegisterQueryController, ApprovalsController, ReportsController, AuditController, ProjectionsController],
     };
   }

@@ -2,19 +2,8 @@ import { Controller, Get, Query, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can } from '@hmicfrs/auth';
-import {
-  JacReportService,
-  PeopleQueries,
-  RegisterReports,
-  jacCsv,
-  jacDocx,
-  jacHtml,
-  jacMarkdown,
-  type CountsReport,
-  type JacReport,
-  type OverdueReport,
-  type RagReport,
-} from '@hmicfrs/projections';
+import { ReadWorkers } from '@hmicfrs/export';
+import { RegisterReports, type CountsReport, type JacReport, type OverdueReport, type RagReport } from '@hmicfrs/projections';
 import { JacQueryDto, type JacFormat } from './dto/jac-query.dto';
 import { OverdueQueryDto } from './dto/overdue-query.dto';
 import { PastReportQueryDto } from './dto/past-report-query.dto';
@@ -34,8 +23,7 @@ const MEDIA_TYPES: Record<JacFormat, string> = {
 export class ReportsController {
   constructor(
     private readonly reports: RegisterReports,
-    private readonly jac: JacReportService,
-    private readonly people: PeopleQueries,
+    private readonly reads: ReadWorkers,
   ) {}
 
   /** Items per kind × level × status. */
@@ -59,7 +47,7 @@ export class ReportsController {
     return this.reports.overdue(past, dueWithinDays);
   }
 
-  /** The Joint Audit Committee's paper, computed from events as they stood at `asAt`, as known at `knownAt`. */
+  /** The Joint Audit Committee's paper, computed from events as they stood at `asAt`, as known at `knownAt`; drawn up off the request thread. */
   @Get('jac')
   @Can('reports.read')
   @ApiProduces(...Object.values(MEDIA_TYPES))
@@ -70,12 +58,10 @@ export class ReportsController {
     @Query() { format = 'json', ...request }: JacQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<JacReport | string | Buffer> {
-    const report = await this.jac.jacReport(request);
+    const { report, file } = await this.reads.jacReport(request, format === 'json' ? undefined : format);
     void reply.header('content-type', MEDIA_TYPES[format]);
-    if (format === 'json') return report;
     if (format === 'csv' || format === 'docx')
       void reply.header('content-disposition', `attachment; filename="jac-report-${request.asAt.slice(0, 10)}.${format}"`);
-    if (format === 'docx') return jacDocx(report, { nameOf: (userId) => this.people.nameOf(userId) ?? userId });
-    return format === 'md' ? jacMarkdown(report) : format === 'html' ? jacHtml(report) : jacCsv(report);
+    return file ?? report;
   }
 }

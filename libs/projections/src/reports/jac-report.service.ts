@@ -5,10 +5,16 @@ import type { GradedArea, InspectionType } from '@hmicfrs/lifecycle';
 import { PastRegister } from '../register/past-register';
 import { ReadModelFreshness } from '../runtime/freshness';
 import { ReadModelDatabase } from '../runtime/read-model-database';
-import { jacPeriod, type JacRequest } from './jac-period';
+import { jacPeriod, type JacPeriod, type JacRequest } from './jac-period';
 import { compileJacReport, type ActivityLine, type InspectionRef, type JacReport } from './jac-report';
 import { whyEmpty, type RecordExtent } from './report-words';
-import { REPORT_SEAL, type LatestSeal } from './report-seal';
+import { REPORT_SEAL, type LatestSeal, type ReportSeal } from './report-seal';
+
+/** What a JAC report is drawn from besides the read models: the period asked for, as instants, and the latest seal known then. */
+export interface JacInputs {
+  period: JacPeriod;
+  seal: ReportSeal | null;
+}
 
 /**
  * The JAC report from the register's versions: every item as at `asAt` and as at `previous`, as known
@@ -17,19 +23,76 @@ import { REPORT_SEAL, type LatestSeal } from './report-seal';
  */
 @Injectable()
 export class JacReportService {
+  private readonly reader: JacReportReader;
+
   constructor(
     private readonly database: ReadModelDatabase,
-    private readonly past: PastRegister,
+    past: PastRegister,
     private readonly freshness: ReadModelFreshness,
     @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(REPORT_SEAL) private readonly seals?: LatestSeal,
-  ) {}
+  ) {
+    this.reader = new JacReportReader(database, past);
+  }
 
   async jacReport(request: JacRequest): Promise<JacReport> {
+    return this.reader.read(await this.inputs(request));
+  }
+
+  /**
+   * Everything but the read of the read models, which a worker thread may then make on its own
+   * connection (`JacReportReader`): the period, checked against the one clock; the register caught up
+   * with the store; the seal.
+   */
+  async inputs(request: JacRequest): Promise<JacInputs> {
     const period = jacPeriod(request, this.clock());
     await this.freshness.waitFor('register');
     // The latest checkpoint known at the report's point in time: what the paper ends with.
     const seal = (await this.seals?.latest(new Date(period.knownAt))) ?? null;
+    return { period, seal };
+  }
+
+  /**
+   * The items with an event recorded after `knownAt` about what had happened by `asAt`: what a paper
+   * issued as known at `knownAt` could not have shown. References, in order.
+   */
+  recordedLater(period: { asAt: string; knownAt: string }): string[] {
+    return this.database.db
+      .prepare<[string, string], { reference: string }>(
+        `SELECT DISTINCT r.reference FROM register_versions v JOIN register r ON r.id = v.item_id
+         WHERE v.recorded_at > ? AND v.occurred_at <= ?`,
+      )
+      .all(period.knownAt, period.asAt)
+      .map(({ reference }) => reference)
+      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+  }
+
+  /**
+   * Why a report came out empty, when the record explains it ("nothing had been recorded by then: the
+   * first event was recorded on …"); null otherwise. Apart from the report because it looks past
+   * `knownAt`: the report itself holds only what was known then, so it regenerates identically.
+   */
+  whyEmpty(report: JacReport): string | null {
+    if (report.register.total.count > 0) return null;
+    const extent = this.database.db
+      .prepare<[string], RecordExtent>(
+        `SELECT (SELECT MIN(recorded_at) FROM register_versions) AS firstRecordedAt,
+                -- an item's earliest version is its opening
+                (SELECT MIN(occurred_at) FROM register_versions WHERE recorded_at <= ?) AS firstOpenedAt`,
+      )
+      .get(report.period.knownAt)!;
+    return whyEmpty(report.period, extent);
+  }
+}
+
+/** The read of a JAC report from the read models, in one read transaction: synchronous, so a worker thread can make it on its own connection. */
+export class JacReportReader {
+  constructor(
+    private readonly database: ReadModelDatabase,
+    private readonly past: PastRegister = new PastRegister(database),
+  ) {}
+
+  read({ period, seal }: JacInputs): JacReport {
     const { db } = this.database;
     return db.transaction(() => {
       const [now, before] = this.past.atEach([
@@ -87,38 +150,6 @@ export class JacReportService {
     }));
     const asAt = period.asAt.slice(0, 10);
     return { since: lines.filter((line) => line.fieldworkFrom <= asAt), forthcoming: lines.filter((line) => line.fieldworkFrom > asAt) };
-  }
-
-  /**
-   * The items with an event recorded after `knownAt` about what had happened by `asAt`: what a paper
-   * issued as known at `knownAt` could not have shown. References, in order.
-   */
-  recordedLater(period: { asAt: string; knownAt: string }): string[] {
-    return this.database.db
-      .prepare<[string, string], { reference: string }>(
-        `SELECT DISTINCT r.reference FROM register_versions v JOIN register r ON r.id = v.item_id
-         WHERE v.recorded_at > ? AND v.occurred_at <= ?`,
-      )
-      .all(period.knownAt, period.asAt)
-      .map(({ reference }) => reference)
-      .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  }
-
-  /**
-   * Why a report came out empty, when the record explains it ("nothing had been recorded by then: the
-   * first event was recorded on …"); null otherwise. Apart from the report because it looks past
-   * `knownAt`: the report itself holds only what was known then, so it regenerates identically.
-   */
-  whyEmpty(report: JacReport): string | null {
-    if (report.register.total.count > 0) return null;
-    const extent = this.database.db
-      .prepare<[string], RecordExtent>(
-        `SELECT (SELECT MIN(recorded_at) FROM register_versions) AS firstRecordedAt,
-                -- an item's earliest version is its opening
-                (SELECT MIN(occurred_at) FROM register_versions WHERE recorded_at <= ?) AS firstOpenedAt`,
-      )
-      .get(report.period.knownAt)!;
-    return whyEmpty(report.period, extent);
   }
 }
 

@@ -28,6 +28,11 @@ const META_TABLES = `
 export interface ReadModelDatabaseOptions {
   /** How long a write waits for another process's write (a rebuild's swap, say). Default 30 s. */
   busyTimeoutMs?: number;
+  /**
+   * Read only, for a worker thread's own connection (docs/architecture.md, "Heavy reads off the request
+   * thread"): WAL lets it read beside the projector's writes; the file must already hold the read models.
+   */
+  readonly?: boolean;
 }
 
 /**
@@ -48,6 +53,7 @@ export class ReadModelDatabase {
 
   static open(file: string, options: ReadModelDatabaseOptions = {}): ReadModelDatabase {
     const path = resolve(file);
+    if (options.readonly) return ReadModelDatabase.openToRead(path, options);
     mkdirSync(dirname(path), { recursive: true });
     const db = new Database(path);
     try {
@@ -64,6 +70,14 @@ export class ReadModelDatabase {
       db.close();
       throw error;
     }
+  }
+
+  private static openToRead(path: string, options: ReadModelDatabaseOptions): ReadModelDatabase {
+    const db = new Database(path, { readonly: true, fileMustExist: true });
+    db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 30_000}`);
+    db.pragma('cache_size = -65536');
+    db.pragma('temp_store = MEMORY');
+    return new ReadModelDatabase(db, path);
   }
 
   close(): void {

@@ -1,0 +1,190 @@
+/**
+ * Commands while heavy reads run: progress notes over HTTP at a steady rate, first alone (the baseline)
+ * and then while 24 clients ask, one after another each, for register exports (CSV, XLSX) and JAC
+ * reports (JSON, Markdown, HTML, CSV, Word) — with the reads in worker threads (`READ_WORKERS`, the
+ * default) and, for comparison, on the request thread (`READ_WORKERS=0`), all in the same run, on one
+ * store. Prints the commands' p50 and p99 in each case; the target is p99 under 100 ms with the reads
+ * in workers.
+ *   npm run bench:reads-under-load                          5,000 items, 10 s per measurement
+ *   BENCH_ITEMS=1000 BENCH_SECONDS=3 npm run bench:reads-under-load   a quick try
+ * The API runs as its own process (as in production), so the load is not generated on its event loop.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import autocannon from 'autocannon';
+import { issueToken } from '@hmicfrs/auth';
+import { BUILT_API, freePort, startApi, stopApi } from './api-process';
+import { buildRegisterStore } from './register-store';
+import { positiveInteger } from './settings';
+
+const ITEMS = positiveInteger('BENCH_ITEMS', 5_000);
+const SECONDS = positiveInteger('BENCH_SECONDS', 10);
+const COMMANDS_PER_SECOND = positiveInteger('BENCH_COMMAND_RATE', 100);
+const CONNECTIONS = 4;
+const READERS = 24;
+const TARGET_P99_MS = 100;
+/** The owner of every 50th item in the built store (`register-store.ts`): I0, I50, I100, … */
+const OWNER = 'owner-0';
+
+const READS = [
+  '/recommendations/export',
+  '/recommendations/export?format=xlsx',
+  ...['json', 'md', 'html', 'csv', 'docx'].map(
+    (format) => `/reports/jac?asAt=2023-06-30&previous=2022-12-31&since=2021-01-01&format=${format}`,
+  ),
+];
+
+interface Figures {
+  mode: string;
+  load: string;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  max: number;
+  errors: number;
+  reads: number;
+}
+
+async function main(): Promise<void> {
+  const root = mkdtempSync(join(tmpdir(), 'hmicfrs-bench-reads-'));
+  const workers = Math.max(1, availableParallelism() - 1);
+  console.log(
+    `Commands under heavy reads: ${ITEMS.toLocaleString('en-GB')} items, ${COMMANDS_PER_SECOND} notes/s over ${CONNECTIONS} connections, ` +
+      `${READERS} concurrent exports and JAC reports, ${SECONDS} s each; ${availableParallelism()} cores; files in ${root}`,
+  );
+  try {
+    const started = Date.now();
+    const events = await buildRegisterStore(join(root, 'events.db'), ITEMS, 40);
+    console.log(`  store built: ${events.toLocaleString('en-GB')} events in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    const figures = [
+      ...(await measureWith(root, `${workers} worker thread${workers === 1 ? '' : 's'}`, String(workers))),
+      ...(await measureWith(root, 'request thread', '0')),
+    ];
+    console.log(table(figures));
+    const loaded = figures[1];
+    console.log(
+      `commands' p99 with ${READERS} reads in workers: ${loaded.p99} ms (${(loaded.p99 / figures[0].p99).toFixed(1)}× the p99 without reads, ` +
+        `${figures[0].p99} ms); on the request thread: ${figures[3].perSecond === 0 ? 'no command answered in the run' : `${figures[3].p99} ms`}; target < ${TARGET_P99_MS} ms: ${loaded.p99 < TARGET_P99_MS ? 'met' : 'NOT MET'}`,
+    );
+  } finally {
+    rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/** The API on the store with `READ_WORKERS=threads`: commands alone, then commands under the reads. */
+async function measureWith(root: string, mode: string, threads: string): Promise<Figures[]> {
+  const secret = randomBytes(32).toString('hex');
+  const port = await freePort();
+  const api = await startApi(BUILT_API, {
+    DATA_DIR: root,
+    PORT: String(port),
+    JWT_SECRET: secret,
+    LOG_LEVEL: 'warn',
+    READ_WORKERS: threads,
+  });
+  try {
+    const url = `http://127.0.0.1:${port}`;
+    const owner = `Bearer ${issueToken({ userId: OWNER, role: 'owner' }, secret)}`;
+    const auditor = `Bearer ${issueToken({ userId: 'ia-khan', role: 'auditor' }, secret)}`;
+    await caughtUp(url, auditor);
+    // A warm-up: the first reads open the workers' connections and fill their caches.
+    await Promise.all(READS.map((path) => read(url, path, auditor)));
+    const alone = await notes(url, owner);
+    const reading = readInLoops(url, auditor);
+    const loaded = await notes(url, owner);
+    const reads = await reading.stop();
+    return [
+      { mode, load: 'none', ...alone, reads: 0 },
+      { mode, load: `${READERS} reads`, ...loaded, reads },
+    ];
+  } finally {
+    await stopApi(api);
+  }
+}
+
+/** SECONDS of progress notes at COMMANDS_PER_SECOND on owner-0's items. */
+async function notes(url: string, authorization: string): Promise<Omit<Figures, 'mode' | 'load' | 'reads'>> {
+  const items = Math.ceil(ITEMS / 50);
+  let next = 0;
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    overallRate: COMMANDS_PER_SECOND,
+    duration: SECONDS,
+    requests: [
+      {
+        method: 'POST',
+        headers: { authorization, 'content-type': 'application/json' },
+        setupRequest: (request) => ({
+          ...request,
+          path: `/recommendations/I${((next += 1) % items) * 50}/note`,
+          body: JSON.stringify({ text: 'Progress reviewed at the HMIC oversight board' }),
+        }),
+      },
+    ],
+  });
+  return {
+    perSecond: result['2xx'] / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    max: result.latency.max,
+    // Timeouts too: on the request thread, commands wait behind the reads for longer than a run lasts.
+    errors: result.non2xx + result.errors + result.timeouts,
+  };
+}
+
+/** READERS clients, each asking for the reads in turn, one at a time, until stopped: how many were answered. */
+function readInLoops(url: string, authorization: string): { stop(): Promise<number> } {
+  let running = true;
+  let answered = 0;
+  const loops = Array.from({ length: READERS }, async (_, reader) => {
+    for (let i = reader; running; i += 1) {
+      await read(url, READS[i % READS.length], authorization);
+      answered += 1;
+    }
+  });
+  return {
+    async stop() {
+      running = false;
+      await Promise.all(loops);
+      return answered;
+    },
+  };
+}
+
+async function read(url: string, path: string, authorization: string): Promise<void> {
+  const response = await fetch(`${url}${path}`, { headers: { authorization } });
+  await response.arrayBuffer();
+  if (!response.ok) throw new Error(`${path} answered ${response.status}`);
+}
+
+async function caughtUp(url: string, authorization: string): Promise<void> {
+  for (;;) {
+    const response = await fetch(`${url}/projections`, { headers: { authorization } });
+    const state = (await response.json()) as { projections: { caughtUp: boolean }[] };
+    if (state.projections.every((projection) => projection.caughtUp)) return;
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+function table(figures: Figures[]): string {
+  const header = ['reads on', 'background', 'notes/s', 'p50 ms', 'p99 ms', 'max ms', 'errors', 'reads answered'];
+  const rows = figures.map((f) => [
+    f.mode,
+    f.load,
+    f.perSecond.toFixed(0),
+    ...[f.p50, f.p99, f.max].map((ms) => (f.perSecond === 0 ? 'none done' : String(ms))),
+    String(f.errors),
+    String(f.reads),
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  const line = (cells: string[]) => cells.map((cell, i) => (i < 2 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

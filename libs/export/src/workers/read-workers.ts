@@ -1,0 +1,80 @@
+import { extname, join } from 'node:path';
+import { Piscina } from 'piscina';
+import type { IsoDate } from '@hmicfrs/lifecycle';
+import type { ContactOfficer, JacReport, JacReportService, JacRequest, ReadModelDatabase, RegisterFilter } from '@hmicfrs/projections';
+import type { ExportFormat } from '../register-export';
+import { runReadTask, type JacFileFormat, type JacResult, type JacTask, type RegisterExportTask, type RegisterFile } from './read-task';
+import type { ReadWorkerData } from './read-worker';
+
+/** Below the request thread: on a busy machine the commands get the cores first, the reports what is left. */
+const NICE_INCREMENT = 10;
+
+/**
+ * Heavy reads off the request thread (docs/architecture.md, "Heavy reads off the request thread"): the
+ * register's export and the JAC report in every format are drawn up in worker threads, each on its own
+ * read-only connection to the read models, while the request thread goes on answering commands.
+ * With no threads (`READ_WORKERS=0`) the same code runs on the request thread.
+ *
+ * Reading your own writes holds: a request's `Min-Position` and the report's wait for the register are
+ * awaited here before the task is handed over, and a worker's read begins after that, so it sees every
+ * commit the request thread saw (WAL: a read sees all that was committed when it began).
+ */
+export class ReadWorkers {
+  private readonly pool: Piscina | null;
+
+  constructor(
+    private readonly database: ReadModelDatabase,
+    private readonly jac: JacReportService,
+    threads: number,
+  ) {
+    const script = join(__dirname, `read-worker${extname(__filename)}`);
+    this.pool =
+      threads === 0
+        ? null
+        : new Piscina({
+            filename: script,
+            minThreads: threads,
+            maxThreads: threads,
+            niceIncrement: NICE_INCREMENT,
+            workerData: { file: database.file } satisfies ReadWorkerData,
+            // Run from the TypeScript sources (jest, ts-hook): the worker transpiles them as its parent does.
+            ...(extname(script) === '.ts' ? { execArgv: ['--require', join(__dirname, '../../../../scripts/ts-hook.js')] } : {}),
+          });
+  }
+
+  /** The register, filtered, as a CSV or XLSX file. */
+  async registerExport(
+    filter: RegisterFilter,
+    format: ExportFormat,
+    today: IsoDate,
+  ): Promise<{ bytes: Buffer; fileName: string; rows: number }> {
+    const file = await this.run({ kind: 'register-export', filter, format, today });
+    return { ...file, bytes: asBuffer(file.bytes) };
+  }
+
+  /** The JAC report, and with `file` the report as that file (the Word paper with `contact`, names from the directory). */
+  async jacReport(
+    request: JacRequest,
+    file?: JacFileFormat,
+    contact?: ContactOfficer,
+  ): Promise<{ report: JacReport; file: string | Buffer | null }> {
+    const inputs = await this.jac.inputs(request);
+    const result = await this.run({ kind: 'jac-report', inputs, ...(file ? { file } : {}), ...(contact ? { contact } : {}) });
+    return { report: result.report, file: result.file instanceof Uint8Array ? asBuffer(result.file) : result.file };
+  }
+
+  async close(): Promise<void> {
+    await this.pool?.destroy();
+  }
+
+  private run(task: RegisterExportTask): Promise<RegisterFile>;
+  private run(task: JacTask): Promise<JacResult>;
+  private run(task: RegisterExportTask | JacTask): Promise<RegisterFile | JacResult> {
+    return this.pool ? (this.pool.run(task) as Promise<RegisterFile | JacResult>) : runReadTask(this.database, task);
+  }
+}
+
+/** A worker's bytes arrive as a plain Uint8Array: the same memory, as a Buffer. */
+function asBuffer(bytes: Uint8Array): Buffer {
+  return Buffer.isBuffer(bytes) ? bytes : Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
