@@ -55,11 +55,25 @@ describe('a register with bad input', () => {
     ]);
   });
 
-  it('refuses dates in another format rather than guess day or month', async () => {
-    const report = await rejected(csv([row({ due_date: '31/03/2023' }), row({ reference: '35', published_on: '2022-02-30' })]));
+  it('refuses dates in any other form rather than guess, naming the forms it takes', async () => {
+    const forms = 'write it as DD/MM/YYYY (31/12/2024) or YYYY-MM-DD (2024-12-31)';
+    const report = await rejected(
+      csv([
+        row({ due_date: '03-05-2023' }),
+        row({ reference: '35', published_on: '2022-02-30' }),
+        row({ reference: '36', due_date: '31/02/2023' }),
+        row({ reference: '37', due_date: '05/03/23' }),
+        row({ reference: '38', due_date: '12/31/2024' }),
+        row({ reference: '39', due_date: '5 March 2023' }),
+      ]),
+    );
     expect(report.problems).toEqual([
-      { row: 2, column: 'due_date', reason: '"31/03/2023" is not a date as YYYY-MM-DD' },
-      { row: 3, column: 'published_on', reason: '"2022-02-30" is not a date as YYYY-MM-DD' },
+      { row: 2, column: 'due_date', reason: `"03-05-2023" is not a date: ${forms}` },
+      { row: 3, column: 'published_on', reason: `"2022-02-30" is not a date: ${forms}` },
+      { row: 4, column: 'due_date', reason: `"31/02/2023" is not a date: ${forms}` },
+      { row: 5, column: 'due_date', reason: `"05/03/23" is not a date: ${forms}` },
+      { row: 6, column: 'due_date', reason: `"12/31/2024" is not a date: ${forms}` },
+      { row: 7, column: 'due_date', reason: `"5 March 2023" is not a date: ${forms}` },
     ]);
   });
 

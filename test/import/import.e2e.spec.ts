@@ -112,6 +112,20 @@ describe('importing a register', () => {
     expect(view).toMatchObject({ status: 'self_certified', closed: false, item: { level: 3, kind: 'area_for_improvement' } });
   });
 
+  it('reads UK dates day first (05/03/2023 is 5 March) beside YYYY-MM-DD: every day and month 12 or under, where a US reading would pass', async () => {
+    const cells = row({ published_on: '02/11/2022', due_date: '05/03/2023', status_date: '1/12/2022' });
+    const report = await fixture.importer.import({
+      name: 'tracker.csv',
+      bytes: csv([cells, row({ reference: '35', due_date: '2023-04-06' })]),
+    });
+    expect(report.problems).toEqual([]);
+    const [opened, rated] = await fixture.store.readStream(recommendationStream('34'));
+    expect(opened.metadata.occurredAt).toBe('2022-11-02T00:00:00.000Z');
+    expect(opened.data).toMatchObject({ dueDate: '2023-03-05' });
+    expect(rated.metadata.occurredAt).toBe('2022-12-01T12:00:00.000Z');
+    expect((await fixture.workflow.item('35', LIAISON)).item.dueDate).toBe('2023-04-06');
+  });
+
   it("takes in the owner column the ids the directory takes, a UPN in any case too, and names the directory's id", async () => {
     await addPeopleTo(fixture.store, [{ id: 'asha.patel@force.police.uk', name: 'Supt Asha Patel' }]);
     const report = await fixture.importer.import({ name: 'upn.csv', bytes: csv([row({ owner: 'Asha.Patel@Force.Police.UK' })]) });

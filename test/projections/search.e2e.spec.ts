@@ -1,4 +1,4 @@
-import { RegisterProjection, SearchProjection, naturalKey, type RegisterEntry } from '@hmicfrs/projections';
+import { RANKED_AT_MOST, RegisterProjection, SearchProjection, naturalKey, type RegisterEntry } from '@hmicfrs/projections';
 import type { DomainEvent } from '@hmicfrs/lifecycle';
 import { appendAll, domainEvents, inspectionRecorded, LIAISON, type Append } from './support/histories';
 import { openReadSide, type ReadSide } from './support/read-side';
@@ -126,5 +126,53 @@ describe('searching the register', () => {
     await side.rebuilder.rebuild(['search']);
     expect(search('vetting').total).toBe(3);
     expect(references(search('Patel', 'reference').items)).toEqual(['33', '10618']);
+  });
+});
+
+/** A word most items hold: only the most recently added RANKED_AT_MOST hits are ranked, the rest follow, newest first. */
+describe('searching for a word more than a thousand items hold', () => {
+  let side: ReadSide;
+  const page = (offset: number, limit = 50) =>
+    side.register.list({ search: 'force' }, { limit, offset, sort: 'relevance', descending: false }, '2024-01-01');
+  const OLD = ['OLD-1', 'OLD-2', 'OLD-3'];
+
+  beforeAll(async () => {
+    side = openReadSide({ projections: [new RegisterProjection(), new SearchProjection()] });
+    // The first added say "force" three times: ranked with every hit they would come first.
+    const old = OLD.map((reference) => item(reference, [opened(reference, 'The force force force should', PEEL)]));
+    const recent = Array.from({ length: RANKED_AT_MOST }, (_, i) =>
+      item(`N-${i}`, [opened(`N-${i}`, `The force should improve case file quality in area ${i}`, PEEL)]),
+    );
+    await appendAll(side.store, [inspectionRecorded(PEEL, 'PEEL 2023–25', '2023-09-29'), ...old, ...recent]);
+    await side.projector.catchUp();
+  });
+  afterAll(() => side.close());
+
+  it('counts every hit, ranks the newest thousand best first, and says so', () => {
+    const first = page(0);
+    expect(first.total).toBe(RANKED_AT_MOST + OLD.length);
+    expect(first.rankedAmong).toBe(RANKED_AT_MOST);
+    expect(first.items.map((entry) => entry.reference)).not.toEqual(expect.arrayContaining(['OLD-3']));
+    expect(first.items[0].match?.text.some((piece) => piece.match)).toBe(true);
+  });
+
+  it('the unranked rest follow the ranked, newest first, and a page may hold both', () => {
+    const across = page(RANKED_AT_MOST - 10);
+    expect(across.items).toHaveLength(10 + OLD.length);
+    expect(across.items.slice(10).map((entry) => entry.reference)).toEqual(['OLD-3', 'OLD-2', 'OLD-1']);
+    expect(page(RANKED_AT_MOST).items.map((entry) => entry.reference)).toEqual(['OLD-3', 'OLD-2', 'OLD-1']);
+    const every = new Set<string>();
+    for (let offset = 0; offset < RANKED_AT_MOST + OLD.length; offset += 200)
+      for (const entry of page(offset, 200).items) every.add(entry.id);
+    expect(every.size).toBe(RANKED_AT_MOST + OLD.length);
+  });
+
+  it('a filtered search ranks every hit (the filter, not the index, picks the page)', () => {
+    expect(
+      side.register.list({ search: 'force', level: 3 }, { limit: 5, offset: 0, sort: 'relevance', descending: false }, '2024-01-01'),
+    ).toMatchObject({
+      total: RANKED_AT_MOST + OLD.length,
+      items: [{ reference: 'OLD-1' }, { reference: 'OLD-2' }, { reference: 'OLD-3' }, {}, {}],
+    });
   });
 });

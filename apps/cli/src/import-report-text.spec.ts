@@ -26,6 +26,7 @@ describe('the import report as text', () => {
       rows: 1502,
       imported: 0,
       alreadyImported: 0,
+      items: [],
       skipped: [],
       problems,
       problemCount: 1502,

@@ -78,14 +78,23 @@ export function readLevel(cell: string): Read<Level> {
   return match ? ok(Number(match[1]) as Level) : bad(`unknown level ${JSON.stringify(cell)}: must be 1, 2, 3 or 4`);
 }
 
-/** YYYY-MM-DD and a real day; 31/03/2023 is refused rather than guessed (day or month first?). */
+/** The forms of date a tracker may hold, as a refusal names them. */
+export const DATE_FORMS = 'DD/MM/YYYY (31/12/2024) or YYYY-MM-DD (2024-12-31)';
+
+/**
+ * A real day, as YYYY-MM-DD. UK trackers write the day first (`05/03/2023` is 5 March, never May 3rd);
+ * the ISO form is taken too. Anything else (`03-05-23`, `5 March 2023`, two-digit years) is refused
+ * rather than guessed.
+ */
 export function readDate(cell: string): Read<string> {
   const value = cell.trim();
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined;
-  if (day === undefined || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== value) {
-    return bad(`${JSON.stringify(cell)} is not a date as YYYY-MM-DD`);
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(value);
+  const iso = uk ? `${uk[3]}-${uk[2].padStart(2, '0')}-${uk[1].padStart(2, '0')}` : value;
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso) ? new Date(`${iso}T00:00:00Z`) : undefined;
+  if (day === undefined || Number.isNaN(day.getTime()) || day.toISOString().slice(0, 10) !== iso) {
+    return bad(`${JSON.stringify(cell)} is not a date: write it as ${DATE_FORMS}`);
   }
-  return ok(value);
+  return ok(iso);
 }
 
 /** An id that can name a stream, as the API takes it: the reference, the report's id, the owner. */

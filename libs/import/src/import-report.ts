@@ -14,6 +14,11 @@ export interface ImportReport {
   imported: number;
   /** Items this same file had already imported: nothing more was written for them. */
   alreadyImported: number;
+  /**
+   * The items (each's id is its reference) this run brought to their status or found already imported
+   * from this file, in row order; in a dry run, those it would. The page links to them.
+   */
+  items: string[];
   /** Rows whose reference is already in the register from elsewhere: left as they are. */
   skipped: { row: number; reference: string; reason: string }[];
   /**

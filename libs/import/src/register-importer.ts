@@ -108,6 +108,7 @@ export class RegisterImporter {
       rows: parsed.rowCount,
       imported: 0,
       alreadyImported: 0,
+      items: [],
       skipped: [],
       problems: problems.slice(0, MAX_PROBLEMS_LISTED),
       problemCount: problems.length,
@@ -116,9 +117,10 @@ export class RegisterImporter {
     };
     const { fresh, ours } = await this.againstTheRegister(planned, actors, report);
     if (problems.length > 0 && !options.skipInvalid) throw new ImportRejected(report);
+    const toWrite = [...fresh, ...ours].sort((a, b) => a.row.row - b.row.row);
+    report.items = toWrite.map(({ row }) => row.reference);
     if (report.dryRun) return { ...report, imported: fresh.length, alreadyImported: ours.length };
 
-    const toWrite = [...fresh, ...ours].sort((a, b) => a.row.row - b.row.row);
     await this.recordInspections(toWrite, actors, { importId, fileName: file.name, by }, report);
     let done = 0;
     await inParallel(toWrite, ROWS_AT_ONCE, async ({ row, steps }) => {

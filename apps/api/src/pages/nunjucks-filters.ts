@@ -58,5 +58,6 @@ export function configureNunjucks(env: Environment): void {
   env.addFilter('command', lookup(COMMAND));
   env.addFilter('piecesOfEvidence', piecesOfEvidence);
   env.addFilter('fileSize', fileSize);
+  env.addFilter('number', (value: unknown) => Number(value).toLocaleString('en-GB'));
   env.addFilter('mediaType', (value: unknown) => describeMediaType(String(value ?? '')));
 }

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { Logger, Module, type DynamicModule } from '@nestjs/common';
 import { RouterModule } from '@nestjs/core';
 import { AppConfig } from '@hmicfrs/config';
@@ -6,6 +7,7 @@ import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { Sessions, WorkflowModule } from '@hmicfrs/workflow';
 import { ImportsModule } from '../imports/imports.module';
 import { ImportPageController } from './imports/import-page.controller';
+import { HeldRegisterFiles } from './imports/held-register-files';
 import { InspectionReportList } from './inspections/inspection-report-list';
 import { InspectionReportsController } from './inspections/inspection-reports.controller';
 import { EvidenceApiModule } from '../evidence/evidence-api.module';
@@ -65,6 +67,11 @@ export class PagesModule {
         ItemPages,
         InspectionReportList,
         ProblemPage,
+        {
+          provide: HeldRegisterFiles,
+          inject: [AppConfig, CLOCK],
+          useFactory: (config: AppConfig, clock: Clock) => new HeldRegisterFiles(join(config.DATA_DIR, 'held-imports'), clock),
+        },
         { provide: SECRETS, inject: [AppConfig], useFactory: secretsFor },
         {
           provide: Sessions,

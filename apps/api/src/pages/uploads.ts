@@ -23,7 +23,12 @@ export async function readMultipartForm(request: FastifyRequest): Promise<void> 
   const body = Object.create(null) as Record<string, unknown>;
   try {
     for await (const part of request.parts()) {
-      body[part.fieldname] = part.type === 'file' ? await uploaded(part) : part.value;
+      if (part.type === 'field') body[part.fieldname] = part.value;
+      else {
+        const file = await uploaded(part);
+        // A file input left empty still sends a part: no name, no bytes. Nothing was chosen, not an empty file.
+        if (part.filename !== '' || file.bytes.length > 0) body[part.fieldname] = file;
+      }
     }
   } catch (error) {
     if (typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;

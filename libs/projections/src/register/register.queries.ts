@@ -40,7 +40,19 @@ export interface RegisterList {
   total: number;
   limit: number;
   offset: number;
+  /**
+   * On a search best match first that more than `RANKED_AT_MOST` items match: only the most recently
+   * added `rankedAmong` were ranked, best first; the rest follow them, the most recently added first.
+   */
+  rankedAmong?: number;
 }
+
+/**
+ * The most hits a search ranks by relevance. A word most items hold (tens of thousands of hits) would
+ * cost every hit's bm25 on each page; ranking the most recently added thousand keeps a search under
+ * 100 ms at 50,000 items, and a typed reference or a rarer word is ranked whole.
+ */
+export const RANKED_AT_MOST = 1_000;
 
 const SORT_COLUMNS: Record<RegisterSort, string> = {
   reference: 'r.reference_key',
@@ -148,16 +160,12 @@ export class RegisterQueries {
               .pluck()
               .get(named)
       ) as number;
-      const query =
+      const rows =
         where === '' && relevance
-          ? `WITH hits AS MATERIALIZED (
-               SELECT s.item_id AS id, best.doc, best.score FROM (
-                 SELECT rowid AS doc, ${SCORE} AS score FROM search_index WHERE search_index MATCH @search
-                 ORDER BY score, doc LIMIT @limit OFFSET @offset) AS best
-               JOIN search_items s ON s.doc = best.doc)
-             SELECT ${selected} ORDER BY h.score, h.doc`
-          : `WITH ${hits(relevance)} SELECT ${selected} ${where} ORDER BY ${orderOf(page, true)} LIMIT @limit OFFSET @offset`;
-      const rows = db.prepare(query).all(named) as (Row & { doc: number })[];
+          ? this.best(named, total, selected)
+          : (db
+              .prepare(`WITH ${hits(relevance)} SELECT ${selected} ${where} ORDER BY ${orderOf(page, true)} LIMIT @limit OFFSET @offset`)
+              .all(named) as (Row & { doc: number })[]);
       const matches = this.matches(
         search,
         rows.map((row) => row.doc),
@@ -167,8 +175,51 @@ export class RegisterQueries {
         total,
         limit: page.limit,
         offset: page.offset,
+        ...(where === '' && relevance && total > RANKED_AT_MOST ? { rankedAmong: RANKED_AT_MOST } : {}),
       };
     })();
+  }
+
+  /**
+   * A page of an unfiltered search, best first: the index alone picks the page's docs, and only those
+   * are joined to the register. Of more than `RANKED_AT_MOST` hits, the most recently added are ranked
+   * (FTS5 walks its rowids backwards and stops there) and the rest follow, newest first, unranked.
+   */
+  private best(named: { search: string; limit: number; offset: number }, total: number, selected: string): (Row & { doc: number })[] {
+    const { db } = this.database;
+    const { search, limit, offset } = named;
+    const ranked = Math.max(0, Math.min(limit, RANKED_AT_MOST - offset));
+    const docs: { doc: number; score: number | null }[] = [];
+    if (ranked > 0) {
+      docs.push(
+        ...(db
+          .prepare(
+            `SELECT doc, score FROM (
+               SELECT rowid AS doc, ${SCORE} AS score FROM search_index WHERE search_index MATCH @search ORDER BY rowid DESC LIMIT @cap)
+             ORDER BY score, doc LIMIT @ranked OFFSET @offset`,
+          )
+          .all({ search, cap: RANKED_AT_MOST, ranked, offset }) as { doc: number; score: number }[]),
+      );
+    }
+    const rest = Math.min(limit - ranked, Math.max(0, total - Math.max(offset, RANKED_AT_MOST)));
+    if (rest > 0) {
+      docs.push(
+        ...(db
+          .prepare(
+            'SELECT rowid AS doc, NULL AS score FROM search_index WHERE search_index MATCH @search ORDER BY rowid DESC LIMIT @rest OFFSET @skip',
+          )
+          .all({ search, rest, skip: Math.max(offset, RANKED_AT_MOST) }) as { doc: number; score: null }[]),
+      );
+    }
+    if (docs.length === 0) return [];
+    const rows = db
+      .prepare(
+        `WITH hits AS MATERIALIZED (SELECT s.item_id AS id, s.doc FROM search_items s WHERE s.doc IN (${docs.map(() => '?').join(', ')}))
+         SELECT ${selected}`,
+      )
+      .all(...docs.map(({ doc }) => doc)) as (Row & { doc: number })[];
+    const byDoc = new Map(rows.map((row) => [row.doc, row]));
+    return docs.flatMap(({ doc }) => byDoc.get(doc) ?? []);
   }
 
   /** The highlights of one page's hits only: FTS5 works them out per row, from the row's own text. */
