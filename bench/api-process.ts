@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 
@@ -14,7 +15,9 @@ export const BARE_READY = 'bare Fastify baseline on';
  * own event loop. Resolves once it says it is listening (`ready`: what it prints then).
  */
 export function startApi(main: string, env: Record<string, string>, ready = 'HMICFRS recommendations API on'): Promise<ChildProcess> {
-  const child = spawn(process.execPath, [main], {
+  // BENCH_API_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to profile the API (NODE_OPTIONS may not carry --cpu-prof).
+  const nodeArgs = process.env.BENCH_API_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, main], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -32,6 +35,20 @@ export function stopApi(child: ChildProcess): Promise<void> {
     child.once('exit', () => resolve());
     child.kill('SIGTERM');
   });
+}
+
+/**
+ * The CPU time the process has used so far (user and system, milliseconds), from /proc: it is less moved by
+ * the shared machine's other work than wall time. `undefined` where there is no /proc.
+ */
+export function cpuMilliseconds(child: ChildProcess): number | undefined {
+  try {
+    // Fields 14 and 15 (utime, stime), in clock ticks of 10 ms, after the command name in parentheses.
+    const fields = readFileSync(`/proc/${child.pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return undefined;
+  }
 }
 
 export function freePort(): Promise<number> {

@@ -15,7 +15,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { issueToken, type Role } from '@hmicfrs/auth';
-import { BUILT_API, freePort, startApi, stopApi } from './api-process';
+import { BUILT_API, cpuMilliseconds, freePort, startApi, stopApi } from './api-process';
 import { seconds } from './measure';
 import { positiveInteger } from './settings';
 
@@ -66,11 +66,14 @@ async function main(): Promise<void> {
     mkdirSync(rawDir);
     let httpNs = 0n;
     let rawNs = 0n;
+    let apiCpuMs = 0;
     for (let start = 0; start < UPLOADS; start += BLOCK) {
       const end = Math.min(UPLOADS, start + BLOCK);
       let began = process.hrtime.bigint();
+      const cpuBefore = cpuMilliseconds(api) ?? NaN;
       for (let n = start; n < end; n += 1) await upload(url, `B-${Math.floor(n / BLOCK)}`, owner, document(n), `document ${n}.pdf`);
       httpNs += process.hrtime.bigint() - began;
+      apiCpuMs += (cpuMilliseconds(api) ?? NaN) - cpuBefore;
       began = process.hrtime.bigint();
       for (let n = start; n < end; n += 1) await writeDurably(rawDir, n, document(n));
       rawNs += process.hrtime.bigint() - began;
@@ -82,6 +85,7 @@ async function main(): Promise<void> {
     console.log(
       `  HTTP uploads      ${httpRate.toFixed(1).padStart(7)} MB/s  (${((seconds(httpNs) / UPLOADS) * 1000).toFixed(0)} ms an upload)`,
     );
+    console.log(`  API CPU           ${(apiCpuMs / UPLOADS).toFixed(1).padStart(7)} ms an upload (user + system)`);
     console.log(
       `  write + fsync     ${rawRate.toFixed(1).padStart(7)} MB/s  (${((seconds(rawNs) / UPLOADS) * 1000).toFixed(0)} ms a file)`,
     );
