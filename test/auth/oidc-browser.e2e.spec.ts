@@ -47,7 +47,9 @@ const HELD = { location: 'Force file share', description: 'Held by the force' };
  * Issue 13's "Done means", in a real browser: Chromium signs in at a real OpenID provider's own login and
  * consent pages (oidc-provider, started here), comes back with the role the provider's `roles` claim
  * gives, acts, and signs out here and there (RP-initiated logout). API clients use the provider's access
- * tokens; separation of duties holds by person whatever the letters' case of the provider's names.
+ * tokens; separation of duties holds by person whatever the letters' case of the provider's names, and
+ * no account may pass for a part of the system. An import names the liaison officer who ran it. Expired,
+ * forged and wrong-audience tokens: oidc-sign-in.e2e.spec.ts; revocation across instances: sessions.e2e.spec.ts.
  */
 describe("a real browser signed in by the force's OpenID provider", () => {
   let provider: RunningProvider;
