@@ -296,6 +296,14 @@ describe('the web pages over HTTP', () => {
     writeFileSync(file, JSON.stringify([{ id: 'x', name: 'X', role: 'superuser' }]));
     await expect(startPages({ USERS_FILE: file })).rejects.toThrow(/entry 1: "role" must be one of owner, liaison, dcc, hmicfrs, auditor/);
   });
+
+  it('a users file naming a part of the system (the reminders, an import) stops the start: nobody signs in as one', async () => {
+    const file = join(pages.dataDir, 'system-users.json');
+    writeFileSync(file, JSON.stringify([{ id: 'system:reminders', name: 'Reminders', role: 'dcc' }]));
+    await expect(startPages({ USERS_FILE: file })).rejects.toThrow(
+      /entry 1: "id" system:reminders names a part of this system, not a person/,
+    );
+  });
 });
 
 describe('signing in with a token (JWT_SECRET set: no choosing users)', () => {

@@ -48,6 +48,16 @@ describe('the people pages', () => {
     expect(refused.text).toContain('href="#roles"');
   });
 
+  it("an id of a part of the system (the reminders', an import's) is refused on the id field, and nobody is added", async () => {
+    const flo = await signedIn(pages.url, 'flo-fletcher');
+    const refused = await submitForm(flo, '/app/people/new', { name: 'Reminders', id: 'System:Reminders', roles: 'owner' });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('href="#id"');
+    expect(refused.text).toContain('system:reminders names a part of this system, not a person');
+    expect(refused.text).not.toContain('href="#name"');
+    expect(await people()).not.toContain('system:reminders');
+  });
+
   it('an owner may read the directory but not add to it', async () => {
     const owner = await signedIn(pages.url, 'supt-patel');
     await owner.get('/app/people').expect(200);

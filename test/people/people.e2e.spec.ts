@@ -65,6 +65,26 @@ describe('the directory of people', () => {
     expect(JSON.stringify(refused.body)).toContain(field);
   });
 
+  it.each(['system:reminders', 'Import:tracker-2023:dcc'])(
+    'given the id %j of a part of the system, when it is added, then it is a 422 on the id, nobody is added, and no item can be theirs',
+    async (id) => {
+      const refused = await liaison()
+        .post('/people', { id, name: 'Reminders', roles: ['owner'] })
+        .expect(422);
+      expect(refused.body).toMatchObject({
+        code: 'invalid',
+        field: 'id',
+        detail: `${id.toLowerCase()} names a part of this system, not a person`,
+      });
+      await api.readModelsCaughtUp();
+      const listed = await liaison().get('/people').expect(200);
+      expect(listed.body.people.map((person: { id: string }) => person.id)).not.toContain(id.toLowerCase());
+      await liaison()
+        .post('/recommendations', item(`owned-by-${id.replace(/:/g, '-')}`, id))
+        .expect(422);
+    },
+  );
+
   it('given an owner nobody added, when an item is assigned to them, then it is a 422 naming them and nothing is recorded', async () => {
     await liaison().post('/recommendations', item('unknown-owner')).expect(201);
     const refused = await liaison().post('/recommendations/unknown-owner/assign', { owner: 'gareth-jones' }).expect(422);

@@ -171,7 +171,13 @@ function refusalProblem({ refusal }: CommandRefused): Problem {
         missing: refusal.missing,
       };
     case 'invalid':
-      return { status: 422, title: 'Unprocessable', detail: refusal.message, code: refusal.code };
+      return {
+        status: 422,
+        title: 'Unprocessable',
+        detail: refusal.message,
+        code: refusal.code,
+        ...(refusal.field === undefined ? {} : { field: refusal.field }),
+      };
     default: {
       const _: never = refusal;
       return _;

@@ -1,8 +1,8 @@
 import { createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload } from 'jose';
 import { Issuer, custom, generators, type Client } from 'openid-client';
-import { isNotAPerson, personId } from '@hmicfrs/lifecycle';
+import { isNotAPerson, notAPerson, personId } from '@hmicfrs/lifecycle';
 import { isRole, type Actor, type Role } from './role';
-import { InvalidToken, notAPerson } from './tokens';
+import { InvalidToken } from './tokens';
 
 /** The force's OpenID Connect provider, as `libs/config` reads it (OIDC_*). */
 export interface OidcSettings {

@@ -1,6 +1,6 @@
 import type { KeyObject } from 'node:crypto';
 import { sign, verify, type JwtPayload } from 'jsonwebtoken';
-import { isNotAPerson, personId } from '@hmicfrs/lifecycle';
+import { isNotAPerson, notAPerson, personId } from '@hmicfrs/lifecycle';
 import { isRole, type Actor } from './role';
 
 const ALGORITHM = 'HS256';
@@ -21,14 +21,6 @@ export class InvalidToken extends Error {
     super(`Invalid bearer token: ${reason}`);
     this.name = 'InvalidToken';
   }
-}
-
-/**
- * The system's own parts (`system:reminders`, an import's `import:<id>:dcc`) act inside it and never
- * sign in: a token or a provider naming one would let a person's acts pass for theirs.
- */
-export function notAPerson(userId: string): string {
-  return `${userId} names a part of this system, not a person`;
 }
 
 /** Every token carries an expiry: at most `MAX_TOKEN_SECONDS` ahead. */

@@ -11,8 +11,8 @@ export type Refusal =
   | { code: 'not_allowed_now'; command: LifecycleCommandType | RecordNotice['type']; status: Status; message: string }
   /** The state takes the command, but something it needs is missing. */
   | { code: 'requirements_not_met'; command: LifecycleCommandType; status: Status; missing: string[]; message: string }
-  /** The command contradicts itself (fieldwork ending before it starts). */
-  | { code: 'invalid'; message: string };
+  /** The command contradicts itself (fieldwork ending before it starts); `field` when one field alone is wrong. */
+  | { code: 'invalid'; message: string; field?: string };
 
 export type Decision<Event> = { ok: true; events: Event[] } | { ok: false; refusal: Refusal };
 

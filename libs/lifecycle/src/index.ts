@@ -37,7 +37,7 @@ export {
   itemIdOf,
   type StreamCategory,
 } from './streams';
-export { PERSON_ID, PERSON_ID_RULE, personId, samePerson, isSystemId, isImportId, isNotAPerson } from './people';
+export { PERSON_ID, PERSON_ID_RULE, personId, samePerson, isSystemId, isImportId, isNotAPerson, notAPerson } from './people';
 export {
   decidePerson,
   evolvePerson,

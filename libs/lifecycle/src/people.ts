@@ -36,3 +36,12 @@ export function isImportId(id: string): boolean {
 export function isNotAPerson(id: string): boolean {
   return isSystemId(id) || isImportId(id);
 }
+
+/**
+ * Why such an id is refused wherever a person enters (a token, a provider's account, the directory):
+ * the system's parts act inside it and never sign in or own anything, so a person under one of their
+ * ids would have their acts pass for the reminders' or an import's.
+ */
+export function notAPerson(id: string): string {
+  return `${personId(id)} names a part of this system, not a person`;
+}

@@ -46,6 +46,16 @@ describe('the directory of people', () => {
     expect(decidePerson(undefined, { ...asha, name: '   ' })).toMatchObject({ ok: false, refusal: { code: 'invalid' } });
   });
 
+  it.each(['system:reminders', ' System:Reminders ', 'import:abc', 'IMPORT:abc:dcc'])(
+    'given the id %j of a part of the system, when it is added, then it is refused on the id: nobody may sign in or own items as the reminders or an import',
+    (id) => {
+      expect(decidePerson(undefined, { ...asha, id })).toEqual({
+        ok: false,
+        refusal: { code: 'invalid', field: 'id', message: `${id.trim().toLowerCase()} names a part of this system, not a person` },
+      });
+    },
+  );
+
   it('names one stream per person whatever the case of the id', () => {
     expect(personStream('OWNER-A')).toBe(personStream('owner-a'));
   });

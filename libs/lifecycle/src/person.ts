@@ -1,7 +1,7 @@
 import type { Role } from './commands';
 import { refuse, type Decision } from './decision';
 import { EventDoesNotFit } from './errors';
-import { personId } from './people';
+import { isNotAPerson, notAPerson, personId } from './people';
 import { upcast, type StoredEvent } from './upcast';
 
 /**
@@ -39,8 +39,9 @@ export function decidePerson(state: Person | undefined, command: PersonCommand):
   if (state !== undefined) {
     return refuse({ code: 'already_exists', message: `${state.name} (${state.id}) is already in the directory` });
   }
+  if (isNotAPerson(command.id)) return refuse({ code: 'invalid', field: 'id', message: notAPerson(command.id) });
   const name = command.name.trim();
-  if (name === '') return refuse({ code: 'invalid', message: 'A person needs a name' });
+  if (name === '') return refuse({ code: 'invalid', field: 'name', message: 'A person needs a name' });
   const roles = [...new Set(command.roles)];
   const data: PersonAdded['data'] = {
     id: personId(command.id),

@@ -74,8 +74,9 @@ export class PeoplePageController {
       await this.pages.redirect(reply, `${PAGES}/people?added=${encodeURIComponent(person.id)}`);
     } catch (error) {
       if (!(error instanceof CommandRefused)) throw error;
-      const field = error.refusal.code === 'already_exists' ? 'id' : 'name';
-      return this.show(request, reply, body, [{ field, text: error.refusal.message }], error.refusal.code === 'already_exists' ? 409 : 422);
+      const { refusal } = error;
+      const field = refusal.code === 'already_exists' ? 'id' : refusal.code === 'invalid' ? (refusal.field ?? 'name') : 'name';
+      return this.show(request, reply, body, [{ field, text: refusal.message }], refusal.code === 'already_exists' ? 409 : 422);
     }
   }
 

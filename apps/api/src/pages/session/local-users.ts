@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isRole, type Actor, type Role } from '@hmicfrs/auth';
+import { isNotAPerson, notAPerson } from '@hmicfrs/lifecycle';
 import { InvalidConfiguration, localSignInIsOn, type AppConfig } from '@hmicfrs/config';
 
 /** Someone who may sign in by choosing their name, when local sign-in is on. */
@@ -72,6 +73,8 @@ function parseUser(file: string, entry: unknown, index: number): LocalUser {
   const where = `entry ${index + 1}`;
   if (typeof id !== 'string' || !USER_ID.test(id))
     throw new InvalidUsersFile(file, `${where}: "id" must be 1–100 letters, digits or _ . : -`);
+  // The users file is a local run's provider: it may name nobody the provider could not (`readToken`, `OidcProvider`).
+  if (isNotAPerson(id)) throw new InvalidUsersFile(file, `${where}: "id" ${notAPerson(id)}`);
   if (typeof name !== 'string' || name.trim() === '') throw new InvalidUsersFile(file, `${where}: "name" must be a non-empty string`);
   if (!isRole(role)) throw new InvalidUsersFile(file, `${where}: "role" must be one of owner, liaison, dcc, hmicfrs, auditor`);
   if (job !== undefined && typeof job !== 'string') throw new InvalidUsersFile(file, `${where}: "job" must be a string`);
