@@ -1,4 +1,4 @@
-import { DynamicModule, Module, ValidationPipe } from '@nestjs/common';
+import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
 import { PolicyGuard, hs256Bearer, type OidcProvider } from '@hmicfrs/auth';
 import { Sessions } from '@hmicfrs/workflow';
@@ -24,6 +24,7 @@ import { ProblemDetailsFilter } from './problem-details.filter';
 import { QueriesModule } from './queries/queries.module';
 import { ReadYourWritesInterceptor } from './read-your-writes';
 import { RecommendationsModule } from './recommendations/recommendations.module';
+import { CommandValidationPipe } from './validation.pipe';
 
 /** The HTTP API and its web pages: one validated configuration, one store, one policy guard, one error mapping. */
 @Module({})
@@ -65,10 +66,8 @@ export class AppModule {
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
         // Read your own writes: Store-Position on a write's answer, Min-Position honoured on a read.
         { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
-        {
-          provide: APP_PIPE,
-          useValue: new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true }),
-        },
+        // class-validator's rules for every body and parameter, the commonest checked in one pass (validation.pipe.ts).
+        { provide: APP_PIPE, useValue: new CommandValidationPipe() },
         {
           provide: APP_GUARD,
           inject: [Reflector, SECRETS, OIDC, Sessions],

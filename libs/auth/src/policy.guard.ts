@@ -6,7 +6,7 @@ import { permits, type Action } from './policy';
 import type { LiveSessions } from './live-sessions';
 import type { Actor } from './role';
 import { SESSION_COOKIE, readSessionWithId } from './session';
-import { InvalidToken, readToken } from './tokens';
+import { InvalidToken, readTokenWithExpiry } from './tokens';
 
 const ACTION = Symbol('policy-action');
 const PUBLIC = Symbol('public-route');
@@ -41,11 +41,27 @@ export interface BearerTokens {
   hint: string;
 }
 
+/** How many verified bearer tokens `hs256Bearer` remembers (a client sends the same one with every request). */
+const REMEMBERED_TOKENS = 1000;
+
 /** HS256 tokens signed with JWT_SECRET (or the local secret): runs without an identity provider only. */
 export function hs256Bearer(secret: string): BearerTokens {
   // Made once: building the key from the secret on every request cost a tenth of a command's time.
   const key: KeyObject = createSecretKey(Buffer.from(secret, 'utf8'));
-  return { read: (token) => readToken(token, key), hint: '`npm run cli -- token --user <id> --role <role>` makes one' };
+  // A token's signature, issuer, audience and role never change, so one verified is not verified again
+  // (a twentieth of a command's time) until its expiry, which is checked on every use as jsonwebtoken
+  // checks it (the system time, in whole seconds). The oldest is forgotten first.
+  const verified = new Map<string, { actor: Actor; expiresAt: number }>();
+  const read = (token: string): Actor => {
+    const known = verified.get(token);
+    if (known !== undefined && Math.floor(Date.now() / 1000) < known.expiresAt) return known.actor;
+    verified.delete(token);
+    const { actor, expiresAt } = readTokenWithExpiry(token, key);
+    if (verified.size >= REMEMBERED_TOKENS) verified.delete(verified.keys().next().value as string);
+    verified.set(token, { actor, expiresAt });
+    return actor;
+  };
+  return { read, hint: '`npm run cli -- token --user <id> --role <role>` makes one' };
 }
 
 /**

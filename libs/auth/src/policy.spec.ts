@@ -1,6 +1,7 @@
 import { ACTIONS, POLICY, permits } from './policy';
 import { ROLES, type Role } from './role';
 import { sign } from 'jsonwebtoken';
+import { hs256Bearer } from './policy.guard';
 import { issueToken, readToken, InvalidToken } from './tokens';
 
 /** The table as the force agreed it: each action, the roles that may take it. */
@@ -99,6 +100,35 @@ describe('bearer tokens', () => {
     for (const userId of ['system:reminders', ' IMPORT:abc:dcc ']) {
       expect(() => readToken(issueToken({ userId, role: 'dcc' }, secret), secret)).toThrow(/names a part of this system, not a person/);
     }
+  });
+
+  // The API remembers the tokens it verified: what it remembers must not outlive the token or let another one in.
+  describe('as the API reads them, remembering those it verified', () => {
+    afterEach(() => jest.restoreAllMocks());
+
+    it('reads the same token alike every time, and refuses it once it has expired', () => {
+      const bearer = hs256Bearer(secret);
+      const token = issueToken({ userId: 'supt-patel', role: 'owner' }, secret, 60);
+      expect(bearer.read(token)).toEqual({ userId: 'supt-patel', role: 'owner' });
+      expect(bearer.read(token)).toEqual({ userId: 'supt-patel', role: 'owner' });
+
+      const now = Date.now();
+      jest.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+      expect(() => bearer.read(token)).toThrow(/expired/);
+    });
+
+    it('still refuses another secret, a forgery of a remembered token and a token for the pages', () => {
+      const bearer = hs256Bearer(secret);
+      const token = issueToken({ userId: 'x', role: 'owner' }, secret);
+      expect(bearer.read(token)).toEqual({ userId: 'x', role: 'owner' });
+      const [header, , signature] = token.split('.');
+      const forged = Buffer.from(JSON.stringify({ sub: 'x', role: 'hmicfrs', iss: 'hmicfrs-recommendations', exp: 9e9 })).toString(
+        'base64url',
+      );
+      expect(() => bearer.read(`${header}.${forged}.${signature}`)).toThrow(InvalidToken);
+      expect(() => bearer.read(issueToken({ userId: 'x', role: 'owner' }, `${secret}-other`))).toThrow(InvalidToken);
+      expect(() => bearer.read(issueToken({ userId: 'x', role: 'owner' }, secret, 60, 'pages'))).toThrow(InvalidToken);
+    });
   });
 });
 

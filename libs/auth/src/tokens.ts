@@ -53,6 +53,16 @@ export function readTokenWithId(
   secret: string | KeyObject,
   audience: TokenAudience = 'api',
 ): { actor: Actor; tokenId: string | undefined } {
+  const { actor, tokenId } = readTokenWithExpiry(token, secret, audience);
+  return { actor, tokenId };
+}
+
+/** As `readTokenWithId`, with its expiry (`exp`, in seconds since the epoch). */
+export function readTokenWithExpiry(
+  token: string,
+  secret: string | KeyObject,
+  audience: TokenAudience = 'api',
+): { actor: Actor; tokenId: string | undefined; expiresAt: number } {
   let payload: string | JwtPayload;
   try {
     payload = verify(token, secret, { algorithms: [ALGORITHM], issuer: ISSUER, audience });
@@ -66,5 +76,5 @@ export function readTokenWithId(
   // Normalised once, here where the person enters: every rule after compares people, not letters.
   const actor: Actor = { userId: personId(payload.sub), role: payload.role };
   if (isNotAPerson(actor.userId)) throw new InvalidToken(notAPerson(actor.userId));
-  return { actor, tokenId: typeof payload.jti === 'string' ? payload.jti : undefined };
+  return { actor, tokenId: typeof payload.jti === 'string' ? payload.jti : undefined, expiresAt: payload.exp };
 }
