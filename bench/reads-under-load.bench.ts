@@ -90,6 +90,7 @@ async function measureWith(root: string, mode: string, threads: string): Promise
     const owner = `Bearer ${issueToken({ userId: OWNER, role: 'owner' }, secret)}`;
     const auditor = `Bearer ${issueToken({ userId: 'ia-khan', role: 'auditor' }, secret)}`;
     await caughtUp(url, auditor);
+    await sealedAndVerified(url);
     // A warm-up: the first reads open the workers' connections and fill their caches.
     await Promise.all(READS.map((path) => read(url, path, auditor)));
     const alone = await notes(url, owner);
@@ -173,6 +174,24 @@ async function caughtUp(url: string, authorization: string): Promise<void> {
     const state = (await response.json()) as { projections: { caughtUp: boolean }[] };
     if (state.projections.every((projection) => projection.caughtUp)) return;
     await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/**
+ * Until the API has sealed the built store and verified it (its first start seals every 1,000 events and
+ * verifies each checkpoint, on the request thread): the baseline must not pay for that and the loaded run not.
+ */
+async function sealedAndVerified(url: string): Promise<void> {
+  for (;;) {
+    const health = (await (await fetch(`${url}/health`)).json()) as {
+      store: { position: string | null };
+      seal: { lastSealedPosition: string | null } | null;
+      integrity: { state: string; lastVerifiedPosition: string | null } | null;
+    };
+    const sealed = health.seal?.lastSealedPosition ?? null;
+    const unsealed = sealed === null ? Infinity : Number(health.store.position) - Number(sealed);
+    if (health.integrity?.state === 'intact' && health.integrity.lastVerifiedPosition === sealed && unsealed < 1_000) return;
+    await new Promise((resolve) => setTimeout(resolve, 500));
   }
 }
 
