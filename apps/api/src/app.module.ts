@@ -50,7 +50,7 @@ export class AppModule {
         ReportSealModule,
         RecommendationsModule,
         EvidenceApiModule,
-        PagesModule.forRoot(projections),
+        PagesModule.forRoot(projections, reads),
         ImportsModule,
         RemindersModule,
         ExportsModule.forRoot(reads),
@@ -59,7 +59,7 @@ export class AppModule {
         // For the interceptor below: the same projector and the same record of what each request wrote.
         projections,
         WorkflowModule,
-        PapersModule.forRoot(projections),
+        PapersModule.forRoot(projections, reads),
       ],
       controllers: [HealthController],
       providers: [

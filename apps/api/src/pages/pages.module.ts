@@ -35,8 +35,8 @@ import { CommitteePapers } from '../papers/committee-papers';
  */
 @Module({})
 export class PagesModule {
-  /** `projections`: the app's one `ProjectionsModule.forRoot(...)`, shared with the JSON queries. */
-  static forRoot(projections: DynamicModule): DynamicModule {
+  /** `projections`: the app's one `ProjectionsModule.forRoot(...)`, shared with the JSON queries; `reads`: its one pool of read workers. */
+  static forRoot(projections: DynamicModule, reads: DynamicModule): DynamicModule {
     return {
       module: PagesModule,
       imports: [
@@ -44,6 +44,7 @@ export class PagesModule {
         ImportsModule,
         EvidenceApiModule,
         projections,
+        reads,
         RouterModule.register([{ path: PAGES, module: PagesModule }]),
       ],
       controllers: [

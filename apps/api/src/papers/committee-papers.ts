@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { paperId, type IssuedPaper } from '@hmicfrs/lifecycle';
-import { JacReportService, PeopleQueries, compareJac, jacDocx, type JacComparison, type JacReport } from '@hmicfrs/projections';
+import { ReadWorkers } from '@hmicfrs/export';
+import { JacReportService, PeopleQueries, compareJac, type JacComparison, type JacReport, type JacRequest } from '@hmicfrs/projections';
 import { IssuedPaperRecord, type CommandRequest } from '@hmicfrs/workflow';
 import { PaperDoesNotMatch, PaperNotIssued } from './paper-errors';
 
@@ -25,13 +26,13 @@ export class CommitteePapers {
   constructor(
     private readonly record: IssuedPaperRecord,
     private readonly jac: JacReportService,
+    private readonly reads: ReadWorkers,
     private readonly people: PeopleQueries,
   ) {}
 
   async issue(dates: PaperDates, request: CommandRequest): Promise<{ paper: IssuedPaper; document: Buffer }> {
-    const report = await this.jac.jacReport(dates);
     const contact = { name: this.nameOf(request.actor.userId), title: CONTACT_TITLE };
-    const document = await this.draw(report, contact);
+    const { report, document } = await this.draw(dates, contact);
     const { seal } = report;
     const paper = await this.record.issue(
       {
@@ -62,7 +63,7 @@ export class CommitteePapers {
   /** The issued paper drawn up again; refused when it no longer hashes to what was issued. */
   async document(id: string): Promise<{ paper: IssuedPaper; document: Buffer }> {
     const paper = await this.paper(id);
-    const document = await this.draw(await this.jac.jacReport(this.request(paper)), paper.contact);
+    const { document } = await this.draw(this.request(paper), paper.contact);
     const drawnUp = sha256(document);
     if (drawnUp !== paper.sha256) throw new PaperDoesNotMatch(paper.id, paper.sha256, drawnUp);
     return { paper, document };
@@ -71,14 +72,18 @@ export class CommitteePapers {
   /** The issued paper's figures against the same paper from the record as it stands now. */
   async comparison(id: string): Promise<JacComparison & { paper: IssuedPaper }> {
     const paper = await this.paper(id);
-    const issued = await this.jac.jacReport(this.request(paper));
     const { knownAt: _, ...now } = this.request(paper);
-    const today = await this.jac.jacReport(now);
+    const [{ report: issued }, { report: today }] = await Promise.all([
+      this.reads.jacReport(this.request(paper)),
+      this.reads.jacReport(now),
+    ]);
     return { paper, ...compareJac(issued, today, this.jac.recordedLater(issued.period)) };
   }
 
-  private draw(report: JacReport, contact: IssuedPaper['contact']): Promise<Buffer> {
-    return jacDocx(report, { nameOf: (userId) => this.nameOf(userId), contact });
+  /** The Word paper, drawn up off the request thread (names from the directory, an id nobody added for itself). */
+  private async draw(request: JacRequest, contact: IssuedPaper['contact']): Promise<{ report: JacReport; document: Buffer }> {
+    const { report, file } = await this.reads.jacReport(request, 'docx', contact);
+    return { report, document: file as Buffer };
   }
 
   private request(paper: IssuedPaper) {

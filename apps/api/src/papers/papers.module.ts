@@ -6,11 +6,11 @@ import { PapersController } from './papers.controller';
 /** Issued committee papers over HTTP: recorded through the workflow, drawn up from the read models. */
 @Module({})
 export class PapersModule {
-  /** `projections`: the app's one `ProjectionsModule.forRoot(...)`. */
-  static forRoot(projections: DynamicModule): DynamicModule {
+  /** `projections`: the app's one `ProjectionsModule.forRoot(...)`; `reads`: its one pool of read workers. */
+  static forRoot(projections: DynamicModule, reads: DynamicModule): DynamicModule {
     return {
       module: PapersModule,
-      imports: [WorkflowModule, projections],
+      imports: [WorkflowModule, projections, reads],
       providers: [CommitteePapers],
       controllers: [PapersController],
       exports: [CommitteePapers],

@@ -8,6 +8,8 @@ import type { ReadWorkerData } from './read-worker';
 
 /** Below the request thread: on a busy machine the commands get the cores first, the reports what is left. */
 const NICE_INCREMENT = 10;
+/** A thread with nothing to do for this long ends; the next heavy read starts one again. */
+const IDLE_MS = 10 * 60_000;
 
 /**
  * Heavy reads off the request thread (docs/architecture.md, "Heavy reads off the request thread"): the
@@ -33,8 +35,10 @@ export class ReadWorkers {
         ? null
         : new Piscina({
             filename: script,
-            minThreads: threads,
+            // Started on the first heavy read, not with the app (most runs of the tests ask for none), and kept a while.
+            minThreads: 0,
             maxThreads: threads,
+            idleTimeout: IDLE_MS,
             niceIncrement: NICE_INCREMENT,
             workerData: { file: database.file } satisfies ReadWorkerData,
             // Run from the TypeScript sources (jest, ts-hook): the worker transpiles them as its parent does.

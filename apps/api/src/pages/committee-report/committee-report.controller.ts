@@ -3,7 +3,8 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage } from '@hmicfrs/auth';
 import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
-import { InvalidReportParameter, JacReportService, jacCsv, jacDocx, jacMarkdown, type JacReport } from '@hmicfrs/projections';
+import { ReadWorkers } from '@hmicfrs/export';
+import { InvalidReportParameter, JacReportService, jacDocx, type JacReport } from '@hmicfrs/projections';
 import { CommandRefused } from '@hmicfrs/workflow';
 import { paperId } from '@hmicfrs/lifecycle';
 import { CommitteePapers } from '../../papers/committee-papers';
@@ -27,6 +28,7 @@ const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.doc
 export class CommitteeReportController {
   constructor(
     private readonly reports: JacReportService,
+    private readonly reads: ReadWorkers,
     private readonly pages: PageRenderer,
     private readonly papers: CommitteePapers,
     @Inject(CLOCK) private readonly clock: Clock,
@@ -73,7 +75,8 @@ export class CommitteeReportController {
   @Can('reports.read')
   async page(@Query() query: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
     const form = readReportForm(query, this.today());
-    const report = form.errors.length ? undefined : await this.report(form);
+    const drawn = form.errors.length ? undefined : await this.report(form);
+    const report = drawn instanceof InvalidReportParameter ? drawn : drawn?.report;
     const errors = form.errors.length
       ? form.errors
       : report instanceof InvalidReportParameter
@@ -101,13 +104,13 @@ export class CommitteeReportController {
   @Get('report.csv')
   @Can('reports.read')
   csv(@Query() query: FormBody, @Res() reply: FastifyReply): Promise<void> {
-    return this.download(query, reply, 'csv', 'text/csv; charset=utf-8', jacCsv);
+    return this.download(query, reply, 'csv', 'text/csv; charset=utf-8', 'csv');
   }
 
   @Get('report.md')
   @Can('reports.read')
   markdown(@Query() query: FormBody, @Res() reply: FastifyReply): Promise<void> {
-    return this.download(query, reply, 'md', 'text/markdown; charset=utf-8', jacMarkdown);
+    return this.download(query, reply, 'md', 'text/markdown; charset=utf-8', 'md');
   }
 
   /** The paper itself, as the committee is sent it: names, not ids; the liaison officer who draws it up as its contact. */
@@ -127,23 +130,28 @@ export class CommitteeReportController {
     reply: FastifyReply,
     extension: string,
     type: string,
-    format: (report: JacReport) => string | Promise<Buffer>,
+    // A file the read workers draw up, or the Word paper drawn here from their report (with the pages' names).
+    format: 'csv' | 'md' | ((report: JacReport) => Promise<Buffer>),
   ): Promise<void> {
     const form = readReportForm(query, this.today());
     if (form.errors.length) throw new BadRequestException(form.errors.map((error) => error.text).join('; '));
-    const report = await this.report(form);
-    if (report instanceof InvalidReportParameter) throw new BadRequestException(report.message);
+    const drawn = await this.report(form, typeof format === 'string' ? format : undefined);
+    if (drawn instanceof InvalidReportParameter) throw new BadRequestException(drawn.message);
+    const file = typeof format === 'string' ? drawn.file! : await format(drawn.report);
     await reply
       .header('content-type', type)
       .header('content-disposition', `attachment; filename="jac-hmicfrs-update-${form.request.asAt}.${extension}"`)
       .header('cache-control', 'no-store')
-      .send(await format(report));
+      .send(file);
   }
 
-  /** The report, or the projections' refusal of its dates (shown on the form, not as an error page). */
-  private async report(form: ReportForm): Promise<JacReport | InvalidReportParameter> {
+  /** The report (and the file asked for), or the projections' refusal of its dates (shown on the form, not as an error page). */
+  private async report(
+    form: ReportForm,
+    file?: 'csv' | 'md',
+  ): Promise<{ report: JacReport; file: string | Buffer | null } | InvalidReportParameter> {
     try {
-      return await this.reports.jacReport(form.request);
+      return await this.reads.jacReport(form.request, file);
     } catch (error) {
       if (error instanceof InvalidReportParameter) return error;
       throw error;
