@@ -13,6 +13,8 @@ export interface RegisterFilter {
   owner?: string;
   /** The inspection report's id. */
   report?: string;
+  /** Whom HMICFRS addressed the items to, exactly as recorded (`Chief Constables`, `IOPC`). */
+  addressee?: string;
   closed?: boolean;
   overdue?: boolean;
   /** In progress and due between today and today + N days. */
@@ -99,6 +101,7 @@ type Row = {
   text: string;
   level: Level;
   portfolio: string;
+  addressee: string;
   owner: string | null;
   rag: Rag | null;
   status: Status;
@@ -240,6 +243,13 @@ export class RegisterQueries {
     );
   }
 
+  /** Whom the items are addressed to, each as recorded, with how many: the register's addressee filter offers these. */
+  addressees(): { addressee: string; items: number }[] {
+    return this.database.db
+      .prepare('SELECT addressee, count(*) AS items FROM register GROUP BY addressee ORDER BY addressee COLLATE NOCASE')
+      .all() as { addressee: string; items: number }[];
+  }
+
   /** Items in progress due before `today`, the longest overdue first. */
   overdue(today: IsoDate): RegisterEntry[] {
     return this.dueBetween(null, today, today);
@@ -280,6 +290,7 @@ function conditions(filter: RegisterFilter, today: IsoDate): { where: string; pa
   else equal('rag', 'rag', filter.rag);
   equal('owner', 'owner', filter.owner);
   equal('inspection_id', 'report', filter.report);
+  equal('addressee', 'addressee', filter.addressee);
   equal('closed', 'closed', filter.closed === undefined ? undefined : Number(filter.closed));
   if (filter.overdue === true) clauses.push('(r.in_progress = 1 AND r.due_date < @today)');
   if (filter.overdue === false) clauses.push('NOT (r.in_progress = 1 AND r.due_date IS NOT NULL AND r.due_date < @today)');
@@ -300,6 +311,7 @@ function entry(row: Row, today: IsoDate): RegisterEntry {
     text: row.text,
     level: row.level,
     portfolio: row.portfolio,
+    addressee: row.addressee,
     owner: row.owner,
     rag: row.rag,
     status: row.status,
