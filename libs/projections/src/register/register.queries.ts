@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IsoDate, ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
 import { ReadModelDatabase } from '../runtime/read-model-database';
-import { MARK_END, MARK_START, pieces, searchQuery } from '../search/search-text';
+import { marked, searchQuery, searchWords, snippet } from '../search/search-text';
 import type { RegisterEntry, SearchMatch } from './register-entry';
 
 export interface RegisterFilter {
@@ -77,8 +77,6 @@ const SCORE = 'bm25(search_index, 10.0, 4.0, 2.0, 2.0, 1.0)';
 const hits = (scored: boolean) => `hits AS MATERIALIZED (
   SELECT s.item_id AS id, search_index.rowid AS doc${scored ? `, ${SCORE} AS score` : ''}
   FROM search_index JOIN search_items s ON s.doc = search_index.rowid WHERE search_index MATCH @search)`;
-
-const MARKS = `'${MARK_START}', '${MARK_END}'`;
 
 /**
  * The order a sort stands for, with the id breaking ties in the same direction so that the order is an
@@ -170,7 +168,7 @@ export class RegisterQueries {
               .prepare(`WITH ${hits(relevance)} SELECT ${selected} ${where} ORDER BY ${orderOf(page, true)} LIMIT @limit OFFSET @offset`)
               .all(named) as (Row & { doc: number })[]);
       const matches = this.matches(
-        search,
+        filter.search ?? '',
         rows.map((row) => row.doc),
       );
       return {
@@ -225,20 +223,17 @@ export class RegisterQueries {
     return docs.flatMap(({ doc }) => byDoc.get(doc) ?? []);
   }
 
-  /** The highlights of one page's hits only: FTS5 works them out per row, from the row's own text. */
-  private matches(search: string, docs: number[]): Map<number, SearchMatch> {
+  /** What matched in one page's hits, marked in the text each was indexed from. */
+  private matches(typed: string, docs: number[]): Map<number, SearchMatch> {
     if (docs.length === 0) return new Map();
+    const words = searchWords(typed);
     const rows = this.database.db
-      .prepare(
-        `SELECT rowid AS doc, highlight(search_index, 0, ${MARKS}) AS reference, highlight(search_index, 1, ${MARKS}) AS text,
-           snippet(search_index, 4, ${MARKS}, '…', 16) AS notes
-         FROM search_index WHERE search_index MATCH @search AND rowid IN (${docs.map(() => '?').join(', ')})`,
-      )
-      .all({ search }, ...docs) as { doc: number; reference: string; text: string; notes: string }[];
+      .prepare(`SELECT doc, reference, text, notes FROM search_items WHERE doc IN (${docs.map(() => '?').join(', ')})`)
+      .all(...docs) as { doc: number; reference: string; text: string; notes: string }[];
     return new Map(
       rows.map((row) => [
         row.doc,
-        { reference: pieces(row.reference), text: pieces(row.text), notes: row.notes.includes(MARK_START) ? pieces(row.notes) : null },
+        { reference: marked(row.reference, words), text: marked(row.text, words), notes: snippet(row.notes, words) },
       ]),
     );
   }
