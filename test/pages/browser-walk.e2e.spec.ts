@@ -335,6 +335,25 @@ describe('a level 3 item walked through the web pages', () => {
     await auditor.goto(`${pages.url}/app/register?status=hmicfrs_verified&sort=dueDate&order=desc`);
     expect(await auditor.getByTestId('register').textContent()).toContain('9159');
     await screenshot(auditor, 'register-filtered');
+    // The view on the page, as a file: the same filter, every page of it.
+    const [view] = await Promise.all([auditor.waitForEvent('download'), auditor.getByRole('link', { name: 'CSV', exact: true }).click()]);
+    const lines = readFileSync((await view.path())!, 'utf8')
+      .trim()
+      .split(/\r?\n/);
+    expect(lines.map((line) => line.split(',')[0])).toEqual(['"Reference"', '"9159"']);
+    // On a 390 px phone the register and the item's timeline scroll inside their own boxes, never the page.
+    await auditor.setViewportSize({ width: 390, height: 844 });
+    for (const [path, table, shot] of [
+      ['/app/register?addressee=Chief%20Constables', 'register', 'register-addressee-390px'],
+      ['/app/items/9159', 'timeline', 'item-timeline-390px'],
+    ]) {
+      await auditor.goto(`${pages.url}${path}`);
+      await auditor.getByTestId(table).waitFor();
+      // Expressions evaluated in the page, where the DOM is (the tests are compiled without its types).
+      const width = await auditor.evaluate<number>('document.documentElement.scrollWidth');
+      expect({ path, width, fits: width <= 390 }).toEqual({ path, width, fits: true });
+      await screenshot(auditor, shot);
+    }
     await closeChecked(auditor);
   });
 
@@ -344,17 +363,35 @@ describe('a level 3 item walked through the web pages', () => {
     const tracker = join(__dirname, '..', '..', 'docs', 'sample-register.csv');
     await flo.getByRole('link', { name: 'Import', exact: true }).click();
     await expectAccessible(flo, 'import');
+    // Continue with no file chosen: the browser still sends the empty file input.
     await flo.getByLabel('Check the file only').check();
-    await flo.getByLabel('Register file').setInputFiles(tracker);
+    await flo.getByRole('button', { name: 'Continue' }).click();
+    await expectText(flo, 'No file was chosen');
+    await screenshot(flo, 'import-no-file');
+    // A tracker with a problem: red, row and column named, nothing written.
+    const bad = readFileSync(tracker, 'utf8').replace(/,2019-07-17,/, ',07/17/2019,');
+    await flo.getByLabel('Register file').setInputFiles({ name: 'tracker-us-dates.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+    await flo.getByRole('button', { name: 'Continue' }).click();
+    await expectText(flo, 'The file has problems');
+    await expectText(flo, '"07/17/2019" is not a date: write it as DD/MM/YYYY (31/12/2024) or YYYY-MM-DD (2024-12-31)');
+    expect(await flo.locator('.govuk-panel').count()).toBe(0);
+    await screenshot(flo, 'import-problems');
+    // The good file: checked (green), then imported without choosing it again.
+    await flo.getByLabel('Check the file only').check();
+    await flo.getByLabel('Another register file (optional)').setInputFiles(tracker);
     await flo.getByRole('button', { name: 'Continue' }).click();
     await expectText(flo, 'new items would be added');
+    expect(await flo.locator('.govuk-error-summary').count()).toBe(0);
+    await expectText(flo, 'The file sample-register.csv is kept for 60 minutes');
     await screenshot(flo, 'import-checked');
     await flo.getByLabel('Import every row, or none').check();
-    await flo.getByLabel('Register file').setInputFiles(tracker);
     await flo.getByRole('button', { name: 'Continue' }).click();
     await expectText(flo, 'Register imported');
     await expectText(flo, 'Already on the register, left as they are');
     await screenshot(flo, 'import-done');
+    await flo.getByTestId('imported-items').getByRole('link', { name: '10618' }).click();
+    await flo.getByRole('heading', { name: /^10618/, level: 1 }).waitFor();
+    await screenshot(flo, 'imported-item');
     // Home again: what the import brought in without an owner or a due date is the liaison officer's to give.
     await flo.getByRole('link', { name: 'Needs you' }).click();
     await reloadUntil(flo, () => flo.getByTestId('unassigned').getByRole('link'));

@@ -87,7 +87,7 @@ describe('every field a person types comes out escaped on every page that shows 
 
   // Who opens each page, and which typed fields it shows.
   const PAGES: [string, string, string[]][] = [
-    ['Flo Fletcher', '/app/register', ['report title', 'person name']],
+    ['Flo Fletcher', '/app/register', ['report title', 'person name', 'addressee']],
     // A search for the hostile text itself: the words matched are marked, the rest escaped; the search echoed back.
     ['Flo Fletcher', `/app/register?q=${encodeURIComponent(typed('item text'))}`, ['item text']],
     ['Flo Fletcher', `/app/register?q=${encodeURIComponent('note xss')}`, []],
@@ -123,6 +123,32 @@ describe('every field a person types comes out escaped on every page that shows 
     });
     const missing = fields.filter((field) => !found.text.replace(/\s+/g, ' ').includes(typed(field)));
     expect({ path, missing }).toEqual({ path, missing: [] });
+    await page.context().close();
+  });
+
+  it("the import page shows a file's name and cells literally: the name, the problems' cells, the items imported", async () => {
+    // A file name holds no "/", and the browser sends a '"' in it as %22: markup without either.
+    const name = `tracker '&<img src=x data-xss onerror=window.__xss=3><b data-xss>.csv`;
+    const hostileCell = typed('date cell').replace(/,/g, ' ');
+    const header = 'inspection_id,inspection_title,inspection_type,published_on,kind,reference,text,level,addressee,portfolio,status';
+    const good = `peel-x,x,peel,29/09/2023,recommendation,IMP-1,"${typed('imported text').replace(/"/g, '""')}",3,x,x,open`;
+    const bad = `peel-x,x,peel,"${hostileCell.replace(/"/g, '""')}",recommendation,IMP-2,x,3,x,x,open`;
+    const page = await signInAs(browser, pages.url, 'Flo Fletcher');
+    await page.goto(`${pages.url}/app/imports`);
+    await page.getByLabel('Import the good rows').check();
+    await page
+      .getByLabel('Register file')
+      .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from([header, good, bad].join('\n')) });
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await page.getByText('Register imported').waitFor();
+    const text = (await page.locator('body').innerText()).replace(/\s+/g, ' ');
+    expect({
+      injected: await page.locator('[data-xss], img[src="x"], [onerror]').count(),
+      ran: await page.evaluate('window.__xss ?? null'),
+      name: text.includes(name),
+      cell: text.includes(`${JSON.stringify(hostileCell)} is not a date`),
+      link: await page.getByTestId('imported-items').getByRole('link', { name: 'IMP-1' }).count(),
+    }).toEqual({ injected: 0, ran: null, name: true, cell: true, link: 1 });
     await page.context().close();
   });
 });

@@ -16,7 +16,8 @@ const item = (reference: string, level: string, due: [string, string, string]) =
   kind: 'recommendation',
   text: `Recommendation ${reference}`,
   level,
-  addressee: 'Chief Constables',
+  // The December 2022 paper counts items for police forces apart from those for the IOPC or NPCC.
+  addressee: reference === '35' ? 'IOPC' : 'Chief Constables',
   portfolio: 'Professional Standards',
   owner: 'supt-patel',
   'dueDate-day': due[0],
@@ -77,6 +78,51 @@ describe('the pages that read the read models', () => {
     expect(byDue.text).toContain('aria-sort="descending"');
     const report = await flo.get('/app/inspection-reports/vetting-2022').expect(200);
     expect(report.text).toContain('data-testid="report-items"');
+  });
+
+  it('shows whom each item is addressed to, filters by it, and downloads the view on the page, as the API exports it', async () => {
+    await eventually('/app/register', flo, 'Showing 1 to 3 of 3 items');
+    const iopc = await flo.get('/app/register?addressee=IOPC').expect(200);
+    expect(iopc.text).toContain('<option value="IOPC" selected>IOPC (1)</option>');
+    expect(iopc.text).toContain('<option value="Chief Constables">Chief Constables (2)</option>');
+    expect(iopc.text).toMatch(/Showing 1 item\s*</);
+    expect(iopc.text).toContain('<td class="govuk-table__cell" data-testid="addressee">IOPC</td>');
+    expect(iopc.text).toContain('href="/app/register/export.xlsx?addressee=IOPC"');
+
+    const bearer = `Bearer ${issueToken(
+      { userId: 'flo-fletcher', role: 'liaison' },
+      tokenSecret(undefined, pages.dataDir, () => undefined),
+    )}`;
+    for (const filter of ['addressee=IOPC', 'addressee=Chief%20Constables&level=3', 'q=recommendation%2034']) {
+      const page = await flo.get(`/app/register?${filter}&sort=level&order=desc&page=1`).expect(200);
+      const href = /href="(\/app\/register\/export\.csv[^"]*)"/.exec(page.text)![1].replace(/&amp;/g, '&');
+      // The page's search and filters, without its sort or page.
+      const asked = (query: string) => [...new URLSearchParams(query).entries()].sort();
+      expect([href.split('?')[0], asked(href.split('?')[1])]).toEqual(['/app/register/export.csv', asked(filter)]);
+      const download = await flo.get(href).expect(200);
+      expect(download.headers['content-disposition']).toMatch(/^attachment; filename="register-\d{4}-\d{2}-\d{2}\.csv"$/);
+      const lines = download.text.trim().split(/\r?\n/);
+      expect(lines[0]).toContain('"Addressed to"');
+      if (filter.startsWith('q=')) {
+        expect(lines.slice(1).map((line) => line.split(',')[0])).toEqual(['"34"']);
+        continue;
+      }
+      const api = await request(pages.url).get(`/recommendations/export?${filter}`).set('authorization', bearer).expect(200);
+      expect(download.text).toBe(api.text);
+    }
+    expect((await flo.get('/app/register/export.csv?addressee=IOPC').expect(200)).text).toContain('"IOPC"');
+    await flo
+      .get(`/app/register/export.xlsx?addressee=IOPC`)
+      .expect(200)
+      .expect('content-type', /spreadsheetml/);
+    await flo.get('/app/register/export.csv?kind=constructor').expect(400);
+  });
+
+  it('an item says its status once: the tag in the heading, the status in full in its details', async () => {
+    const item = await flo.get('/app/items/34').expect(200);
+    const details = /data-testid="item-details"[\s\S]*?<\/dl>/.exec(item.text)![0];
+    expect(details).not.toContain('govuk-tag');
+    expect(details).toMatch(/Status\s*<\/dt>\s*<dd class="govuk-summary-list__value">\s*Open and not yet RAG rated\s*<\/dd>/);
   });
 
   it('one search box: "vetting" finds the vetting items, the matched words marked; the API takes it as q=', async () => {

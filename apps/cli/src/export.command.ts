@@ -11,7 +11,7 @@ import { UsageError, type CliCommand } from './cli-command';
 import { ReadModelsModule } from './read-models.module';
 
 /** The register's filters, as GET /recommendations names them; @hmicfrs/export's query class checks them, as it does for the API. */
-const FILTERS = ['status', 'kind', 'level', 'rag', 'owner', 'report', 'closed', 'overdue', 'dueWithinDays'] as const;
+const FILTERS = ['status', 'kind', 'level', 'rag', 'owner', 'report', 'addressee', 'closed', 'overdue', 'dueWithinDays'] as const;
 
 export const exportCommand: CliCommand = {
   name: 'export',

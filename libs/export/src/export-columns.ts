@@ -8,6 +8,7 @@ export const EXPORT_COLUMNS: readonly { header: string; width: number; value: (e
   { header: 'Inspection id', width: 20, value: (e) => e.inspection.id },
   { header: 'Text', width: 80, value: (e) => e.text },
   { header: 'Level', width: 7, value: (e) => e.level },
+  { header: 'Addressed to', width: 24, value: (e) => e.addressee },
   { header: 'Portfolio', width: 24, value: (e) => e.portfolio },
   { header: 'Owner', width: 16, value: (e) => e.owner ?? '' },
   { header: 'RAG', width: 7, value: (e) => e.rag ?? '' },

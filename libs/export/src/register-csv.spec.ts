@@ -9,6 +9,7 @@ const entry = (overrides: Partial<RegisterEntry>): RegisterEntry => ({
   text: 'Within three months Chief Constables ensure that the Home Office cyber-enabled flag is used',
   level: 3,
   portfolio: 'Public Protection',
+  addressee: 'Chief Constables',
   owner: 'ch-insp-jones',
   rag: 'green',
   status: 'submitted',

@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { IsBoolean, IsIn, IsOptional, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import type { ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
 import { IsDaysAhead, ToBoolean, ToInteger, ToList } from './query-values';
 
@@ -53,6 +53,15 @@ export class RegisterFilterQuery {
   @IsOptional()
   @Matches(IDENTIFIER, { message: "report must be an inspection report's id" })
   report?: string;
+
+  @ApiPropertyOptional({
+    example: 'IOPC',
+    description: 'Whom HMICFRS addressed the items to, as recorded: the force (e.g. Chief Constables) or another body',
+  })
+  @IsOptional()
+  @IsString({ message: 'addressee must be text' })
+  @MaxLength(200, { message: 'addressee must be at most 200 characters' })
+  addressee?: string;
 
   @ApiPropertyOptional({ description: 'Closed (true) or not (false)' })
   @IsOptional()

@@ -70,6 +70,7 @@ export function expectedRegisterEntry(item: ItemTruth) {
     text: context.text,
     level: context.level,
     portfolio: context.portfolio,
+    addressee: context.addressee,
     owner: context.owner,
     rag: context.rag,
     status: statusOf(item.state),

@@ -15,7 +15,7 @@ export interface EventTime {
 export function evolveItem(record: ItemRecord | undefined, event: RecommendationEvent, at: EventTime): ItemRecord {
   const lifecycle = follow(record?.lifecycle, event);
   if (event.type === 'RecommendationOpened') {
-    const { id, reference, kind, inspectionId, text, portfolio, owner, dueDate } = event.data;
+    const { id, reference, kind, inspectionId, text, portfolio, addressee, owner, dueDate } = event.data;
     return {
       id,
       reference,
@@ -23,6 +23,7 @@ export function evolveItem(record: ItemRecord | undefined, event: Recommendation
       inspectionId,
       text,
       portfolio,
+      addressee,
       lifecycle,
       owner: owner ?? null,
       rag: null,

@@ -8,6 +8,8 @@ export interface ItemRecord {
   inspectionId: string;
   text: string;
   portfolio: string;
+  /** Whom HMICFRS addressed it to: the force (chief constables) or another body (IOPC, NPCC, the Home Office). */
+  addressee: string;
   /** Status, closed, in progress and level, as the lifecycle has them. */
   lifecycle: LifecyclePosition;
   owner: string | null;

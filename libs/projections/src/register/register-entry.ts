@@ -10,6 +10,8 @@ export interface RegisterEntry {
   text: string;
   level: Level;
   portfolio: string;
+  /** Whom HMICFRS addressed it to, as recorded: the force (chief constables) or another body (IOPC, NPCC, the Home Office). */
+  addressee: string;
   owner: string | null;
   rag: Rag | null;
   status: Status;

@@ -7,7 +7,7 @@ export const NO_NEXT_VERSION = '~';
 /** The register's columns, in the order of `RegisterRow`. */
 export const REGISTER_COLUMNS =
   'id, reference, kind, inspection_id, text, level, portfolio, owner, rag, status, closed, in_progress, due_date, ' +
-  'original_due_date, opened_at, submitted_at, submitted_by, last_submitted_at, submitted_level, closed_at, last_event_at, revision, lifecycle';
+  'original_due_date, opened_at, submitted_at, submitted_by, last_submitted_at, submitted_level, closed_at, last_event_at, revision, lifecycle, addressee';
 
 export type RegisterRow = [
   id: string,
@@ -34,6 +34,7 @@ export type RegisterRow = [
   revision: number,
   /** Where the item stands in the lifecycle, saved: what its next event is followed from. */
   lifecycle: string,
+  addressee: string,
 ];
 
 export function toRow(r: ItemRecord): RegisterRow {
@@ -61,6 +62,7 @@ export function toRow(r: ItemRecord): RegisterRow {
     r.lastEventAt,
     r.revision,
     r.lifecycle.saved,
+    r.addressee,
   ];
 }
 
@@ -72,6 +74,7 @@ export function fromRow(row: RegisterRow): ItemRecord {
     inspectionId: row[3],
     text: row[4],
     portfolio: row[6],
+    addressee: row[23],
     lifecycle: restorePosition(row[22]),
     owner: row[7],
     rag: row[8],

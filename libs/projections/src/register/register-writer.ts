@@ -132,7 +132,7 @@ class RegisterBatch implements ReadModelBatch {
     }
     const row = this.statements.select.get(id);
     if (row === undefined) return undefined;
-    return { record: fromRow(row.slice(0, 23) as RegisterRow), latest: null, writtenVersion: row[23] };
+    return { record: fromRow(row.slice(0, 24) as RegisterRow), latest: null, writtenVersion: row[24] };
   }
 
   private recordInspection({ id, reportType, title, publishedOn, gradings }: InspectionReportRecorded['data'], recordedAt: string): void {

@@ -13,7 +13,7 @@ import { NO_NEXT_VERSION } from './register-rows';
 @Injectable()
 export class RegisterProjection implements Projection {
   readonly name = 'register';
-  readonly version: number = 6;
+  readonly version: number = 7;
   readonly tables = [
     'register',
     'register_versions',
@@ -41,7 +41,9 @@ export class RegisterProjection implements Projection {
           -- rowid of the item's latest row in register_versions, whose "next" times the next version fills in
           version_row INTEGER,
           -- the reference as people count it (naturalKey): 33 before 10618, AFI-2 before AFI-10
-          reference_key TEXT NOT NULL
+          reference_key TEXT NOT NULL,
+          -- whom HMICFRS addressed it to, as recorded when it was opened
+          addressee TEXT NOT NULL
         )`,
         // A version holds from (occurred_at, recorded_at) until the next one: as at A, known at K, it is
         // the one with occurred_at <= A and recorded_at <= K whose next version is after A or after K.
@@ -88,6 +90,7 @@ export class RegisterProjection implements Projection {
         `CREATE INDEX register_by_due_date_dated_first_g${g} ON ${t('register')} (due_date IS NULL, due_date, id)`,
         `CREATE INDEX register_by_owner_g${g} ON ${t('register')} (owner)`,
         `CREATE INDEX register_by_inspection_g${g} ON ${t('register')} (inspection_id)`,
+        `CREATE INDEX register_by_addressee_g${g} ON ${t('register')} (addressee)`,
         `CREATE INDEX register_by_due_date_g${g} ON ${t('register')} (due_date) WHERE in_progress = 1`,
       ],
     };

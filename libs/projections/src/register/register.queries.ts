@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { IsoDate, ItemKind, Level, Rag, Status } from '@hmicfrs/lifecycle';
 import { ReadModelDatabase } from '../runtime/read-model-database';
-import { MARK_END, MARK_START, pieces, searchQuery } from '../search/search-text';
+import { marked, searchQuery, searchWords, snippet } from '../search/search-text';
 import type { RegisterEntry, SearchMatch } from './register-entry';
 
 export interface RegisterFilter {
@@ -13,6 +13,8 @@ export interface RegisterFilter {
   owner?: string;
   /** The inspection report's id. */
   report?: string;
+  /** Whom HMICFRS addressed the items to, exactly as recorded (`Chief Constables`, `IOPC`). */
+  addressee?: string;
   closed?: boolean;
   overdue?: boolean;
   /** In progress and due between today and today + N days. */
@@ -76,8 +78,6 @@ const hits = (scored: boolean) => `hits AS MATERIALIZED (
   SELECT s.item_id AS id, search_index.rowid AS doc${scored ? `, ${SCORE} AS score` : ''}
   FROM search_index JOIN search_items s ON s.doc = search_index.rowid WHERE search_index MATCH @search)`;
 
-const MARKS = `'${MARK_START}', '${MARK_END}'`;
-
 /**
  * The order a sort stands for, with the id breaking ties in the same direction so that the order is an
  * index's order read forwards or backwards. An item without a due date comes last either way: SQLite
@@ -99,6 +99,7 @@ type Row = {
   text: string;
   level: Level;
   portfolio: string;
+  addressee: string;
   owner: string | null;
   rag: Rag | null;
   status: Status;
@@ -167,7 +168,7 @@ export class RegisterQueries {
               .prepare(`WITH ${hits(relevance)} SELECT ${selected} ${where} ORDER BY ${orderOf(page, true)} LIMIT @limit OFFSET @offset`)
               .all(named) as (Row & { doc: number })[]);
       const matches = this.matches(
-        search,
+        filter.search ?? '',
         rows.map((row) => row.doc),
       );
       return {
@@ -222,22 +223,26 @@ export class RegisterQueries {
     return docs.flatMap(({ doc }) => byDoc.get(doc) ?? []);
   }
 
-  /** The highlights of one page's hits only: FTS5 works them out per row, from the row's own text. */
-  private matches(search: string, docs: number[]): Map<number, SearchMatch> {
+  /** What matched in one page's hits, marked in the text each was indexed from. */
+  private matches(typed: string, docs: number[]): Map<number, SearchMatch> {
     if (docs.length === 0) return new Map();
+    const words = searchWords(typed);
     const rows = this.database.db
-      .prepare(
-        `SELECT rowid AS doc, highlight(search_index, 0, ${MARKS}) AS reference, highlight(search_index, 1, ${MARKS}) AS text,
-           snippet(search_index, 4, ${MARKS}, '…', 16) AS notes
-         FROM search_index WHERE search_index MATCH @search AND rowid IN (${docs.map(() => '?').join(', ')})`,
-      )
-      .all({ search }, ...docs) as { doc: number; reference: string; text: string; notes: string }[];
+      .prepare(`SELECT doc, reference, text, notes FROM search_items WHERE doc IN (${docs.map(() => '?').join(', ')})`)
+      .all(...docs) as { doc: number; reference: string; text: string; notes: string }[];
     return new Map(
       rows.map((row) => [
         row.doc,
-        { reference: pieces(row.reference), text: pieces(row.text), notes: row.notes.includes(MARK_START) ? pieces(row.notes) : null },
+        { reference: marked(row.reference, words), text: marked(row.text, words), notes: snippet(row.notes, words) },
       ]),
     );
+  }
+
+  /** Whom the items are addressed to, each as recorded, with how many: the register's addressee filter offers these. */
+  addressees(): { addressee: string; items: number }[] {
+    return this.database.db
+      .prepare('SELECT addressee, count(*) AS items FROM register GROUP BY addressee ORDER BY addressee COLLATE NOCASE')
+      .all() as { addressee: string; items: number }[];
   }
 
   /** Items in progress due before `today`, the longest overdue first. */
@@ -280,6 +285,7 @@ function conditions(filter: RegisterFilter, today: IsoDate): { where: string; pa
   else equal('rag', 'rag', filter.rag);
   equal('owner', 'owner', filter.owner);
   equal('inspection_id', 'report', filter.report);
+  equal('addressee', 'addressee', filter.addressee);
   equal('closed', 'closed', filter.closed === undefined ? undefined : Number(filter.closed));
   if (filter.overdue === true) clauses.push('(r.in_progress = 1 AND r.due_date < @today)');
   if (filter.overdue === false) clauses.push('NOT (r.in_progress = 1 AND r.due_date IS NOT NULL AND r.due_date < @today)');
@@ -300,6 +306,7 @@ function entry(row: Row, today: IsoDate): RegisterEntry {
     text: row.text,
     level: row.level,
     portfolio: row.portfolio,
+    addressee: row.addressee,
     owner: row.owner,
     rag: row.rag,
     status: row.status,

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import type { Database } from 'better-sqlite3';
 import type { ProjectedEvent } from '../projected-event';
 import type { Projection, ProjectionSchema, ReadModelBatch, ReadModelWriter, TableName } from '../runtime/projection';
-import { MARK_END, MARK_START } from './search-text';
 
 /**
  * Free-text search over the register (docs/architecture.md, "Projections and read models"): an SQLite
@@ -168,11 +167,6 @@ class SearchBatch implements ReadModelBatch {
     }
     const title = this.s.title.get(doc.inspectionId) ?? doc.inspectionId;
     const owner = doc.owner === null ? '' : (this.s.name.get(doc.owner) ?? doc.owner);
-    this.s.index.run(doc.doc, clean(doc.reference), clean(doc.text), clean(title), clean(owner), clean(doc.notes));
+    this.s.index.run(doc.doc, doc.reference, doc.text, title, owner, doc.notes);
   }
-}
-
-/** The highlight markers are never in what is indexed, so a match is always told from the text. */
-function clean(value: string): string {
-  return value.replaceAll(MARK_START, '').replaceAll(MARK_END, '');
 }

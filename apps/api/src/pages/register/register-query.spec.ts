@@ -17,4 +17,9 @@ describe('readRegisterQuery', () => {
       expect(readRegisterQuery({ rag: name })).toEqual({ ok: false, problem: `The register cannot be filtered by RAG rating "${name}"` });
     },
   );
+
+  it('takes an addressee as recorded, any text up to 200 characters', () => {
+    expect(readRegisterQuery({ addressee: 'IOPC' })).toMatchObject({ ok: true, filter: { addressee: 'IOPC' } });
+    expect(readRegisterQuery({ addressee: 'x'.repeat(201) })).toMatchObject({ ok: false });
+  });
 });

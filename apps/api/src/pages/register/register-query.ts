@@ -6,6 +6,9 @@ import { KIND, RAG, STATUS } from '../words';
 /** As long as the API's `q` may be. */
 export const SEARCH_MAX_LENGTH = 200;
 
+/** As long as an addressee may be recorded. */
+const ADDRESSEE_MAX_LENGTH = 200;
+
 export const PAGE_SIZE = 50;
 /** "Due soon" on the register: due within the next 30 days (the issue's words). */
 export const DUE_SOON_DAYS = 30;
@@ -20,6 +23,8 @@ export interface RegisterQuery {
   rag: string;
   owner: string;
   report: string;
+  /** Whom the items are addressed to, as recorded. */
+  addressee: string;
   overdue: string;
   dueSoon: string;
   sort: string;
@@ -36,7 +41,7 @@ const IDENTIFIER = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
 /** The filters, sort and page asked for; a value no form offers is refused, naming it. */
 export function readRegisterQuery(raw: FormBody): ReadQuery {
   const query = Object.fromEntries(
-    ['q', 'status', 'kind', 'level', 'rag', 'owner', 'report', 'overdue', 'dueSoon', 'sort', 'order', 'page'].map((name) => [
+    ['q', 'status', 'kind', 'level', 'rag', 'owner', 'report', 'addressee', 'overdue', 'dueSoon', 'sort', 'order', 'page'].map((name) => [
       name,
       text(raw, name),
     ]),
@@ -55,6 +60,7 @@ export function readRegisterQuery(raw: FormBody): ReadQuery {
   if (query.rag && !Object.hasOwn(RAG, query.rag) && query.rag !== 'unrated') return refuse('rag', 'RAG rating');
   if (query.owner && !IDENTIFIER.test(query.owner)) return refuse('owner');
   if (query.report && !IDENTIFIER.test(query.report)) return refuse('report', 'inspection report');
+  if (query.addressee.length > ADDRESSEE_MAX_LENGTH) return refuse('addressee');
   if (query.sort && !(REGISTER_SORTS as readonly string[]).includes(query.sort)) return refuse('sort');
   if (query.order && !['asc', 'desc'].includes(query.order)) return refuse('order');
   if (query.page && !/^[1-9]\d{0,6}$/.test(query.page)) return refuse('page');
@@ -66,6 +72,7 @@ export function readRegisterQuery(raw: FormBody): ReadQuery {
     ...(query.rag ? { rag: query.rag as Rag | 'unrated' } : {}),
     ...(query.owner ? { owner: query.owner } : {}),
     ...(query.report ? { report: query.report } : {}),
+    ...(query.addressee ? { addressee: query.addressee } : {}),
     ...(query.overdue === 'yes' ? { overdue: true } : {}),
     ...(query.dueSoon === 'yes' ? { dueWithinDays: DUE_SOON_DAYS } : {}),
   };

@@ -3,6 +3,7 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage } from '@hmicfrs/auth';
 import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
+import { EXPORT_MEDIA_TYPES, exportRegister, type ExportFormat } from '@hmicfrs/export';
 import { RegisterQueries } from '@hmicfrs/projections';
 import type { FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
@@ -50,11 +51,20 @@ export class RegisterController {
       to: result.offset + result.items.length,
       columns: COLUMNS.map((column) => sortLink(read.query, column, read.sort, read.descending)),
       pagination: pagination(read.query, read.page, pages),
+      downloads: {
+        csv: downloadUrl(read.query, 'csv'),
+        xlsx: downloadUrl(read.query, 'xlsx'),
+      },
       options: {
         status: options(STATUS, read.query.status, 'Any status'),
         kind: options(KIND, read.query.kind, 'Any type'),
         level: options({ 1: 'Level 1', 2: 'Level 2', 3: 'Level 3', 4: 'Level 4' }, read.query.level, 'Any level'),
         rag: options({ ...RAG, unrated: 'Not yet rated' }, read.query.rag, 'Any rating'),
+        addressee: options(
+          Object.fromEntries(this.register.addressees().map(({ addressee, items }) => [addressee, `${addressee} (${items})`])),
+          read.query.addressee,
+          'Anyone',
+        ),
         // Owners by name where the users file knows them; otherwise the filter takes a user id.
         owner:
           this.users &&
@@ -66,6 +76,35 @@ export class RegisterController {
       },
     });
   }
+
+  /** The view on the page (its search and filters) as a file: the API's export, in reference order, every page of it. */
+  @Get('export.csv')
+  @Can('recommendation.read')
+  csv(@Query() raw: FormBody, @Res() reply: FastifyReply): Promise<void> {
+    return this.download(raw, 'csv', reply);
+  }
+
+  @Get('export.xlsx')
+  @Can('recommendation.read')
+  xlsx(@Query() raw: FormBody, @Res() reply: FastifyReply): Promise<void> {
+    return this.download(raw, 'xlsx', reply);
+  }
+
+  private async download(raw: FormBody, format: ExportFormat, reply: FastifyReply): Promise<void> {
+    const read = readRegisterQuery(raw);
+    if (!read.ok) throw new BadRequestException(read.problem);
+    const file = await exportRegister(this.register, read.filter, format, todayOf(this.clock));
+    await reply
+      .header('content-type', EXPORT_MEDIA_TYPES[format])
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
+      .header('cache-control', 'no-store')
+      .send(file.bytes);
+  }
+}
+
+/** The download of the view: its search and filters, not its sort or page (the file lists every item, by reference). */
+function downloadUrl(query: RegisterQuery, format: ExportFormat): string {
+  return registerUrl(query, { sort: '', order: '', page: '' }).replace('/app/register', `/app/register/export.${format}`);
 }
 
 function options(labels: Record<string, string>, selected: string, any: string) {
