@@ -6,6 +6,7 @@ import { secureDataDir, type AppConfig } from '@hmicfrs/config';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
 import { limitBodies } from './body-limits';
+import { parseFileBodies } from './file-bodies';
 import { registerPagePlugins } from './pages/page-plugins';
 import { SECRETS, type Secrets } from './pages/session/secrets';
 
@@ -64,6 +65,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
     for (const method of [route.method].flat()) served.push({ method, url: route.url });
   });
   limitBodies(fastify);
+  parseFileBodies(fastify);
   // Before `init()`: the pages' hooks must see Nest's routes being added.
   await registerPagePlugins(app, app.get<Secrets>(SECRETS).session);
   const document = SwaggerModule.createDocument(
