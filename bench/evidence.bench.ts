@@ -6,6 +6,7 @@
  * the document as the whole body (`curl --data-binary`, no form to parse).
  *   npm run bench:evidence                                  100 uploads of 5 MB each way
  *   BENCH_UPLOADS=20 BENCH_MB=2 npm run bench:evidence      a quick try
+ *   BENCH_CONCURRENCY=4 npm run bench:evidence              four uploads at a time (and four raw writers)
  * The ratio is against the raw write + fsync. A second raw line does what the store must for its crash
  * guarantee (write, fsync, rename into a folder, fsync of the folder), for the cost of HTTP and the event alone.
  * All take turns in blocks of ten on the same disk, so the shared disk's drift falls on each.
@@ -25,6 +26,8 @@ import { positiveInteger } from './settings';
 
 const UPLOADS = positiveInteger('BENCH_UPLOADS', 100);
 const MEGABYTES = positiveInteger('BENCH_MB', 5);
+/** Uploads in flight at once (and raw writes, in the same number): 1, one after another, unless told. */
+const CONCURRENCY = positiveInteger('BENCH_CONCURRENCY', 1);
 const BLOCK = 10;
 const TARGET = 0.5;
 
@@ -41,7 +44,7 @@ async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'hmicfrs-bench-evidence-'));
   const size = MEGABYTES * 1024 * 1024;
   console.log(
-    `Evidence benchmark: ${UPLOADS} uploads of ${MEGABYTES} MB each way, sequential, beside the same bytes written with fsync; files in ${root}`,
+    `Evidence benchmark: ${UPLOADS} uploads of ${MEGABYTES} MB each way, ${CONCURRENCY === 1 ? 'sequential' : `${CONCURRENCY} at a time`}, beside the same bytes written with fsync; files in ${root}`,
   );
   let api: ChildProcess | undefined;
   try {
@@ -72,11 +75,13 @@ async function main(): Promise<void> {
       }
     }
 
-    // One buffer, its first line changed for each document: every upload is new bytes, and memory stays one document's.
-    const bytes = Buffer.concat([Buffer.from('%PDF-1.4\n% document 000000\n'), randomBytes(size - 27)]);
-    const document = (n: number) => {
-      bytes.write(String(n).padStart(6, '0'), 20, 'latin1');
-      return bytes;
+    // A buffer for each upload at once, its first line changed for each document: every upload is new
+    // bytes, and memory stays one document's a connection.
+    const random = randomBytes(size - 27);
+    const buffers = Array.from({ length: CONCURRENCY }, () => Buffer.concat([Buffer.from('%PDF-1.4\n% document 000000\n'), random]));
+    const document = (n: number, slot: number) => {
+      buffers[slot].write(String(n).padStart(6, '0'), 20, 'latin1');
+      return buffers[slot];
     };
     const rawDir = join(root, 'raw');
     const durableDir = join(root, 'durable');
@@ -101,13 +106,19 @@ async function main(): Promise<void> {
       { name: '  + rename + fsync folder', put: (n, b) => writeAndKeep(durableDir, n, b), ns: 0n },
     ];
     // The multipart and body uploads are different documents (the same bytes twice would be kept once).
-    const documentOf = (way: Way, n: number) => document(way === ways[1] ? UPLOADS + n : n);
+    const documentOf = (way: Way, n: number, slot: number) => document(way === ways[1] ? UPLOADS + n : n, slot);
     for (let start = 0; start < UPLOADS; start += BLOCK) {
       const end = Math.min(UPLOADS, start + BLOCK);
       for (const way of ways) {
         const cpuBefore = cpuMilliseconds(api) ?? NaN;
         const began = process.hrtime.bigint();
-        for (let n = start; n < end; n += 1) await way.put(n, documentOf(way, n));
+        // CONCURRENCY connections (or writers) at once, each taking the block's next document.
+        let next = start;
+        await Promise.all(
+          Array.from({ length: CONCURRENCY }, async (_, slot) => {
+            for (let n = next++; n < end; n = next++) await way.put(n, documentOf(way, n, slot));
+          }),
+        );
         way.ns += process.hrtime.bigint() - began;
         if (way.apiCpuMs !== undefined) way.apiCpuMs += (cpuMilliseconds(api) ?? NaN) - cpuBefore;
       }
