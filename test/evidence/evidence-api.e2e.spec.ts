@@ -131,6 +131,85 @@ describe('evidence documents over the JSON API', () => {
     expect(storedFiles(api.dataDir).filter((path) => path.includes('sha256'))).toEqual(before);
   });
 
+  it('takes one document as the whole body, named in the query, recorded as a form upload would be', async () => {
+    await openItem('E-7');
+    const letter = pdf('Chief Constable letter, sent as it is');
+    const query = '?fileName=CC%20letter.pdf&title=Chief%20Constable%20letter&isChiefConstableLetter=true';
+    const sent = await owner()
+      .post(`/recommendations/E-7/evidence${query}`)
+      .set('content-type', 'application/octet-stream')
+      .send(letter)
+      .expect(200);
+    expect(sent.body.recorded[0].data).toEqual({
+      evidenceId: `doc-${sha256(letter).slice(0, 16)}`,
+      title: 'Chief Constable letter',
+      isChiefConstableLetter: true,
+      sha256: sha256(letter),
+      file: { name: 'CC letter.pdf', mediaType: 'application/pdf', size: letter.length },
+    });
+    // The type the client names is not believed: a PNG sent as application/pdf is recorded as the PNG it is.
+    const png = Buffer.concat([PNG, Buffer.from('sent as it is')]);
+    const photo = await owner()
+      .post('/recommendations/E-7/evidence?fileName=photo.pdf')
+      .set('content-type', 'application/pdf')
+      .send(png)
+      .expect(200);
+    expect(photo.body.recorded[0].data.file).toEqual({ name: 'photo.pdf', mediaType: 'image/png', size: png.length });
+    const opened = await dcc()
+      .get(`/recommendations/E-7/evidence/doc-${sha256(letter).slice(0, 16)}/file`)
+      .buffer(true)
+      .parse(binary)
+      .expect(200);
+    expect(Buffer.compare(opened.body as Buffer, letter)).toBe(0);
+  });
+
+  describe('refuses a bad document sent as the whole body, naming the problem, and stores and records nothing', () => {
+    beforeAll(() => openItem('E-8'));
+    const big = Buffer.concat([pdf(), Buffer.alloc(1024 * 1024)]);
+    const cases: [string, string, Buffer, number, RegExp][] = [
+      ['no file name', '', pdf(), 400, /Name the document in the query, e.g. \?fileName=letter.pdf/],
+      ['an empty body', '?fileName=empty.pdf', Buffer.alloc(0), 422, /empty/],
+      ['a body declared too large', '?fileName=big.pdf', big, 413, /big.pdf: The file is larger than 1 MB/],
+      ['HTML', '?fileName=letter.pdf', Buffer.from('<!DOCTYPE html><script>alert(1)</script>'), 415, /HTML/],
+      ['a name with folders', '?fileName=..%2F..%2Fetc%2Fpasswd', pdf(), 422, /folders/],
+      ['a name with control characters', '?fileName=bad%07name.pdf', pdf(), 422, /control characters/],
+      ['a name given twice', '?fileName=a.pdf&fileName=b.pdf', pdf(), 400, /fileName is given more than once/],
+      ['an unknown parameter', '?fileName=a.pdf&sha256=abc', pdf(), 400, /no field "sha256"/],
+      ['a bad occurredAt', '?fileName=a.pdf&occurredAt=yesterday', pdf(), 400, /occurredAt/],
+    ];
+
+    it.each(cases)('%s', async (_, query, body, status, detail) => {
+      const before = await history('E-8');
+      const files = storedFiles(api.dataDir).sort();
+      const response = await owner()
+        .post(`/recommendations/E-8/evidence${query}`)
+        .set('content-type', 'application/octet-stream')
+        .send(body)
+        .expect(status);
+      expect(response.body.detail).toMatch(detail);
+      expect(response.body.detail).toContain('Nothing was stored or recorded');
+      expect(await history('E-8')).toEqual(before);
+      expect(storedFiles(api.dataDir).sort()).toEqual(files);
+    });
+
+    it('a body larger than it said, streamed without a length, is cut off at the limit and refused with 413', async () => {
+      const files = storedFiles(api.dataDir).sort();
+      const response = await fetch(`${api.url}/recommendations/E-8/evidence?fileName=big.pdf`, {
+        method: 'POST',
+        headers: { authorization: api.bearer('supt-patel', 'owner'), 'content-type': 'application/octet-stream' },
+        body: new Blob([big]).stream(),
+        duplex: 'half',
+      } as RequestInit);
+      expect(response.status).toBe(413);
+      expect(((await response.json()) as { detail: string }).detail).toMatch(/larger than 1 MB/);
+      expect(storedFiles(api.dataDir).sort()).toEqual(files);
+    });
+
+    it('any other route still refuses a type it has no parser for with 415', async () => {
+      await owner().post('/recommendations/E-8/rate').set('content-type', 'application/pdf').send(pdf()).expect(415);
+    });
+  });
+
   it('records a reference to a document held elsewhere, and has no file to open for it', async () => {
     await openItem('E-4');
     const attached = await owner()

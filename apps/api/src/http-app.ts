@@ -7,6 +7,7 @@ import { secureDataDir, type AppConfig } from '@hmicfrs/config';
 import type { FastifyInstance } from 'fastify';
 import { AppModule } from './app.module';
 import { limitBodies } from './body-limits';
+import { parseFileBodies } from './file-bodies';
 import { registerPagePlugins } from './pages/page-plugins';
 import { OIDC } from './pages/session/oidc';
 import { SECRETS, type Secrets } from './pages/session/secrets';
@@ -66,6 +67,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
     for (const method of [route.method].flat()) served.push({ method, url: route.url });
   });
   limitBodies(fastify);
+  parseFileBodies(fastify);
   // Before `init()`: the pages' hooks must see Nest's routes being added.
   const oidc = app.get<OidcProvider | null>(OIDC);
   await registerPagePlugins(app, app.get<Secrets>(SECRETS).session, oidc?.signOutOrigin);

@@ -1,6 +1,6 @@
 import type { FastifyMultipartBaseOptions, MultipartFile } from '@fastify/multipart';
 import type { FastifyRequest } from 'fastify';
-import { EvidenceIntake, EvidenceRefused, type UploadedDocument } from '@hmicfrs/evidence';
+import { EvidenceIntake, EvidenceRefused, sanitisedFileName, type UploadedDocument } from '@hmicfrs/evidence';
 
 /** What an evidence upload's form held: its typed fields, the files staged, or why it was refused. */
 export interface EvidenceUpload {
@@ -65,6 +65,50 @@ export async function readEvidenceUpload(request: FastifyRequest, intake: Eviden
       if (typeof (error as { statusCode?: unknown }).statusCode === 'number') throw error;
       throw Object.assign(new Error(`The form could not be read: ${(error as Error).message}`), { statusCode: 400 });
     }
+  }
+  return upload;
+}
+
+/** The query parameter naming a document sent as the whole body (`readDocumentBody`). */
+export const FILE_NAME_PARAMETER = 'fileName';
+
+/**
+ * A document sent as the whole request body (any type but JSON or a form; what it is, is read from its
+ * bytes), named in the query with what the form's fields would say:
+ * `?fileName=letter.pdf&title=…&isChiefConstableLetter=true&occurredAt=…`. The socket's chunks go straight
+ * to the intake, with no multipart framing to search. A body declared larger than the limit is refused
+ * before a byte is read; the rest of a refused body is left for Node to discard once the answer is sent.
+ */
+export async function readDocumentBody(request: FastifyRequest, intake: EvidenceIntake): Promise<EvidenceUpload> {
+  const upload: EvidenceUpload = { fields: Object.create(null) as Record<string, string>, files: [] };
+  for (const [name, value] of Object.entries(request.query as Record<string, unknown>)) {
+    if (typeof value === 'string') upload.fields[name] = value;
+    else upload.refused ??= new EvidenceRefused('bad_field', `${name} is given more than once`);
+  }
+  const { [FILE_NAME_PARAMETER]: fileName, ...fields } = upload.fields;
+  upload.fields = fields;
+  if (upload.refused) return upload;
+  if (fileName === undefined) {
+    upload.refused = new EvidenceRefused(
+      'bad_field',
+      `Name the document in the query, e.g. ?${FILE_NAME_PARAMETER}=letter.pdf (the body is the document itself)`,
+    );
+    return upload;
+  }
+  try {
+    if (Number(request.headers['content-length']) > intake.limits.maxBytes) {
+      const name = sanitisedFileName(fileName);
+      throw new EvidenceRefused(
+        'too_large',
+        `${name}: The file is larger than ${intake.describeLimit()}, the most a document may be`,
+        name,
+      );
+    }
+    // Not destroyed when the intake stops reading (a file too large): the answer still goes back on this connection.
+    upload.files.push(await intake.take(fileName, request.raw.iterator({ destroyOnReturn: false })));
+  } catch (error) {
+    if (!(error instanceof EvidenceRefused)) throw error;
+    upload.refused = error;
   }
   return upload;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res, ValidationPipe } from '@nestjs/common';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiExtraModels, ApiHeader, ApiQuery, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Can } from '@hmicfrs/auth';
 import { EvidenceIntake } from '@hmicfrs/evidence';
@@ -10,15 +10,17 @@ import { ItemIdParams } from '../recommendations/dto/item-id.params';
 import { EvidenceDocuments } from './evidence-documents';
 import { sendDocument } from './send-document';
 import { EvidenceFileParams, readUploadDescription } from './upload-fields';
-import { readEvidenceUpload } from './evidence-upload';
+import { isDocumentBody } from '../file-bodies';
+import { FILE_NAME_PARAMETER, readDocumentBody, readEvidenceUpload } from './evidence-upload';
 
 /** The same checks the app's global pipe makes of every other body. */
 const REFERENCE_PIPE = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
 
 /**
  * Evidence over the JSON API: POST /recommendations/:id/evidence takes documents (multipart: `file`, one
- * or several, `title`, `isChiefConstableLetter`, `occurredAt`) or a reference to one held elsewhere (JSON,
- * `EvidenceReferenceDto`); both send ATTACH_EVIDENCE through the workflow. GET …/file opens a document.
+ * or several, `title`, `isChiefConstableLetter`, `occurredAt`), one document as the whole body (any other
+ * type, named in the query), or a reference to one held elsewhere (JSON, `EvidenceReferenceDto`); all send
+ * ATTACH_EVIDENCE through the workflow. GET …/file opens a document.
  */
 @ApiTags('lifecycle commands')
 @ApiBearerAuth()
@@ -40,7 +42,20 @@ export class EvidenceController {
     description: 'A retry with the same key returns the first answer and writes nothing',
   })
   @ApiHeader({ name: 'If-Match', required: false, description: 'The revision you last saw; refused with 409 if the item has moved on' })
-  @ApiConsumes('multipart/form-data', 'application/json')
+  @ApiConsumes('multipart/form-data', 'application/octet-stream', 'application/json')
+  @ApiQuery({
+    name: FILE_NAME_PARAMETER,
+    required: false,
+    description: "With the document as the whole body (application/octet-stream or the file's own type): its file name",
+  })
+  @ApiQuery({ name: 'title', required: false, description: "With the document as the whole body: default, the file's name" })
+  @ApiQuery({
+    name: 'isChiefConstableLetter',
+    required: false,
+    enum: ['true', 'false'],
+    description: 'With the document as the whole body',
+  })
+  @ApiQuery({ name: 'occurredAt', required: false, description: 'With the document as the whole body: ISO-8601 date-time' })
   @ApiBody({
     schema: {
       oneOf: [
@@ -55,6 +70,7 @@ export class EvidenceController {
             occurredAt: { type: 'string', format: 'date-time' },
           },
         },
+        { type: 'string', format: 'binary', description: 'One document, the whole body, described in the query' },
         { $ref: getSchemaPath(EvidenceReferenceDto) },
       ],
     },
@@ -65,14 +81,15 @@ export class EvidenceController {
     @Req() http: FastifyRequest,
     @FromRequest() request: CommandRequest,
   ): Promise<ItemOutcome | ({ attached: ItemOutcome[] } & ItemOutcome)> {
-    if (!http.isMultipart()) {
+    const document = isDocumentBody(http);
+    if (!document && !http.isMultipart()) {
       const reference = (await REFERENCE_PIPE.transform(body ?? {}, {
         type: 'body',
         metatype: EvidenceReferenceDto,
       })) as EvidenceReferenceDto;
       return this.workflow.execute(id, ATTACH_EVIDENCE.toCommand(reference), { ...request, occurredAt: reference.occurredAt });
     }
-    const upload = await readEvidenceUpload(http, this.intake);
+    const upload = document ? await readDocumentBody(http, this.intake) : await readEvidenceUpload(http, this.intake);
     const fields = readUploadDescription(upload.fields);
     if ('refused' in fields) {
       upload.refused ??= fields.refused;
