@@ -122,16 +122,35 @@ export interface TrackerRecord {
   row: number;
 }
 
+/**
+ * What the DCC or HMICFRS said with a decision (optional for an approval or a verification); `null` also on
+ * decisions recorded before comments were kept (version 1, read through `upcast`).
+ */
+export type DecisionComment = string | null;
+
 export type SelfCertified = Fact<
   'SelfCertified',
-  { approvedBy: string; level: Level; evidence: EvidenceRef[]; fromTracker?: TrackerRecord }
+  { approvedBy: string; level: Level; evidence: EvidenceRef[]; fromTracker?: TrackerRecord; comment: DecisionComment }
 >;
-export type SubmittedToHmicfrs = Fact<'SubmittedToHmicfrs', { approvedBy: string; evidence: EvidenceRef[]; fromTracker?: TrackerRecord }>;
+export type SubmittedToHmicfrs = Fact<
+  'SubmittedToHmicfrs',
+  { approvedBy: string; evidence: EvidenceRef[]; fromTracker?: TrackerRecord; comment: DecisionComment }
+>;
+/**
+ * The inspection at which HMICFRS verified an item: inspection activity recorded here (by its id, as an
+ * owner is kept by theirs), or one the inspector names that was never recorded.
+ */
+export type VerifyingInspection = { activityId: string } | { named: string };
+
 /**
  * `verifiedBy` is the HMICFRS person (or an import's stand-in, with `fromTracker`); events recorded before
- * it was kept have neither, and replay as they were accepted.
+ * it was kept have neither, and replay as they were accepted. `inspection` is `null` where nobody said
+ * (a tracker's verification, and every one recorded before it was asked: version 1).
  */
-export type HmicfrsVerified = Fact<'HmicfrsVerified', { verifiedBy?: string; fromTracker?: TrackerRecord }>;
+export type HmicfrsVerified = Fact<
+  'HmicfrsVerified',
+  { verifiedBy?: string; fromTracker?: TrackerRecord; comment: DecisionComment; inspection: VerifyingInspection | null }
+>;
 export type HmicfrsRejected = Fact<'HmicfrsRejected', { reason: string }>;
 export type LevelChanged = Fact<'LevelChanged', { from: Level; to: SettableLevel; reason: string }>;
 export type ClosedAndArchived = Fact<'ClosedAndArchived', { fromLevel: Level }>;

@@ -24,9 +24,9 @@ export const schemaVersions: Readonly<Record<DomainEvent['type'], number>> = {
   SubmittedForClosure: 2,
   SubmissionWithdrawn: 1,
   ClosureReturned: 1,
-  SelfCertified: 1,
-  SubmittedToHmicfrs: 1,
-  HmicfrsVerified: 1,
+  SelfCertified: 2,
+  SubmittedToHmicfrs: 2,
+  HmicfrsVerified: 2,
   HmicfrsRejected: 1,
   LevelChanged: 1,
   ClosedAndArchived: 1,
@@ -55,6 +55,10 @@ const lifts: { [Type in DomainEvent['type']]?: Record<number, (data: never) => u
   SubmittedForClosure: {
     1: (data: { submittedBy: string; evidence: EvidenceV1[] }) => ({ ...data, evidence: data.evidence.map(typedFingerprint) }),
   },
+  // Decisions recorded before comments (and the verifying inspection) were asked for said none.
+  SelfCertified: { 1: (data: object) => ({ ...data, comment: null }) },
+  SubmittedToHmicfrs: { 1: (data: object) => ({ ...data, comment: null }) },
+  HmicfrsVerified: { 1: (data: object) => ({ ...data, comment: null, inspection: null }) },
 };
 
 /** Evidence as version 1 recorded it (before documents could be uploaded). */

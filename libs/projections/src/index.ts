@@ -14,7 +14,14 @@ export { ApprovalQueueProjection } from './approval-queue/approval-queue.project
 export { AuditProjection } from './audit/audit.projection';
 export { PeopleProjection } from './people/people.projection';
 export { PeopleQueries, type DirectoryEntry } from './people/people.queries';
-export { RegisterQueries, REGISTER_SORTS, type RegisterFilter, type RegisterSort, type RegisterList } from './register/register.queries';
+export {
+  RegisterQueries,
+  REGISTER_SORTS,
+  type InspectionActivityEntry,
+  type RegisterFilter,
+  type RegisterSort,
+  type RegisterList,
+} from './register/register.queries';
 export type { RegisterEntry, SearchMatch } from './register/register-entry';
 export { SearchProjection } from './search/search.projection';
 export { naturalKey, searchQuery, type TextPiece } from './search/search-text';

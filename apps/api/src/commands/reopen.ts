@@ -1,5 +1,5 @@
 import type { LifecycleCommandEntry } from './lifecycle-command-entry';
-import { REASON_FIELD, ReasonDto } from './reason';
+import { REQUIRED_COMMENT_FIELD, ReasonDto } from './reason';
 
 export const REOPEN: LifecycleCommandEntry<'REOPEN', ReasonDto> = {
   type: 'REOPEN',
@@ -7,5 +7,10 @@ export const REOPEN: LifecycleCommandEntry<'REOPEN', ReasonDto> = {
   body: ReasonDto,
   toCommand: ({ reason }) => ({ type: 'REOPEN', reason }),
   name: 'Reopen',
-  form: { button: 'Reopen', fields: () => [{ ...REASON_FIELD, hint: 'Why the item needs more work' }] },
+  form: {
+    button: 'Reopen',
+    fields: () => [
+      { ...REQUIRED_COMMENT_FIELD, error: 'Enter a comment: why the item needs more work', hint: 'Why the item needs more work' },
+    ],
+  },
 };

@@ -31,7 +31,13 @@ export interface DueDateChange {
   reason: string;
 }
 
-export function timeline(history: ItemHistory, nameOf: (userId: string) => string, asAt?: string): TimelineRow[] {
+/** How the timeline names what events name by id: people, and inspection activity. */
+export interface TimelineNames {
+  nameOf(userId: string): string;
+  activityTitle(activityId: string): string;
+}
+
+export function timeline(history: ItemHistory, names: TimelineNames, asAt?: string): TimelineRow[] {
   return shown(history, asAt).map((entry) => ({
     occurredAt: entry.occurredAt,
     occurredOn: entry.occurredOn,
@@ -40,8 +46,9 @@ export function timeline(history: ItemHistory, nameOf: (userId: string) => strin
     role: entry.role,
     imported: entry.imported,
     type: entry.type,
-    what: describe(entry, nameOf),
-    why: entry.reason,
+    what: describe(entry, names),
+    // A decision's comment is its why, where the command took a comment and not a reason.
+    why: entry.reason ?? commentOf(entry),
     from: entry.from,
     to: entry.to,
     document: documentOf(entry),
@@ -59,6 +66,11 @@ const SENT_AGAIN = new Set(['SubmittedForClosure', 'Reopened']);
 export function sentBack(rows: readonly TimelineRow[]): TimelineRow | undefined {
   const last = [...rows].reverse().find((row) => SENT_BACK.has(row.type) || SENT_AGAIN.has(row.type));
   return last !== undefined && SENT_BACK.has(last.type) ? last : undefined;
+}
+
+function commentOf(entry: HistoryEntry): string | null {
+  const data = entry.data as { comment?: unknown };
+  return typeof data.comment === 'string' ? data.comment : null;
 }
 
 function documentOf(entry: HistoryEntry): TimelineRow['document'] {
@@ -92,7 +104,7 @@ function shown(history: ItemHistory, asAt?: string): HistoryEntry[] {
 }
 
 /** What the event says, in a line. The data is the event's own: the timeline adds nothing. */
-function describe(entry: HistoryEntry, nameOf: (userId: string) => string): string {
+function describe(entry: HistoryEntry, { nameOf, activityTitle }: TimelineNames): string {
   const event = { type: entry.type, data: entry.data } as RecommendationEvent;
   switch (event.type) {
     case 'RecommendationOpened': {
@@ -129,7 +141,13 @@ function describe(entry: HistoryEntry, nameOf: (userId: string) => string): stri
         : `Approved by ${nameOf(event.data.approvedBy)} and sent to HMICFRS on ${piecesOfEvidence(event.data.evidence.length)}`;
     case 'HmicfrsVerified':
       if (event.data.fromTracker) return `HMICFRS verification, ${fromTracker(event.data.fromTracker, entry, nameOf)}`;
-      return event.data.verifiedBy ? `Verified by ${nameOf(event.data.verifiedBy)}` : '';
+      return [
+        event.data.verifiedBy && `Verified by ${nameOf(event.data.verifiedBy)}`,
+        event.data.inspection &&
+          `at ${'activityId' in event.data.inspection ? activityTitle(event.data.inspection.activityId) : event.data.inspection.named}`,
+      ]
+        .filter(Boolean)
+        .join(' ');
     case 'LevelChanged':
       return `Level ${event.data.from} → ${event.data.to}`;
     case 'ClosedAndArchived':
