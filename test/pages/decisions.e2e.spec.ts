@@ -146,4 +146,26 @@ describe('the DCC and HMICFRS decide with comments', () => {
     ).toBe(303);
     expect((await hmi.get('/app/items/S-2').expect(200)).text).toContain('at PEEL 2025 fieldwork');
   });
+
+  it('reopening asks for a comment and the new due date, and clears the rating and the self-certification', async () => {
+    const page = (await hmi.get('/app/items/S-1/reopen').expect(200)).text;
+    expect(page).toContain('New due date');
+    const refused = await submitForm(hmi, '/app/items/S-1/reopen', {});
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Enter a comment: why the item needs more work');
+    expect(refused.text).toContain('Enter the new due date as a real date');
+    const reopened = await submitForm(hmi, '/app/items/S-1/reopen', {
+      reason: 'Re-visit found it not sustained',
+      'dueDate-day': '30',
+      'dueDate-month': '6',
+      'dueDate-year': '2099',
+    });
+    expect(reopened.status).toBe(303);
+    const itemPage = (await hmi.get('/app/items/S-1').expect(200)).text;
+    expect(itemPage).toContain('open and not yet RAG rated');
+    expect(itemPage).toContain('Due 30 June 2099; needs a fresh RAG rating');
+    expect(itemPage).toContain('Reopened: Re-visit found it not sustained');
+    const register = await eventually(hmi, '/app/register?rag=unrated', '>S-1</a>');
+    expect(register).toContain('30 June 2099');
+  });
 });

@@ -35,7 +35,7 @@ const probes: { [Type in LifecycleCommandType]: Probe<Type> } = {
   REJECT: () => [{ type: 'REJECT', reason: '' }],
   CHANGE_LEVEL: () => ([2, 3, 4] as const).map((level) => ({ type: 'CHANGE_LEVEL', level, reason: '' })),
   CLOSE_AND_ARCHIVE: () => [{ type: 'CLOSE_AND_ARCHIVE' }],
-  REOPEN: () => [{ type: 'REOPEN', reason: '' }],
+  REOPEN: () => [{ type: 'REOPEN', reason: '', dueDate: '' }],
   MARK_NOT_APPLICABLE: () => [{ type: 'MARK_NOT_APPLICABLE', reason: '', addressedTo: '' }],
   LINK: (item) => [
     {

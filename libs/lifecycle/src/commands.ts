@@ -45,7 +45,8 @@ export type LifecycleCommand =
   | { type: 'REJECT'; reason: string }
   | { type: 'CHANGE_LEVEL'; level: SettableLevel; reason: string }
   | { type: 'CLOSE_AND_ARCHIVE' }
-  | { type: 'REOPEN'; reason: string }
+  /** The item is due again by `dueDate`, and needs a fresh RAG rating. */
+  | { type: 'REOPEN'; reason: string; dueDate: IsoDate }
   | { type: 'MARK_NOT_APPLICABLE'; reason: string; addressedTo: string }
   | { type: 'LINK'; otherId: string; relation: LinkRelation };
 

@@ -154,7 +154,12 @@ export type HmicfrsVerified = Fact<
 export type HmicfrsRejected = Fact<'HmicfrsRejected', { reason: string }>;
 export type LevelChanged = Fact<'LevelChanged', { from: Level; to: SettableLevel; reason: string }>;
 export type ClosedAndArchived = Fact<'ClosedAndArchived', { fromLevel: Level }>;
-export type Reopened = Fact<'Reopened', { reason: string }>;
+/**
+ * A closed item taken back into the work: it needs a fresh RAG rating (`freshRating`, so back to open)
+ * and is due again by `dueDate`. Reopenings recorded before those were asked (version 1) kept the old
+ * rating and due date: `upcast` reads them so, and they replay as they happened.
+ */
+export type Reopened = Fact<'Reopened', { reason: string; dueDate: IsoDate | null; freshRating: boolean }>;
 export type MarkedNotApplicable = Fact<'MarkedNotApplicable', { reason: string; addressedTo: string }>;
 export type RecommendationLinked = Fact<'RecommendationLinked', { otherId: string; relation: LinkRelation }>;
 

@@ -57,7 +57,7 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
     case 'CLOSE_AND_ARCHIVE':
       return [{ type: 'ClosedAndArchived', data: { fromLevel: item.level } }];
     case 'REOPEN':
-      return [{ type: 'Reopened', data: { reason: command.reason } }];
+      return [{ type: 'Reopened', data: { reason: command.reason, dueDate: command.dueDate, freshRating: true } }];
     case 'MARK_NOT_APPLICABLE':
       return [{ type: 'MarkedNotApplicable', data: { reason: command.reason, addressedTo: command.addressedTo } }];
     case 'LINK':

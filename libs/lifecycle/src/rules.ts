@@ -106,6 +106,7 @@ export const rules = {
   toLevel3: branch((_, event) => event.type === 'LevelChanged' && event.data.to === 3),
   toLevel4: branch((_, event) => event.type === 'LevelChanged' && event.data.to === 4),
   hasBeenRated: branch((item) => item.rag !== null),
+  aFreshStart: branch((_, event) => event.type === 'Reopened' && event.data.freshRating),
 } satisfies Record<string, Rule>;
 
 export type RuleName = keyof typeof rules;

@@ -57,8 +57,8 @@ describe('separation of duties, by person', () => {
 
     it('a verification recorded before the verifier was kept still replays', () => {
       given([...approvedAt(3), { type: 'HmicfrsVerified', data: { comment: null, inspection: null } }])
-        .when({ type: 'REOPEN', reason: 'Fieldwork found gaps' }, hmicfrs)
-        .then([{ type: 'Reopened', data: { reason: 'Fieldwork found gaps' } }]);
+        .when({ type: 'REOPEN', reason: 'Fieldwork found gaps', dueDate: '2026-06-30' }, hmicfrs)
+        .then([{ type: 'Reopened', data: { reason: 'Fieldwork found gaps', dueDate: '2026-06-30', freshRating: true } }]);
     });
   });
 

@@ -30,7 +30,7 @@ export const schemaVersions: Readonly<Record<DomainEvent['type'], number>> = {
   HmicfrsRejected: 1,
   LevelChanged: 1,
   ClosedAndArchived: 1,
-  Reopened: 1,
+  Reopened: 2,
   MarkedNotApplicable: 1,
   RecommendationLinked: 1,
   ReminderIssued: 1,
@@ -59,6 +59,8 @@ const lifts: { [Type in DomainEvent['type']]?: Record<number, (data: never) => u
   SelfCertified: { 1: (data: object) => ({ ...data, comment: null }) },
   SubmittedToHmicfrs: { 1: (data: object) => ({ ...data, comment: null }) },
   HmicfrsVerified: { 1: (data: object) => ({ ...data, comment: null, inspection: null }) },
+  // Reopenings before version 2 left the rating and the due date as they were.
+  Reopened: { 1: (data: { reason: string }) => ({ ...data, dueDate: null, freshRating: false }) },
 };
 
 /** Evidence as version 1 recorded it (before documents could be uploaded). */

@@ -82,10 +82,11 @@ function documentOf(entry: HistoryEntry): TimelineRow['document'] {
 
 export function dueDateLineage(history: ItemHistory, asAt?: string): { original: string | null; changes: DueDateChange[] } {
   let original: string | null = null;
+  let current: string | null = null;
   const changes: DueDateChange[] = [];
   for (const entry of shown(history, asAt)) {
     const event = entry as unknown as HistoryEntry & RecommendationEvent;
-    if (event.type === 'RecommendationOpened') original = event.data.dueDate ?? null;
+    if (event.type === 'RecommendationOpened') original = current = event.data.dueDate ?? null;
     if (event.type === 'DueDateChanged') {
       changes.push({
         occurredAt: entry.occurredAt,
@@ -94,6 +95,14 @@ export function dueDateLineage(history: ItemHistory, asAt?: string): { original:
         to: event.data.to,
         reason: event.data.reason,
       });
+      current = event.data.to;
+    }
+    // A reopening sets the due date afresh (the stored data: version 1 reopenings have none).
+    if (event.type === 'Reopened') {
+      const { dueDate, reason } = event.data as { dueDate?: string | null; reason: string };
+      if (dueDate)
+        changes.push({ occurredAt: entry.occurredAt, userId: entry.userId, from: current, to: dueDate, reason: `Reopened: ${reason}` });
+      current = dueDate ?? current;
     }
   }
   return { original, changes };
@@ -152,6 +161,8 @@ function describe(entry: HistoryEntry, { nameOf, activityTitle }: TimelineNames)
       return `Level ${event.data.from} → ${event.data.to}`;
     case 'ClosedAndArchived':
       return `Closed and archived from level ${event.data.fromLevel}`;
+    case 'Reopened':
+      return event.data.dueDate ? `Due ${govukDate(event.data.dueDate)}; needs a fresh RAG rating` : '';
     case 'MarkedNotApplicable':
       return `Addressed to ${event.data.addressedTo}`;
     case 'RecommendationLinked':
