@@ -209,11 +209,11 @@ function closure(level: Level, attachedBefore: Evidence[]): DomainEvent[] {
     { type: 'SubmittedForClosure', data: { submittedBy: 'owner', evidence: [...attachedBefore, letter] } },
     ...(level === 4
       ? [
-          { type: 'SubmittedToHmicfrs', data: { approvedBy: 'dcc', evidence: [] } } as DomainEvent,
-          { type: 'HmicfrsVerified', data: {} } as DomainEvent,
+          { type: 'SubmittedToHmicfrs', data: { approvedBy: 'dcc', evidence: [], comment: null } } as DomainEvent,
+          { type: 'HmicfrsVerified', data: { comment: null, inspection: null } } as DomainEvent,
         ]
-      : [{ type: 'SelfCertified', data: { approvedBy: 'dcc', level, evidence: [] } } as DomainEvent]),
-    ...(level === 3 ? [{ type: 'HmicfrsVerified', data: {} } as DomainEvent] : []),
+      : [{ type: 'SelfCertified', data: { approvedBy: 'dcc', level, evidence: [], comment: null } } as DomainEvent]),
+    ...(level === 3 ? [{ type: 'HmicfrsVerified', data: { comment: null, inspection: null } } as DomainEvent] : []),
   ];
 }
 

@@ -58,7 +58,7 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
     await openReadyForSubmission('L3-1', 3);
     const approved = await dcc().post('/recommendations/L3-1/approve').expect(200);
     expect(approved.body).toMatchObject({ status: 'self_certified', closed: false });
-    const verified = await hmicfrs().post('/recommendations/L3-1/verify').expect(200);
+    const verified = await hmicfrs().post('/recommendations/L3-1/verify').send({ inspectionName: 'PEEL 2025' }).expect(200);
     expect(verified.body).toMatchObject({ status: 'hmicfrs_verified', closed: true });
   });
 
@@ -67,7 +67,8 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
     const approved = await dcc().post('/recommendations/L4-1/approve').expect(200);
     expect(approved.body).toMatchObject({ status: 'awaiting_hmicfrs', closed: false });
     expect(approved.body.recorded[0].type).toBe('SubmittedToHmicfrs');
-    const verified = await hmicfrs().post('/recommendations/L4-1/verify').expect(200);
+    const verified = await hmicfrs().post('/recommendations/L4-1/verify').send({ inspectionName: 'Vetting re-visit' }).expect(200);
+    expect(verified.body.recorded[0].data.inspection).toEqual({ named: 'Vetting re-visit' });
     expect(verified.body).toMatchObject({ status: 'hmicfrs_verified', closed: true });
   });
 
@@ -112,7 +113,7 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
     });
 
     it('a command the state does not take is a conflict naming the state', async () => {
-      const refused = await hmicfrs().post('/recommendations/R-1/verify').expect(409);
+      const refused = await hmicfrs().post('/recommendations/R-1/verify').send({ inspectionName: 'PEEL 2025' }).expect(409);
       expect(refused.body.detail).toMatch(/VERIFY is not possible while the item is RAG rated/);
     });
 

@@ -141,9 +141,9 @@ describe('a level 3 item walked through the web pages', () => {
     await card.getByRole('link', { name: 'Return' }).click();
     await expectAccessible(dcc, 'return');
     await dcc.getByRole('button', { name: 'Return to the owner' }).click();
-    await expectText(dcc, 'Enter the reason');
+    await expectText(dcc, 'Enter a comment: what the owner needs to do before submitting again');
     await screenshot(dcc, 'return-error-summary');
-    await dcc.getByLabel('Reason').fill('Add the victim survey results to the action plan');
+    await dcc.getByLabel('Comment').fill('Add the victim survey results to the action plan');
     await dcc.getByRole('button', { name: 'Return to the owner' }).click();
     // Back in the queue: the decision confirmed, the item gone from it though the read model may lag.
     await dcc.waitForURL(/\/app\/approvals\?/);
@@ -193,10 +193,22 @@ describe('a level 3 item walked through the web pages', () => {
     expect(await dcc.getByTestId('evidence').textContent()).toContain('Chief Constable letter');
     expect(await dcc.getByTestId('evidence').textContent()).toContain('Open cc letter.pdf');
     await expectText(dcc, 'Submitted by Supt Asha Patel');
+    // The approve page has what the DCC judges by: the rating, the owner's latest note, the evidence.
+    await dcc.getByRole('heading', { name: 'Latest progress note' }).waitFor();
+    expect(await dcc.getByTestId('latest-progress-note').textContent()).toBeTruthy();
+    await dcc.getByLabel('Comment (optional)').fill('The action plan and the letter show every action closed');
     await screenshot(dcc, 'approve-confirm');
+    // Rated Amber, not Green: the approval asks to be confirmed first.
     await dcc.getByRole('button', { name: 'Approve' }).click();
-    await dcc.waitForURL(/\/app\/approvals\?/);
+    await expectText(dcc, 'Confirm that you approve an item rated Amber, not Green');
+    await expectAccessible(dcc, 'approve-not-green-error');
+    await dcc.getByLabel('I have seen that this item is rated Amber, not Green, and I approve it all the same').check();
+    await dcc.getByRole('button', { name: 'Approve' }).click();
+    // Back in the queue, at the next submission waiting (its anchor), told what was done.
+    await dcc.waitForURL(/\/app\/approvals\?done=approve&item=9159#next-waiting$/);
     await expectText(dcc, 'Approve: done for 9159.');
+    await expectText(dcc, 'Nothing else is waiting for you.');
+    await expectAccessible(dcc, 'approved-back-in-queue');
     await screenshot(dcc, 'approved');
     await dcc.getByTestId('decided').getByRole('link', { name: '9159' }).click();
     await expectText(dcc, 'self-certified and awaiting HMICFRS verification');
@@ -223,6 +235,10 @@ describe('a level 3 item walked through the web pages', () => {
     await waiting.click();
     await expectAccessible(hmi, 'item-self-certified');
     await hmi.getByRole('button', { name: 'Verify' }).click();
+    // The verification says at which inspection: none is recorded here, so HMICFRS names it.
+    await hmi.getByLabel('Another inspection, named below').check();
+    await hmi.getByLabel('If another inspection, its name').fill('PEEL 2025 fieldwork');
+    await hmi.getByLabel('Comment (optional)').fill('Seen in use during fieldwork');
     await screenshot(hmi, 'verify-confirm');
     await hmi.getByRole('button', { name: 'Verify' }).click();
     await expectText(hmi, 'Verify: done.');

@@ -16,7 +16,8 @@ const typed = (field: string) => `${field} ${HOSTILE}`;
 /**
  * Every field a person types — an inspection report's title, an item's text, addressee and portfolio, a
  * person's name and portfolio, a progress note, evidence's title, location and description, a return's
- * reason, a not-applicable's addressee and reason, a search — typed through the pages' own forms,
+ * reason, an approval's and a verification's comment and a verifying inspection's name, a not-applicable's
+ * addressee and reason, a search — typed through the pages' own forms,
  * then every page that shows them opened in Chromium: the text is there, literally, and nothing it
  * carries became an element of the page.
  */
@@ -75,6 +76,22 @@ describe('every field a person types comes out escaped on every page that shows 
     const dcc = await signedIn(pages.url, 'dcc-green');
     await submitForm(dcc, '/app/items/P-1/return', { reason: typed('return reason') }).then(expectRedirect);
     await submitForm(owner, '/app/items/P-1/submit', {}).then(expectRedirect);
+    // P-4 is approved and verified with typed comments and a typed inspection's name.
+    await submitForm(flo, '/app/inspection-reports/peel-x/items/new', { ...item, reference: 'P-4', text: 'x', owner: 'supt-patel' }).then(
+      expectRedirect,
+    );
+    await submitForm(owner, '/app/items/P-4/rate', { rag: 'amber' }).then(expectRedirect);
+    await submitForm(owner, '/app/items/P-4/evidence', { title: 'x', location: 'x', description: 'x', isChiefConstableLetter: 'yes' }).then(
+      expectRedirect,
+    );
+    await submitForm(owner, '/app/items/P-4/submit', {}).then(expectRedirect);
+    await submitForm(dcc, '/app/items/P-4/approve', { comment: typed('approval comment'), confirmRating: 'yes' }).then(expectRedirect);
+    const hmi = await signedIn(pages.url, 'hmi-cooper');
+    await submitForm(hmi, '/app/items/P-4/verify', {
+      inspectionActivityId: 'another',
+      inspectionName: typed('inspection name'),
+      comment: typed('verification comment'),
+    }).then(expectRedirect);
     await submitForm(flo, '/app/items/P-3/not-applicable', {
       addressedTo: typed('addressed to'),
       reason: typed('not applicable reason'),
@@ -97,6 +114,7 @@ describe('every field a person types comes out escaped on every page that shows 
     ['Flo Fletcher', '/app/items/P-1', ['report title', 'item text', 'addressee', 'portfolio', 'note', 'evidence title', 'return reason']],
     ['Flo Fletcher', '/app/items/P-2', ['person name']],
     ['Flo Fletcher', '/app/items/P-3', ['addressed to', 'not applicable reason']],
+    ['Flo Fletcher', '/app/items/P-4', ['approval comment', 'inspection name', 'verification comment']],
     ['Flo Fletcher', '/app/items/P-2/assign', ['person name']],
     ['DCC Matthew Green', '/app/approvals', ['item text', 'evidence title']],
     ['DCC Matthew Green', '/app/items/P-1/approve', ['item text', 'evidence title', 'evidence location', 'evidence description']],

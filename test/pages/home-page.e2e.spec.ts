@@ -74,7 +74,7 @@ describe('the home page of each person', () => {
     const reason = 'No <b>letter</b> from the Chief Constable';
     const returned = await submitForm(agents['dcc-green'], '/app/items/34/return', { reason });
     // The DCC goes back to the queue, told what was done, the item gone from it.
-    expect([returned.status, returned.headers.location]).toEqual([303, '/app/approvals?done=return&item=34']);
+    expect([returned.status, returned.headers.location]).toEqual([303, '/app/approvals?done=return&item=34#next-waiting']);
     const queue = await agents['dcc-green'].get(returned.headers.location).expect(200);
     expect(queue.text).toMatch(/Return to the owner: done for <a[^>]*href="\/app\/items\/34">34<\/a>/);
     expect(queue.text).not.toContain('href="/app/items/34/approve"');

@@ -166,7 +166,7 @@ describe('the web pages over HTTP', () => {
     it('a command the item does not take now is explained, not offered', async () => {
       const hmi = await signedIn(pages.url, 'hmi-cooper');
       const page = await hmi.get('/app/items/P-1/verify').expect(409);
-      expect(page.text).toContain('VERIFY is not possible while the item is open and not yet RAG rated');
+      expect(page.text).toContain('Verify is not possible while the item is open and not yet RAG rated');
     });
 
     it('an unknown item or action is a 404 page', async () => {

@@ -194,8 +194,11 @@ describe('the pages that read the read models', () => {
     const dcc = await signedIn(pages.url, 'dcc-green');
     const queue = await eventually('/app/approvals', dcc, '>34</a>');
     expect(queue).toContain('Vetting policy');
-    expect(queue).toContain('No Chief Constable letter');
-    expect(queue).toContain('/app/items/34/approve');
+    // Level 2 without the letter: the approval is not offered; the queue says what is missing and who can supply it.
+    expect(queue).toContain('needs the Chief Constable letter as evidence');
+    expect(queue).not.toContain('/app/items/34/approve');
+    expect(queue).toContain('Who can supply it: Supt Asha Patel, the owner');
+    expect(queue).toContain('/app/items/34/return');
     const auditorView = await (await signedIn(pages.url, 'audit-khan')).get('/app/approvals').expect(200);
     expect(auditorView.text).not.toContain('/app/items/34/approve');
     await owner.get('/app/approvals').expect(403);

@@ -13,6 +13,7 @@ import {
   OccurredAtRefused,
   UnknownInspectionReport,
   UnknownLinkedItem,
+  UnknownInspectionActivity,
   UnknownPerson,
 } from '@hmicfrs/workflow';
 import { BODY_LIMITS, BodyTooComplex } from './body-limits';
@@ -81,6 +82,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (
       error instanceof UnknownInspectionReport ||
       error instanceof UnknownLinkedItem ||
+      error instanceof UnknownInspectionActivity ||
       error instanceof OccurredAtRefused ||
       error instanceof IdempotencyKeyReused
     ) {

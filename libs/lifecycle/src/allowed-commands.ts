@@ -1,4 +1,6 @@
 import type { Actor, LifecycleCommand, LifecycleCommandType } from './commands';
+import { decide } from './decide';
+import type { Refusal } from './decision';
 import type { Item } from './item';
 import { proposedEvents } from './proposals';
 import type { RecommendationState } from './recommendation.machine';
@@ -33,7 +35,7 @@ const probes: { [Type in LifecycleCommandType]: Probe<Type> } = {
   REJECT: () => [{ type: 'REJECT', reason: '' }],
   CHANGE_LEVEL: () => ([2, 3, 4] as const).map((level) => ({ type: 'CHANGE_LEVEL', level, reason: '' })),
   CLOSE_AND_ARCHIVE: () => [{ type: 'CLOSE_AND_ARCHIVE' }],
-  REOPEN: () => [{ type: 'REOPEN', reason: '' }],
+  REOPEN: () => [{ type: 'REOPEN', reason: '', dueDate: '' }],
   MARK_NOT_APPLICABLE: () => [{ type: 'MARK_NOT_APPLICABLE', reason: '', addressedTo: '' }],
   LINK: (item) => [
     {
@@ -60,4 +62,19 @@ function unusedId(taken: readonly string[]): string {
   let id = 'probe';
   while (taken.includes(id)) id += '+';
   return id;
+}
+
+/**
+ * Why the item takes no command of this type now, asked through its probes: the lifecycle's own reason,
+ * whatever the content would be ("APPROVE at level 3 needs the Chief Constable letter as evidence").
+ * `undefined` when some command of the type would be taken, or none can apply (nothing to remove).
+ */
+export function refusalOf(state: RecommendationState, type: LifecycleCommandType, actor: Actor): Refusal | undefined {
+  let refusal: Refusal | undefined;
+  for (const command of probes[type](state.context, actor) as LifecycleCommand[]) {
+    const decision = decide(state, command, actor);
+    if (decision.ok) return undefined;
+    refusal ??= decision.refusal;
+  }
+  return refusal;
 }

@@ -9,6 +9,7 @@ import type {
   ReminderIssued,
   TrackerRecord,
   SettableLevel,
+  VerifyingInspection,
 } from './events';
 
 /** The people who use the product, each a role (docs/architecture.md, "Who uses it"). */
@@ -38,13 +39,14 @@ export type LifecycleCommand =
   | { type: 'SUBMIT' }
   | { type: 'WITHDRAW' }
   /** `fromTracker` only from an import: the tracker says the DCC approved, outside the system. */
-  | { type: 'APPROVE'; fromTracker?: TrackerRecord }
+  | { type: 'APPROVE'; comment?: string; fromTracker?: TrackerRecord }
   | { type: 'RETURN'; reason: string }
-  | { type: 'VERIFY'; fromTracker?: TrackerRecord }
+  | { type: 'VERIFY'; comment?: string; inspection?: VerifyingInspection; fromTracker?: TrackerRecord }
   | { type: 'REJECT'; reason: string }
   | { type: 'CHANGE_LEVEL'; level: SettableLevel; reason: string }
   | { type: 'CLOSE_AND_ARCHIVE' }
-  | { type: 'REOPEN'; reason: string }
+  /** The item is due again by `dueDate`, and needs a fresh RAG rating. */
+  | { type: 'REOPEN'; reason: string; dueDate: IsoDate }
   | { type: 'MARK_NOT_APPLICABLE'; reason: string; addressedTo: string }
   | { type: 'LINK'; otherId: string; relation: LinkRelation };
 

@@ -56,7 +56,7 @@ const command: fc.Arbitrary<LifecycleCommand> = fc.oneof(
   reason.map((why) => ({ type: 'REJECT', reason: why }) as const),
   fc.tuple(fc.constantFrom<2 | 3 | 4>(2, 3, 4), reason).map(([level, why]) => ({ type: 'CHANGE_LEVEL', level, reason: why }) as const),
   fc.constant({ type: 'CLOSE_AND_ARCHIVE' } as const),
-  reason.map((why) => ({ type: 'REOPEN', reason: why }) as const),
+  reason.map((why) => ({ type: 'REOPEN', reason: why, dueDate: '2026-06-30' }) as const),
   fc.constant({ type: 'MARK_NOT_APPLICABLE', reason: 'For the NPCC', addressedTo: 'NPCC' } as const),
   fc
     .tuple(fc.constantFrom(itemId, 'rec-2'), fc.constantFrom<LinkRelation>('same_national_recommendation', 'shares_evidence'))

@@ -52,6 +52,7 @@ export function decide(
     command: command.type,
     status,
     missing: explanation.reasons,
+    suppliedBy: explanation.suppliedBy,
     message: explanation.reasons.join('; '),
   });
 }

@@ -1,4 +1,5 @@
 import type { LifecycleCommandType, RecordNotice } from './commands';
+import type { Supplier } from './rules';
 import type { Status } from './status';
 
 /** Why a command was refused, in users' words (`message`), typed so the HTTP layer can pick the status code. */
@@ -9,8 +10,15 @@ export type Refusal =
   | { code: 'already_exists'; message: string }
   /** The item's state does not take this command at all ("APPROVE … while the item is RAG rated"). */
   | { code: 'not_allowed_now'; command: LifecycleCommandType | RecordNotice['type']; status: Status; message: string }
-  /** The state takes the command, but something it needs is missing. */
-  | { code: 'requirements_not_met'; command: LifecycleCommandType; status: Status; missing: string[]; message: string }
+  /** The state takes the command, but something it needs is missing; `suppliedBy`, who can supply it. */
+  | {
+      code: 'requirements_not_met';
+      command: LifecycleCommandType;
+      status: Status;
+      missing: string[];
+      suppliedBy: Supplier[];
+      message: string;
+    }
   /** The command contradicts itself (fieldwork ending before it starts); `field` when one field alone is wrong. */
   | { code: 'invalid'; message: string; field?: string };
 

@@ -122,20 +122,44 @@ export interface TrackerRecord {
   row: number;
 }
 
+/**
+ * What the DCC or HMICFRS said with a decision (optional for an approval or a verification); `null` also on
+ * decisions recorded before comments were kept (version 1, read through `upcast`).
+ */
+export type DecisionComment = string | null;
+
 export type SelfCertified = Fact<
   'SelfCertified',
-  { approvedBy: string; level: Level; evidence: EvidenceRef[]; fromTracker?: TrackerRecord }
+  { approvedBy: string; level: Level; evidence: EvidenceRef[]; fromTracker?: TrackerRecord; comment: DecisionComment }
 >;
-export type SubmittedToHmicfrs = Fact<'SubmittedToHmicfrs', { approvedBy: string; evidence: EvidenceRef[]; fromTracker?: TrackerRecord }>;
+export type SubmittedToHmicfrs = Fact<
+  'SubmittedToHmicfrs',
+  { approvedBy: string; evidence: EvidenceRef[]; fromTracker?: TrackerRecord; comment: DecisionComment }
+>;
+/**
+ * The inspection at which HMICFRS verified an item: inspection activity recorded here (by its id, as an
+ * owner is kept by theirs), or one the inspector names that was never recorded.
+ */
+export type VerifyingInspection = { activityId: string } | { named: string };
+
 /**
  * `verifiedBy` is the HMICFRS person (or an import's stand-in, with `fromTracker`); events recorded before
- * it was kept have neither, and replay as they were accepted.
+ * it was kept have neither, and replay as they were accepted. `inspection` is `null` where nobody said
+ * (a tracker's verification, and every one recorded before it was asked: version 1).
  */
-export type HmicfrsVerified = Fact<'HmicfrsVerified', { verifiedBy?: string; fromTracker?: TrackerRecord }>;
+export type HmicfrsVerified = Fact<
+  'HmicfrsVerified',
+  { verifiedBy?: string; fromTracker?: TrackerRecord; comment: DecisionComment; inspection: VerifyingInspection | null }
+>;
 export type HmicfrsRejected = Fact<'HmicfrsRejected', { reason: string }>;
 export type LevelChanged = Fact<'LevelChanged', { from: Level; to: SettableLevel; reason: string }>;
 export type ClosedAndArchived = Fact<'ClosedAndArchived', { fromLevel: Level }>;
-export type Reopened = Fact<'Reopened', { reason: string }>;
+/**
+ * A closed item taken back into the work: it needs a fresh RAG rating (`freshRating`, so back to open)
+ * and is due again by `dueDate`. Reopenings recorded before those were asked (version 1) kept the old
+ * rating and due date: `upcast` reads them so, and they replay as they happened.
+ */
+export type Reopened = Fact<'Reopened', { reason: string; dueDate: IsoDate | null; freshRating: boolean }>;
 export type MarkedNotApplicable = Fact<'MarkedNotApplicable', { reason: string; addressedTo: string }>;
 export type RecommendationLinked = Fact<'RecommendationLinked', { otherId: string; relation: LinkRelation }>;
 

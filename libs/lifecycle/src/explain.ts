@@ -2,13 +2,13 @@ import { getNextTransitions } from 'xstate';
 import type { LifecycleCommandType } from './commands';
 import type { RecommendationEvent } from './events';
 import type { RecommendationState } from './recommendation.machine';
-import { rules, type requires, type RuleName } from './rules';
+import { rules, type requires, type RuleName, type Supplier } from './rules';
 
 export type Explanation =
   /** No transition of the current state takes any of the events. */
   | { kind: 'not_now' }
   /** The wording of the rules that failed on the closest way through the machine. */
-  | { kind: 'missing'; reasons: string[] };
+  | { kind: 'missing'; reasons: string[]; suppliedBy: Supplier[] };
 
 /**
  * Why the machine takes none of `events` (what the command would record) now, read from the guards of
@@ -34,7 +34,11 @@ export function explain(state: RecommendationState, command: LifecycleCommandTyp
   const closest = ways.filter((way) => way.branches.length === fewestBranchFailures);
   const failed = closest.flatMap((way) => (fewestBranchFailures === 0 ? way.requirements : way.branches));
   const reasons = failed.map((name) => rules[name].refusal(command, state.context));
-  return { kind: 'missing', reasons: [...new Set(reasons)] };
+  const suppliers = failed.flatMap((name): Supplier[] => {
+    const rule: { suppliedBy?: Supplier } = rules[name];
+    return rule.suppliedBy === undefined ? [] : [rule.suppliedBy];
+  });
+  return { kind: 'missing', reasons: [...new Set(reasons)], suppliedBy: [...new Set(suppliers)] };
 }
 
 /** Every guard of the machine is `requires(...)`, or there is none (a spec walks the machine to hold this). */

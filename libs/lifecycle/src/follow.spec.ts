@@ -29,7 +29,7 @@ describe('following stored events', () => {
       type: 'RecommendationOpened',
       data: { id: 'R-1', reference: 'R-1', kind: 'recommendation', inspectionId: 'i', text: 't', level: 2, addressee: 'a', portfolio: 'p' },
     });
-    expect(() => follow(opened, { type: 'HmicfrsVerified', data: {} })).toThrow(
+    expect(() => follow(opened, { type: 'HmicfrsVerified', data: { comment: null, inspection: null } })).toThrow(
       'HmicfrsVerified does not fit an item open and not yet RAG rated',
     );
     expect(() => follow(undefined, { type: 'RagRated', data: { rag: 'red' } })).toThrow('RagRated does not fit an item not yet opened');

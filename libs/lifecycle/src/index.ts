@@ -15,10 +15,11 @@ export type {
 export type { Item } from './item';
 export { isStoredDocument, evidenceOf, evidenceRef } from './evidence';
 export type { Decision, Refusal } from './decision';
+export type { Supplier } from './rules';
 export { recommendationMachine, type RecommendationState } from './recommendation.machine';
 export { statusOf, isClosed, isInProgress, describeStatus, type Status } from './status';
 export { decide } from './decide';
-export { allowedCommands } from './allowed-commands';
+export { allowedCommands, refusalOf } from './allowed-commands';
 export { evolve, replay } from './replay';
 export { follow, restorePosition, type LifecyclePosition } from './position';
 export { upcast, schemaVersions, type StoredEvent } from './upcast';

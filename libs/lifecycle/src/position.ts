@@ -100,7 +100,12 @@ class Position implements LifecyclePosition {
   }
 
   after(event: RecommendationEvent): Position {
-    const way = event.type === 'LevelChanged' ? `${event.type}:${event.data.to}` : event.type;
+    const way =
+      event.type === 'LevelChanged'
+        ? `${event.type}:${event.data.to}`
+        : event.type === 'Reopened'
+          ? `${event.type}:${event.data.freshRating}`
+          : event.type;
     let position = this.next.get(way);
     if (position === undefined) {
       const next = follower.transition(this.state, event, inertScope(follower));

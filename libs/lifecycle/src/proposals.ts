@@ -1,6 +1,6 @@
 import type { Actor, LifecycleCommand, SystemActor } from './commands';
 import { evidenceOf, evidenceRef } from './evidence';
-import type { RecommendationEvent, TrackerRecord } from './events';
+import type { RecommendationEvent, TrackerRecord, VerifyingInspection } from './events';
 import type { Item } from './item';
 
 /**
@@ -30,15 +30,26 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
       // The approval names the evidence exactly as submitted: what the DCC saw.
       const approved = (item.submission?.evidence ?? []).map(evidenceRef);
       const tracker = fromTracker(command);
+      const comment = commentOf(command);
       return [
-        { type: 'SelfCertified', data: { approvedBy: actor.userId, level: item.level, evidence: approved, ...tracker } },
-        { type: 'SubmittedToHmicfrs', data: { approvedBy: actor.userId, evidence: approved, ...tracker } },
+        { type: 'SelfCertified', data: { approvedBy: actor.userId, level: item.level, evidence: approved, ...tracker, comment } },
+        { type: 'SubmittedToHmicfrs', data: { approvedBy: actor.userId, evidence: approved, ...tracker, comment } },
       ];
     }
     case 'RETURN':
       return [{ type: 'ClosureReturned', data: { reason: command.reason } }];
     case 'VERIFY':
-      return [{ type: 'HmicfrsVerified', data: { verifiedBy: actor.userId, ...fromTracker(command) } }];
+      return [
+        {
+          type: 'HmicfrsVerified',
+          data: {
+            verifiedBy: actor.userId,
+            ...fromTracker(command),
+            comment: commentOf(command),
+            inspection: inspectionOf(command.inspection),
+          },
+        },
+      ];
     case 'REJECT':
       return [{ type: 'HmicfrsRejected', data: { reason: command.reason } }];
     case 'CHANGE_LEVEL':
@@ -46,7 +57,7 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
     case 'CLOSE_AND_ARCHIVE':
       return [{ type: 'ClosedAndArchived', data: { fromLevel: item.level } }];
     case 'REOPEN':
-      return [{ type: 'Reopened', data: { reason: command.reason } }];
+      return [{ type: 'Reopened', data: { reason: command.reason, dueDate: command.dueDate, freshRating: true } }];
     case 'MARK_NOT_APPLICABLE':
       return [{ type: 'MarkedNotApplicable', data: { reason: command.reason, addressedTo: command.addressedTo } }];
     case 'LINK':
@@ -56,6 +67,17 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
       return _;
     }
   }
+}
+
+/** A comment left blank is no comment. */
+function commentOf(command: { comment?: string }): string | null {
+  const comment = command.comment?.trim();
+  return comment ? comment : null;
+}
+
+function inspectionOf(inspection: VerifyingInspection | undefined): VerifyingInspection | null {
+  if (inspection === undefined) return null;
+  return 'activityId' in inspection ? { activityId: inspection.activityId } : { named: inspection.named.trim() };
 }
 
 function fromTracker(command: { fromTracker?: TrackerRecord }): { fromTracker?: TrackerRecord } {

@@ -46,6 +46,12 @@ export const recommendationMachine = setup({
       approval: { approvedBy, evidence },
     })),
     forgetSubmission: assign({ submission: null, approval: null }),
+    // What no longer holds once a closed item is reopened: its rating, and the due date it was closed against.
+    startAfresh: assign(({ context }, { dueDate }: { dueDate: string | null }) => ({
+      rag: null,
+      dueDate,
+      originalDueDate: context.originalDueDate ?? dueDate,
+    })),
     changeLevel: assign((_, { to }: { to: Level }) => ({ level: to })),
     archive: assign({ level: 1 as const }),
     link: assign(({ context }, { otherId, relation }: Item['links'][number]) => ({
@@ -144,7 +150,7 @@ export const recommendationMachine = setup({
       states: {
         closed: {
           tags: 'closed',
-          on: { Reopened: { target: '#recommendation.rag_rated', actions: 'forgetSubmission' } },
+          on: { Reopened: reopen() },
         },
         awaiting_verification: {
           tags: 'in_progress',
@@ -169,17 +175,11 @@ export const recommendationMachine = setup({
     },
     hmicfrs_verified: {
       tags: 'closed',
-      on: { Reopened: { target: 'rag_rated', actions: 'forgetSubmission' } },
+      on: { Reopened: reopen() },
     },
     archived: {
       tags: 'closed',
-      on: {
-        // An item archived before anyone rated it goes back to `open`, so `rag_rated` always has a RAG.
-        Reopened: [
-          { guard: requires('hasBeenRated'), target: 'rag_rated', actions: 'forgetSubmission' },
-          { target: 'open', actions: 'forgetSubmission' },
-        ],
-      },
+      on: { Reopened: reopen() },
     },
     not_applicable: {},
   },
@@ -203,6 +203,23 @@ function inProgress() {
     DueDateChanged: { actions: { type: 'changeDueDate', params: dataOf } },
     ClosedAndArchived: { target: '#recommendation.archived', actions: 'archive' },
   } as const;
+}
+
+/**
+ * Reopening a closed item: it starts afresh, back to `open` without its rating and due again by the new
+ * date. A reopening recorded before that (version 1) went back to `rag_rated`, keeping the rating, or to
+ * `open` for an item never rated, so that `rag_rated` always has a RAG; it replays as it happened.
+ */
+function reopen() {
+  return [
+    {
+      guard: requires('aFreshStart'),
+      target: '#recommendation.open',
+      actions: ['forgetSubmission', { type: 'startAfresh', params: dataOf }],
+    },
+    { guard: requires('hasBeenRated'), target: '#recommendation.rag_rated', actions: 'forgetSubmission' },
+    { target: '#recommendation.open', actions: 'forgetSubmission' },
+  ] as const;
 }
 
 /** Evidence can change until the item is submitted; after that, only by withdrawing the submission. */

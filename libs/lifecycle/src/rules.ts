@@ -17,9 +17,19 @@ interface Rule {
   kind: 'requirement' | 'branch';
   holds(item: Item, event: RecommendationEvent): boolean;
   refusal(command: LifecycleCommandType, item: Item): string;
+  /** Who can supply what the rule asks for, where someone can (the owner attaches evidence): a page names them. */
+  suppliedBy?: Supplier;
 }
 
-const requirement = (holds: Rule['holds'], refusal: Rule['refusal']): Rule => ({ kind: 'requirement', holds, refusal });
+/** The people who can put right what a refused command lacks: the item's owner, or the force liaison officer. */
+export type Supplier = 'owner' | 'liaison';
+
+const requirement = (holds: Rule['holds'], refusal: Rule['refusal'], suppliedBy?: Supplier): Rule => ({
+  kind: 'requirement',
+  holds,
+  refusal,
+  ...(suppliedBy === undefined ? {} : { suppliedBy }),
+});
 const branch = (holds: Rule['holds']): Rule => ({
   kind: 'branch',
   holds,
@@ -30,10 +40,12 @@ export const rules = {
   anOwner: requirement(
     (item) => item.owner !== null,
     (command) => `${command} needs an owner`,
+    'liaison',
   ),
   someEvidence: requirement(
     (item) => item.evidence.length > 0,
     (command) => `${command} needs at least one piece of evidence`,
+    'owner',
   ),
   aLevelTheForceCloses: requirement(
     (item) => item.level !== 1,
@@ -42,6 +54,7 @@ export const rules = {
   theChiefConstableLetter: requirement(
     (item) => item.submission?.evidence.some((evidence) => evidence.isChiefConstableLetter) ?? false,
     (command, item) => `${command} at level ${item.level} needs the Chief Constable letter as evidence`,
+    'owner',
   ),
   anApproverWhoDidNotSubmit: requirement(
     (item, event) => 'approvedBy' in event.data && !samePerson(event.data.approvedBy, item.submission?.submittedBy),
@@ -93,6 +106,7 @@ export const rules = {
   toLevel3: branch((_, event) => event.type === 'LevelChanged' && event.data.to === 3),
   toLevel4: branch((_, event) => event.type === 'LevelChanged' && event.data.to === 4),
   hasBeenRated: branch((item) => item.rag !== null),
+  aFreshStart: branch((_, event) => event.type === 'Reopened' && event.data.freshRating),
 } satisfies Record<string, Rule>;
 
 export type RuleName = keyof typeof rules;

@@ -56,9 +56,9 @@ describe('separation of duties, by person', () => {
     });
 
     it('a verification recorded before the verifier was kept still replays', () => {
-      given([...approvedAt(3), { type: 'HmicfrsVerified', data: {} }])
-        .when({ type: 'REOPEN', reason: 'Fieldwork found gaps' }, hmicfrs)
-        .then([{ type: 'Reopened', data: { reason: 'Fieldwork found gaps' } }]);
+      given([...approvedAt(3), { type: 'HmicfrsVerified', data: { comment: null, inspection: null } }])
+        .when({ type: 'REOPEN', reason: 'Fieldwork found gaps', dueDate: '2026-06-30' }, hmicfrs)
+        .then([{ type: 'Reopened', data: { reason: 'Fieldwork found gaps', dueDate: '2026-06-30', freshRating: true } }]);
     });
   });
 
@@ -84,7 +84,7 @@ describe('separation of duties, by person', () => {
       given(submittedAt(4)).when({ type: 'APPROVE', fromTracker: tracker }, stand).then([imported]);
       given([...submittedAt(4), imported])
         .when({ type: 'VERIFY', fromTracker: tracker }, ins)
-        .then([{ type: 'HmicfrsVerified', data: { verifiedBy: ins.userId, fromTracker: tracker } }]);
+        .then([{ type: 'HmicfrsVerified', data: { verifiedBy: ins.userId, fromTracker: tracker, comment: null, inspection: null } }]);
     });
 
     it("a person's approval is never dressed as a tracker's, nor the reminders'", () => {

@@ -24,13 +24,13 @@ export const schemaVersions: Readonly<Record<DomainEvent['type'], number>> = {
   SubmittedForClosure: 2,
   SubmissionWithdrawn: 1,
   ClosureReturned: 1,
-  SelfCertified: 1,
-  SubmittedToHmicfrs: 1,
-  HmicfrsVerified: 1,
+  SelfCertified: 2,
+  SubmittedToHmicfrs: 2,
+  HmicfrsVerified: 2,
   HmicfrsRejected: 1,
   LevelChanged: 1,
   ClosedAndArchived: 1,
-  Reopened: 1,
+  Reopened: 2,
   MarkedNotApplicable: 1,
   RecommendationLinked: 1,
   ReminderIssued: 1,
@@ -55,6 +55,12 @@ const lifts: { [Type in DomainEvent['type']]?: Record<number, (data: never) => u
   SubmittedForClosure: {
     1: (data: { submittedBy: string; evidence: EvidenceV1[] }) => ({ ...data, evidence: data.evidence.map(typedFingerprint) }),
   },
+  // Decisions recorded before comments (and the verifying inspection) were asked for said none.
+  SelfCertified: { 1: (data: object) => ({ ...data, comment: null }) },
+  SubmittedToHmicfrs: { 1: (data: object) => ({ ...data, comment: null }) },
+  HmicfrsVerified: { 1: (data: object) => ({ ...data, comment: null, inspection: null }) },
+  // Reopenings before version 2 left the rating and the due date as they were.
+  Reopened: { 1: (data: { reason: string }) => ({ ...data, dueDate: null, freshRating: false }) },
 };
 
 /** Evidence as version 1 recorded it (before documents could be uploaded). */

@@ -18,6 +18,7 @@ export {
   RegisterQueries,
   REGISTER_SORTS,
   RANKED_AT_MOST,
+  type InspectionActivityEntry,
   type RegisterFilter,
   type RegisterSort,
   type RegisterList,

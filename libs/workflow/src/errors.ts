@@ -28,6 +28,14 @@ export class UnknownLinkedItem extends Error {
   }
 }
 
+/** A verification names inspection activity nobody recorded (a name typed for one is not checked). */
+export class UnknownInspectionActivity extends Error {
+  override readonly name = 'UnknownInspectionActivity';
+  constructor(readonly activityId: string) {
+    super(`There is no inspection activity ${activityId}: choose one recorded, or name the inspection`);
+  }
+}
+
 /** The lifecycle refused the command; `refusal` says why in the users' words. */
 export class CommandRefused extends Error {
   override readonly name = 'CommandRefused';

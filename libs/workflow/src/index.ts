@@ -14,6 +14,7 @@ export {
   ItemNotFound,
   UnknownInspectionReport,
   UnknownLinkedItem,
+  UnknownInspectionActivity,
   CommandRefused,
   OccurredAtRefused,
   IdempotencyKeyReused,

@@ -3,6 +3,7 @@ import type { Actor } from '@hmicfrs/auth';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import {
+  activityStream,
   decide,
   decideInspectionReport,
   evolve,
@@ -10,10 +11,12 @@ import {
   personStream,
   recommendationStream,
   replay,
+  refusalOf,
   replayInspectionReport,
   type DomainEvent,
   type InspectionReport,
   type LifecycleCommand,
+  type LifecycleCommandType,
   type OpenRecommendation,
   type RecommendationEvent,
   type RecommendationState,
@@ -26,7 +29,7 @@ import { COMMAND_ACTIONS } from './command-actions';
 import { CommandPipeline, type FoldedStreams, type Written } from './command-pipeline';
 import type { CommandRequest } from './command-request';
 import { allow, decided } from './decided';
-import { ItemNotFound, UnknownInspectionReport, UnknownLinkedItem, UnknownPerson } from './errors';
+import { ItemNotFound, UnknownInspectionActivity, UnknownInspectionReport, UnknownLinkedItem, UnknownPerson } from './errors';
 import { HISTORY_INTEGRITY, type HistoryIntegrity } from './history-integrity';
 import { itemView, type ItemView } from './item-view';
 import { WrittenPositions } from './written-positions';
@@ -123,6 +126,14 @@ export class RecommendationWorkflow {
             throw new UnknownLinkedItem(command.otherId);
           }
           if (command.type === 'ASSIGN_OWNER') await this.mustBeInDirectory(command.owner, 'owner');
+          const inspection = command.type === 'VERIFY' ? command.inspection : undefined;
+          if (
+            inspection !== undefined &&
+            'activityId' in inspection &&
+            !(await this.store.streamExists(activityStream(inspection.activityId)))
+          ) {
+            throw new UnknownInspectionActivity(inspection.activityId);
+          }
           return events;
         },
       },
@@ -169,6 +180,19 @@ export class RecommendationWorkflow {
     const state = replay(events);
     if (state === undefined) throw new ItemNotFound(id, 'at that date');
     return itemView(state, events[events.length - 1].revision, actor, { asAt, knownAt: past.knownAt?.toISOString() });
+  }
+
+  /**
+   * The lifecycle's refusal of each command type the item does not take now, whatever the command's content
+   * would be, recording nothing: a page says what is missing and who can supply it instead of offering it.
+   */
+  async refusalsOf(id: string, types: readonly LifecycleCommandType[], actor: Actor): Promise<Refusal[]> {
+    const item = await this.items.current(recommendationStream(id));
+    if (item === undefined) throw new ItemNotFound(id);
+    return types.flatMap((type) => {
+      const refusal = refusalOf(item.state, type, actor);
+      return refusal === undefined ? [] : [refusal];
+    });
   }
 
   /** The lifecycle's refusals of `commands` on the item as it stands, recording nothing (a page explains what is missing). */

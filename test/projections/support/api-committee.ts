@@ -136,7 +136,7 @@ export class ApiItem {
     if (this.level !== 2)
       await this.people
         .hmicfrs()
-        .post(`/recommendations/${this.id}/verify`, { occurredAt: at(on, 15) })
+        .post(`/recommendations/${this.id}/verify`, { occurredAt: at(on, 15), inspectionName: 'PEEL fieldwork' })
         .expect(200);
     return this;
   }

@@ -173,7 +173,7 @@ function commandFor(random: Random, state: RecommendationState, at: number): [Li
     [() => [{ type: 'REJECT', reason: 'Not yet embedded' }, HMICFRS], 1],
     [() => [{ type: 'CHANGE_LEVEL', level: random.pick([2, 3, 4] as const), reason: 'Engage' }, HMICFRS], 1],
     [() => [{ type: 'CLOSE_AND_ARCHIVE' }, HMICFRS], 0.2],
-    [() => [{ type: 'REOPEN', reason: 'Concern raised again' }, HMICFRS], 0.5],
+    [() => [{ type: 'REOPEN', reason: 'Concern raised again', dueDate: dateAfter(at, 90 + random.below(300)) }, HMICFRS], 0.5],
     [() => [{ type: 'MARK_NOT_APPLICABLE', reason: 'For the NPCC', addressedTo: 'NPCC' }, LIAISON], 0.15],
     [() => [{ type: 'LINK', otherId: `R-${1 + random.below(5)}`, relation: 'shares_evidence' }, LIAISON], 0.3],
   ]);

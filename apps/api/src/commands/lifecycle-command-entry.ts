@@ -5,13 +5,20 @@ import type { ItemIdParams } from '../recommendations/dto/item-id.params';
 /** One field of a command's form, as the template draws it; `error` is what to say when the value is refused. */
 export interface FormField {
   name: string;
-  /** `person`: chosen from the directory of people (a select of their names), never typed. */
-  kind: 'text' | 'textarea' | 'radios' | 'date' | 'checkbox' | 'person';
+  /**
+   * `person`: chosen from the directory of people (a select of their names), never typed.
+   * `inspection`: chosen from the inspection activity recorded (radios the page fills), or `other`.
+   */
+  kind: 'text' | 'textarea' | 'radios' | 'date' | 'checkbox' | 'person' | 'inspection';
   label: string;
   hint?: string;
   items?: { value: string; text: string; hint?: { text: string } }[];
   /** For a `person` field: only people who act in this role are offered. */
   role?: Role;
+  /** For an `inspection` field: the last choice, for an inspection not recorded (another field names it). */
+  other?: { value: string; text: string };
+  /** Whether it may be left blank: blank, it is absent from the command's body. */
+  optional?: true;
   error: string;
   /** What the typed text is in the command's body, where that is not the text itself (a number, a normalised hash). */
   read?(typed: string): unknown;
@@ -26,6 +33,11 @@ export interface CommandForm {
   showsEvidence?: true;
   /** Without an item, the fields' names and wording only (what validation needs); with one, its choices too. */
   fields(item?: Item): FormField[];
+  /**
+   * A box the page asks to be ticked before it sends the command, for this item (approving one not rated
+   * Green): a check against a slip of the hand on the page; the JSON API's clients say what they mean.
+   */
+  confirmation?(item: Item): { name: string; label: string; error: string } | undefined;
 }
 
 /**

@@ -11,3 +11,6 @@ export class ReasonDto extends CommandBody {
 }
 
 export const REASON_FIELD: FormField = { name: 'reason', kind: 'textarea', label: 'Reason', error: 'Enter the reason' };
+
+/** A decision's comment where it is required (return, reject, reopen): the command's reason. */
+export const REQUIRED_COMMENT_FIELD: FormField = { ...REASON_FIELD, label: 'Comment' };

@@ -1,5 +1,5 @@
 import type { LifecycleCommandEntry } from './lifecycle-command-entry';
-import { REASON_FIELD, ReasonDto } from './reason';
+import { REQUIRED_COMMENT_FIELD, ReasonDto } from './reason';
 
 export const REJECT: LifecycleCommandEntry<'REJECT', ReasonDto> = {
   type: 'REJECT',
@@ -10,6 +10,12 @@ export const REJECT: LifecycleCommandEntry<'REJECT', ReasonDto> = {
   form: {
     button: 'Reject',
     showsEvidence: true,
-    fields: () => [{ ...REASON_FIELD, hint: 'What HMICFRS found the evidence does not show' }],
+    fields: () => [
+      {
+        ...REQUIRED_COMMENT_FIELD,
+        error: 'Enter a comment: what HMICFRS found the evidence does not show',
+        hint: 'What HMICFRS found the evidence does not show',
+      },
+    ],
   },
 };

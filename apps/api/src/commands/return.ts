@@ -1,5 +1,5 @@
 import type { LifecycleCommandEntry } from './lifecycle-command-entry';
-import { REASON_FIELD, ReasonDto } from './reason';
+import { REQUIRED_COMMENT_FIELD, ReasonDto } from './reason';
 
 export const RETURN: LifecycleCommandEntry<'RETURN', ReasonDto> = {
   type: 'RETURN',
@@ -10,6 +10,12 @@ export const RETURN: LifecycleCommandEntry<'RETURN', ReasonDto> = {
   form: {
     button: 'Return to the owner',
     showsEvidence: true,
-    fields: () => [{ ...REASON_FIELD, hint: 'What the owner needs to do before submitting again' }],
+    fields: () => [
+      {
+        ...REQUIRED_COMMENT_FIELD,
+        error: 'Enter a comment: what the owner needs to do before submitting again',
+        hint: 'What the owner needs to do before submitting again',
+      },
+    ],
   },
 };

@@ -50,7 +50,7 @@ const step: fc.Arbitrary<[LifecycleCommand, Actor]> = fc.oneof(
     weight: 3,
   },
   fc.constant<[LifecycleCommand, Actor]>([{ type: 'CLOSE_AND_ARCHIVE' }, hmicfrs]),
-  { arbitrary: fc.constant<[LifecycleCommand, Actor]>([{ type: 'REOPEN', reason: 'r' }, hmicfrs]), weight: 2 },
+  { arbitrary: fc.constant<[LifecycleCommand, Actor]>([{ type: 'REOPEN', reason: 'r', dueDate: '2099-01-31' }, hmicfrs]), weight: 2 },
   fc.constant<[LifecycleCommand, Actor]>([{ type: 'MARK_NOT_APPLICABLE', reason: 'r', addressedTo: 'NPCC' }, liaison]),
   fc.constant<[LifecycleCommand, Actor]>([{ type: 'NOTE_PROGRESS', text: 'n' }, owner]),
 );

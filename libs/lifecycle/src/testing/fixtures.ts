@@ -62,13 +62,16 @@ export const submitted = (by: Actor, evidence: Evidence[]): RecommendationEvent 
 const refs = (evidence: Evidence[]) => evidence.map(evidenceRef);
 export const selfCertified = (by: Actor, level: Level, evidence: Evidence[]): RecommendationEvent => ({
   type: 'SelfCertified',
-  data: { approvedBy: by.userId, level, evidence: refs(evidence) },
+  data: { approvedBy: by.userId, level, evidence: refs(evidence), comment: null },
 });
 export const submittedToHmicfrs = (by: Actor, evidence: Evidence[]): RecommendationEvent => ({
   type: 'SubmittedToHmicfrs',
-  data: { approvedBy: by.userId, evidence: refs(evidence) },
+  data: { approvedBy: by.userId, evidence: refs(evidence), comment: null },
 });
-export const verifiedBy = (by: Actor): RecommendationEvent => ({ type: 'HmicfrsVerified', data: { verifiedBy: by.userId } });
+export const verifiedBy = (by: Actor): RecommendationEvent => ({
+  type: 'HmicfrsVerified',
+  data: { verifiedBy: by.userId, comment: null, inspection: null },
+});
 export const verified: RecommendationEvent = verifiedBy(hmicfrs);
 export const archived = (fromLevel: Level): RecommendationEvent => ({ type: 'ClosedAndArchived', data: { fromLevel } });
 export const markedNotApplicable: RecommendationEvent = {

@@ -59,6 +59,14 @@ export function evolveItem(record: ItemRecord | undefined, event: Recommendation
       next.dueDate = event.data.to;
       next.originalDueDate = before.originalDueDate ?? event.data.to;
       break;
+    case 'Reopened':
+      // A fresh start: no rating, the new due date (one recorded before version 2 kept both).
+      if (event.data.freshRating) {
+        next.rag = null;
+        next.dueDate = event.data.dueDate;
+        next.originalDueDate = before.originalDueDate ?? event.data.dueDate;
+      }
+      break;
     case 'SubmittedForClosure':
       next.submittedAt = next.lastSubmittedAt = at.occurredAt;
       next.submittedBy = event.data.submittedBy;

@@ -115,6 +115,13 @@ type Row = {
   revision: number;
 };
 
+export interface InspectionActivityEntry {
+  id: string;
+  title: string;
+  fieldworkFrom: IsoDate;
+  fieldworkTo: IsoDate;
+}
+
 /** The register now: filtered, sorted and paged; overdue and due soon against `today`. */
 @Injectable()
 export class RegisterQueries {
@@ -253,6 +260,26 @@ export class RegisterQueries {
   /** Items in progress due from `today` to `until`, soonest first. */
   dueSoon(today: IsoDate, until: IsoDate): RegisterEntry[] {
     return this.dueBetween(today, addDays(until, 1), today);
+  }
+
+  /**
+   * Inspection activity recorded, the latest fieldwork first: what HMICFRS chooses from when saying at
+   * which inspection it verified an item, and the titles the pages show for those chosen.
+   */
+  inspectionActivity(limit = 50): InspectionActivityEntry[] {
+    return this.database.db
+      .prepare(
+        `SELECT id, title, fieldwork_from AS fieldworkFrom, fieldwork_to AS fieldworkTo FROM inspection_activity
+         ORDER BY fieldwork_from DESC, id LIMIT ?`,
+      )
+      .all(limit) as InspectionActivityEntry[];
+  }
+
+  /** One inspection activity by its id; `undefined` for one the read model does not (yet) hold. */
+  inspectionActivityOf(id: string): InspectionActivityEntry | undefined {
+    return this.database.db
+      .prepare(`SELECT id, title, fieldwork_from AS fieldworkFrom, fieldwork_to AS fieldworkTo FROM inspection_activity WHERE id = ?`)
+      .get(id) as InspectionActivityEntry | undefined;
   }
 
   private dueBetween(from: IsoDate | null, before: IsoDate, today: IsoDate): RegisterEntry[] {

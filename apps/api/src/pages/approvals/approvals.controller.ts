@@ -3,7 +3,9 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage, permits } from '@hmicfrs/auth';
 import { ApprovalQueueQueries } from '@hmicfrs/projections';
-import { QUEUE_DECISIONS } from '../items/item-commands.controller';
+import { RecommendationWorkflow } from '@hmicfrs/workflow';
+import { NEXT_WAITING, QUEUE_DECISIONS } from '../items/item-commands.controller';
+import { supplierInWords } from '../items/item-pages';
 import { ACTION_FORMS } from '../items/action-forms';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { COMMAND } from '../words';
@@ -21,6 +23,7 @@ export class ApprovalsController {
   constructor(
     private readonly queue: ApprovalQueueQueries,
     private readonly pages: PageRenderer,
+    private readonly workflow: RecommendationWorkflow,
   ) {}
 
   @Get()
@@ -42,7 +45,7 @@ export class ApprovalsController {
       typeof done === 'string' && QUEUE_DECISIONS.has(done) && typeof itemId === 'string' && ITEM_ID.test(itemId)
         ? { id: itemId, message: `${COMMAND[ACTION_FORMS.get(done)!.type]}: done` }
         : undefined;
-    const waiting = decided ? queue.items.filter((item) => item.id !== decided.id) : queue.items;
+    const waiting = await this.withRefusals(decided ? queue.items.filter((item) => item.id !== decided.id) : queue.items, request);
     await this.pages.render(request, reply, 'approvals.njk', {
       title: 'Approvals',
       queue: { ...queue, items: waiting, total: queue.total - (queue.items.length - waiting.length) },
@@ -52,6 +55,33 @@ export class ApprovalsController {
       canOpen: permits(request.actor!, 'evidence.read').allowed,
       previous: page > 1 ? `/app/approvals?page=${page - 1}` : undefined,
       next: page < pages ? `/app/approvals?page=${page + 1}` : undefined,
+      nextWaiting: NEXT_WAITING,
     });
+  }
+
+  /**
+   * For the DCC, each submission the lifecycle would not let them approve, with what it lacks and who can
+   * supply it: the queue offers only Return for those, never an approval that ends on a refusal.
+   */
+  private async withRefusals<Item extends { id: string; owner: string | null }>(
+    items: Item[],
+    request: PageRequest,
+  ): Promise<(Item & { cannotApprove?: { missing: string[]; suppliers: string[] } })[]> {
+    const actor = request.actor!;
+    if (!permits(actor, 'recommendation.approve').allowed) return items;
+    return Promise.all(
+      items.map(async (item) => {
+        const [refusal] = await this.workflow.refusalsOf(item.id, ['APPROVE'], actor);
+        if (refusal === undefined) return item;
+        const nameOf = (id: string) => this.pages.nameOf(id);
+        return {
+          ...item,
+          cannotApprove: {
+            missing: refusal.code === 'requirements_not_met' ? refusal.missing : [refusal.message],
+            suppliers: refusal.code === 'requirements_not_met' ? refusal.suppliedBy.map((s) => supplierInWords(s, item.owner, nameOf)) : [],
+          },
+        };
+      }),
+    );
   }
 }

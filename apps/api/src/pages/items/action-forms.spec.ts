@@ -31,6 +31,19 @@ describe("action forms, made from the commands' entries", () => {
       command: { type: 'CHANGE_DUE_DATE', dueDate: '2025-03-31', reason: 'Slipped' },
     });
     expect(form('approve').read({})).toEqual({ command: { type: 'APPROVE' } });
+    expect(form('approve').read({ comment: 'Complete' })).toEqual({ command: { type: 'APPROVE', comment: 'Complete' } });
+    expect(form('verify').read({ inspectionActivityId: 'soc-revisit' })).toEqual({
+      command: { type: 'VERIFY', inspection: { activityId: 'soc-revisit' } },
+    });
+    expect(form('verify').read({ inspectionActivityId: 'another', inspectionName: 'PEEL 2025' })).toEqual({
+      command: { type: 'VERIFY', inspection: { named: 'PEEL 2025' } },
+    });
+    expect(form('verify').read({ inspectionActivityId: 'another' })).toEqual({
+      errors: [
+        { field: 'inspectionActivityId', text: 'Choose the inspection at which HMICFRS verified it, or name another' },
+        { field: 'inspectionName', text: 'Name the inspection (at most 300 characters), or choose one recorded' },
+      ],
+    });
   });
 
   it("names the fields that are wrong in the page's words, a date by its day", () => {

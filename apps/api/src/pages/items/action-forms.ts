@@ -18,6 +18,7 @@ export interface ActionForm {
   warning?: string;
   /** Without an item, the fields' names and wording only (what validation needs); with one, its choices too. */
   fields(item?: Item): FormField[];
+  confirmation?(item: Item): { name: string; label: string; error: string } | undefined;
   /** The command, or the fields that are wrong. Values are checked by the JSON API's own DTOs. */
   read(body: FormBody): { command: LifecycleCommand } | { errors: FieldError[] };
 }
@@ -57,6 +58,7 @@ function valueOf(field: FormField, body: FormBody): unknown {
   if (field.kind === 'date') return dateInput(body, field.name) ?? '';
   if (field.kind === 'checkbox') return text(body, field.name) === 'yes';
   const typed = text(body, field.name);
+  if (field.optional && typed === '') return undefined;
   return field.read ? field.read(typed) : typed;
 }
 

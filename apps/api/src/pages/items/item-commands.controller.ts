@@ -61,7 +61,10 @@ export class ItemCommandsController {
     const read = form.read(body);
     const when = readOccurredOn(body, ukDay(this.clock()));
     const errors = [...('errors' in read ? read.errors : []), ...('error' in when ? [when.error] : [])];
-    if ('errors' in read || 'error' in when) return this.items.showForm(request, reply, id, form, { body, errors, status: 422 });
+    const unconfirmed = await this.unconfirmed(id, form, body, request);
+    if (unconfirmed) errors.push(unconfirmed);
+    if ('errors' in read || 'error' in when || unconfirmed)
+      return this.items.showForm(request, reply, id, form, { body, errors, status: 422 });
     const formId = text(body, 'formId');
     const revision = text(body, 'revision');
     try {
@@ -77,11 +80,23 @@ export class ItemCommandsController {
       return this.items.showForm(request, reply, id, form, { body, errors: [refused.error], status: refused.status });
     }
     if (QUEUE_DECISIONS.has(form.verb)) {
-      return this.pages.redirect(reply, `${PAGES}/approvals?done=${form.verb}&item=${encodeURIComponent(id)}`);
+      // At the next submission waiting, which the queue marks with this anchor.
+      return this.pages.redirect(reply, `${PAGES}/approvals?done=${form.verb}&item=${encodeURIComponent(id)}#${NEXT_WAITING}`);
     }
     await this.pages.redirect(reply, `${PAGES}/items/${encodeURIComponent(id)}?done=${form.verb}`);
   }
+
+  /** The box the form asks to be ticked for this item (approving one not rated Green), when it was not. */
+  private async unconfirmed(id: string, form: ActionForm, body: FormBody, request: PageRequest): Promise<FieldError | undefined> {
+    if (form.confirmation === undefined) return undefined;
+    const confirmation = form.confirmation((await this.workflow.item(id, request.actor!)).item);
+    if (confirmation === undefined || text(body, confirmation.name) === 'yes') return undefined;
+    return { field: confirmation.name, text: confirmation.error };
+  }
 }
+
+/** The anchor of the first submission waiting in the approvals queue: a decision's redirect lands there. */
+export const NEXT_WAITING = 'next-waiting';
 
 /** The refusals a person can act on, shown on the form; anything else is an error page. */
 function refusalOnForm(error: unknown, form: ActionForm): { error: FieldError; status: number } | undefined {

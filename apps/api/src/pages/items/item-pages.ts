@@ -5,7 +5,7 @@ import { AccessDenied, permits } from '@hmicfrs/auth';
 import { CLOCK, todayOf, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { EvidenceIntake } from '@hmicfrs/evidence';
-import { PeopleQueries, instantOf } from '@hmicfrs/projections';
+import { PeopleQueries, RegisterQueries, instantOf } from '@hmicfrs/projections';
 import {
   inspectionStream,
   isStoredDocument,
@@ -13,13 +13,14 @@ import {
   type Actor,
   type Evidence,
   type InspectionReport,
-  type LifecycleCommand,
   type StoredDocument,
+  type Supplier,
 } from '@hmicfrs/lifecycle';
 import { ItemHistoryReader, RecommendationWorkflow, type ItemView } from '@hmicfrs/workflow';
 import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { COMMAND } from '../words';
+import { govukDate } from '../nunjucks-filters';
 import type { FormField } from '../../commands/lifecycle-command-entry';
 import { ACTION_FORMS, FORM_OF_COMMAND, OCCURRED_ON, type ActionForm } from './action-forms';
 import { dueDateLineage, sentBack, timeline } from './timeline';
@@ -35,6 +36,7 @@ export class ItemPages {
     @Inject(CLOCK) private readonly clock: Clock,
     private readonly intake: EvidenceIntake,
     private readonly people: PeopleQueries,
+    private readonly register: RegisterQueries,
   ) {}
 
   async show(
@@ -62,7 +64,14 @@ export class ItemPages {
     // The lifecycle and the policy say whether evidence is taken now (until submission, by the owner or liaison).
     const canUpload = now && view.allowedCommands.includes('ATTACH_EVIDENCE');
     const uploadedFor = documentsForReferences(view.item.evidence);
-    const rows = timeline(history, (userId) => this.pages.nameOf(userId), asAtIso);
+    const rows = timeline(
+      history,
+      {
+        nameOf: (userId) => this.pages.nameOf(userId),
+        activityTitle: (activityId) => this.register.inspectionActivityOf(activityId)?.title ?? activityId,
+      },
+      asAtIso,
+    );
     const reference = view.item.evidence.find((e) => e.evidenceId === options.uploadFor && !isStoredDocument(e));
     const uploadPrefill =
       canUpload && reference !== undefined && uploadedFor[reference.evidenceId] === undefined
@@ -117,14 +126,17 @@ export class ItemPages {
     if (!posted && !view.allowedCommands.includes(form.type)) {
       const permission = permits(actor, form.action, view.item);
       if (!permission.allowed) throw new AccessDenied(permission.reason);
+      // Not a dead end: what is missing, who can supply it, and what this person can do instead.
       return this.pages.render(
         request,
         reply,
-        'error.njk',
+        'item-not-yet.njk',
         {
-          title: 'That is not possible now',
-          detail: await this.whyNot(id, form, view, actor),
-          status: 409,
+          title: `${form.button} is not possible yet: ${view.item.reference}`,
+          view,
+          form,
+          ...(await this.whyNot(id, form, view, actor)),
+          instead: view.allowedCommands.map((type) => FORM_OF_COMMAND.get(type)!),
         },
         409,
       );
@@ -137,7 +149,8 @@ export class ItemPages {
         title: `${form.button}: ${view.item.reference}`,
         view,
         form,
-        fields: [...form.fields(view.item).map((field) => this.withPeople(field)), OCCURRED_ON],
+        fields: [...form.fields(view.item).map((field) => this.withChoices(field)), OCCURRED_ON],
+        confirmation: form.confirmation?.(view.item),
         canOpen: permits(actor, 'evidence.read', view.item).allowed,
         values: posted?.body ?? {},
         // A form posted twice (a double click, a resubmission) is one command: the workflow answers the retry.
@@ -150,32 +163,48 @@ export class ItemPages {
 
   /**
    * What the user's role could do here once something is missing is supplied ("SUBMIT needs at least
-   * one piece of evidence"): the lifecycle's refusals of the commands without fields, asked of `decide`.
+   * one piece of evidence"): the lifecycle's refusals of the commands it does not take now, asked of `decide`.
    */
   private async notYet(id: string, view: ItemView, actor: Actor): Promise<string[]> {
     const candidates = [...FORM_OF_COMMAND.values()].filter(
-      (form) => !view.allowedCommands.includes(form.type) && form.fields().length === 0 && permits(actor, form.action, view.item).allowed,
+      (form) => !view.allowedCommands.includes(form.type) && permits(actor, form.action, view.item).allowed,
     );
     if (candidates.length === 0) return [];
-    const refusals = await this.workflow.refusals(
+    const refusals = await this.workflow.refusalsOf(
       id,
-      candidates.map((form) => ({ type: form.type }) as LifecycleCommand),
+      candidates.map((form) => form.type),
       actor,
     );
     return refusals.filter((refusal) => refusal.code === 'requirements_not_met').map((refusal) => refusal.message);
   }
 
   /**
-   * The lifecycle's own reason a command is not offered. A command without fields is asked of `decide`
-   * as it stands ("SUBMIT needs at least one piece of evidence"); one with fields can only be judged
-   * once filled in, so the item's state is the answer.
+   * The lifecycle's own reason a command is not offered, and who can supply what it lacks (by name where
+   * that is the item's owner); else the item's state is the answer.
    */
-  private async whyNot(id: string, form: ActionForm, view: ItemView, actor: Actor): Promise<string> {
-    if (form.fields(view.item).length === 0) {
-      const [refusal] = await this.workflow.refusals(id, [{ type: form.type } as LifecycleCommand], actor);
-      if (refusal !== undefined) return refusal.message;
+  private async whyNot(id: string, form: ActionForm, view: ItemView, actor: Actor): Promise<{ missing: string[]; suppliers: string[] }> {
+    const [refusal] = await this.workflow.refusalsOf(id, [form.type], actor);
+    if (refusal?.code === 'requirements_not_met') {
+      return { missing: refusal.missing, suppliers: refusal.suppliedBy.map((supplier) => this.supplierOf(supplier, view)) };
     }
-    return `${COMMAND[form.type]} is not possible while the item is ${view.statusDescription}.`;
+    return { missing: [`${COMMAND[form.type]} is not possible while the item is ${view.statusDescription}.`], suppliers: [] };
+  }
+
+  private supplierOf(supplier: Supplier, view: ItemView): string {
+    return supplierInWords(supplier, view.item.owner, (id) => this.pages.nameOf(id));
+  }
+
+  /** A field's choices: a person field the directory's people, an inspection field the inspection activity recorded. */
+  private withChoices(field: FormField): FormField {
+    if (field.kind === 'inspection') {
+      const recorded = this.register.inspectionActivity().map((activity) => ({
+        value: activity.id,
+        text: activity.title,
+        hint: { text: `Fieldwork ${govukDate(activity.fieldworkFrom)} to ${govukDate(activity.fieldworkTo)}` },
+      }));
+      return { ...field, items: field.other ? [...recorded, { value: field.other.value, text: field.other.text }] : recorded };
+    }
+    return this.withPeople(field);
   }
 
   /** A person field offers the directory's people who act in its role, by name, each with what they lead. */
@@ -218,4 +247,10 @@ function doneMessage(done: string | undefined): string | undefined {
 
 function isOverdue(view: ItemView, today: string): boolean {
   return view.item.dueDate !== null && view.item.dueDate < today && !view.closed && view.status !== 'not_applicable';
+}
+
+/** Who can supply what a refused command lacks, in words: the owner by name, or the force liaison officer. */
+export function supplierInWords(supplier: Supplier, owner: string | null, nameOf: (userId: string) => string): string {
+  if (supplier === 'liaison' || owner === null) return 'the force liaison officer';
+  return `${nameOf(owner)}, the owner`;
 }

@@ -31,7 +31,13 @@ export interface DueDateChange {
   reason: string;
 }
 
-export function timeline(history: ItemHistory, nameOf: (userId: string) => string, asAt?: string): TimelineRow[] {
+/** How the timeline names what events name by id: people, and inspection activity. */
+export interface TimelineNames {
+  nameOf(userId: string): string;
+  activityTitle(activityId: string): string;
+}
+
+export function timeline(history: ItemHistory, names: TimelineNames, asAt?: string): TimelineRow[] {
   return shown(history, asAt).map((entry) => ({
     occurredAt: entry.occurredAt,
     occurredOn: entry.occurredOn,
@@ -40,8 +46,9 @@ export function timeline(history: ItemHistory, nameOf: (userId: string) => strin
     role: entry.role,
     imported: entry.imported,
     type: entry.type,
-    what: describe(entry, nameOf),
-    why: entry.reason,
+    what: describe(entry, names),
+    // A decision's comment is its why, where the command took a comment and not a reason.
+    why: entry.reason ?? commentOf(entry),
     from: entry.from,
     to: entry.to,
     document: documentOf(entry),
@@ -61,6 +68,11 @@ export function sentBack(rows: readonly TimelineRow[]): TimelineRow | undefined 
   return last !== undefined && SENT_BACK.has(last.type) ? last : undefined;
 }
 
+function commentOf(entry: HistoryEntry): string | null {
+  const data = entry.data as { comment?: unknown };
+  return typeof data.comment === 'string' ? data.comment : null;
+}
+
 function documentOf(entry: HistoryEntry): TimelineRow['document'] {
   const event = { type: entry.type, data: entry.data } as RecommendationEvent;
   return event.type === 'EvidenceAttached' && 'file' in event.data
@@ -70,10 +82,11 @@ function documentOf(entry: HistoryEntry): TimelineRow['document'] {
 
 export function dueDateLineage(history: ItemHistory, asAt?: string): { original: string | null; changes: DueDateChange[] } {
   let original: string | null = null;
+  let current: string | null = null;
   const changes: DueDateChange[] = [];
   for (const entry of shown(history, asAt)) {
     const event = entry as unknown as HistoryEntry & RecommendationEvent;
-    if (event.type === 'RecommendationOpened') original = event.data.dueDate ?? null;
+    if (event.type === 'RecommendationOpened') original = current = event.data.dueDate ?? null;
     if (event.type === 'DueDateChanged') {
       changes.push({
         occurredAt: entry.occurredAt,
@@ -82,6 +95,14 @@ export function dueDateLineage(history: ItemHistory, asAt?: string): { original:
         to: event.data.to,
         reason: event.data.reason,
       });
+      current = event.data.to;
+    }
+    // A reopening sets the due date afresh (the stored data: version 1 reopenings have none).
+    if (event.type === 'Reopened') {
+      const { dueDate, reason } = event.data as { dueDate?: string | null; reason: string };
+      if (dueDate)
+        changes.push({ occurredAt: entry.occurredAt, userId: entry.userId, from: current, to: dueDate, reason: `Reopened: ${reason}` });
+      current = dueDate ?? current;
     }
   }
   return { original, changes };
@@ -92,7 +113,7 @@ function shown(history: ItemHistory, asAt?: string): HistoryEntry[] {
 }
 
 /** What the event says, in a line. The data is the event's own: the timeline adds nothing. */
-function describe(entry: HistoryEntry, nameOf: (userId: string) => string): string {
+function describe(entry: HistoryEntry, { nameOf, activityTitle }: TimelineNames): string {
   const event = { type: entry.type, data: entry.data } as RecommendationEvent;
   switch (event.type) {
     case 'RecommendationOpened': {
@@ -129,11 +150,19 @@ function describe(entry: HistoryEntry, nameOf: (userId: string) => string): stri
         : `Approved by ${nameOf(event.data.approvedBy)} and sent to HMICFRS on ${piecesOfEvidence(event.data.evidence.length)}`;
     case 'HmicfrsVerified':
       if (event.data.fromTracker) return `HMICFRS verification, ${fromTracker(event.data.fromTracker, entry, nameOf)}`;
-      return event.data.verifiedBy ? `Verified by ${nameOf(event.data.verifiedBy)}` : '';
+      return [
+        event.data.verifiedBy && `Verified by ${nameOf(event.data.verifiedBy)}`,
+        event.data.inspection &&
+          `at ${'activityId' in event.data.inspection ? activityTitle(event.data.inspection.activityId) : event.data.inspection.named}`,
+      ]
+        .filter(Boolean)
+        .join(' ');
     case 'LevelChanged':
       return `Level ${event.data.from} → ${event.data.to}`;
     case 'ClosedAndArchived':
       return `Closed and archived from level ${event.data.fromLevel}`;
+    case 'Reopened':
+      return event.data.dueDate ? `Due ${govukDate(event.data.dueDate)}; needs a fresh RAG rating` : '';
     case 'MarkedNotApplicable':
       return `Addressed to ${event.data.addressedTo}`;
     case 'RecommendationLinked':
