@@ -161,6 +161,14 @@ describe('evidence documents over the JSON API', () => {
       .parse(binary)
       .expect(200);
     expect(Buffer.compare(opened.body as Buffer, letter)).toBe(0);
+    // Plain text sent as text/plain is a document too, not a string for the JSON reference's fields.
+    const minutes = 'Minutes of the force performance board, June 2024';
+    const note = await owner()
+      .post('/recommendations/E-7/evidence?fileName=note.txt')
+      .set('content-type', 'text/plain')
+      .send(minutes)
+      .expect(200);
+    expect(note.body.recorded[0].data.file).toEqual({ name: 'note.txt', mediaType: 'text/plain', size: minutes.length });
   });
 
   describe('refuses a bad document sent as the whole body, naming the problem, and stores and records nothing', () => {

@@ -6,6 +6,9 @@ import { IMPORT_MEDIA_TYPES } from './imports/import-media-types';
 /** The route that takes an evidence document as the whole request body, as well as multipart and JSON. */
 const DOCUMENT_ROUTE = '/recommendations/:id/evidence';
 
+/** Fastify's body limit when the server names none. */
+const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
 /** Requests whose body is an evidence document, left unread for the evidence intake to stream. */
 const DOCUMENT_BODIES = new WeakSet<IncomingMessage>();
 
@@ -18,8 +21,9 @@ type Done = (error: Error | null, body?: unknown) => void;
 
 /**
  * Bodies that are files rather than JSON or a form. POST /imports takes a register file whole (CSV, XLSX or
- * octet-stream, at most MAX_IMPORT_BYTES, as every other route but one does for those types); POST
- * /recommendations/:id/evidence takes a document of any of those types or any other, left unread so that
+ * octet-stream, at most MAX_IMPORT_BYTES, as every other route but one does for those types; plain text is
+ * read whole as a string, as Fastify does); POST /recommendations/:id/evidence takes a document of any of
+ * those types or any other, left unread so that
  * the intake streams it to disk as it arrives (its type is read from its bytes, whatever the header says).
  * Fastify has one parser a media type for every route, so the parser decides by the route. Any other type
  * anywhere else is a 415, as without a parser.
@@ -33,6 +37,13 @@ export function parseFileBodies(fastify: FastifyInstance): void {
   };
   fastify.addContentTypeParser(IMPORT_MEDIA_TYPES, (request, payload, done: Done) => {
     if (!leaveForTheRoute(request, done)) readWhole(request, payload, MAX_IMPORT_BYTES, done);
+  });
+  // Fastify's own for plain text, but that a plain text document sent as it is must reach the intake too.
+  fastify.addContentTypeParser('text/plain', (request, payload, done: Done) => {
+    if (leaveForTheRoute(request, done)) return;
+    readWhole(request, payload, fastify.initialConfig.bodyLimit ?? DEFAULT_BODY_LIMIT, (error, body) =>
+      done(error, body === undefined ? undefined : (body as Buffer).toString('utf8')),
+    );
   });
   fastify.addContentTypeParser('*', (request, _payload, done: Done) => {
     if (leaveForTheRoute(request, done)) return;
