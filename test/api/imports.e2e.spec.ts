@@ -148,6 +148,22 @@ describe('POST /imports, many problems', () => {
     expect(response.body.detail).toContain('Nothing was imported: 1500 problems');
     expect(response.body.detail).toContain('The first 1000 are listed, and 500 more.');
   });
+
+  it('answers a file of 20,000 bad rows in a few hundred kilobytes, not one line per problem', async () => {
+    const bad = csv(Array.from({ length: 20_000 }, (_, i) => row({ reference: String(100 + i), rag: 'purple', level: '9' })));
+    const position = async () => (await request(api.url).get('/health').expect(200)).body.store.position;
+    const before = await position();
+    const response = await request(api.url)
+      .post('/imports')
+      .set('Authorization', api.bearer('flo-fletcher', 'liaison'))
+      .set('Content-Type', 'text/csv')
+      .send(bad)
+      .expect(422);
+    expect(response.body).toMatchObject({ problemCount: 40_000 });
+    expect(response.body.problems).toHaveLength(1000);
+    expect(response.text.length).toBeLessThan(512 * 1024);
+    expect(await position()).toEqual(before);
+  }, 120_000);
 });
 
 describe('POST /imports, the largest allowed file', () => {
