@@ -59,6 +59,34 @@ describe('each event is applied exactly once, whatever stops the projector', () 
     await expectReadModelsToEqualTheLog(second);
   });
 
+  it("a batch whose checkpoint cannot be written leaves nothing of itself: each checkpoint is written in its batch's transaction", async () => {
+    const dir = tempDir();
+    // Batches small enough for several to commit before the one refused.
+    const first = open({ dir, projector: { batchSize: 100 } });
+    await appendAll(first.store, histories({ seed: 22, items: 60, commands: 1500 }));
+    const refuseAfter = ((await first.store.health()).position! * 2n) / 3n;
+    // The read-model database itself refuses the audit trail's checkpoint past there, as a full disk or a fault would.
+    first.database.db.exec(
+      `CREATE TRIGGER checkpoint_refused BEFORE UPDATE ON projection_checkpoints
+       WHEN NEW.name = 'audit' AND CAST(NEW.position AS INTEGER) > ${refuseAfter}
+       BEGIN SELECT RAISE(ABORT, 'checkpoint refused'); END`,
+    );
+    await expect(first.projector.catchUp()).rejects.toThrow(/checkpoint refused/);
+
+    // The register and the approval queue had applied that batch too: it rolled back with the checkpoint it could not record.
+    const stopped = checkpoints(first);
+    expect(new Set(Object.values(stopped)).size).toBe(1);
+    const at = BigInt(stopped.register!);
+    expect(at).toBeGreaterThan(0n);
+    expect(at).toBeLessThanOrEqual(refuseAfter);
+    await expectReadModelsToEqualTheLog(first, at);
+
+    first.database.db.exec('DROP TRIGGER checkpoint_refused');
+    const second = open({ dir, store: first.store });
+    expect(await second.projector.catchUp()).toBe(true);
+    await expectReadModelsToEqualTheLog(second);
+  });
+
   it('a projector process killed with SIGKILL in the middle of a batch loses nothing and applies nothing twice', async () => {
     const dir = tempDir();
     const side = open({ dir });

@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import request from 'supertest';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { ItemHistoryReader } from '@hmicfrs/workflow';
+import { rehashFrom } from '../../libs/seal/test/support/sealed-store';
 import { signedIn, startPages, submitForm, type RunningPages } from '../pages/support/running-pages';
 
 const SEALING = { SEAL_EVERY_EVENTS: '1', SEAL_EVERY_MINUTES: '0' };
@@ -126,5 +127,32 @@ describe('the API verifies its history at start and refuses commands on an alter
     await submitForm(owner, '/app/items/P-2/rate', { rag: 'amber' }).then((r) => expect(r.status).toBe(303));
     const page = await owner.get('/app/items/P-2').expect(200);
     expect(page.text).toContain('Sealed history verifies');
+  });
+
+  it('an item changed while the API was stopped, its chain re-hashed so that it holds: found against the checkpoints, its commands refused', async () => {
+    await settledHealth(5);
+    await pages.close();
+    const db = new Database(join(dataDir, 'events.db'));
+    rehashFrom(db, 'recommendation-P-2', 0, (data) => (data.text = 'Identify nobody'));
+    db.close();
+
+    pages = await startPages({ DATA_DIR: dataDir, ...SEALING });
+    await settledHealth(5);
+    const { integrity } = await health();
+    expect(integrity.broken).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          kind: 'rehashed-stream',
+          stream: 'recommendation-P-2',
+          message: expect.stringContaining('its chain holds'),
+        }),
+      ]),
+    );
+    const owner = await signedIn(pages.url, 'supt-patel');
+    const refused = await submitForm(owner, '/app/items/P-2/rate', { rag: 'green' });
+    expect(refused.status).toBe(423);
+    expect(refused.text).toContain('The history of recommendation-P-2 no longer verifies against its signed checkpoints');
+    const stored = await pages.app.get<EventStore>(EVENT_STORE).readStream('recommendation-P-2');
+    expect(stored.map((event) => event.type)).toEqual(['RecommendationOpened', 'RagRated']);
   });
 });

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SqliteEventStore, WrongExpectedRevision } from '@hmicfrs/event-store';
 import { recommendationStream, type Actor } from '@hmicfrs/lifecycle';
+import { IdempotencyKeyReused } from './errors';
 import { PeopleDirectory } from './people-directory';
 import { RecommendationWorkflow } from './recommendation-workflow';
 
@@ -76,5 +77,52 @@ describe('the command pipeline, with another writer on the same store', () => {
       name: 'CommandRefused',
       refusal: { code: 'not_allowed_now' },
     });
+  });
+
+  /** The store's next append waits until `release`: the request that makes it is in flight meanwhile. */
+  function holdNextAppend(store: SqliteEventStore): { reached: Promise<void>; release: () => void } {
+    let reached!: () => void;
+    let release!: () => void;
+    const reachedAppend = new Promise<void>((resolve) => (reached = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    const append = store.append.bind(store);
+    jest.spyOn(store, 'append').mockImplementationOnce(async (...args) => {
+      reached();
+      await released;
+      return append(...args);
+    });
+    return { reached: reachedAppend, release };
+  }
+
+  const rate = (workflow: RecommendationWorkflow, rag: 'red' | 'green') =>
+    workflow.execute('9159', { type: 'RATE', rag }, { actor: owner, idempotencyKey: 'rate-once' });
+
+  const ratings = async () => (await stores[0].readStream(recommendationStream('9159'))).filter((event) => event.type === 'RagRated');
+
+  it('refuses one Idempotency-Key with another body while its first request is still being written, and replays it for the same body', async () => {
+    const held = holdNextAppend(stores[0]);
+    const first = rate(workflows[0], 'red');
+    await held.reached;
+    const other = rate(workflows[0], 'green');
+    const same = rate(workflows[0], 'red');
+    held.release();
+    await expect(other).rejects.toBeInstanceOf(IdempotencyKeyReused);
+    const [written, replayed] = await Promise.all([first, same]);
+    expect(written).toMatchObject({ replayed: false, item: { rag: 'red' } });
+    expect(replayed).toMatchObject({ replayed: true, item: { rag: 'red' }, revision: written.revision, position: written.position });
+    expect((await ratings()).map((event) => event.data)).toEqual([{ rag: 'red' }]);
+  });
+
+  it('answers one Idempotency-Key sent to two instances at once, the first still being written, as what the store kept', async () => {
+    const held = holdNextAppend(stores[0]);
+    const first = rate(workflows[0], 'red');
+    await held.reached;
+    // The other instance knows nothing of the request in flight here: it writes its own, and the first learns of it.
+    const elsewhere = await rate(workflows[1], 'green');
+    held.release();
+    await expect(first).rejects.toBeInstanceOf(IdempotencyKeyReused);
+    expect(elsewhere).toMatchObject({ replayed: false, item: { rag: 'green' } });
+    expect((await ratings()).map((event) => event.data)).toEqual([{ rag: 'green' }]);
+    await expect(rate(workflows[0], 'green')).resolves.toMatchObject({ replayed: true, item: { rag: 'green' } });
   });
 });

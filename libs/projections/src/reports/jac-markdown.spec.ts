@@ -38,4 +38,14 @@ describe('jacMarkdown', () => {
     expect(markdown).toContain('| PEEL &lt;script&gt;');
     expect(markdown).toContain('Review &lt;b&gt;custody&lt;/b&gt; \\| \\*\\*now\\*\\*');
   });
+
+  it('carries no HTML in any section: signed off, by report, overdue and waiting for HMICFRS, in references, texts and owners', () => {
+    const hostile: ItemLine = { ...item, reference: '<i>P-2</i>', owner: '<u onmouseover=alert(3)>owner</u>', dueDate: '2024-01-31' };
+    const late = { ...hostile, daysOverdue: 151 };
+    const markdown = jacMarkdown({ ...report, overdue: [late], waitingForHmicfrs: [{ ...late, status: 'self_certified' }] });
+    expect(markdown).not.toMatch(/<[a-z/!?]/i);
+    expect(markdown).toContain('| &lt;i&gt;P-2&lt;/i&gt; |');
+    expect(markdown).toContain('| &lt;u onmouseover=alert(3)&gt;owner&lt;/u&gt; |');
+    expect(markdown).toContain('- &lt;i&gt;P-2&lt;/i&gt; (Recommendation Lv3): Review &lt;b&gt;custody&lt;/b&gt;');
+  });
 });
