@@ -26,7 +26,7 @@ const probes: { [Type in LifecycleCommandType]: Probe<Type> } = {
   ],
   REMOVE_EVIDENCE: (item) => item.evidence.slice(0, 1).map(({ evidenceId }) => ({ type: 'REMOVE_EVIDENCE', evidenceId })),
   ASSIGN_OWNER: (_, actor) => [{ type: 'ASSIGN_OWNER', owner: actor.userId }],
-  CHANGE_DUE_DATE: () => [{ type: 'CHANGE_DUE_DATE', dueDate: '', reason: '' }],
+  CHANGE_DUE_DATE: () => [{ type: 'CHANGE_DUE_DATE', dueDate: '', reason: 'a reason' }],
   SUBMIT: () => [{ type: 'SUBMIT' }],
   WITHDRAW: () => [{ type: 'WITHDRAW' }],
   APPROVE: () => [{ type: 'APPROVE' }],

@@ -35,7 +35,8 @@ export type LifecycleCommand =
   | ({ type: 'ATTACH_EVIDENCE' } & Evidence)
   | { type: 'REMOVE_EVIDENCE'; evidenceId: string }
   | { type: 'ASSIGN_OWNER'; owner: string }
-  | { type: 'CHANGE_DUE_DATE'; dueDate: IsoDate; reason: string }
+  /** `reason` may be left out only for the item's first due date. */
+  | { type: 'CHANGE_DUE_DATE'; dueDate: IsoDate; reason?: string }
   | { type: 'SUBMIT' }
   | { type: 'WITHDRAW' }
   /** `fromTracker` only from an import: the tracker says the DCC approved, outside the system. */

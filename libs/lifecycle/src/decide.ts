@@ -58,7 +58,7 @@ export function decide(
 }
 
 function opened(command: OpenRecommendation): RecommendationOpened['data'] {
-  const { id, reference, kind, inspectionId, text, level, addressee, portfolio, owner, dueDate } = command;
+  const { id, reference, kind, inspectionId, text, level, addressee, portfolio, owner, dueDate, dueWithin } = command;
   return {
     id,
     reference,
@@ -70,5 +70,6 @@ function opened(command: OpenRecommendation): RecommendationOpened['data'] {
     portfolio,
     ...(owner === undefined ? {} : { owner }),
     ...(dueDate === undefined ? {} : { dueDate }),
+    ...(dueWithin === undefined ? {} : { dueWithin: { months: dueWithin.months, of: dueWithin.of } }),
   };
 }

@@ -101,14 +101,27 @@ export type RecommendationOpened = Fact<
     portfolio: string;
     owner?: string;
     dueDate?: IsoDate;
+    /**
+     * Where HMICFRS gave the due date as a span of the report's publication ("within three months"):
+     * `dueDate` is worked out from it. Absent where a date was given, and on items opened before spans
+     * were kept; no version change: absent reads as a date given as such.
+     */
+    dueWithin?: DueWithin;
   }
 >;
+
+/** A due date given as a span: so many months from the report's publication. */
+export interface DueWithin {
+  months: number;
+  of: 'publication';
+}
 export type RagRated = Fact<'RagRated', { rag: Rag }>;
 export type ProgressNoted = Fact<'ProgressNoted', { text: string }>;
 export type EvidenceAttached = Fact<'EvidenceAttached', Evidence>;
 export type EvidenceRemoved = Fact<'EvidenceRemoved', { evidenceId: string }>;
 export type OwnerAssigned = Fact<'OwnerAssigned', { owner: string }>;
-export type DueDateChanged = Fact<'DueDateChanged', { from: IsoDate | null; to: IsoDate; reason: string }>;
+/** `reason` is `null` only for an item's first due date, which needs none: there was nothing to change. */
+export type DueDateChanged = Fact<'DueDateChanged', { from: IsoDate | null; to: IsoDate; reason: string | null }>;
 export type SubmittedForClosure = Fact<'SubmittedForClosure', { submittedBy: string; evidence: Evidence[] }>;
 export type SubmissionWithdrawn = Fact<'SubmissionWithdrawn', Record<string, never>>;
 export type ClosureReturned = Fact<'ClosureReturned', { reason: string }>;

@@ -20,11 +20,12 @@ export { recommendationMachine, type RecommendationState } from './recommendatio
 export { statusOf, isClosed, isInProgress, describeStatus, type Status } from './status';
 export { decide } from './decide';
 export { allowedCommands, refusalOf } from './allowed-commands';
+export { dueDateWithin } from './due-dates';
 export { evolve, replay } from './replay';
 export { follow, restorePosition, type LifecyclePosition } from './position';
 export { upcast, schemaVersions, type StoredEvent } from './upcast';
 export { HistoryNotReplayable, UnreadableEvent, EventDoesNotFit } from './errors';
-export { decideInspectionReport, replayInspectionReport, type InspectionReport } from './inspection-report';
+export { decideInspectionReport, replayInspectionReport, sameReportAs, type InspectionReport } from './inspection-report';
 export {
   STREAM_CATEGORIES,
   recommendationStream,

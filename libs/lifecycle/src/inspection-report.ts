@@ -53,3 +53,25 @@ export function replayInspectionReport(stream: Iterable<StoredEvent>): Inspectio
   }
   return report;
 }
+
+/**
+ * Reports already recorded that look like the one about to be: the same title (ignoring case, spacing
+ * and punctuation) published the same day. The same report recorded twice would count its items twice,
+ * so the liaison officer is warned first; two reports may share both, so it is a warning, not a refusal.
+ */
+export function sameReportAs(
+  recorded: Iterable<InspectionReport>,
+  report: Pick<InspectionReport, 'id' | 'title' | 'publishedOn'>,
+): InspectionReport[] {
+  const title = comparableTitle(report.title);
+  return [...recorded].filter(
+    (other) => other.id !== report.id && other.publishedOn === report.publishedOn && comparableTitle(other.title) === title,
+  );
+}
+
+function comparableTitle(title: string): string {
+  return title
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}

@@ -1,4 +1,5 @@
 import type {
+  DueWithin,
   EscalationKind,
   Evidence,
   EvidenceRef,
@@ -29,6 +30,8 @@ export interface Item {
   rag: Rag | null;
   latestProgressNote: string | null;
   dueDate: IsoDate | null;
+  /** Where the due date is HMICFRS's span of the publication ("within three months"), until it is changed. */
+  dueWithin: DueWithin | null;
   /** The first due date the item ever had: the JAC asks how far an item has slipped. */
   originalDueDate: IsoDate | null;
   /** Evidence attached now. */
@@ -56,6 +59,7 @@ export function openedItem(opened: RecommendationOpened['data']): Item {
     rag: null,
     latestProgressNote: null,
     dueDate: opened.dueDate ?? null,
+    dueWithin: opened.dueWithin ?? null,
     originalDueDate: opened.dueDate ?? null,
     evidence: [],
     submission: null,

@@ -21,7 +21,7 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
     case 'ASSIGN_OWNER':
       return [{ type: 'OwnerAssigned', data: { owner: command.owner } }];
     case 'CHANGE_DUE_DATE':
-      return [{ type: 'DueDateChanged', data: { from: item.dueDate, to: command.dueDate, reason: command.reason } }];
+      return [{ type: 'DueDateChanged', data: { from: item.dueDate, to: command.dueDate, reason: command.reason?.trim() || null } }];
     case 'SUBMIT':
       return [{ type: 'SubmittedForClosure', data: { submittedBy: actor.userId, evidence: item.evidence.map(evidenceOf) } }];
     case 'WITHDRAW':

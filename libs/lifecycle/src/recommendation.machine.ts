@@ -37,6 +37,7 @@ export const recommendationMachine = setup({
     assignOwner: assign((_, { owner }: { owner: string }) => ({ owner })),
     changeDueDate: assign(({ context }, params: { to: string }) => ({
       dueDate: params.to,
+      dueWithin: null,
       originalDueDate: context.originalDueDate ?? params.to,
     })),
     recordSubmission: assign((_, { submittedBy, evidence }: NonNullable<Item['submission']>) => ({
@@ -50,6 +51,7 @@ export const recommendationMachine = setup({
     startAfresh: assign(({ context }, { dueDate }: { dueDate: string | null }) => ({
       rag: null,
       dueDate,
+      dueWithin: null,
       originalDueDate: context.originalDueDate ?? dueDate,
     })),
     changeLevel: assign((_, { to }: { to: Level }) => ({ level: to })),
@@ -200,7 +202,7 @@ function inProgress() {
     ReminderIssued: { actions: { type: 'remind', params: dataOf } },
     Escalated: { actions: { type: 'remind', params: dataOf } },
     OwnerAssigned: { actions: { type: 'assignOwner', params: dataOf } },
-    DueDateChanged: { actions: { type: 'changeDueDate', params: dataOf } },
+    DueDateChanged: { guard: requires('aReasonForAChange'), actions: { type: 'changeDueDate', params: dataOf } },
     ClosedAndArchived: { target: '#recommendation.archived', actions: 'archive' },
   } as const;
 }

@@ -77,6 +77,11 @@ export const rules = {
     },
     (command) => `${command} is a person's decision: the system never gives it (an import records a tracker's as history)`,
   ),
+  aReasonForAChange: requirement(
+    // An item's first due date changes nothing, so it needs no reason; every later one does (the committee asks).
+    (_, event) => event.type === 'DueDateChanged' && (event.data.from === null || event.data.reason !== null),
+    (command) => `${command} needs a reason: the item already has a due date`,
+  ),
   evidenceNotYetAttached: requirement(
     (item, event) => event.type === 'EvidenceAttached' && !item.evidence.some((e) => e.evidenceId === event.data.evidenceId),
     (command) => `${command} names evidence that is already attached to this item`,

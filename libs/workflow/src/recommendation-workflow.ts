@@ -6,6 +6,7 @@ import {
   activityStream,
   decide,
   decideInspectionReport,
+  dueDateWithin,
   evolve,
   inspectionStream,
   personStream,
@@ -14,6 +15,7 @@ import {
   refusalOf,
   replayInspectionReport,
   type DomainEvent,
+  type DueWithin,
   type InspectionReport,
   type LifecycleCommand,
   type LifecycleCommandType,
@@ -90,7 +92,8 @@ export class RecommendationWorkflow {
     return written.state;
   }
 
-  async open(command: OpenRecommendation, request: CommandRequest): Promise<ItemOutcome> {
+  async open(given: OpenRecommendation, request: CommandRequest): Promise<ItemOutcome> {
+    const command = given.dueWithin === undefined ? given : await this.withDueDateWorkedOut(given, given.dueWithin);
     const written = await this.pipeline.handle(
       this.items,
       {
@@ -159,6 +162,13 @@ export class RecommendationWorkflow {
       },
       request,
     );
+  }
+
+  /** A due date given as a span of the report's publication, worked out from the report (which must exist). */
+  private async withDueDateWorkedOut(command: OpenRecommendation, within: DueWithin): Promise<OpenRecommendation> {
+    const report = replayInspectionReport(await this.store.readStream(inspectionStream(command.inspectionId)));
+    if (report === undefined) throw new UnknownInspectionReport(command.inspectionId);
+    return { ...command, dueDate: dueDateWithin(report.publishedOn, within) };
   }
 
   /** Every person field names someone in the directory of people (`person-<id>`), or the command is refused naming them. */

@@ -30,7 +30,7 @@ export class RecommendationsController {
   @Can('recommendation.open')
   @ApiHeader({ name: 'Idempotency-Key', required: false })
   open(
-    @Body() { occurredAt, reference, owner, ...item }: OpenRecommendationDto,
+    @Body() { occurredAt, reference, owner, dueWithinMonths, ...item }: OpenRecommendationDto,
     @FromRequest() request: CommandRequest,
   ): Promise<ItemOutcome> {
     // The owner's id normalised where it enters, as assign's is: the event names the directory's id.
@@ -40,6 +40,7 @@ export class RecommendationsController {
       reference,
       ...item,
       ...(owner ? { owner: personId(owner) } : {}),
+      ...(dueWithinMonths === undefined ? {} : { dueWithin: { months: dueWithinMonths, of: 'publication' as const } }),
     };
     return this.workflow.open(command, { ...request, occurredAt });
   }

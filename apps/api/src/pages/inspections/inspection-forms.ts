@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { personId, type OpenRecommendation, type RecordInspectionReport } from '@hmicfrs/lifecycle';
+import { personId, type InspectionReport, type OpenRecommendation, type RecordInspectionReport } from '@hmicfrs/lifecycle';
 import { OpenRecommendationDto } from '../../recommendations/dto/open-recommendation.dto';
 import { RecordInspectionDto } from '../../recommendations/dto/record-inspection.dto';
 import { dateInput, text, type FieldError, type FormBody } from '../forms/form';
@@ -24,7 +24,14 @@ const ITEM_ERRORS: Record<string, FieldError> = {
   portfolio: { field: 'portfolio', text: 'Enter the portfolio (up to 200 characters)' },
   owner: { field: 'owner', text: 'Select the owner from the directory of people, or leave it empty' },
   dueDate: { field: 'dueDate-day', text: 'Enter the due date as a real date, or leave it empty' },
+  dueWithinMonths: {
+    field: 'dueWithinMonths',
+    text: 'Enter the months from publication as a whole number from 1 to 120, or leave it empty',
+  },
 };
+
+const BOTH_DUE = { field: 'dueWithinMonths', text: 'Give a due date or a number of months from publication, not both' };
+const RECEIVED_ON = { field: 'receivedOn-day', text: 'Enter the day it was received as a real date not after today, or leave it empty' };
 
 function refused(dto: new () => object, values: object, errors: Record<string, FieldError>): FieldError[] {
   const failed = new Set(
@@ -63,9 +70,20 @@ export function readInspectionReport(body: FormBody): { command: RecordInspectio
   };
 }
 
-export function readNewItem(inspectionId: string, body: FormBody): { command: OpenRecommendation } | { errors: FieldError[] } {
+/**
+ * A new item from the form, and the day it was received: `receivedOn` if given, else the report's
+ * publication (an item comes with its report, not on the day someone types it in).
+ */
+export function readNewItem(
+  report: Pick<InspectionReport, 'id' | 'publishedOn'>,
+  body: FormBody,
+  today: string,
+): { command: OpenRecommendation; receivedOn: string } | { errors: FieldError[] } {
+  const inspectionId = report.id;
   const owner = text(body, 'owner');
   const dueDate = optionalDate(body, 'dueDate');
+  const months = text(body, 'dueWithinMonths');
+  const receivedOn = dateInput(body, 'receivedOn');
   const values = {
     reference: text(body, 'reference'),
     kind: text(body, 'kind'),
@@ -77,8 +95,20 @@ export function readNewItem(inspectionId: string, body: FormBody): { command: Op
     // Normalised where it enters, as every person's id is (the select offers the directory's ids; a crafted post may not).
     ...(owner ? { owner: personId(owner) } : {}),
     ...(dueDate === undefined ? {} : { dueDate }),
+    ...(months === '' ? {} : { dueWithinMonths: /^\d{1,3}$/.test(months) ? Number(months) : months }),
   };
   const errors = refused(OpenRecommendationDto, values, ITEM_ERRORS);
+  if (dueDate !== undefined && months !== '') errors.push(BOTH_DUE);
+  if (receivedOn === null || (receivedOn !== undefined && receivedOn > today)) errors.push(RECEIVED_ON);
   if (errors.length) return { errors };
-  return { command: { type: 'OPEN_RECOMMENDATION', id: values.reference, ...(values as Omit<OpenRecommendation, 'type' | 'id'>) } };
+  const { dueWithinMonths, ...item } = values as Omit<OpenRecommendation, 'type' | 'id'> & { dueWithinMonths?: number };
+  return {
+    command: {
+      type: 'OPEN_RECOMMENDATION',
+      id: values.reference,
+      ...item,
+      ...(dueWithinMonths === undefined ? {} : { dueWithin: { months: dueWithinMonths, of: 'publication' } }),
+    },
+    receivedOn: receivedOn ?? report.publishedOn,
+  };
 }

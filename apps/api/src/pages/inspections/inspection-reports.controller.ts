@@ -3,19 +3,24 @@ import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage, permits } from '@hmicfrs/auth';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
-import { inspectionStream, replayInspectionReport, type InspectionReport } from '@hmicfrs/lifecycle';
+import { inspectionStream, replayInspectionReport, sameReportAs, type InspectionReport } from '@hmicfrs/lifecycle';
 import { CommandRefused, RecommendationWorkflow } from '@hmicfrs/workflow';
 import { ItemIdParams } from '../../recommendations/dto/item-id.params';
-import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
+import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
 import { PeopleQueries } from '@hmicfrs/projections';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES } from '../web-pages';
 import { INSPECTION_TYPE, KIND } from '../words';
 import { InspectionReportList } from './inspection-report-list';
+import { CLOCK, type Clock } from '@hmicfrs/clock';
+import { ukDay } from '../nunjucks-filters';
+import { onDay } from '../items/action-forms';
 import { readInspectionReport, readNewItem } from './inspection-forms';
 
 const TYPE_ITEMS = Object.entries(INSPECTION_TYPE).map(([value, label]) => ({ value, text: label }));
 const KIND_ITEMS = Object.entries(KIND).map(([value, label]) => ({ value, text: label }));
+
+const CONFIRM_SAME_REPORT = 'A report with this title and publication date is already recorded: tick the box if this is another one';
 
 /** Inspection reports: the list, recording a new one, one report with its items, and adding an item to it. */
 @ApiExcludeController()
@@ -28,6 +33,7 @@ export class InspectionReportsController {
     private readonly reports: InspectionReportList,
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly people: PeopleQueries,
+    @Inject(CLOCK) private readonly clock: Clock,
   ) {}
 
   @Get()
@@ -53,6 +59,11 @@ export class InspectionReportsController {
   async record(@Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
     const read = readInspectionReport(body);
     if ('errors' in read) return this.showReportForm(request, reply, body, read.errors, 422);
+    // The same report recorded twice would count its items twice: asked to confirm, never refused.
+    const lookAlikes = sameReportAs(await this.reports.all(), read.command);
+    if (lookAlikes.length > 0 && text(body, 'confirmSameReport') !== 'yes') {
+      return this.showReportForm(request, reply, body, [{ field: 'confirmSameReport', text: CONFIRM_SAME_REPORT }], 422, lookAlikes);
+    }
     try {
       await this.workflow.recordInspectionReport(read.command, { actor: request.actor! });
     } catch (error) {
@@ -97,10 +108,12 @@ export class InspectionReportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const report = await this.find(id);
-    const read = readNewItem(id, body);
+    const today = ukDay(this.clock());
+    const read = readNewItem(report, body, today);
     if ('errors' in read) return this.showItemForm(request, reply, report, body, read.errors, 422);
     try {
-      await this.workflow.open(read.command, { actor: request.actor! });
+      // Opened as at the day it was received, so the reports count it then, not on the day it was typed in.
+      await this.workflow.open(read.command, { actor: request.actor!, ...onDay(read.receivedOn, today) });
     } catch (error) {
       if (!(error instanceof CommandRefused)) throw error;
       return this.showItemForm(
@@ -121,12 +134,19 @@ export class InspectionReportsController {
     return report;
   }
 
-  private showReportForm(request: PageRequest, reply: FastifyReply, values: FormBody, errors: FieldError[], status: number) {
+  private showReportForm(
+    request: PageRequest,
+    reply: FastifyReply,
+    values: FormBody,
+    errors: FieldError[],
+    status: number,
+    lookAlikes: InspectionReport[] = [],
+  ) {
     return this.pages.render(
       request,
       reply,
       'inspection-report-new.njk',
-      { title: 'Record an inspection report', values, types: TYPE_ITEMS, ...errorsForPage(errors) },
+      { title: 'Record an inspection report', values, types: TYPE_ITEMS, lookAlikes, ...errorsForPage(errors) },
       status,
     );
   }

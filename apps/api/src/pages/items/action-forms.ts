@@ -19,8 +19,8 @@ export interface ActionForm {
   /** Without an item, the fields' names and wording only (what validation needs); with one, its choices too. */
   fields(item?: Item): FormField[];
   confirmation?(item: Item): { name: string; label: string; error: string } | undefined;
-  /** The command, or the fields that are wrong. Values are checked by the JSON API's own DTOs. */
-  read(body: FormBody): { command: LifecycleCommand } | { errors: FieldError[] };
+  /** The command, or the fields that are wrong, as the form stands for `item`. Values are checked by the JSON API's own DTOs. */
+  read(body: FormBody, item?: Item): { command: LifecycleCommand } | { errors: FieldError[] };
 }
 
 /**
@@ -48,8 +48,14 @@ export function readOccurredOn(
   today: string,
 ): { occurredAt?: string; extra?: { occurredOn: string } } | { error: FieldError } {
   const day = dateInput(body, OCCURRED_ON.name);
-  if (day === undefined || day === today) return {};
+  if (day === undefined) return {};
   if (day === null || day > today) return { error: { field: `${OCCURRED_ON.name}-day`, text: OCCURRED_ON.error } };
+  return onDay(day, today);
+}
+
+/** A command that happened on a day not after today: now for today, else midday that day with the day kept. */
+export function onDay(day: string, today: string): { occurredAt?: string; extra?: { occurredOn: string } } {
+  if (day >= today) return {};
   return { occurredAt: `${day}${MIDDAY}`, extra: { occurredOn: day } };
 }
 
@@ -66,8 +72,8 @@ function valueOf(field: FormField, body: FormBody): unknown {
  * The command from a posted form, its values validated with the API's DTO for the command: the same rules
  * as the JSON routes. A failing property is reported with the page's wording for that field.
  */
-function read(entry: AnyLifecycleCommandEntry, body: FormBody): { command: LifecycleCommand } | { errors: FieldError[] } {
-  const fields = entry.form.fields();
+function read(entry: AnyLifecycleCommandEntry, body: FormBody, item?: Item): { command: LifecycleCommand } | { errors: FieldError[] } {
+  const fields = entry.form.fields(item);
   const values = Object.fromEntries(fields.map((field) => [field.name, valueOf(field, body)]));
   const dto = plainToInstance(entry.body, values);
   const failures = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
@@ -86,7 +92,7 @@ const FORMS: ActionForm[] = COMMAND_ENTRIES.map((entry) => ({
   verb: entry.verb,
   action: COMMAND_ACTIONS[entry.type],
   ...entry.form,
-  read: (body) => read(entry, body),
+  read: (body, item) => read(entry, body, item),
 }));
 
 export const ACTION_FORMS: ReadonlyMap<string, ActionForm> = new Map(FORMS.map((form) => [form.verb, form]));

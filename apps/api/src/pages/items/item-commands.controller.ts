@@ -2,6 +2,7 @@ import { Body, Controller, HttpCode, Inject, Param, Post, Req, Res } from '@nest
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, WebPage } from '@hmicfrs/auth';
+import type { Item } from '@hmicfrs/lifecycle';
 import { WrongExpectedRevision } from '@hmicfrs/event-store';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { CommandRefused, IdempotencyKeyReused, OccurredAtRefused, RecommendationWorkflow, UnknownLinkedItem } from '@hmicfrs/workflow';
@@ -58,10 +59,12 @@ export class ItemCommandsController {
   }
 
   private async act(request: PageRequest, reply: FastifyReply, id: string, form: ActionForm, body: FormBody): Promise<void> {
-    const read = form.read(body);
+    // The form as it stood for the item (its fields, its confirmation), as the page showed it.
+    const { item } = await this.workflow.item(id, request.actor!);
+    const read = form.read(body, item);
     const when = readOccurredOn(body, ukDay(this.clock()));
     const errors = [...('errors' in read ? read.errors : []), ...('error' in when ? [when.error] : [])];
-    const unconfirmed = await this.unconfirmed(id, form, body, request);
+    const unconfirmed = this.unconfirmed(item, form, body);
     if (unconfirmed) errors.push(unconfirmed);
     if ('errors' in read || 'error' in when || unconfirmed)
       return this.items.showForm(request, reply, id, form, { body, errors, status: 422 });
@@ -87,9 +90,9 @@ export class ItemCommandsController {
   }
 
   /** The box the form asks to be ticked for this item (approving one not rated Green), when it was not. */
-  private async unconfirmed(id: string, form: ActionForm, body: FormBody, request: PageRequest): Promise<FieldError | undefined> {
+  private unconfirmed(item: Item, form: ActionForm, body: FormBody): FieldError | undefined {
     if (form.confirmation === undefined) return undefined;
-    const confirmation = form.confirmation((await this.workflow.item(id, request.actor!)).item);
+    const confirmation = form.confirmation(item);
     if (confirmation === undefined || text(body, confirmation.name) === 'yes') return undefined;
     return { field: confirmation.name, text: confirmation.error };
   }

@@ -28,7 +28,8 @@ export interface DueDateChange {
   userId: string;
   from: string | null;
   to: string;
-  reason: string;
+  /** `null` for an item's first due date, which needs none. */
+  reason: string | null;
 }
 
 /** How the timeline names what events name by id: people, and inspection activity. */
@@ -117,11 +118,12 @@ function describe(entry: HistoryEntry, { nameOf, activityTitle }: TimelineNames)
   const event = { type: entry.type, data: entry.data } as RecommendationEvent;
   switch (event.type) {
     case 'RecommendationOpened': {
-      const { level, kind, owner, dueDate, portfolio } = event.data;
+      const { level, kind, owner, dueDate, dueWithin, portfolio } = event.data;
       return [
         `Level ${level} ${KIND[kind].toLowerCase()}, ${portfolio}`,
         owner && `owner ${nameOf(owner)}`,
-        dueDate && `due ${govukDate(dueDate)}`,
+        dueDate &&
+          `due ${govukDate(dueDate)}${dueWithin ? ` (within ${dueWithin.months} month${dueWithin.months === 1 ? '' : 's'} of publication)` : ''}`,
       ]
         .filter(Boolean)
         .join('; ');

@@ -49,4 +49,15 @@ export class OpenRecommendationDto extends CommandBody {
   @IsOptional()
   @IsCalendarDate()
   dueDate?: string;
+
+  @ApiPropertyOptional({
+    minimum: 1,
+    maximum: 120,
+    description: "Due within this many months of the report's publication: the due date is worked out from it (instead of dueDate)",
+  })
+  @IsOptional()
+  @IsInt({ message: 'dueWithinMonths must be a whole number of months from 1 to 120' })
+  @Min(1, { message: 'dueWithinMonths must be from 1 to 120' })
+  @Max(120, { message: 'dueWithinMonths must be from 1 to 120' })
+  dueWithinMonths?: number;
 }

@@ -1,0 +1,90 @@
+import request from 'supertest';
+import { issueToken, tokenSecret } from '@hmicfrs/auth';
+import { signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
+
+const REPORT = {
+  title: 'Serious and organised crime',
+  id: 'soc-2023',
+  reportType: 'thematic',
+  'publishedOn-day': '3',
+  'publishedOn-month': '3',
+  'publishedOn-year': '2023',
+};
+const item = (reference: string, extra: Record<string, string> = {}) => ({
+  reference,
+  kind: 'recommendation',
+  text: `Recommendation ${reference}`,
+  level: '3',
+  addressee: 'Chief Constables',
+  portfolio: 'Serious Organised Crime',
+  ...extra,
+});
+
+/** Items as they arrive (issue 15): opened at publication or when received, spans of publication, a first due date, a report twice. */
+describe('items are opened when they came, with due dates as HMICFRS gave them', () => {
+  let pages: RunningPages;
+  let flo: request.Agent;
+  let api: (path: string) => request.Test;
+
+  beforeAll(async () => {
+    pages = await startPages({ SEALER: 'false', REMINDERS_DAILY_AT: 'off' });
+    flo = await signedIn(pages.url, 'flo-fletcher');
+    expect((await submitForm(flo, '/app/inspection-reports/new', REPORT)).status).toBe(303);
+    const bearer = `Bearer ${issueToken(
+      { userId: 'flo-fletcher', role: 'liaison' },
+      tokenSecret(undefined, pages.dataDir, () => undefined),
+    )}`;
+    api = (path) => request(pages.url).get(path).set('Authorization', bearer);
+  }, 60_000);
+  afterAll(() => pages?.close());
+
+  const opening = async (id: string) => (await api(`/recommendations/${id}/history`).expect(200)).body.events[0];
+
+  it("an item added by hand is opened at its report's publication, or the day it was received", async () => {
+    expect((await submitForm(flo, '/app/inspection-reports/soc-2023/items/new', item('A-1'))).status).toBe(303);
+    expect(await opening('A-1')).toMatchObject({ occurredAt: '2023-03-03T12:00:00.000Z' });
+    const received = item('A-2', { 'receivedOn-day': '20', 'receivedOn-month': '4', 'receivedOn-year': '2023' });
+    expect((await submitForm(flo, '/app/inspection-reports/soc-2023/items/new', received)).status).toBe(303);
+    expect(await opening('A-2')).toMatchObject({ occurredAt: '2023-04-20T12:00:00.000Z' });
+    const future = item('A-3', { 'receivedOn-day': '1', 'receivedOn-month': '1', 'receivedOn-year': '2999' });
+    const refused = await submitForm(flo, '/app/inspection-reports/soc-2023/items/new', future);
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Enter the day it was received as a real date not after today');
+  });
+
+  it('"within three months of publication" is worked out, and shown as such', async () => {
+    expect((await submitForm(flo, '/app/inspection-reports/soc-2023/items/new', item('W-1', { dueWithinMonths: '3' }))).status).toBe(303);
+    const page = (await flo.get('/app/items/W-1').expect(200)).text;
+    expect(page).toContain('3 June 2023 (within 3 months of publication)');
+    const both = item('W-2', { dueWithinMonths: '3', 'dueDate-day': '1', 'dueDate-month': '1', 'dueDate-year': '2024' });
+    const refused = await submitForm(flo, '/app/inspection-reports/soc-2023/items/new', both);
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('Give a due date or a number of months from publication, not both');
+  });
+
+  it('the first due date needs no reason; a later change does', async () => {
+    const form = (await flo.get('/app/items/A-1/due-date').expect(200)).text;
+    expect(form).not.toContain('name="reason"');
+    const first = { 'dueDate-day': '31', 'dueDate-month': '12', 'dueDate-year': '2099' };
+    expect((await submitForm(flo, '/app/items/A-1/due-date', first)).status).toBe(303);
+    const later = { 'dueDate-day': '31', 'dueDate-month': '1', 'dueDate-year': '2100' };
+    const refused = await submitForm(flo, '/app/items/A-1/due-date', later);
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain('<a href="#reason">Enter why the due date changes</a>');
+    expect((await submitForm(flo, '/app/items/A-1/due-date', { ...later, reason: 'Waiting for the NPCC' })).status).toBe(303);
+  });
+
+  it('recording a report with the title and date of another warns first, then records it when confirmed', async () => {
+    const again = { ...REPORT, id: 'soc-2023-again', title: 'Serious and Organised Crime.' };
+    const warned = await submitForm(flo, '/app/inspection-reports/new', again);
+    expect(warned.status).toBe(422);
+    expect(warned.text).toContain('A report with this title and publication date is already recorded');
+    expect(warned.text).toContain('href="/app/inspection-reports/soc-2023"');
+    expect(warned.text).toContain('href="#confirmSameReport"');
+    expect((await flo.get('/app/inspection-reports/soc-2023-again').expect(404)).status).toBe(404);
+    expect((await submitForm(flo, '/app/inspection-reports/new', { ...again, confirmSameReport: 'yes' })).status).toBe(303);
+    // Another title, or another day, is not the same report.
+    const other = { ...REPORT, id: 'soc-2024', 'publishedOn-year': '2024' };
+    expect((await submitForm(flo, '/app/inspection-reports/new', other)).status).toBe(303);
+  });
+});
