@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { paperId, type IssuedPaper } from '@hmicfrs/lifecycle';
 import { ReadWorkers } from '@hmicfrs/export';
-import { JacReportService, PeopleQueries, compareJac, type JacComparison, type JacReport, type JacRequest } from '@hmicfrs/projections';
+import { JacReportService, PeopleQueries, compareJac, type JacComparison, type JacInputs, type JacRequest } from '@hmicfrs/projections';
 import { IssuedPaperRecord, type CommandRequest } from '@hmicfrs/workflow';
 import { PaperDoesNotMatch, PaperNotIssued } from './paper-errors';
 
@@ -32,8 +32,7 @@ export class CommitteePapers {
 
   async issue(dates: PaperDates, request: CommandRequest): Promise<{ paper: IssuedPaper; document: Buffer }> {
     const contact = { name: this.nameOf(request.actor.userId), title: CONTACT_TITLE };
-    const { report, document } = await this.draw(dates, contact);
-    const { seal } = report;
+    const { period, seal, document } = await this.draw(dates, contact);
     const paper = await this.record.issue(
       {
         type: 'ISSUE_PAPER',
@@ -41,7 +40,7 @@ export class CommitteePapers {
         committeeDate: dates.asAt,
         previousCommitteeDate: dates.previous,
         countedFrom: dates.since,
-        knownAt: report.period.knownAt,
+        knownAt: period.knownAt,
         contact,
         sha256: sha256(document),
         checkpoint:
@@ -73,17 +72,14 @@ export class CommitteePapers {
   async comparison(id: string): Promise<JacComparison & { paper: IssuedPaper }> {
     const paper = await this.paper(id);
     const { knownAt: _, ...now } = this.request(paper);
-    const [{ report: issued }, { report: today }] = await Promise.all([
-      this.reads.jacReport(this.request(paper)),
-      this.reads.jacReport(now),
-    ]);
+    const [issued, today] = await Promise.all([this.reads.jacReport(this.request(paper)), this.reads.jacReport(now)]);
     return { paper, ...compareJac(issued, today, this.jac.recordedLater(issued.period)) };
   }
 
   /** The Word paper, drawn up off the request thread (names from the directory, an id nobody added for itself). */
-  private async draw(request: JacRequest, contact: IssuedPaper['contact']): Promise<{ report: JacReport; document: Buffer }> {
-    const { report, file } = await this.reads.jacReport(request, 'docx', contact);
-    return { report, document: file as Buffer };
+  private async draw(request: JacRequest, contact: IssuedPaper['contact']): Promise<JacInputs & { document: Buffer }> {
+    const { file, ...inputs } = await this.reads.jacFile(request, 'docx', contact);
+    return { ...inputs, document: file as Buffer };
   }
 
   private request(paper: IssuedPaper) {

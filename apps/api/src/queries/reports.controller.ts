@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swag
 import type { FastifyReply } from 'fastify';
 import { Can } from '@hmicfrs/auth';
 import { ReadWorkers } from '@hmicfrs/export';
-import { RegisterReports, type CountsReport, type JacReport, type OverdueReport, type RagReport } from '@hmicfrs/projections';
+import { RegisterReports, type CountsReport, type OverdueReport, type RagReport } from '@hmicfrs/projections';
 import { JacQueryDto, type JacFormat } from './dto/jac-query.dto';
 import { OverdueQueryDto } from './dto/overdue-query.dto';
 import { PastReportQueryDto } from './dto/past-report-query.dto';
@@ -57,11 +57,11 @@ export class ReportsController {
   async jacReport(
     @Query() { format = 'json', ...request }: JacQueryDto,
     @Res({ passthrough: true }) reply: FastifyReply,
-  ): Promise<JacReport | string | Buffer> {
-    const { report, file } = await this.reads.jacReport(request, format === 'json' ? undefined : format);
+  ): Promise<string | Buffer> {
+    const { file } = await this.reads.jacFile(request, format);
     void reply.header('content-type', MEDIA_TYPES[format]);
     if (format === 'csv' || format === 'docx')
       void reply.header('content-disposition', `attachment; filename="jac-report-${request.asAt.slice(0, 10)}.${format}"`);
-    return file ?? report;
+    return file;
   }
 }

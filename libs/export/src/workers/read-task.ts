@@ -15,11 +15,11 @@ import {
 } from '@hmicfrs/projections';
 import { exportRegister, type ExportFormat } from '../register-export';
 
-/** The JAC report's files: Markdown, HTML, CSV and the Word paper. */
-export type JacFileFormat = 'md' | 'html' | 'csv' | 'docx';
+/** The JAC report's files: JSON (as the API answers it), Markdown, HTML, CSV and the Word paper. */
+export type JacFileFormat = 'json' | 'md' | 'html' | 'csv' | 'docx';
 
 /** A heavy read, as a worker thread is handed it: plain data, nothing that needs this thread. */
-export type ReadTask = RegisterExportTask | JacTask;
+export type ReadTask = RegisterExportTask | JacReportTask | JacFileTask;
 
 export interface RegisterExportTask {
   kind: 'register-export';
@@ -28,10 +28,17 @@ export interface RegisterExportTask {
   today: IsoDate;
 }
 
-export interface JacTask {
+/** The report itself, for a page to draw. */
+export interface JacReportTask {
   kind: 'jac-report';
   inputs: JacInputs;
-  file?: JacFileFormat;
+}
+
+/** The report as a file, and nothing else: only the file's bytes come back to the request thread. */
+export interface JacFileTask {
+  kind: 'jac-file';
+  inputs: JacInputs;
+  format: JacFileFormat;
   contact?: ContactOfficer;
 }
 
@@ -41,20 +48,15 @@ export interface RegisterFile {
   rows: number;
 }
 
-export interface JacResult {
-  report: JacReport;
-  /** The report as the file asked for; null when only the report was. */
-  file: string | Uint8Array | null;
-}
-
 /** One heavy read over a read-model connection: the same code whichever thread runs it, so the same bytes. */
 export function runReadTask(database: ReadModelDatabase, task: RegisterExportTask): Promise<RegisterFile>;
-export function runReadTask(database: ReadModelDatabase, task: JacTask): Promise<JacResult>;
-export function runReadTask(database: ReadModelDatabase, task: ReadTask): Promise<RegisterFile | JacResult>;
-export async function runReadTask(database: ReadModelDatabase, task: ReadTask): Promise<RegisterFile | JacResult> {
+export function runReadTask(database: ReadModelDatabase, task: JacReportTask): Promise<JacReport>;
+export function runReadTask(database: ReadModelDatabase, task: JacFileTask): Promise<string | Uint8Array>;
+export function runReadTask(database: ReadModelDatabase, task: ReadTask): Promise<RegisterFile | JacReport | string | Uint8Array>;
+export async function runReadTask(database: ReadModelDatabase, task: ReadTask): Promise<RegisterFile | JacReport | string | Uint8Array> {
   if (task.kind === 'register-export') return exportRegister(new RegisterQueries(database), task.filter, task.format, task.today);
   const report = new JacReportReader(database).read(task.inputs);
-  return { report, file: task.file === undefined ? null : await jacFile(database, report, task.file, task.contact) };
+  return task.kind === 'jac-report' ? report : jacFile(database, report, task.format, task.contact);
 }
 
 function jacFile(
@@ -63,6 +65,8 @@ function jacFile(
   format: JacFileFormat,
   contact?: ContactOfficer,
 ): string | Promise<Buffer> {
+  // As Fastify would serialise the object: the same bytes, without the request thread doing it.
+  if (format === 'json') return JSON.stringify(report);
   if (format === 'md') return jacMarkdown(report);
   if (format === 'html') return jacHtml(report);
   if (format === 'csv') return jacCsv(report);

@@ -1,9 +1,25 @@
 import { extname, join } from 'node:path';
 import { Piscina } from 'piscina';
 import type { IsoDate } from '@hmicfrs/lifecycle';
-import type { ContactOfficer, JacReport, JacReportService, JacRequest, ReadModelDatabase, RegisterFilter } from '@hmicfrs/projections';
+import type {
+  ContactOfficer,
+  JacInputs,
+  JacReport,
+  JacReportService,
+  JacRequest,
+  ReadModelDatabase,
+  RegisterFilter,
+} from '@hmicfrs/projections';
 import type { ExportFormat } from '../register-export';
-import { runReadTask, type JacFileFormat, type JacResult, type JacTask, type RegisterExportTask, type RegisterFile } from './read-task';
+import {
+  runReadTask,
+  type JacFileFormat,
+  type JacFileTask,
+  type JacReportTask,
+  type ReadTask,
+  type RegisterExportTask,
+  type RegisterFile,
+} from './read-task';
 import type { ReadWorkerData } from './read-worker';
 
 /** Below the request thread: on a busy machine the commands get the cores first, the reports what is left. */
@@ -56,15 +72,19 @@ export class ReadWorkers {
     return { ...file, bytes: asBuffer(file.bytes) };
   }
 
-  /** The JAC report, and with `file` the report as that file (the Word paper with `contact`, names from the directory). */
-  async jacReport(
-    request: JacRequest,
-    file?: JacFileFormat,
-    contact?: ContactOfficer,
-  ): Promise<{ report: JacReport; file: string | Buffer | null }> {
+  /** The JAC report, for a page to draw. */
+  async jacReport(request: JacRequest): Promise<JacReport> {
+    return this.run({ kind: 'jac-report', inputs: await this.jac.inputs(request) });
+  }
+
+  /**
+   * The JAC report as a file (the Word paper with `contact`, names from the directory), with what it was
+   * drawn from (its period and seal, as the report has them); only the file crosses from the worker.
+   */
+  async jacFile(request: JacRequest, format: JacFileFormat, contact?: ContactOfficer): Promise<JacInputs & { file: string | Buffer }> {
     const inputs = await this.jac.inputs(request);
-    const result = await this.run({ kind: 'jac-report', inputs, ...(file ? { file } : {}), ...(contact ? { contact } : {}) });
-    return { report: result.report, file: result.file instanceof Uint8Array ? asBuffer(result.file) : result.file };
+    const file = await this.run({ kind: 'jac-file', inputs, format, ...(contact ? { contact } : {}) });
+    return { ...inputs, file: typeof file === 'string' ? file : asBuffer(file) };
   }
 
   async close(): Promise<void> {
@@ -72,9 +92,10 @@ export class ReadWorkers {
   }
 
   private run(task: RegisterExportTask): Promise<RegisterFile>;
-  private run(task: JacTask): Promise<JacResult>;
-  private run(task: RegisterExportTask | JacTask): Promise<RegisterFile | JacResult> {
-    return this.pool ? (this.pool.run(task) as Promise<RegisterFile | JacResult>) : runReadTask(this.database, task);
+  private run(task: JacReportTask): Promise<JacReport>;
+  private run(task: JacFileTask): Promise<string | Uint8Array>;
+  private run(task: ReadTask): Promise<RegisterFile | JacReport | string | Uint8Array> {
+    return this.pool ? (this.pool.run(task) as Promise<RegisterFile | JacReport | string | Uint8Array>) : runReadTask(this.database, task);
   }
 }
 

@@ -75,8 +75,7 @@ export class CommitteeReportController {
   @Can('reports.read')
   async page(@Query() query: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
     const form = readReportForm(query, this.today());
-    const drawn = form.errors.length ? undefined : await this.report(form);
-    const report = drawn instanceof InvalidReportParameter ? drawn : drawn?.report;
+    const report = form.errors.length ? undefined : await this.report(form);
     const errors = form.errors.length
       ? form.errors
       : report instanceof InvalidReportParameter
@@ -135,9 +134,12 @@ export class CommitteeReportController {
   ): Promise<void> {
     const form = readReportForm(query, this.today());
     if (form.errors.length) throw new BadRequestException(form.errors.map((error) => error.text).join('; '));
-    const drawn = await this.report(form, typeof format === 'string' ? format : undefined);
-    if (drawn instanceof InvalidReportParameter) throw new BadRequestException(drawn.message);
-    const file = typeof format === 'string' ? drawn.file! : await format(drawn.report);
+    const file = await this.refusedOr(() =>
+      typeof format === 'string'
+        ? this.reads.jacFile(form.request, format).then(({ file }) => file)
+        : this.reads.jacReport(form.request).then(format),
+    );
+    if (file instanceof InvalidReportParameter) throw new BadRequestException(file.message);
     await reply
       .header('content-type', type)
       .header('content-disposition', `attachment; filename="jac-hmicfrs-update-${form.request.asAt}.${extension}"`)
@@ -145,13 +147,14 @@ export class CommitteeReportController {
       .send(file);
   }
 
-  /** The report (and the file asked for), or the projections' refusal of its dates (shown on the form, not as an error page). */
-  private async report(
-    form: ReportForm,
-    file?: 'csv' | 'md',
-  ): Promise<{ report: JacReport; file: string | Buffer | null } | InvalidReportParameter> {
+  /** The report, or the projections' refusal of its dates (shown on the form, not as an error page). */
+  private report(form: ReportForm): Promise<JacReport | InvalidReportParameter> {
+    return this.refusedOr(() => this.reads.jacReport(form.request));
+  }
+
+  private async refusedOr<T>(draw: () => Promise<T>): Promise<T | InvalidReportParameter> {
     try {
-      return await this.reads.jacReport(form.request, file);
+      return await draw();
     } catch (error) {
       if (error instanceof InvalidReportParameter) return error;
       throw error;
