@@ -1,13 +1,15 @@
 /**
  * Commands through HTTP, and loading a long-lived item, each beside baselines from the same run: the raw
  * store (durable appends, no HTTP), and a bare Fastify route doing the same durable append per request
- * (`bare-fastify.ts`, its own process, driven exactly as the API is).
- *   npm run bench:commands                       3 HTTP runs of 10 s, 50 load-and-decide runs
+ * (`bare-fastify.ts`, its own process, driven exactly as the API is), taking turns round by round.
+ *   npm run bench:commands                       3 rounds (raw, bare route 10 s, API 10 s), 50 load-and-decide runs
  *   BENCH_SECONDS=3 BENCH_REPEATS=1 npm run bench:commands   a quick try
  * The API runs as its own process (as in production) so the load generator does not share its event loop.
+ * Each round also prints each server's CPU time per request: on a busy disk the rates follow its fsyncs.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import type { ChildProcess } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -28,6 +30,8 @@ const ITEMS = positiveInteger('BENCH_ITEMS', 200);
 const RAW_APPENDS = 2_000;
 const LONG_ITEM_EVENTS = 1_000;
 const LOAD_RUNS = 50;
+/** What /proc counts CPU time in (`getconf CLK_TCK`; 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 async function main(): Promise<void> {
   const root = mkdtempSync(join(tmpdir(), 'hmicfrs-bench-commands-'));
@@ -42,12 +46,15 @@ async function main(): Promise<void> {
     );
     console.log('  raw = better-sqlite3 durable appends in this process (1-event transactions, same pragmas, no HTTP)');
     console.log('  bare = a bare Fastify route in its own process doing one raw durable append per request, same load\n');
-    console.log('  round      raw/s    bare/s     API/s   API/bare   API/raw   API p50/p99 ms   bare p50/p99 ms');
+    console.log(
+      '  round      raw/s    bare/s     API/s   API/bare   API/raw   API p50/p99 ms   bare p50/p99 ms   CPU ms per request: API  bare  API/bare',
+    );
     rounds.forEach((round, i) => {
       console.log(
         `  ${String(i + 1).padStart(5)}  ${fmt(round.raw)}  ${fmt(round.bare.perSecond)}  ${fmt(round.api.perSecond)}` +
           `   ${ratio(round.api.perSecond / round.bare.perSecond).padStart(8)}  ${ratio(round.api.perSecond / round.raw).padStart(8)}` +
-          `   ${`${round.api.p50}/${round.api.p99}`.padStart(14)}   ${`${round.bare.p50}/${round.bare.p99}`.padStart(15)}`,
+          `   ${`${round.api.p50}/${round.api.p99}`.padStart(14)}   ${`${round.bare.p50}/${round.bare.p99}`.padStart(15)}` +
+          `   ${round.api.cpuMs.toFixed(2).padStart(24)}  ${round.bare.cpuMs.toFixed(2).padStart(4)}  ${ratio(round.api.cpuMs / round.bare.cpuMs).padStart(8)}`,
       );
     });
     const errors = rounds.reduce((sum, round) => sum + round.api.errors + round.bare.errors, 0);
@@ -112,8 +119,8 @@ async function alternatingRounds(root: string): Promise<Round[]> {
     const rounds: Round[] = [];
     for (let round = 0; round < REPEATS; round += 1) {
       const rawRate = rawDurableAppendRate(raw, round);
-      const bareFigures = await notesUnderLoad(`http://127.0.0.1:${barePort}`, 'Bearer unused');
-      const apiFigures = await notesUnderLoad(api.url, api.owner);
+      const bareFigures = await notesUnderLoad(`http://127.0.0.1:${barePort}`, 'Bearer unused', bare);
+      const apiFigures = await notesUnderLoad(api.url, api.owner, api.process);
       await api.settled();
       rounds.push({ raw: rawRate, bare: bareFigures, api: apiFigures });
     }
@@ -170,14 +177,17 @@ async function seededApi(root: string) {
 
 interface LoadFigures {
   perSecond: number;
+  /** The server process's CPU time (user and system) per request answered, in ms: what bounds it once the disk does not. */
+  cpuMs: number;
   errors: number;
   p50: number;
   p99: number;
 }
 
 /** SECONDS of progress notes over ITEMS items from CONNECTIONS connections. */
-async function notesUnderLoad(url: string, authorization: string): Promise<LoadFigures> {
+async function notesUnderLoad(url: string, authorization: string, server: ChildProcess): Promise<LoadFigures> {
   let next = 0;
+  const cpuBefore = cpuSeconds(server);
   const result = await autocannon({
     url,
     connections: CONNECTIONS,
@@ -194,12 +204,22 @@ async function notesUnderLoad(url: string, authorization: string): Promise<LoadF
       },
     ],
   });
+  const answered = result['2xx'] + result.non2xx;
   return {
     perSecond: result['2xx'] / result.duration,
+    cpuMs: answered === 0 ? Number.NaN : ((cpuSeconds(server) - cpuBefore) * 1000) / answered,
     errors: result.non2xx + result.errors,
     p50: result.latency.p50,
     p99: result.latency.p99,
   };
+}
+
+/** User and system CPU time a child process has used so far, from /proc (Linux). */
+function cpuSeconds(child: ChildProcess): number {
+  const stat = readFileSync(`/proc/${child.pid}/stat`, 'utf8');
+  // The fields after the command name, which is in parentheses and may hold spaces: utime and stime are the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
 }
 
 /** The median of `values` and their range: "1,234 (1,100–1,300)". */
