@@ -162,7 +162,7 @@ describe('the DCC and HMICFRS decide with comments', () => {
     });
     expect(reopened.status).toBe(303);
     const itemPage = (await hmi.get('/app/items/S-1').expect(200)).text;
-    expect(itemPage).toContain('open and not yet RAG rated');
+    expect(itemPage).toContain('Open and not yet RAG rated');
     expect(itemPage).toContain('Due 30 June 2099; needs a fresh RAG rating');
     expect(itemPage).toContain('Reopened: Re-visit found it not sustained');
     const register = await eventually(hmi, '/app/register?rag=unrated', '>S-1</a>');
