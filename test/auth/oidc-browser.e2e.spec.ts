@@ -51,6 +51,9 @@ const HELD = { location: 'Force file share', description: 'Held by the force' };
  * no account may pass for a part of the system. An import names the liaison officer who ran it. Expired,
  * forged and wrong-audience tokens: oidc-sign-in.e2e.spec.ts; revocation across instances: sessions.e2e.spec.ts.
  */
+/** HMICFRS verifies at an inspection. */
+const AT_INSPECTION = { inspectionName: 'PEEL 2025 fieldwork' };
+
 describe("a real browser signed in by the force's OpenID provider", () => {
   let provider: RunningProvider;
   let app: NestFastifyApplication;
@@ -124,7 +127,7 @@ describe("a real browser signed in by the force's OpenID provider", () => {
       201,
     );
     const asha = as('asha');
-    await asha.post(`/recommendations/${reference}/rate`, { rag: 'amber' });
+    await asha.post(`/recommendations/${reference}/rate`, { rag: 'green' });
     await asha.post(`/recommendations/${reference}/evidence`, {
       evidenceId: 'plan',
       title: 'Action plan',
@@ -247,12 +250,12 @@ describe("a real browser signed in by the force's OpenID provider", () => {
     // Whoever approved as DCC never verifies as HMICFRS, in whatever letters the provider names them.
     const approver = await as('dana', { preferred_username: 'DANA.Green@Force.Test', roles: ['Recommendations.HMICFRS'] }).post(
       '/recommendations/S-1/verify',
-      {},
+      AT_INSPECTION,
       422,
     );
     expect(approver.detail).toBe('Whoever approved the submission as DCC cannot verify it for HMICFRS');
-    await as('sam', { preferred_username: 'import:tracker:hmicfrs' }).post('/recommendations/S-1/verify', {}, 401);
-    const verified = await as('sam').post('/recommendations/S-1/verify');
+    await as('sam', { preferred_username: 'import:tracker:hmicfrs' }).post('/recommendations/S-1/verify', AT_INSPECTION, 401);
+    const verified = await as('sam').post('/recommendations/S-1/verify', AT_INSPECTION);
     expect(verified.status).toBe('hmicfrs_verified');
     const history = (await as('flo').get('/recommendations/S-1/history')) as { events: { type: string; causedBy: string }[] };
     expect(history.events.filter((event) => /SelfCertified|HmicfrsVerified/.test(event.type)).map((event) => event.causedBy)).toEqual([
