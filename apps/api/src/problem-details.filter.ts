@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied, InvalidToken, NotSignedIn } from '@hmicfrs/auth';
 import { EvidenceFileMissing, EvidenceNotFound, EvidenceRefused } from '@hmicfrs/evidence';
 import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '@hmicfrs/event-store';
-import { FileTooLarge, ImportRejected, ImportTooLarge, MAX_IMPORT_BYTES, NotARegisterFile } from '@hmicfrs/import';
+import { FileTooLarge, ImportRejected, ImportTooLarge, MAX_IMPORT_BYTES, NotARegisterFile, PeopleImportRejected } from '@hmicfrs/import';
 import { InvalidReportParameter, ReadModelsBehind } from '@hmicfrs/projections';
 import {
   CommandRefused,
@@ -88,7 +88,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     ) {
       return { status: 422, title: 'Unprocessable', detail: error.message };
     }
-    if (error instanceof ImportRejected) {
+    if (error instanceof ImportRejected || error instanceof PeopleImportRejected) {
       const { problems, problemCount } = error.report;
       const more = problemCount - problems.length;
       return {
