@@ -99,6 +99,9 @@ describe('adding people from a CSV file on the people page', () => {
     const refused = await flo.post('/app/people/import').field('_csrf', csrfOf(page.text)).field('mode', 'import').expect(422);
     expect(refused.text).toContain('href="#people-file"');
     expect(refused.text).toContain('No file was chosen');
+    const pdf = await answered(upload(flo, 'check', Buffer.from('%PDF-1.7 ...'), 'people.pdf'), 422);
+    expect(pdf.text).toContain('href="#people-file"');
+    expect(pdf.text).toContain('This is not a file of people we can read: it is a PDF');
   });
 
   it('posted without its CSRF token, or with another session’s, is refused and nobody is added', async () => {

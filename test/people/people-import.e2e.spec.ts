@@ -111,6 +111,12 @@ describe('POST /people/import', () => {
     expect(await position()).toBe(before);
   });
 
+  it('refuses a file that is not CSV with 415, saying so in the words of a people file', async () => {
+    const pdf = await post(Buffer.from('%PDF-1.7 ...'), '', 'liaison', 'application/octet-stream').expect(415);
+    expect(pdf.body).toMatchObject({ title: 'Not a file of people', detail: expect.stringContaining('it is a PDF') });
+    await post('id,name,roles\n"unclosed,X,owner\n').expect(415);
+  });
+
   it('refuses a file over the limit with 413, writing nothing', async () => {
     const before = await position();
     const big = `id,name,roles\n${'x,X,owner\n'.repeat(300_000)}`;

@@ -8,3 +8,11 @@ export class PeopleImportRejected extends Error {
     super(`Nobody was added: ${count} problem${count === 1 ? '' : 's'} in ${report.fileName}. Correct the file and send it again.`);
   }
 }
+
+/** The file is not CSV text, or cannot be read as CSV: nothing was read into the directory. */
+export class NotAPeopleFile extends Error {
+  override readonly name = 'NotAPeopleFile';
+  constructor(reason: string) {
+    super(`This is not a file of people we can read: ${reason}. Save the list as CSV (UTF-8), with the template's columns.`);
+  }
+}

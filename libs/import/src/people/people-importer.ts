@@ -3,12 +3,13 @@ import { AccessDenied, permits, type Actor } from '@hmicfrs/auth';
 import { decidePerson, personId, type AddPerson, type Person } from '@hmicfrs/lifecycle';
 import type { PeopleDirectory } from '@hmicfrs/workflow';
 import { breathe } from '../breathe';
-import { FileTooLarge } from '../errors';
+import { FileTooLarge, NotARegisterFile } from '../errors';
 import { DEFAULT_IMPORT_LIMITS, MAX_PROBLEMS_LISTED, type ImportLimits } from '../import-limits';
 import { readRegisterFile } from '../read-register-file';
+import type { RegisterTable } from '../register-table';
 import type { RegisterFile } from '../register-importer';
 import type { RowProblem } from '../register-row';
-import { PeopleImportRejected } from './people-import-rejected';
+import { NotAPeopleFile, PeopleImportRejected } from './people-import-rejected';
 import type { PeopleImportReport } from './people-import-report';
 import { peopleColumns, readPersonRow } from './people-row';
 
@@ -40,7 +41,7 @@ export class PeopleImporter {
     if (file.bytes.length > this.maxBytes) throw new FileTooLarge(file.bytes.length, this.maxBytes);
     const sha256 = createHash('sha256').update(file.bytes).digest('hex');
     const importId = sha256.slice(0, 16);
-    const table = await readRegisterFile(file.bytes, this.limits);
+    const table = await this.read(file.bytes);
 
     const problems: RowProblem[] = [];
     const planned: PlannedPerson[] = [];
@@ -103,6 +104,18 @@ export class PeopleImporter {
       report.eventsWritten += 1;
     }
     return report;
+  }
+
+  /** Read as a register is (bounded, streamed), but a people file is CSV only, and said to be one. */
+  private async read(bytes: Buffer): Promise<RegisterTable> {
+    try {
+      const table = await readRegisterFile(bytes, this.limits);
+      if (table.format !== 'csv') throw new NotAPeopleFile('it is an Excel workbook');
+      return table;
+    } catch (error) {
+      if (error instanceof NotARegisterFile) throw new NotAPeopleFile(error.reason);
+      throw error;
+    }
   }
 
   private async inDirectory(id: string): Promise<{ row?: number; person: Person } | undefined> {

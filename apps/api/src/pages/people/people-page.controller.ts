@@ -5,7 +5,7 @@ import { Can, ROLES, WebPage, permits } from '@hmicfrs/auth';
 import {
   FileTooLarge,
   ImportTooLarge,
-  NotARegisterFile,
+  NotAPeopleFile,
   PeopleImporter,
   PeopleImportRejected,
   peopleTemplateCsv,
@@ -91,7 +91,7 @@ export class PeoplePageController {
         };
         return this.showList(request, reply, { mode, report: error.report, outcome: 'refused', ...errorsForPage([problems]) }, 422);
       }
-      if (error instanceof NotARegisterFile || error instanceof FileTooLarge || error instanceof ImportTooLarge) {
+      if (error instanceof NotAPeopleFile || error instanceof FileTooLarge || error instanceof ImportTooLarge) {
         return this.showList(request, reply, { mode, ...errorsForPage([{ field: 'people-file', text: error.message }]) }, 422);
       }
       throw error;
