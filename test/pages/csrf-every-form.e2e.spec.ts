@@ -27,6 +27,7 @@ describe('every form under /app posted without its CSRF token is refused and wri
         '/app/sign-out',
         '/app/sign-out/everywhere',
         '/app/people/P-1/sessions/end',
+        '/app/people/import',
       ]),
     );
     expect(posts.length).toBeGreaterThan(15);

@@ -3,7 +3,15 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { AccessDenied, InvalidToken, NotSignedIn } from '@hmicfrs/auth';
 import { EvidenceFileMissing, EvidenceNotFound, EvidenceRefused } from '@hmicfrs/evidence';
 import { EventStoreUnavailable, InvalidAppend, InvalidStreamName, WrongExpectedRevision } from '@hmicfrs/event-store';
-import { FileTooLarge, ImportRejected, ImportTooLarge, MAX_IMPORT_BYTES, NotARegisterFile } from '@hmicfrs/import';
+import {
+  FileTooLarge,
+  ImportRejected,
+  ImportTooLarge,
+  MAX_IMPORT_BYTES,
+  NotAPeopleFile,
+  NotARegisterFile,
+  PeopleImportRejected,
+} from '@hmicfrs/import';
 import { InvalidReportParameter, ReadModelsBehind } from '@hmicfrs/projections';
 import {
   CommandRefused,
@@ -88,7 +96,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     ) {
       return { status: 422, title: 'Unprocessable', detail: error.message };
     }
-    if (error instanceof ImportRejected) {
+    if (error instanceof ImportRejected || error instanceof PeopleImportRejected) {
       const { problems, problemCount } = error.report;
       const more = problemCount - problems.length;
       return {
@@ -117,6 +125,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
     }
     if (error instanceof NotARegisterFile) return { status: 415, title: 'Not a register file', detail: error.message };
+    if (error instanceof NotAPeopleFile) return { status: 415, title: 'Not a file of people', detail: error.message };
     if (error instanceof FileTooLarge) return { status: 413, title: 'File too large', detail: error.message };
     if (error instanceof ImportTooLarge)
       return { status: 413, title: 'Import too large', detail: error.message, limit: error.limit, max: error.max };

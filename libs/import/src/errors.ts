@@ -14,7 +14,7 @@ export class FileTooLarge extends Error {
 /** The file is neither CSV nor an Excel workbook (.xlsx), or cannot be read as one. */
 export class NotARegisterFile extends Error {
   override readonly name = 'NotARegisterFile';
-  constructor(reason: string) {
+  constructor(readonly reason: string) {
     super(`This is not a register we can read: ${reason}. Save the tracker as CSV (UTF-8) or as an Excel workbook (.xlsx).`);
   }
 }

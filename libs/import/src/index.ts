@@ -5,3 +5,8 @@ export { COLUMNS } from './columns';
 export { registerTemplateCsv, registerTemplateXlsx } from './register-template';
 export { FileTooLarge, NotARegisterFile, ImportRejected, ImportTooLarge, type ImportLimit } from './errors';
 export { DEFAULT_IMPORT_LIMITS, MAX_PROBLEMS_LISTED, importLimitsOf, type ImportLimits } from './import-limits';
+export { PeopleImporter, MAX_PEOPLE_FILE_BYTES } from './people/people-importer';
+export { NotAPeopleFile, PeopleImportRejected } from './people/people-import-rejected';
+export type { PeopleImportReport } from './people/people-import-report';
+export { PEOPLE_COLUMNS } from './people/people-row';
+export { peopleTemplateCsv } from './people/people-template';

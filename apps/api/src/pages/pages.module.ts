@@ -6,6 +6,7 @@ import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { Sessions, WorkflowModule } from '@hmicfrs/workflow';
 import { ImportsModule } from '../imports/imports.module';
+import { PeopleImportModule } from '../people/people-import.module';
 import { ImportPageController } from './imports/import-page.controller';
 import { HeldRegisterFiles } from './imports/held-register-files';
 import { InspectionReportList } from './inspections/inspection-report-list';
@@ -42,6 +43,7 @@ export class PagesModule {
       imports: [
         WorkflowModule,
         ImportsModule,
+        PeopleImportModule,
         EvidenceApiModule,
         projections,
         reads,

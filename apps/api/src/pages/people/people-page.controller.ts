@@ -2,17 +2,28 @@ import { Body, Controller, Get, HttpCode, Param, Post, Query, Req, Res } from '@
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Can, ROLES, WebPage, permits } from '@hmicfrs/auth';
+import {
+  FileTooLarge,
+  ImportTooLarge,
+  NotAPeopleFile,
+  PeopleImporter,
+  PeopleImportRejected,
+  peopleTemplateCsv,
+  type PeopleImportReport,
+} from '@hmicfrs/import';
 import { PeopleQueries } from '@hmicfrs/projections';
 import { CommandRefused, PeopleDirectory, Sessions } from '@hmicfrs/workflow';
-import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
+import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
+import { UPLOADED_FILE, type UploadedFile } from '../uploads';
 import { PAGES } from '../web-pages';
 import { ROLE } from '../words';
 import { readPerson } from './person-form';
 
 /**
  * The directory of people (docs/architecture.md, "People") as the liaison officer keeps it: everyone
- * may see who is in it; the liaison officer adds people, through the same PeopleDirectory as `POST /people`.
+ * may see who is in it; the liaison officer adds people, one on a form or many from a CSV file, through
+ * the same PeopleDirectory (and PeopleImporter) as `POST /people` and `POST /people/import`.
  */
 @ApiExcludeController()
 @WebPage()
@@ -23,6 +34,7 @@ export class PeoplePageController {
     private readonly directory: PeopleDirectory,
     private readonly people: PeopleQueries,
     private readonly sessions: Sessions,
+    private readonly importer: PeopleImporter,
   ) {}
 
   @Get()
@@ -36,15 +48,79 @@ export class PeoplePageController {
   ): Promise<void> {
     // The person just added, from their stream: the list is a read model and may not have caught up yet.
     const just = typeof added === 'string' && added !== '' ? await this.directory.person(added) : undefined;
-    await this.pages.render(request, reply, 'people.njk', {
-      title: 'People',
-      people: this.people.people(),
-      roleNames: ROLE,
-      canAdd: permits(request.actor!, 'people.add').allowed,
-      canEndSessions: permits(request.actor!, 'sessions.end').allowed,
+    await this.showList(request, reply, {
       added: just,
       ended: typeof ended === 'string' && ended !== '' ? { id: ended, count: Number(count) || 0 } : undefined,
     });
+  }
+
+  /** The header row of a people file: a list laid out like it imports as it is. */
+  @Get('template.csv')
+  @Can('people.add')
+  async template(@Res() reply: FastifyReply): Promise<void> {
+    await reply
+      .header('content-type', 'text/csv; charset=utf-8')
+      .header('content-disposition', 'attachment; filename="people-template.csv"')
+      .send(peopleTemplateCsv());
+  }
+
+  /** A CSV of people from the browser: checked only (`mode=check`), or imported whole or not at all. */
+  @Post('import')
+  @HttpCode(200)
+  @Can('people.add')
+  async import(@Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
+    const mode = text(body, 'mode');
+    const file = body?.['people-file'];
+    const errors: FieldError[] = [];
+    if (!isUploaded(file)) errors.push({ field: 'people-file', text: 'No file was chosen: choose a CSV file of people' });
+    if (mode !== 'check' && mode !== 'import') errors.push({ field: 'mode', text: 'Choose whether to check the file or import it' });
+    if (errors.length > 0 || !isUploaded(file)) return this.showList(request, reply, { mode, ...errorsForPage(errors) }, 422);
+    try {
+      const report = await this.importer.import(file, { by: request.actor!, dryRun: mode === 'check' });
+      return this.showList(request, reply, {
+        mode: report.dryRun ? 'import' : 'check',
+        report,
+        outcome: report.dryRun ? 'ready' : 'imported',
+      });
+    } catch (error) {
+      if (error instanceof PeopleImportRejected) {
+        const count = error.report.problemCount;
+        const problems = {
+          field: 'people-problems',
+          text: `Nobody was added: the file has ${count} problem${count === 1 ? '' : 's'}, listed below. Correct the file and send it again.`,
+        };
+        return this.showList(request, reply, { mode, report: error.report, outcome: 'refused', ...errorsForPage([problems]) }, 422);
+      }
+      if (error instanceof NotAPeopleFile || error instanceof FileTooLarge || error instanceof ImportTooLarge) {
+        return this.showList(request, reply, { mode, ...errorsForPage([{ field: 'people-file', text: error.message }]) }, 422);
+      }
+      throw error;
+    }
+  }
+
+  private showList(
+    request: PageRequest,
+    reply: FastifyReply,
+    page: { report?: PeopleImportReport; outcome?: 'ready' | 'imported' | 'refused'; mode?: string } & Record<string, unknown>,
+    status = 200,
+  ): Promise<void> {
+    return this.pages.render(
+      request,
+      reply,
+      'people.njk',
+      {
+        title: 'People',
+        people: this.people.people(),
+        roleNames: ROLE,
+        canAdd: permits(request.actor!, 'people.add').allowed,
+        canEndSessions: permits(request.actor!, 'sessions.end').allowed,
+        mode: 'check',
+        errors: [],
+        fieldErrors: {},
+        ...page,
+      },
+      status,
+    );
   }
 
   /** The liaison officer ends every session of a person (a lost laptop, someone leaving): their next request signs them out, on every instance. */
@@ -95,4 +171,8 @@ export class PeoplePageController {
       status,
     );
   }
+}
+
+function isUploaded(value: unknown): value is UploadedFile {
+  return typeof value === 'object' && value !== null && UPLOADED_FILE in value;
 }
