@@ -114,6 +114,10 @@ describe('read your own writes over the JSON API', () => {
     },
   );
 
+  it('refuses a request without a token before it looks at its Min-Position', async () => {
+    await request(api.url).get('/recommendations').set('Min-Position', 'abc').expect(401);
+  });
+
   it('reads as before without Min-Position, and at once for a position already passed', async () => {
     await api.readModelsCaughtUp();
     const plain = await auditor('/audit').expect(200);

@@ -1,5 +1,5 @@
 import { DynamicModule, Module } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE, Reflector } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_PIPE, Reflector } from '@nestjs/core';
 import { PolicyGuard, hs256Bearer, type OidcProvider } from '@hmicfrs/auth';
 import { Sessions } from '@hmicfrs/workflow';
 import { ClockModule, systemClock, type Clock } from '@hmicfrs/clock';
@@ -22,7 +22,7 @@ import { OIDC } from './pages/session/oidc';
 import { SECRETS, type Secrets } from './pages/session/secrets';
 import { ProblemDetailsFilter } from './problem-details.filter';
 import { QueriesModule } from './queries/queries.module';
-import { ReadYourWritesInterceptor } from './read-your-writes';
+import { MinPositionGuard } from './read-your-writes';
 import { RecommendationsModule } from './recommendations/recommendations.module';
 import { CommandValidationPipe } from './validation.pipe';
 
@@ -56,7 +56,7 @@ export class AppModule {
         ExportsModule.forRoot(reads),
         QueriesModule.forRoot(projections, reads),
         PeopleModule.forRoot(projections),
-        // For the interceptor below: the same projector and the same record of what each request wrote.
+        // For the Min-Position guard below and the hooks that track what each request wrote: the same projector and record.
         projections,
         WorkflowModule,
         PapersModule.forRoot(projections, reads),
@@ -64,8 +64,6 @@ export class AppModule {
       controllers: [HealthController],
       providers: [
         { provide: APP_FILTER, useClass: ProblemDetailsFilter },
-        // Read your own writes: Store-Position on a write's answer, Min-Position honoured on a read.
-        { provide: APP_INTERCEPTOR, useClass: ReadYourWritesInterceptor },
         // class-validator's rules for every body and parameter, the commonest checked in one pass (validation.pipe.ts).
         { provide: APP_PIPE, useValue: new CommandValidationPipe() },
         {
@@ -82,6 +80,9 @@ export class AppModule {
               { secret: secrets.session, live: sessions },
             ),
         },
+        // Read your own writes: Min-Position honoured on a read, once the policy guard has let it through
+        // (Store-Position on a write's answer: `trackWrittenPositions`, http-app.ts).
+        { provide: APP_GUARD, useClass: MinPositionGuard },
       ],
     };
   }

@@ -5,9 +5,11 @@ import type { OidcProvider } from '@hmicfrs/auth';
 import type { Clock } from '@hmicfrs/clock';
 import { secureDataDir, type AppConfig } from '@hmicfrs/config';
 import type { FastifyInstance } from 'fastify';
+import { WrittenPositions } from '@hmicfrs/workflow';
 import { AppModule } from './app.module';
 import { limitBodies } from './body-limits';
 import { parseFileBodies } from './file-bodies';
+import { trackWrittenPositions } from './read-your-writes';
 import { registerPagePlugins } from './pages/page-plugins';
 import { OIDC } from './pages/session/oidc';
 import { SECRETS, type Secrets } from './pages/session/secrets';
@@ -66,6 +68,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
   fastify.addHook('onRoute', (route) => {
     for (const method of [route.method].flat()) served.push({ method, url: route.url });
   });
+  trackWrittenPositions(fastify, app.get(WrittenPositions));
   limitBodies(fastify);
   parseFileBodies(fastify);
   // Before `init()`: the pages' hooks must see Nest's routes being added.

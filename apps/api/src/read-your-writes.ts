@@ -1,6 +1,5 @@
-import { BadRequestException, Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import type { FastifyReply, FastifyRequest } from 'fastify';
-import { from, Observable, switchMap, tap } from 'rxjs';
+import { BadRequestException, Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod } from 'fastify';
 import type { GlobalPosition } from '@hmicfrs/event-store';
 import { Projector } from '@hmicfrs/projections';
 import { WrittenPositions } from '@hmicfrs/workflow';
@@ -18,44 +17,46 @@ const POSITION = /^\d{1,20}$/;
 const MAX_POSITION = 2n ** 64n - 1n;
 
 /**
- * Read your own writes (docs/architecture.md, "Projections and read models"): every request runs in its
- * own `WrittenPositions` scope. A write's answer carries `Store-Position`; a GET that sends
- * `Min-Position` waits, at most a second, until the read models have passed it, and is then answered
- * with what they hold, with `Read-Models-Behind` if they had not got there. The pages wait on their own
- * writes before they answer (`PageRenderer`).
+ * Read your own writes (docs/architecture.md, "Projections and read models"): every request's handler
+ * runs in its own `WrittenPositions` scope, and an answer that is not an error, from a request that
+ * wrote, carries `Store-Position`. Fastify hooks rather than a Nest interceptor, which would put every
+ * request through rxjs and `AsyncResource.bind` (which Node 20 wraps in a deprecation shim on each
+ * call). Registered before the routes are added: `onRoute` wraps each handler.
+ */
+export function trackWrittenPositions(fastify: FastifyInstance, positions: WrittenPositions): void {
+  fastify.addHook('onRoute', (route) => {
+    const handler: RouteHandlerMethod = route.handler;
+    route.handler = function tracked(this: FastifyInstance, request, reply) {
+      return positions.track(() => handler.call(this, request, reply));
+    };
+  });
+  fastify.addHook('onSend', (_request, reply, payload, done) => {
+    // The reply is sent from within the handler, so in its scope.
+    const written = positions.last();
+    if (written !== undefined && reply.statusCode < 400) void reply.header(STORE_POSITION, written.toString());
+    done(null, payload);
+  });
+}
+
+/**
+ * A GET that sends `Min-Position` waits, at most a second, until the read models have passed it, and is
+ * then answered with what they hold, with `Read-Models-Behind` if they had not got there. A guard after
+ * the policy guard, so that a request it refuses is refused before its header is looked at. The pages
+ * wait on their own writes before they answer (`PageRenderer`).
  */
 @Injectable()
-export class ReadYourWritesInterceptor implements NestInterceptor {
-  constructor(
-    private readonly positions: WrittenPositions,
-    private readonly projector: Projector,
-  ) {}
+export class MinPositionGuard implements CanActivate {
+  constructor(private readonly projector: Projector) {}
 
-  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
-    if (context.getType() !== 'http') return next.handle();
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    if (context.getType() !== 'http') return true;
     const http = context.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
-    const reply = http.getResponse<FastifyReply>();
-    return new Observable((subscriber) =>
-      this.positions.track(() =>
-        from(request.method === 'GET' || request.method === 'HEAD' ? this.awaitAsked(request, reply) : Promise.resolve())
-          .pipe(
-            switchMap(() => next.handle()),
-            tap(() => {
-              const written = this.positions.last();
-              if (written !== undefined && !reply.sent) void reply.header(STORE_POSITION, written.toString());
-            }),
-          )
-          .subscribe(subscriber),
-      ),
-    );
-  }
-
-  private async awaitAsked(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return true;
     const asked = minPosition(request);
-    if (asked === undefined) return;
-    if (await this.projector.reached(asked, READ_YOUR_WRITES_MS)) return;
-    void reply.header(READ_MODELS_BEHIND, this.projector.position()?.toString() ?? 'none');
+    if (asked === undefined || (await this.projector.reached(asked, READ_YOUR_WRITES_MS))) return true;
+    void http.getResponse<FastifyReply>().header(READ_MODELS_BEHIND, this.projector.position()?.toString() ?? 'none');
+    return true;
   }
 }
 

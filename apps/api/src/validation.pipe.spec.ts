@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import fc from 'fast-check';
+import Fastify from 'fastify';
 import { COMMAND_ENTRIES } from './commands/lifecycle-commands';
 import { ItemIdParams } from './recommendations/dto/item-id.params';
 import { OpenRecommendationDto } from './recommendations/dto/open-recommendation.dto';
@@ -85,6 +86,26 @@ describe('the validation pipe', () => {
     for (const id of ['B-1', '9159', 'bad id', '']) {
       const metadata: ArgumentMetadata = { type: 'param', metatype: ItemIdParams };
       expect(await answer(shortcut, { id }, metadata)).toEqual(await answer(plain, { id }, metadata));
+    }
+  });
+
+  it("takes an item id in the path's parameters as Fastify's router makes them, in one pass", async () => {
+    const server = Fastify();
+    let params: unknown;
+    server.post('/recommendations/:id/note', async (request) => {
+      params = request.params;
+      return {};
+    });
+    await server.inject({ method: 'POST', url: '/recommendations/B-1/note' });
+    await server.close();
+    const metadata: ArgumentMetadata = { type: 'param', metatype: ItemIdParams };
+    const passedOn = jest.spyOn(ValidationPipe.prototype, 'transform');
+    try {
+      expect(await answer(shortcut, params, metadata)).toEqual(await answer(plain, { id: 'B-1' }, metadata));
+      // Once for `plain`; the shortcut did not hand the parameters on to class-validator.
+      expect(passedOn).toHaveBeenCalledTimes(1);
+    } finally {
+      passedOn.mockRestore();
     }
   });
 });

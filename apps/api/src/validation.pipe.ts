@@ -50,16 +50,24 @@ export class CommandValidationPipe extends ValidationPipe {
   }
 }
 
-/** A plain object whose own properties are all JSON primitives (what class-transformer copies as it stands). */
+/**
+ * A plain object whose own properties are all JSON primitives (what class-transformer copies as it
+ * stands). Path parameters come in find-my-way's `NullObject`, whose prototype is an empty object
+ * without a prototype: plain too.
+ */
 function isPlainRecord(value: unknown): value is Record<string, unknown> {
   if (typeof value !== 'object' || value === null) return false;
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && prototype !== null) return false;
+  const prototype = Object.getPrototypeOf(value) as object | null;
+  if (prototype !== Object.prototype && prototype !== null && !isEmptyNullPrototype(prototype)) return false;
   for (const item of Object.values(value)) {
     if (item !== null && typeof item === 'object') return false;
     if (typeof item === 'function' || typeof item === 'symbol' || typeof item === 'bigint') return false;
   }
   return true;
+}
+
+function isEmptyNullPrototype(prototype: object): boolean {
+  return Object.getPrototypeOf(prototype) === null && Reflect.ownKeys(prototype).length === 0;
 }
 
 /** Whether class-transformer would make the instance otherwise than by copying the properties. */

@@ -9,6 +9,7 @@ import fastifyStatic from '@fastify/static';
 import fastifyView from '@fastify/view';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import helmet from 'helmet';
 import nunjucks from 'nunjucks';
 import { SESSION_COOKIE, sessionIdIn } from '@hmicfrs/auth';
 import { EvidenceIntake } from '@hmicfrs/evidence';
@@ -86,8 +87,15 @@ export async function registerPagePlugins(
   await fastify.register(fastifyMultipart, { limits: { fileSize: MAX_IMPORT_BYTES, files: 1, fields: 10, parts: 11 } });
   fastify.addHook('preValidation', readMultipartForm);
   readEvidencePageForms(fastify, app.get(EvidenceIntake));
-  await fastify.register(fastifyHelmet, {
-    contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'", templateScriptHash()] } },
+  const headers = { contentSecurityPolicy: { directives: { upgradeInsecureRequests: null, scriptSrc: ["'self'", templateScriptHash()] } } };
+  // The plugin for the pages (a nonce in each one's CSP); every other answer (the JSON API, the assets, a
+  // 404) gets the same headers from one helmet made here once: the plugin makes one for every request.
+  await fastify.register(fastifyHelmet, { global: false, ...headers });
+  const securityHeaders = helmet(headers);
+  fastify.addHook('onRequest', (request, reply, done) => {
+    // A page's route carries its own helmet options (`onPageRoute`); helmet throws rather than pass on an error.
+    if ((request.routeOptions.config as { helmet?: object }).helmet === undefined) securityHeaders(request.raw, reply.raw, () => done());
+    else done();
   });
   await fastify.register(fastifyView, {
     engine: { nunjucks },
