@@ -25,6 +25,7 @@ describe('items are opened when they came, with due dates as HMICFRS gave them',
   let pages: RunningPages;
   let flo: request.Agent;
   let api: (path: string) => request.Test;
+  let apiPost: (path: string, body: object) => request.Test;
 
   beforeAll(async () => {
     pages = await startPages({ SEALER: 'false', REMINDERS_DAILY_AT: 'off' });
@@ -35,6 +36,7 @@ describe('items are opened when they came, with due dates as HMICFRS gave them',
       tokenSecret(undefined, pages.dataDir, () => undefined),
     )}`;
     api = (path) => request(pages.url).get(path).set('Authorization', bearer);
+    apiPost = (path, body) => request(pages.url).post(path).set('Authorization', bearer).send(body);
   }, 60_000);
   afterAll(() => pages?.close());
 
@@ -50,6 +52,19 @@ describe('items are opened when they came, with due dates as HMICFRS gave them',
     const refused = await submitForm(flo, '/app/inspection-reports/soc-2023/items/new', future);
     expect(refused.status).toBe(422);
     expect(refused.text).toContain('Enter the day it was received as a real date not after today');
+  });
+
+  it('the JSON API opens an item by the same rule: at publication, or on the receivedOn it is given', async () => {
+    const body = (reference: string, extra: object = {}) => ({ ...item(reference), inspectionId: 'soc-2023', level: 3, ...extra });
+    await apiPost('/recommendations', body('J-1')).expect(201);
+    expect(await opening('J-1')).toMatchObject({ occurredAt: '2023-03-03T12:00:00.000Z', occurredOn: '2023-03-03' });
+    await apiPost('/recommendations', body('J-2', { receivedOn: '2023-04-20' })).expect(201);
+    expect(await opening('J-2')).toMatchObject({ occurredAt: '2023-04-20T12:00:00.000Z' });
+    const future = await apiPost('/recommendations', body('J-3', { receivedOn: '2999-01-01' })).expect(422);
+    expect(future.body.detail).toContain('receivedOn is 2999-01-01');
+    // An occurredAt the caller gives is when it happened, as for any command.
+    await apiPost('/recommendations', body('J-4', { occurredAt: '2023-05-05T09:30:00Z' })).expect(201);
+    expect(await opening('J-4')).toMatchObject({ occurredAt: '2023-05-05T09:30:00.000Z' });
   });
 
   it('"within three months of publication" is worked out, and shown as such', async () => {

@@ -21,6 +21,7 @@ export { statusOf, isClosed, isInProgress, describeStatus, type Status } from '.
 export { decide } from './decide';
 export { allowedCommands, refusalOf } from './allowed-commands';
 export { dueDateWithin } from './due-dates';
+export { receivedOn } from './received-on';
 export { evolve, replay } from './replay';
 export { follow, restorePosition, type LifecyclePosition } from './position';
 export { upcast, schemaVersions, type StoredEvent } from './upcast';

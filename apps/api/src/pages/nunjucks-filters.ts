@@ -6,12 +6,8 @@ import { describeMediaType } from '@hmicfrs/evidence';
 const LONDON = 'Europe/London';
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: LONDON });
-const isoDayFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: LONDON });
 
-/** The day an instant falls on as people in the force count it (YYYY-MM-DD, UK time). */
-export function ukDay(at: Date): string {
-  return isoDayFormat.format(at);
-}
+export { ukDay } from '@hmicfrs/clock';
 
 /** Dates as GOV.UK writes them ("27 June 2024"), in UK time; a calendar date stays the day it names. */
 export function govukDate(value: unknown): string {
