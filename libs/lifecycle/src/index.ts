@@ -15,7 +15,7 @@ export type {
 export type { Item } from './item';
 export { isStoredDocument, evidenceOf, evidenceRef } from './evidence';
 export type { Decision, Refusal } from './decision';
-export type { Supplier } from './rules';
+export type { Supplier, SuppliedBy } from './rules';
 export { recommendationMachine, type RecommendationState } from './recommendation.machine';
 export { statusOf, isClosed, isInProgress, describeStatus, type Status } from './status';
 export { decide } from './decide';
