@@ -71,6 +71,12 @@ describe('items are opened when they came, with due dates as HMICFRS gave them',
     expect((await submitForm(flo, '/app/inspection-reports/soc-2023/items/new', item('W-1', { dueWithinMonths: '3' }))).status).toBe(303);
     const page = (await flo.get('/app/items/W-1').expect(200)).text;
     expect(page).toContain('3 June 2023 (within 3 months of publication)');
+    // The register shows it where it shows the due date, and its download says it beside the date.
+    const register = (await flo.get('/app/register?q=W-1').expect(200)).text;
+    expect(register).toMatch(/3 June 2023<br><span class="govuk-body-s">within 3 months of publication<\/span>/);
+    const csv = (await flo.get('/app/register/export.csv?q=W-1').expect(200)).text;
+    expect(csv).toContain('"Due date","Due as given",');
+    expect(csv).toContain('"2023-06-03","within 3 months of publication",');
     const both = item('W-2', { dueWithinMonths: '3', 'dueDate-day': '1', 'dueDate-month': '1', 'dueDate-year': '2024' });
     const refused = await submitForm(flo, '/app/inspection-reports/soc-2023/items/new', both);
     expect(refused.status).toBe(422);

@@ -1,5 +1,5 @@
 import type { Environment } from 'nunjucks';
-import { longDate, sealWords } from '@hmicfrs/projections';
+import { dueWithinWords, longDate, sealWords } from '@hmicfrs/projections';
 import { COMMAND, EVENT, INSPECTION_TYPE, KIND, RAG, RAG_TAG, ROLE, STATUS, STATUS_TAG, piecesOfEvidence } from './words';
 import { describeMediaType } from '@hmicfrs/evidence';
 
@@ -42,6 +42,7 @@ export function configureNunjucks(env: Environment): void {
   // A report's dates are whole days, carried as the instant that starts or ends them: named by that day,
   // as the report's Markdown and CSV name them (the end of 23 August is 24 August in British Summer Time).
   env.addFilter('reportDate', longDate);
+  env.addFilter('dueWithin', dueWithinWords);
   env.addFilter('sealWords', sealWords);
   env.addFilter('status', lookup(STATUS));
   env.addFilter('statusTag', lookup(STATUS_TAG));
