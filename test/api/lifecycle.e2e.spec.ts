@@ -109,6 +109,11 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
       const refused = await owner().post('/recommendations/R-1/submit').expect(422);
       expect(refused.body.detail).toMatch(/at least one piece of evidence/);
       expect(refused.body).toMatchObject({ code: 'requirements_not_met', state: 'rag_rated', command: 'SUBMIT' });
+      // Who can supply it, as the pages say it: the owner by name.
+      expect(refused.body.suppliedBy).toEqual([
+        { role: 'owner', userId: 'supt-patel', name: 'Supt Asha Patel', inWords: 'Supt Asha Patel, the owner' },
+      ]);
+      expect(refused.body.detail).toMatch(/\. Who can supply it: Supt Asha Patel, the owner$/);
       expect(await historyLength('R-1')).toBe(before);
     });
 

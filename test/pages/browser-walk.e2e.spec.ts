@@ -91,6 +91,7 @@ describe('a level 3 item walked through the web pages', () => {
 
   it('the owner rates it, attaches the evidence and the Chief Constable letter, and submits it', async () => {
     const owner = await signInAs(browser, pages.url, 'Supt Asha Patel');
+    await owner.getByRole('heading', { name: 'Needs you', level: 1 }).waitFor();
     await screenshot(owner, 'home-owner');
     await owner.goto(item());
     await expectAccessible(owner, 'item-open');

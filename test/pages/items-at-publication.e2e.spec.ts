@@ -25,6 +25,7 @@ describe('items are opened when they came, with due dates as HMICFRS gave them',
   let pages: RunningPages;
   let flo: request.Agent;
   let api: (path: string) => request.Test;
+  let apiPost: (path: string, body: object) => request.Test;
 
   beforeAll(async () => {
     pages = await startPages({ SEALER: 'false', REMINDERS_DAILY_AT: 'off' });
@@ -35,6 +36,7 @@ describe('items are opened when they came, with due dates as HMICFRS gave them',
       tokenSecret(undefined, pages.dataDir, () => undefined),
     )}`;
     api = (path) => request(pages.url).get(path).set('Authorization', bearer);
+    apiPost = (path, body) => request(pages.url).post(path).set('Authorization', bearer).send(body);
   }, 60_000);
   afterAll(() => pages?.close());
 
@@ -52,10 +54,29 @@ describe('items are opened when they came, with due dates as HMICFRS gave them',
     expect(refused.text).toContain('Enter the day it was received as a real date not after today');
   });
 
+  it('the JSON API opens an item by the same rule: at publication, or on the receivedOn it is given', async () => {
+    const body = (reference: string, extra: object = {}) => ({ ...item(reference), inspectionId: 'soc-2023', level: 3, ...extra });
+    await apiPost('/recommendations', body('J-1')).expect(201);
+    expect(await opening('J-1')).toMatchObject({ occurredAt: '2023-03-03T12:00:00.000Z', occurredOn: '2023-03-03' });
+    await apiPost('/recommendations', body('J-2', { receivedOn: '2023-04-20' })).expect(201);
+    expect(await opening('J-2')).toMatchObject({ occurredAt: '2023-04-20T12:00:00.000Z' });
+    const future = await apiPost('/recommendations', body('J-3', { receivedOn: '2999-01-01' })).expect(422);
+    expect(future.body.detail).toContain('receivedOn is 2999-01-01');
+    // An occurredAt the caller gives is when it happened, as for any command.
+    await apiPost('/recommendations', body('J-4', { occurredAt: '2023-05-05T09:30:00Z' })).expect(201);
+    expect(await opening('J-4')).toMatchObject({ occurredAt: '2023-05-05T09:30:00.000Z' });
+  });
+
   it('"within three months of publication" is worked out, and shown as such', async () => {
     expect((await submitForm(flo, '/app/inspection-reports/soc-2023/items/new', item('W-1', { dueWithinMonths: '3' }))).status).toBe(303);
     const page = (await flo.get('/app/items/W-1').expect(200)).text;
     expect(page).toContain('3 June 2023 (within 3 months of publication)');
+    // The register shows it where it shows the due date, and its download says it beside the date.
+    const register = (await flo.get('/app/register?q=W-1').expect(200)).text;
+    expect(register).toMatch(/3 June 2023<br><span class="govuk-body-s">within 3 months of publication<\/span>/);
+    const csv = (await flo.get('/app/register/export.csv?q=W-1').expect(200)).text;
+    expect(csv).toContain('"Due date","Due as given",');
+    expect(csv).toContain('"2023-06-03","within 3 months of publication",');
     const both = item('W-2', { dueWithinMonths: '3', 'dueDate-day': '1', 'dueDate-month': '1', 'dueDate-year': '2024' });
     const refused = await submitForm(flo, '/app/inspection-reports/soc-2023/items/new', both);
     expect(refused.status).toBe(422);

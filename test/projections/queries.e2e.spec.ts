@@ -36,6 +36,8 @@ describe('queries across items, on the read models, over HTTP', () => {
         addressee: 'Chief Constables',
         portfolio: 'Public Protection',
         owner: 'supt-patel',
+        // Received today, not with the report: the reports as at a date below count them from today.
+        receivedOn: today,
         ...fields,
       })
       .expect(201);

@@ -26,6 +26,7 @@ import {
 } from '@hmicfrs/workflow';
 import { BODY_LIMITS, BodyTooComplex } from './body-limits';
 import { ProblemPage } from './pages/problem-page';
+import { supplierInWords } from './pages/words';
 import { isPageUrl } from './pages/web-pages';
 import { PaperDoesNotMatch, PaperNotIssued } from './papers/paper-errors';
 
@@ -75,7 +76,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (error instanceof InvalidStreamName || error instanceof InvalidAppend) {
       return { status: 400, title: 'Bad request', detail: error.message };
     }
-    if (error instanceof CommandRefused) return refusalProblem(error);
+    if (error instanceof CommandRefused) return refusalProblem(error, (userId) => this.problemPage.nameOf(userId));
     // Locked, not conflicting: no retry or reload helps until an auditor has looked into the alteration.
     if (error instanceof HistoryAltered) {
       return { status: 423, title: 'History altered', detail: error.message, stream: error.stream, problems: error.problems };
@@ -154,9 +155,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
 /**
  * The lifecycle's refusals: a command the item's state does not take at all is a conflict with that
- * state (409); a command the state takes but whose requirements are missing is unprocessable (422).
+ * state (409); a command the state takes but whose requirements are missing is unprocessable (422), and
+ * says who can supply what is missing (by role, and the owner by name) as the pages do.
  */
-function refusalProblem({ refusal }: CommandRefused): Problem {
+function refusalProblem({ refusal }: CommandRefused, nameOf: (userId: string) => string): Problem {
   switch (refusal.code) {
     case 'no_such_item':
       return { status: 404, title: 'Not found', detail: refusal.message };
@@ -171,16 +173,24 @@ function refusalProblem({ refusal }: CommandRefused): Problem {
         command: refusal.command,
         state: refusal.status,
       };
-    case 'requirements_not_met':
+    case 'requirements_not_met': {
+      const suppliedBy = refusal.suppliedBy.map((who) => ({
+        ...who,
+        ...(who.role === 'owner' ? { name: nameOf(who.userId) } : {}),
+        inWords: supplierInWords(who, nameOf),
+      }));
+      const who = suppliedBy.map((supplier) => supplier.inWords).join(' or ');
       return {
         status: 422,
         title: 'Requirements not met',
-        detail: refusal.message,
+        detail: who === '' ? refusal.message : `${refusal.message}. Who can supply it: ${who}`,
         code: refusal.code,
         command: refusal.command,
         state: refusal.status,
         missing: refusal.missing,
+        suppliedBy,
       };
+    }
     case 'invalid':
       return {
         status: 422,

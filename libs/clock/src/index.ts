@@ -1,2 +1,2 @@
-export { CLOCK, systemClock, todayOf, type Clock } from './clock';
+export { CLOCK, systemClock, todayOf, ukDay, type Clock } from './clock';
 export { ClockModule } from './clock.module';

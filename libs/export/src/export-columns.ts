@@ -1,4 +1,4 @@
-import type { RegisterEntry } from '@hmicfrs/projections';
+import { dueWithinWords, type RegisterEntry } from '@hmicfrs/projections';
 
 /** The register's columns as the committee's papers name things; one line per item. */
 export const EXPORT_COLUMNS: readonly { header: string; width: number; value: (entry: RegisterEntry) => string | number }[] = [
@@ -15,6 +15,7 @@ export const EXPORT_COLUMNS: readonly { header: string; width: number; value: (e
   { header: 'Status', width: 18, value: (e) => e.status },
   { header: 'Closed', width: 8, value: (e) => (e.closed ? 'yes' : 'no') },
   { header: 'Due date', width: 12, value: (e) => e.dueDate ?? '' },
+  { header: 'Due as given', width: 30, value: (e) => (e.dueWithinMonths === null ? '' : dueWithinWords(e.dueWithinMonths)) },
   { header: 'Original due date', width: 12, value: (e) => e.originalDueDate ?? '' },
   { header: 'Overdue', width: 8, value: (e) => (e.overdue ? 'yes' : 'no') },
   { header: 'Opened', width: 12, value: (e) => e.openedAt.slice(0, 10) },

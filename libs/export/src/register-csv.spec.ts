@@ -2,6 +2,7 @@ import type { RegisterEntry } from '@hmicfrs/projections';
 import { registerCsv } from './register-csv';
 
 const entry = (overrides: Partial<RegisterEntry>): RegisterEntry => ({
+  dueWithinMonths: null,
   id: '9159',
   reference: '9159',
   kind: 'cause_of_concern',

@@ -26,7 +26,8 @@ export interface Actor {
   role: Role;
 }
 
-export type OpenRecommendation = { type: 'OPEN_RECOMMENDATION' } & RecommendationOpened['data'];
+/** `receivedOn`: the day the item came, when not with its report's publication (`receivedOn()`); not recorded as data. */
+export type OpenRecommendation = { type: 'OPEN_RECOMMENDATION'; receivedOn?: IsoDate } & RecommendationOpened['data'];
 
 /** Commands on an item that exists; named as in docs/architecture.md, "The lifecycle". */
 export type LifecycleCommand =

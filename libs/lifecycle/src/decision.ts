@@ -1,5 +1,5 @@
 import type { LifecycleCommandType, RecordNotice } from './commands';
-import type { Supplier } from './rules';
+import type { SuppliedBy } from './rules';
 import type { Status } from './status';
 
 /** Why a command was refused, in users' words (`message`), typed so the HTTP layer can pick the status code. */
@@ -16,7 +16,7 @@ export type Refusal =
       command: LifecycleCommandType;
       status: Status;
       missing: string[];
-      suppliedBy: Supplier[];
+      suppliedBy: SuppliedBy[];
       message: string;
     }
   /** The command contradicts itself (fieldwork ending before it starts); `field` when one field alone is wrong. */

@@ -63,9 +63,10 @@ describe('decisions with comments (issue 15)', () => {
     const refusal = given(history)
       .when({ type: 'APPROVE', comment: 'x' }, dcc)
       .thenRefuses(/needs the Chief Constable letter/, 'requirements_not_met');
-    expect(refusal).toMatchObject({ missing: ['APPROVE at level 3 needs the Chief Constable letter as evidence'], suppliedBy: ['owner'] });
+    const theOwner = [{ role: 'owner', userId: owner.userId }];
+    expect(refusal).toMatchObject({ missing: ['APPROVE at level 3 needs the Chief Constable letter as evidence'], suppliedBy: theOwner });
     // Asked without a command's content, as the pages ask before offering it.
-    expect(refusalOf(replay(stored(history))!, 'APPROVE', dcc)).toMatchObject({ suppliedBy: ['owner'] });
+    expect(refusalOf(replay(stored(history))!, 'APPROVE', dcc)).toMatchObject({ suppliedBy: theOwner });
     expect(refusalOf(replay(stored(histories.submitted))!, 'APPROVE', dcc)).toBeUndefined();
   });
 

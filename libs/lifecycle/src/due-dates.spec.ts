@@ -1,4 +1,4 @@
-import { dueDateWithin } from '@hmicfrs/lifecycle';
+import { dueDateWithin, receivedOn } from '@hmicfrs/lifecycle';
 import { given } from './testing/given';
 import { liaison, opened, histories } from './testing/fixtures';
 
@@ -37,5 +37,16 @@ describe('due dates (issue 15)', () => {
       .when({ type: 'CHANGE_DUE_DATE', dueDate: '2024-12-31', reason: 'Waiting for the NPCC' }, liaison)
       .then([{ type: 'DueDateChanged', data: { from: '2023-06-03', to: '2024-12-31', reason: 'Waiting for the NPCC' } }]);
     expect([state.context.dueDate, state.context.dueWithin, state.context.originalDueDate]).toEqual(['2024-12-31', null, '2023-06-03']);
+  });
+
+  it("an item is received with its report's publication, unless another day is given", () => {
+    expect(receivedOn({}, { publishedOn: '2023-03-03' })).toBe('2023-03-03');
+    expect(receivedOn({ receivedOn: '2023-04-20' }, { publishedOn: '2023-03-03' })).toBe('2023-04-20');
+  });
+
+  it('the day it was received says when it opened, and is not recorded as its data', () => {
+    given([])
+      .when({ type: 'OPEN_RECOMMENDATION', ...opened().data, receivedOn: '2023-04-20' }, liaison)
+      .then([{ type: 'RecommendationOpened', data: opened().data }]);
   });
 });

@@ -2,13 +2,13 @@ import { getNextTransitions } from 'xstate';
 import type { LifecycleCommandType } from './commands';
 import type { RecommendationEvent } from './events';
 import type { RecommendationState } from './recommendation.machine';
-import { rules, type requires, type RuleName, type Supplier } from './rules';
+import { rules, suppliedOn, type requires, type RuleName, type SuppliedBy, type Supplier } from './rules';
 
 export type Explanation =
   /** No transition of the current state takes any of the events. */
   | { kind: 'not_now' }
   /** The wording of the rules that failed on the closest way through the machine. */
-  | { kind: 'missing'; reasons: string[]; suppliedBy: Supplier[] };
+  | { kind: 'missing'; reasons: string[]; suppliedBy: SuppliedBy[] };
 
 /**
  * Why the machine takes none of `events` (what the command would record) now, read from the guards of
@@ -38,7 +38,10 @@ export function explain(state: RecommendationState, command: LifecycleCommandTyp
     const rule: { suppliedBy?: Supplier } = rules[name];
     return rule.suppliedBy === undefined ? [] : [rule.suppliedBy];
   });
-  return { kind: 'missing', reasons: [...new Set(reasons)], suppliedBy: [...new Set(suppliers)] };
+  // On one item a role is one supplier: the owner, or the liaison officer (who also stands in for a missing owner).
+  const people = suppliers.map((supplier) => suppliedOn(supplier, state.context));
+  const suppliedBy = people.filter((who, at) => people.findIndex((other) => other.role === who.role) === at);
+  return { kind: 'missing', reasons: [...new Set(reasons)], suppliedBy };
 }
 
 /** Every guard of the machine is `requires(...)`, or there is none (a spec walks the machine to hold this). */

@@ -15,12 +15,13 @@ export type {
 export type { Item } from './item';
 export { isStoredDocument, evidenceOf, evidenceRef } from './evidence';
 export type { Decision, Refusal } from './decision';
-export type { Supplier } from './rules';
+export type { Supplier, SuppliedBy } from './rules';
 export { recommendationMachine, type RecommendationState } from './recommendation.machine';
 export { statusOf, isClosed, isInProgress, describeStatus, type Status } from './status';
 export { decide } from './decide';
 export { allowedCommands, refusalOf } from './allowed-commands';
 export { dueDateWithin } from './due-dates';
+export { receivedOn } from './received-on';
 export { evolve, replay } from './replay';
 export { follow, restorePosition, type LifecyclePosition } from './position';
 export { upcast, schemaVersions, type StoredEvent } from './upcast';

@@ -24,6 +24,16 @@ interface Rule {
 /** The people who can put right what a refused command lacks: the item's owner, or the force liaison officer. */
 export type Supplier = 'owner' | 'liaison';
 
+/**
+ * Who, on one item, can put it right: its owner by id, or the force liaison officer (also for what the
+ * owner would supply on an item without one: the liaison officer assigns an owner first).
+ */
+export type SuppliedBy = { role: 'owner'; userId: string } | { role: 'liaison' };
+
+export function suppliedOn(supplier: Supplier, item: Pick<Item, 'owner'>): SuppliedBy {
+  return supplier === 'owner' && item.owner !== null ? { role: 'owner', userId: item.owner } : { role: 'liaison' };
+}
+
 const requirement = (holds: Rule['holds'], refusal: Rule['refusal'], suppliedBy?: Supplier): Rule => ({
   kind: 'requirement',
   holds,

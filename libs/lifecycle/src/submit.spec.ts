@@ -42,7 +42,16 @@ describe('SUBMIT', () => {
     expect(refusal).toMatchObject({
       status: 'rag_rated',
       missing: ['SUBMIT needs an owner', 'SUBMIT needs at least one piece of evidence'],
+      // Without an owner, the liaison officer supplies both: they assign one first.
+      suppliedBy: [{ role: 'liaison' }],
     });
+  });
+
+  it('says who can supply what is missing: the owner, by id', () => {
+    const refusal = given([opened(), ownerAssigned(), rated()])
+      .when({ type: 'SUBMIT' }, owner)
+      .thenRefuses(/evidence/, 'requirements_not_met');
+    expect(refusal).toMatchObject({ suppliedBy: [{ role: 'owner', userId: owner.userId }] });
   });
 
   it('needs a RAG rating: an open item has none', () => {

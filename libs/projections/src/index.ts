@@ -34,7 +34,7 @@ export { JacReportService, JacReportReader, type JacInputs } from './reports/jac
 export type { JacReport } from './reports/jac-report';
 export type { JacRequest } from './reports/jac-period';
 export { instantOf } from './reports/report-dates';
-export { STATUS_LABELS, longDate } from './reports/report-words';
+export { STATUS_LABELS, dueWithinWords, longDate } from './reports/report-words';
 export { jacMarkdown } from './reports/jac-markdown';
 export { jacHtml } from './reports/jac-html';
 export { jacCsv } from './reports/jac-csv';

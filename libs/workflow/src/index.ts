@@ -9,6 +9,7 @@ export { CommandPipeline, FoldedStreams, type StreamFold, type Write, type Writt
 export type { ItemView } from './item-view';
 export type { CommandRequest } from './command-request';
 export { OCCURRED_AT_FORM, isDayOrZonedDateTime } from './occurred-at';
+export { onDay } from './on-day';
 export { COMMAND_ACTIONS } from './command-actions';
 export {
   ItemNotFound,

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Optional } from '@nestjs/common';
 import type { Actor } from '@hmicfrs/auth';
-import { CLOCK, type Clock } from '@hmicfrs/clock';
+import { CLOCK, ukDay, type Clock } from '@hmicfrs/clock';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import {
   activityStream,
@@ -8,6 +8,7 @@ import {
   decideInspectionReport,
   dueDateWithin,
   evolve,
+  receivedOn,
   inspectionStream,
   personStream,
   recommendationStream,
@@ -15,7 +16,6 @@ import {
   refusalOf,
   replayInspectionReport,
   type DomainEvent,
-  type DueWithin,
   type InspectionReport,
   type LifecycleCommand,
   type LifecycleCommandType,
@@ -31,7 +31,15 @@ import { COMMAND_ACTIONS } from './command-actions';
 import { CommandPipeline, type FoldedStreams, type Written } from './command-pipeline';
 import type { CommandRequest } from './command-request';
 import { allow, decided } from './decided';
-import { ItemNotFound, UnknownInspectionActivity, UnknownInspectionReport, UnknownLinkedItem, UnknownPerson } from './errors';
+import { onDay } from './on-day';
+import {
+  ItemNotFound,
+  OccurredAtRefused,
+  UnknownInspectionActivity,
+  UnknownInspectionReport,
+  UnknownLinkedItem,
+  UnknownPerson,
+} from './errors';
 import { HISTORY_INTEGRITY, type HistoryIntegrity } from './history-integrity';
 import { itemView, type ItemView } from './item-view';
 import { WrittenPositions } from './written-positions';
@@ -63,7 +71,7 @@ export class RecommendationWorkflow {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    @Inject(CLOCK) clock: Clock,
+    @Inject(CLOCK) private readonly clock: Clock,
     @Optional() @Inject(HISTORY_INTEGRITY) integrity?: HistoryIntegrity,
     @Optional() positions?: WrittenPositions,
   ) {
@@ -92,8 +100,14 @@ export class RecommendationWorkflow {
     return written.state;
   }
 
+  /**
+   * Opens an item as at the day it came (`receivedOn`: the day given, else its report's publication) unless
+   * the request says when; a due date given as a span of the publication is worked out from the report.
+   */
   async open(given: OpenRecommendation, request: CommandRequest): Promise<ItemOutcome> {
-    const command = given.dueWithin === undefined ? given : await this.withDueDateWorkedOut(given, given.dueWithin);
+    const report = replayInspectionReport(await this.store.readStream(inspectionStream(given.inspectionId)));
+    if (report === undefined) throw new UnknownInspectionReport(given.inspectionId);
+    const command = given.dueWithin === undefined ? given : { ...given, dueDate: dueDateWithin(report.publishedOn, given.dueWithin) };
     const written = await this.pipeline.handle(
       this.items,
       {
@@ -101,16 +115,23 @@ export class RecommendationWorkflow {
         command,
         check: async (state) => {
           allow(request.actor, 'recommendation.open');
-          if (state === undefined && !(await this.store.streamExists(inspectionStream(command.inspectionId)))) {
-            throw new UnknownInspectionReport(command.inspectionId);
-          }
           if (state === undefined && command.owner) await this.mustBeInDirectory(command.owner, 'owner');
         },
         decide: (state) => decided(decide(state, command, request.actor)),
       },
-      request,
+      request.occurredAt === undefined ? this.asReceived(given, report, request) : request,
     );
     return outcome(written, request.actor);
+  }
+
+  /** The request as at the day an item came: a day given as received may not be after today (a report recorded ahead opens now). */
+  private asReceived(command: OpenRecommendation, report: InspectionReport, request: CommandRequest): CommandRequest {
+    const today = ukDay(this.clock());
+    if (command.receivedOn !== undefined && command.receivedOn > today) {
+      throw new OccurredAtRefused(`cannot be after today: receivedOn is ${command.receivedOn}`);
+    }
+    const when = onDay(receivedOn(command, report), today);
+    return { ...request, ...when, ...(when.extra ? { extra: { ...request.extra, ...when.extra } } : {}) };
   }
 
   async execute(id: string, command: LifecycleCommand, request: CommandRequest): Promise<ItemOutcome> {
@@ -162,13 +183,6 @@ export class RecommendationWorkflow {
       },
       request,
     );
-  }
-
-  /** A due date given as a span of the report's publication, worked out from the report (which must exist). */
-  private async withDueDateWorkedOut(command: OpenRecommendation, within: DueWithin): Promise<OpenRecommendation> {
-    const report = replayInspectionReport(await this.store.readStream(inspectionStream(command.inspectionId)));
-    if (report === undefined) throw new UnknownInspectionReport(command.inspectionId);
-    return { ...command, dueDate: dueDateWithin(report.publishedOn, within) };
   }
 
   /** Every person field names someone in the directory of people (`person-<id>`), or the command is refused naming them. */

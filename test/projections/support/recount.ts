@@ -77,6 +77,7 @@ export function expectedRegisterEntry(item: ItemTruth) {
     closed: isClosed(item.state),
     inProgress: isInProgress(item.state),
     dueDate: context.dueDate,
+    dueWithinMonths: context.dueWithin?.months ?? null,
     originalDueDate: context.originalDueDate,
     openedAt: item.openedAt,
     submittedAt: context.submission === null ? null : item.lastSubmittedAt,

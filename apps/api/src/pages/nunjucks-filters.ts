@@ -1,17 +1,13 @@
 import type { Environment } from 'nunjucks';
-import { longDate, sealWords } from '@hmicfrs/projections';
+import { dueWithinWords, longDate, sealWords } from '@hmicfrs/projections';
 import { COMMAND, EVENT, INSPECTION_TYPE, KIND, RAG, RAG_TAG, ROLE, STATUS, STATUS_TAG, piecesOfEvidence } from './words';
 import { describeMediaType } from '@hmicfrs/evidence';
 
 const LONDON = 'Europe/London';
 const dateFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: LONDON });
 const timeFormat = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: LONDON });
-const isoDayFormat = new Intl.DateTimeFormat('en-CA', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone: LONDON });
 
-/** The day an instant falls on as people in the force count it (YYYY-MM-DD, UK time). */
-export function ukDay(at: Date): string {
-  return isoDayFormat.format(at);
-}
+export { ukDay } from '@hmicfrs/clock';
 
 /** Dates as GOV.UK writes them ("27 June 2024"), in UK time; a calendar date stays the day it names. */
 export function govukDate(value: unknown): string {
@@ -46,6 +42,7 @@ export function configureNunjucks(env: Environment): void {
   // A report's dates are whole days, carried as the instant that starts or ends them: named by that day,
   // as the report's Markdown and CSV name them (the end of 23 August is 24 August in British Summer Time).
   env.addFilter('reportDate', longDate);
+  env.addFilter('dueWithin', dueWithinWords);
   env.addFilter('sealWords', sealWords);
   env.addFilter('status', lookup(STATUS));
   env.addFilter('statusTag', lookup(STATUS_TAG));

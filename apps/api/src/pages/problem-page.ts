@@ -31,6 +31,11 @@ const TITLES: Record<number, string> = {
 export class ProblemPage {
   constructor(private readonly pages: PageRenderer) {}
 
+  /** A person's name as the pages give it, for a problem that names who can put it right. */
+  nameOf(userId: string): string {
+    return this.pages.nameOf(userId);
+  }
+
   async show(request: PageRequest, reply: FastifyReply, problem: PageProblem): Promise<void> {
     if (problem.status === 401) {
       const next = request.method === 'GET' ? `?next=${encodeURIComponent(request.url)}` : '';

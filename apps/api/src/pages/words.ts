@@ -1,6 +1,6 @@
 import type { Role } from '@hmicfrs/auth';
 import { STATUS_LABELS } from '@hmicfrs/projections';
-import type { InspectionType, ItemKind, LifecycleCommandType, Rag, RecommendationEvent, Status } from '@hmicfrs/lifecycle';
+import type { InspectionType, ItemKind, LifecycleCommandType, Rag, RecommendationEvent, Status, SuppliedBy } from '@hmicfrs/lifecycle';
 import { COMMAND_ENTRIES } from '../commands/lifecycle-commands';
 
 /** The product's terms as the force's staff say them; every page takes its labels from here. */
@@ -76,4 +76,9 @@ export const COMMAND = Object.fromEntries(COMMAND_ENTRIES.map((entry) => [entry.
 
 export function piecesOfEvidence(count: number): string {
   return count === 1 ? 'one piece of evidence' : `${count} pieces of evidence`;
+}
+
+/** Who can supply what a refused command lacks, in words: the owner by name, or the force liaison officer. */
+export function supplierInWords(supplier: SuppliedBy, nameOf: (userId: string) => string): string {
+  return supplier.role === 'owner' ? `${nameOf(supplier.userId)}, the owner` : 'the force liaison officer';
 }

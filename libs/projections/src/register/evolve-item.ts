@@ -15,7 +15,7 @@ export interface EventTime {
 export function evolveItem(record: ItemRecord | undefined, event: RecommendationEvent, at: EventTime): ItemRecord {
   const lifecycle = follow(record?.lifecycle, event);
   if (event.type === 'RecommendationOpened') {
-    const { id, reference, kind, inspectionId, text, portfolio, addressee, owner, dueDate } = event.data;
+    const { id, reference, kind, inspectionId, text, portfolio, addressee, owner, dueDate, dueWithin } = event.data;
     return {
       id,
       reference,
@@ -28,6 +28,7 @@ export function evolveItem(record: ItemRecord | undefined, event: Recommendation
       owner: owner ?? null,
       rag: null,
       dueDate: dueDate ?? null,
+      dueWithinMonths: dueWithin?.months ?? null,
       originalDueDate: dueDate ?? null,
       openedAt: at.occurredAt,
       submittedAt: null,
@@ -57,6 +58,7 @@ export function evolveItem(record: ItemRecord | undefined, event: Recommendation
       break;
     case 'DueDateChanged':
       next.dueDate = event.data.to;
+      next.dueWithinMonths = null;
       next.originalDueDate = before.originalDueDate ?? event.data.to;
       break;
     case 'Reopened':
@@ -64,6 +66,7 @@ export function evolveItem(record: ItemRecord | undefined, event: Recommendation
       if (event.data.freshRating) {
         next.rag = null;
         next.dueDate = event.data.dueDate;
+        next.dueWithinMonths = null;
         next.originalDueDate = before.originalDueDate ?? event.data.dueDate;
       }
       break;

@@ -15,6 +15,8 @@ export interface ItemRecord {
   owner: string | null;
   rag: Rag | null;
   dueDate: IsoDate | null;
+  /** Where HMICFRS gave the due date as so many months of the publication, until the date is changed. */
+  dueWithinMonths: number | null;
   originalDueDate: IsoDate | null;
   /** When the item was opened (occurredAt). */
   openedAt: string;

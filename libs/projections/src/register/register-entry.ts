@@ -18,6 +18,8 @@ export interface RegisterEntry {
   closed: boolean;
   inProgress: boolean;
   dueDate: IsoDate | null;
+  /** Where HMICFRS gave the due date as so many months of the report's publication, until it is changed. */
+  dueWithinMonths: number | null;
   originalDueDate: IsoDate | null;
   /** In progress and due before today. */
   overdue: boolean;

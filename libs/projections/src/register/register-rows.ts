@@ -7,7 +7,7 @@ export const NO_NEXT_VERSION = '~';
 /** The register's columns, in the order of `RegisterRow`. */
 export const REGISTER_COLUMNS =
   'id, reference, kind, inspection_id, text, level, portfolio, owner, rag, status, closed, in_progress, due_date, ' +
-  'original_due_date, opened_at, submitted_at, submitted_by, last_submitted_at, submitted_level, closed_at, last_event_at, revision, lifecycle, addressee';
+  'original_due_date, opened_at, submitted_at, submitted_by, last_submitted_at, submitted_level, closed_at, last_event_at, revision, lifecycle, addressee, due_within_months';
 
 export type RegisterRow = [
   id: string,
@@ -35,6 +35,7 @@ export type RegisterRow = [
   /** Where the item stands in the lifecycle, saved: what its next event is followed from. */
   lifecycle: string,
   addressee: string,
+  dueWithinMonths: number | null,
 ];
 
 export function toRow(r: ItemRecord): RegisterRow {
@@ -63,6 +64,7 @@ export function toRow(r: ItemRecord): RegisterRow {
     r.revision,
     r.lifecycle.saved,
     r.addressee,
+    r.dueWithinMonths,
   ];
 }
 
@@ -79,6 +81,7 @@ export function fromRow(row: RegisterRow): ItemRecord {
     owner: row[7],
     rag: row[8],
     dueDate: row[12],
+    dueWithinMonths: row[24],
     originalDueDate: row[13],
     openedAt: row[14],
     submittedAt: row[15],

@@ -46,7 +46,7 @@ export function registerStatements(db: Database, t: TableName): RegisterStatemen
       .prepare<[string], [...RegisterRow, number | null]>(`SELECT ${REGISTER_COLUMNS}, version_row FROM ${t('register')} WHERE id = ?`)
       .raw(),
     upsert: db.prepare(
-      `INSERT OR REPLACE INTO ${t('register')} (${REGISTER_COLUMNS}, version_row, reference_key) VALUES (${placeholders(26)})`,
+      `INSERT OR REPLACE INTO ${t('register')} (${REGISTER_COLUMNS}, version_row, reference_key) VALUES (${placeholders(27)})`,
     ),
     versions: new BulkInsert(db, t('register_versions'), VERSION_COLUMNS),
     endVersion: db.prepare(`UPDATE ${t('register_versions')} SET next_occurred_at = ?, next_recorded_at = ? WHERE rowid = ?`),

@@ -132,7 +132,8 @@ class RegisterBatch implements ReadModelBatch {
     }
     const row = this.statements.select.get(id);
     if (row === undefined) return undefined;
-    return { record: fromRow(row.slice(0, 24) as RegisterRow), latest: null, writtenVersion: row[24] };
+    const versionRow = row.length - 1;
+    return { record: fromRow(row.slice(0, versionRow) as RegisterRow), latest: null, writtenVersion: row[versionRow] as number | null };
   }
 
   private recordInspection({ id, reportType, title, publishedOn, gradings }: InspectionReportRecorded['data'], recordedAt: string): void {

@@ -13,7 +13,7 @@ import { NO_NEXT_VERSION } from './register-rows';
 @Injectable()
 export class RegisterProjection implements Projection {
   readonly name = 'register';
-  readonly version: number = 7;
+  readonly version: number = 8;
   readonly tables = [
     'register',
     'register_versions',
@@ -43,7 +43,9 @@ export class RegisterProjection implements Projection {
           -- the reference as people count it (naturalKey): 33 before 10618, AFI-2 before AFI-10
           reference_key TEXT NOT NULL,
           -- whom HMICFRS addressed it to, as recorded when it was opened
-          addressee TEXT NOT NULL
+          addressee TEXT NOT NULL,
+          -- the months of the publication HMICFRS gave the due date as ("within three months"), until it is changed
+          due_within_months INTEGER
         )`,
         // A version holds from (occurred_at, recorded_at) until the next one: as at A, known at K, it is
         // the one with occurred_at <= A and recorded_at <= K whose next version is after A or after K.

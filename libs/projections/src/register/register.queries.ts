@@ -106,6 +106,7 @@ type Row = {
   closed: 0 | 1;
   in_progress: 0 | 1;
   due_date: IsoDate | null;
+  due_within_months: number | null;
   original_due_date: IsoDate | null;
   opened_at: string;
   submitted_at: string | null;
@@ -340,6 +341,7 @@ function entry(row: Row, today: IsoDate): RegisterEntry {
     closed: row.closed === 1,
     inProgress,
     dueDate: row.due_date,
+    dueWithinMonths: row.due_within_months,
     originalDueDate: row.original_due_date,
     overdue: inProgress && row.due_date !== null && row.due_date < today,
     openedAt: row.opened_at,

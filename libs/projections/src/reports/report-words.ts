@@ -39,6 +39,11 @@ export function withChange({ count, change }: CountWithChange): string {
   return `${count} (${change > 0 ? '+' : ''}${change})`;
 }
 
+/** A due date HMICFRS gave as a span, as they word it: "within 3 months of publication". */
+export function dueWithinWords(months: number): string {
+  return `within ${months} month${months === 1 ? '' : 's'} of publication`;
+}
+
 /** 27 June 2024 (the papers' style), from an ISO date or instant. */
 export function longDate(isoDateOrInstant: string): string {
   return new Date(`${isoDateOrInstant.slice(0, 10)}T00:00:00Z`).toLocaleDateString('en-GB', {

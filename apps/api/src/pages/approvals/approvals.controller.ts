@@ -5,10 +5,9 @@ import { Can, WebPage, permits } from '@hmicfrs/auth';
 import { ApprovalQueueQueries } from '@hmicfrs/projections';
 import { RecommendationWorkflow } from '@hmicfrs/workflow';
 import { NEXT_WAITING, QUEUE_DECISIONS } from '../items/item-commands.controller';
-import { supplierInWords } from '../items/item-pages';
 import { ACTION_FORMS } from '../items/action-forms';
 import { PageRenderer, type PageRequest } from '../page-renderer';
-import { COMMAND } from '../words';
+import { COMMAND, supplierInWords } from '../words';
 
 /** An item's id as the item routes take it. */
 const ITEM_ID = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,99}$/;
@@ -63,7 +62,7 @@ export class ApprovalsController {
    * For the DCC, each submission the lifecycle would not let them approve, with what it lacks and who can
    * supply it: the queue offers only Return for those, never an approval that ends on a refusal.
    */
-  private async withRefusals<Item extends { id: string; owner: string | null }>(
+  private async withRefusals<Item extends { id: string }>(
     items: Item[],
     request: PageRequest,
   ): Promise<(Item & { cannotApprove?: { missing: string[]; suppliers: string[] } })[]> {
@@ -78,7 +77,7 @@ export class ApprovalsController {
           ...item,
           cannotApprove: {
             missing: refusal.code === 'requirements_not_met' ? refusal.missing : [refusal.message],
-            suppliers: refusal.code === 'requirements_not_met' ? refusal.suppliedBy.map((s) => supplierInWords(s, item.owner, nameOf)) : [],
+            suppliers: refusal.code === 'requirements_not_met' ? refusal.suppliedBy.map((s) => supplierInWords(s, nameOf)) : [],
           },
         };
       }),

@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
-import { personId, type InspectionReport, type OpenRecommendation, type RecordInspectionReport } from '@hmicfrs/lifecycle';
+import { personId, type OpenRecommendation, type RecordInspectionReport } from '@hmicfrs/lifecycle';
 import { OpenRecommendationDto } from '../../recommendations/dto/open-recommendation.dto';
 import { RecordInspectionDto } from '../../recommendations/dto/record-inspection.dto';
 import { dateInput, text, type FieldError, type FormBody } from '../forms/form';
@@ -70,16 +70,12 @@ export function readInspectionReport(body: FormBody): { command: RecordInspectio
   };
 }
 
-/**
- * A new item from the form, and the day it was received: `receivedOn` if given, else the report's
- * publication (an item comes with its report, not on the day someone types it in).
- */
+/** A new item from the form, with the day it was received when one is given (the workflow opens it then, else at publication). */
 export function readNewItem(
-  report: Pick<InspectionReport, 'id' | 'publishedOn'>,
+  inspectionId: string,
   body: FormBody,
   today: string,
-): { command: OpenRecommendation; receivedOn: string } | { errors: FieldError[] } {
-  const inspectionId = report.id;
+): { command: OpenRecommendation } | { errors: FieldError[] } {
   const owner = text(body, 'owner');
   const dueDate = optionalDate(body, 'dueDate');
   const months = text(body, 'dueWithinMonths');
@@ -108,7 +104,7 @@ export function readNewItem(
       id: values.reference,
       ...item,
       ...(dueWithinMonths === undefined ? {} : { dueWithin: { months: dueWithinMonths, of: 'publication' } }),
+      ...(receivedOn ? { receivedOn } : {}),
     },
-    receivedOn: receivedOn ?? report.publishedOn,
   };
 }

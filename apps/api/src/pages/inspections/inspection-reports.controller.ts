@@ -14,7 +14,6 @@ import { INSPECTION_TYPE, KIND } from '../words';
 import { InspectionReportList } from './inspection-report-list';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { ukDay } from '../nunjucks-filters';
-import { onDay } from '../items/action-forms';
 import { readInspectionReport, readNewItem } from './inspection-forms';
 
 const TYPE_ITEMS = Object.entries(INSPECTION_TYPE).map(([value, label]) => ({ value, text: label }));
@@ -108,12 +107,10 @@ export class InspectionReportsController {
     @Res() reply: FastifyReply,
   ): Promise<void> {
     const report = await this.find(id);
-    const today = ukDay(this.clock());
-    const read = readNewItem(report, body, today);
+    const read = readNewItem(id, body, ukDay(this.clock()));
     if ('errors' in read) return this.showItemForm(request, reply, report, body, read.errors, 422);
     try {
-      // Opened as at the day it was received, so the reports count it then, not on the day it was typed in.
-      await this.workflow.open(read.command, { actor: request.actor!, ...onDay(read.receivedOn, today) });
+      await this.workflow.open(read.command, { actor: request.actor! });
     } catch (error) {
       if (!(error instanceof CommandRefused)) throw error;
       return this.showItemForm(

@@ -2,7 +2,7 @@ import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
 import type { Action } from '@hmicfrs/auth';
 import type { Item, LifecycleCommand, LifecycleCommandType } from '@hmicfrs/lifecycle';
-import { COMMAND_ACTIONS } from '@hmicfrs/workflow';
+import { COMMAND_ACTIONS, onDay } from '@hmicfrs/workflow';
 import type { FormField } from '../../commands/lifecycle-command-entry';
 import { COMMAND_ENTRIES, type AnyLifecycleCommandEntry } from '../../commands/lifecycle-commands';
 import { dateInput, text, type FieldError, type FormBody } from '../forms/form';
@@ -36,9 +36,6 @@ export const OCCURRED_ON: FormField = {
   error: 'Enter a real date that is not after today, or leave it blank',
 };
 
-/** Midday: inside the day it names in UK time, summer or winter, and so in the reports as at that day. */
-const MIDDAY = 'T12:00:00.000Z';
-
 /**
  * The command's occurredAt from the form's day: none for today (it happened now), an error for a day to
  * come. The day itself goes into the events' metadata, so the timeline shows the day and not the midday.
@@ -51,12 +48,6 @@ export function readOccurredOn(
   if (day === undefined) return {};
   if (day === null || day > today) return { error: { field: `${OCCURRED_ON.name}-day`, text: OCCURRED_ON.error } };
   return onDay(day, today);
-}
-
-/** A command that happened on a day not after today: now for today, else midday that day with the day kept. */
-export function onDay(day: string, today: string): { occurredAt?: string; extra?: { occurredOn: string } } {
-  if (day >= today) return {};
-  return { occurredAt: `${day}${MIDDAY}`, extra: { occurredOn: day } };
 }
 
 /** What a field's inputs say, as the command's body has it: a date as YYYY-MM-DD (empty when not a real one), a ticked box as true. */

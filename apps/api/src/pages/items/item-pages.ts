@@ -14,12 +14,12 @@ import {
   type Evidence,
   type InspectionReport,
   type StoredDocument,
-  type Supplier,
+  type SuppliedBy,
 } from '@hmicfrs/lifecycle';
 import { ItemHistoryReader, RecommendationWorkflow, type ItemView } from '@hmicfrs/workflow';
 import { errorsForPage, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
-import { COMMAND } from '../words';
+import { COMMAND, supplierInWords } from '../words';
 import { govukDate } from '../nunjucks-filters';
 import type { FormField } from '../../commands/lifecycle-command-entry';
 import { ACTION_FORMS, FORM_OF_COMMAND, OCCURRED_ON, type ActionForm } from './action-forms';
@@ -185,13 +185,13 @@ export class ItemPages {
   private async whyNot(id: string, form: ActionForm, view: ItemView, actor: Actor): Promise<{ missing: string[]; suppliers: string[] }> {
     const [refusal] = await this.workflow.refusalsOf(id, [form.type], actor);
     if (refusal?.code === 'requirements_not_met') {
-      return { missing: refusal.missing, suppliers: refusal.suppliedBy.map((supplier) => this.supplierOf(supplier, view)) };
+      return { missing: refusal.missing, suppliers: refusal.suppliedBy.map((supplier) => this.supplierOf(supplier)) };
     }
     return { missing: [`${COMMAND[form.type]} is not possible while the item is ${view.statusDescription}.`], suppliers: [] };
   }
 
-  private supplierOf(supplier: Supplier, view: ItemView): string {
-    return supplierInWords(supplier, view.item.owner, (id) => this.pages.nameOf(id));
+  private supplierOf(supplier: SuppliedBy): string {
+    return supplierInWords(supplier, (id) => this.pages.nameOf(id));
   }
 
   /** A field's choices: a person field the directory's people, an inspection field the inspection activity recorded. */
@@ -247,10 +247,4 @@ function doneMessage(done: string | undefined): string | undefined {
 
 function isOverdue(view: ItemView, today: string): boolean {
   return view.item.dueDate !== null && view.item.dueDate < today && !view.closed && view.status !== 'not_applicable';
-}
-
-/** Who can supply what a refused command lacks, in words: the owner by name, or the force liaison officer. */
-export function supplierInWords(supplier: Supplier, owner: string | null, nameOf: (userId: string) => string): string {
-  if (supplier === 'liaison' || owner === null) return 'the force liaison officer';
-  return `${nameOf(owner)}, the owner`;
 }

@@ -1,5 +1,6 @@
 import type { RecommendationEvent } from '@hmicfrs/lifecycle';
 import type { HistoryEntry, ImportedFrom, ItemHistory } from '@hmicfrs/workflow';
+import { dueWithinWords } from '@hmicfrs/projections';
 import { govukDate } from '../nunjucks-filters';
 import { KIND, piecesOfEvidence } from '../words';
 
@@ -122,8 +123,7 @@ function describe(entry: HistoryEntry, { nameOf, activityTitle }: TimelineNames)
       return [
         `Level ${level} ${KIND[kind].toLowerCase()}, ${portfolio}`,
         owner && `owner ${nameOf(owner)}`,
-        dueDate &&
-          `due ${govukDate(dueDate)}${dueWithin ? ` (within ${dueWithin.months} month${dueWithin.months === 1 ? '' : 's'} of publication)` : ''}`,
+        dueDate && `due ${govukDate(dueDate)}${dueWithin ? ` (${dueWithinWords(dueWithin.months)})` : ''}`,
       ]
         .filter(Boolean)
         .join('; ');

@@ -60,4 +60,13 @@ export class OpenRecommendationDto extends CommandBody {
   @Min(1, { message: 'dueWithinMonths must be from 1 to 120' })
   @Max(120, { message: 'dueWithinMonths must be from 1 to 120' })
   dueWithinMonths?: number;
+
+  @ApiPropertyOptional({
+    example: '2023-04-20',
+    description:
+      "The day the item was received, when not with its report: it is opened as at that day (else at the report's publication). Not after today",
+  })
+  @IsOptional()
+  @IsCalendarDate()
+  receivedOn?: string;
 }
