@@ -1,15 +1,7 @@
 import request from 'supertest';
 import { issueToken, tokenSecret } from '@hmicfrs/auth';
-import { signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
+import { SOC_REPORT_FORM, signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
 
-const REPORT = {
-  title: 'Serious and organised crime',
-  id: 'soc-2023',
-  reportType: 'thematic',
-  'publishedOn-day': '3',
-  'publishedOn-month': '3',
-  'publishedOn-year': '2023',
-};
 const item = (reference: string, level: string) => ({
   reference,
   kind: 'recommendation',
@@ -52,7 +44,7 @@ describe('the DCC and HMICFRS decide with comments', () => {
   beforeAll(async () => {
     pages = await startPages({ SEALER: 'false', REMINDERS_DAILY_AT: 'off' }, { people: ['supt-patel'] });
     const flo = await signedIn(pages.url, 'flo-fletcher');
-    expect((await submitForm(flo, '/app/inspection-reports/new', REPORT)).status).toBe(303);
+    expect((await submitForm(flo, '/app/inspection-reports/new', SOC_REPORT_FORM)).status).toBe(303);
     owner = await signedIn(pages.url, 'supt-patel');
     dcc = await signedIn(pages.url, 'dcc-green');
     hmi = await signedIn(pages.url, 'hmi-cooper');

@@ -1,15 +1,7 @@
 import request from 'supertest';
 import { issueToken, tokenSecret } from '@hmicfrs/auth';
-import { signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
+import { SOC_REPORT_FORM, signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
 
-const REPORT = {
-  title: 'Serious and organised crime',
-  id: 'soc-2023',
-  reportType: 'thematic',
-  'publishedOn-day': '3',
-  'publishedOn-month': '3',
-  'publishedOn-year': '2023',
-};
 const item = (reference: string, extra: Record<string, string> = {}) => ({
   reference,
   kind: 'recommendation',
@@ -30,7 +22,7 @@ describe('items are opened when they came, with due dates as HMICFRS gave them',
   beforeAll(async () => {
     pages = await startPages({ SEALER: 'false', REMINDERS_DAILY_AT: 'off' });
     flo = await signedIn(pages.url, 'flo-fletcher');
-    expect((await submitForm(flo, '/app/inspection-reports/new', REPORT)).status).toBe(303);
+    expect((await submitForm(flo, '/app/inspection-reports/new', SOC_REPORT_FORM)).status).toBe(303);
     const bearer = `Bearer ${issueToken(
       { userId: 'flo-fletcher', role: 'liaison' },
       tokenSecret(undefined, pages.dataDir, () => undefined),
@@ -96,7 +88,7 @@ describe('items are opened when they came, with due dates as HMICFRS gave them',
   });
 
   it('recording a report with the title and date of another warns first, then records it when confirmed', async () => {
-    const again = { ...REPORT, id: 'soc-2023-again', title: 'Serious and Organised Crime.' };
+    const again = { ...SOC_REPORT_FORM, id: 'soc-2023-again', title: 'Serious and Organised Crime.' };
     const warned = await submitForm(flo, '/app/inspection-reports/new', again);
     expect(warned.status).toBe(422);
     expect(warned.text).toContain('A report with this title and publication date is already recorded');
@@ -105,7 +97,7 @@ describe('items are opened when they came, with due dates as HMICFRS gave them',
     expect((await flo.get('/app/inspection-reports/soc-2023-again').expect(404)).status).toBe(404);
     expect((await submitForm(flo, '/app/inspection-reports/new', { ...again, confirmSameReport: 'yes' })).status).toBe(303);
     // Another title, or another day, is not the same report.
-    const other = { ...REPORT, id: 'soc-2024', 'publishedOn-year': '2024' };
+    const other = { ...SOC_REPORT_FORM, id: 'soc-2024', 'publishedOn-year': '2024' };
     expect((await submitForm(flo, '/app/inspection-reports/new', other)).status).toBe(303);
   });
 });

@@ -87,3 +87,13 @@ export async function submitForm(agent: request.Agent, formPage: string, fields:
     .type('form')
     .send({ ...hidden, ...fields });
 }
+
+/** The inspection report form, filled in as the liaison officer records a thematic report published 3 March 2023. */
+export const SOC_REPORT_FORM = {
+  title: 'Serious and organised crime',
+  id: 'soc-2023',
+  reportType: 'thematic',
+  'publishedOn-day': '3',
+  'publishedOn-month': '3',
+  'publishedOn-year': '2023',
+};
