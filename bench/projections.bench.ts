@@ -209,10 +209,10 @@ function closure(level: Level, attachedBefore: Evidence[]): DomainEvent[] {
     { type: 'SubmittedForClosure', data: { submittedBy: 'owner', evidence: [...attachedBefore, letter] } },
     ...(level === 4
       ? [
-          { type: 'SubmittedToHmicfrs', data: { approvedBy: 'dcc', evidence: [], comment: null } } as DomainEvent,
+          { type: 'SubmittedToHmicfrs', data: { approvedBy: 'dcc', evidence: [], comment: null, ratingConfirmed: true } } as DomainEvent,
           { type: 'HmicfrsVerified', data: { comment: null, inspection: null } } as DomainEvent,
         ]
-      : [{ type: 'SelfCertified', data: { approvedBy: 'dcc', level, evidence: [], comment: null } } as DomainEvent]),
+      : [{ type: 'SelfCertified', data: { approvedBy: 'dcc', level, evidence: [], comment: null, ratingConfirmed: true } } as DomainEvent]),
     ...(level === 3 ? [{ type: 'HmicfrsVerified', data: { comment: null, inspection: null } } as DomainEvent] : []),
   ];
 }

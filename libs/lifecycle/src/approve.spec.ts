@@ -1,5 +1,5 @@
-import { isClosed, statusOf, type Actor } from '@hmicfrs/lifecycle';
-import { given } from './testing/given';
+import { allowedCommands, isClosed, refusalOf, replay, statusOf, upcast, type Actor, type RecommendationEvent } from '@hmicfrs/lifecycle';
+import { given, stored } from './testing/given';
 import {
   attached,
   chiefConstableLetter,
@@ -22,7 +22,7 @@ const both = [progressReport, chiefConstableLetter];
 const submittedWithoutLetter = (level: 2 | 3 | 4) => [
   opened({ level }),
   ownerAssigned(),
-  rated(),
+  rated('green'),
   attached(progressReport),
   submitted(owner, [progressReport]),
 ];
@@ -95,4 +95,78 @@ describe('APPROVE', () => {
         .thenRefuses(/^APPROVE is not possible while the item is/, 'not_allowed_now');
     },
   );
+});
+
+describe('APPROVE of an item not rated Green (issue 15)', () => {
+  const confirmed = (event: RecommendationEvent): RecommendationEvent =>
+    ({ ...event, data: { ...event.data, ratingConfirmed: true } }) as RecommendationEvent;
+
+  it.each(['amber', 'red'] as const)('of an item rated %s is refused without the DCC confirming it, naming the field', (rag) => {
+    const rated = rag === 'red' ? 'Red' : 'Amber';
+    const refusal = given(submittedAt(3, rag))
+      .when({ type: 'APPROVE' }, dcc)
+      .thenRefuses(
+        new RegExp(`^APPROVE of an item rated ${rated}, not Green, needs the DCC's confirmation that they approve it all the same$`),
+        'requirements_not_met',
+      );
+    // Nobody else can supply it: the DCC does, in the command itself.
+    expect(refusal).toMatchObject({ status: 'submitted', suppliedBy: [], field: 'confirmRating' });
+    given(submittedAt(3, rag))
+      .when({ type: 'APPROVE', confirmRating: false }, dcc)
+      .thenRefuses(/needs the DCC's confirmation/, 'requirements_not_met');
+  });
+
+  it.each(['amber', 'red'] as const)('of an item rated %s, confirmed, is recorded with the confirmation', (rag) => {
+    given(submittedAt(2, rag))
+      .when({ type: 'APPROVE', confirmRating: true }, dcc)
+      .then([confirmed(selfCertified(dcc, 2, both))]);
+    const state = given(submittedAt(4, rag))
+      .when({ type: 'APPROVE', confirmRating: true }, dcc)
+      .then([confirmed(submittedToHmicfrs(dcc, both))]);
+    expect(statusOf(state)).toBe('awaiting_hmicfrs');
+  });
+
+  it('of an item rated Green needs no confirmation', () => {
+    given(submittedAt(3, 'green'))
+      .when({ type: 'APPROVE' }, dcc)
+      .then([selfCertified(dcc, 3, both)]);
+  });
+
+  it('lists the confirmation with the other things missing', () => {
+    const history = [opened({ level: 3 }), ownerAssigned(), rated('amber'), attached(progressReport), submitted(owner, [progressReport])];
+    const refusal = given(history)
+      .when({ type: 'APPROVE' }, dcc)
+      .thenRefuses(/Chief Constable letter/);
+    expect(refusal).toMatchObject({
+      missing: [
+        'APPROVE at level 3 needs the Chief Constable letter as evidence',
+        "APPROVE of an item rated Amber, not Green, needs the DCC's confirmation that they approve it all the same",
+      ],
+      suppliedBy: [{ role: 'owner', userId: owner.userId }],
+      field: 'confirmRating',
+    });
+  });
+
+  it('is offered for an Amber item: the question is asked with the approval, not before it', () => {
+    const state = replay(stored(submittedAt(3, 'amber')))!;
+    expect(allowedCommands(state, dcc)).toContain('APPROVE');
+    expect(refusalOf(state, 'APPROVE', dcc)).toBeUndefined();
+  });
+
+  it("records a tracker's approval of an Amber item as given outside the system, unconfirmed", () => {
+    const tracker = { fileName: 'tracker.xlsx', row: 12 };
+    const stand: Actor = { userId: 'import:abc:dcc', role: 'dcc' };
+    const approval = selfCertified(stand, 3, both);
+    given(submittedAt(3, 'amber'))
+      .when({ type: 'APPROVE', fromTracker: tracker }, stand)
+      .then([{ ...approval, data: { ...approval.data, fromTracker: tracker } } as RecommendationEvent]);
+  });
+
+  it('replays approvals of Amber items recorded before the question was asked (version 2) as accepted, confirmation not recorded', () => {
+    const approval = selfCertified(dcc, 3, both);
+    const { ratingConfirmed: _, ...v2 } = approval.data as { ratingConfirmed: boolean };
+    const old = { type: 'SelfCertified', data: v2, metadata: { schemaVersion: 2 } };
+    expect(upcast(old).data).toEqual({ ...v2, ratingConfirmed: null });
+    expect(statusOf(replay([...stored(submittedAt(3, 'amber')), old])!)).toBe('self_certified');
+  });
 });

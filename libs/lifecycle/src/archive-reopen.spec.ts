@@ -74,7 +74,7 @@ describe('REOPEN by HMICFRS', () => {
   it('replays a reopening recorded before version 2 as it happened: back to rag_rated, rating and due date kept', () => {
     const v1 = stored(histories.hmicfrsVerified).concat([{ type: 'Reopened', data: { reason }, metadata: { schemaVersion: 1 } }]);
     const state = replay(v1)!;
-    expect([statusOf(state), state.context.rag]).toEqual(['rag_rated', 'amber']);
+    expect([statusOf(state), state.context.rag]).toEqual(['rag_rated', 'green']);
     const neverRated = stored([opened(), archived(3)]).concat([{ type: 'Reopened', data: { reason }, metadata: { schemaVersion: 1 } }]);
     expect(statusOf(replay(neverRated)!)).toBe('open');
     expect(upcast({ type: 'Reopened', data: { reason }, metadata: { schemaVersion: 1 } }).data).toEqual({

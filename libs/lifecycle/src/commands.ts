@@ -40,8 +40,12 @@ export type LifecycleCommand =
   | { type: 'CHANGE_DUE_DATE'; dueDate: IsoDate; reason?: string }
   | { type: 'SUBMIT' }
   | { type: 'WITHDRAW' }
-  /** `fromTracker` only from an import: the tracker says the DCC approved, outside the system. */
-  | { type: 'APPROVE'; comment?: string; fromTracker?: TrackerRecord }
+  /**
+   * `confirmRating`: the DCC has seen that the item is rated Amber or Red, not Green, and approves it all the
+   * same (an item not rated Green is approved only so). `fromTracker` only from an import: the tracker says
+   * the DCC approved, outside the system.
+   */
+  | { type: 'APPROVE'; comment?: string; confirmRating?: boolean; fromTracker?: TrackerRecord }
   | { type: 'RETURN'; reason: string }
   | { type: 'VERIFY'; comment?: string; inspection?: VerifyingInspection; fromTracker?: TrackerRecord }
   | { type: 'REJECT'; reason: string }

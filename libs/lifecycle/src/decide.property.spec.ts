@@ -50,7 +50,7 @@ const command: fc.Arbitrary<LifecycleCommand> = fc.oneof(
     .map(([dueDate, why]) => ({ type: 'CHANGE_DUE_DATE', dueDate, reason: why }) as const),
   { arbitrary: fc.constant({ type: 'SUBMIT' } as const), weight: 4 },
   fc.constant({ type: 'WITHDRAW' } as const),
-  { arbitrary: fc.constant({ type: 'APPROVE' } as const), weight: 4 },
+  { arbitrary: fc.boolean().map((confirmRating) => ({ type: 'APPROVE', confirmRating }) as const), weight: 4 },
   reason.map((why) => ({ type: 'RETURN', reason: why }) as const),
   { arbitrary: fc.constant({ type: 'VERIFY' } as const), weight: 3 },
   reason.map((why) => ({ type: 'REJECT', reason: why }) as const),

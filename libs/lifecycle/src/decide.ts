@@ -53,6 +53,7 @@ export function decide(
     status,
     missing: explanation.reasons,
     suppliedBy: explanation.suppliedBy,
+    ...(explanation.field === undefined ? {} : { field: explanation.field }),
     message: explanation.reasons.join('; '),
   });
 }

@@ -10,13 +10,17 @@ export type Refusal =
   | { code: 'already_exists'; message: string }
   /** The item's state does not take this command at all ("APPROVE … while the item is RAG rated"). */
   | { code: 'not_allowed_now'; command: LifecycleCommandType | RecordNotice['type']; status: Status; message: string }
-  /** The state takes the command, but something it needs is missing; `suppliedBy`, who can supply it. */
+  /**
+   * The state takes the command, but something it needs is missing; `suppliedBy`, who can supply it, and
+   * `field`, the command's own field by which the sender supplies it (`confirmRating`), when it is one.
+   */
   | {
       code: 'requirements_not_met';
       command: LifecycleCommandType;
       status: Status;
       missing: string[];
       suppliedBy: SuppliedBy[];
+      field?: string;
       message: string;
     }
   /** The command contradicts itself (fieldwork ending before it starts); `field` when one field alone is wrong. */

@@ -25,7 +25,13 @@ describe('decisions with comments (issue 15)', () => {
       .then([
         {
           type: 'SelfCertified',
-          data: { approvedBy: dcc.userId, level: 3, evidence: refs, comment: 'The dip sample shows the flag in use' },
+          data: {
+            approvedBy: dcc.userId,
+            level: 3,
+            evidence: refs,
+            comment: 'The dip sample shows the flag in use',
+            ratingConfirmed: false,
+          },
         },
       ]);
   });
@@ -34,7 +40,7 @@ describe('decisions with comments (issue 15)', () => {
     for (const command of [{ type: 'APPROVE' } as const, { type: 'APPROVE', comment: '   ' } as const]) {
       given(approvedAt(4).slice(0, -1))
         .when(command, dcc)
-        .then([{ type: 'SubmittedToHmicfrs', data: { approvedBy: dcc.userId, evidence: refs, comment: null } }]);
+        .then([{ type: 'SubmittedToHmicfrs', data: { approvedBy: dcc.userId, evidence: refs, comment: null, ratingConfirmed: false } }]);
     }
   });
 
@@ -70,15 +76,15 @@ describe('decisions with comments (issue 15)', () => {
     expect(refusalOf(replay(stored(histories.submitted))!, 'APPROVE', dcc)).toBeUndefined();
   });
 
-  it('reads decisions recorded before comments were kept (version 1) as saying none', () => {
+  it('reads decisions recorded before comments were kept (version 1) as saying none, and asked no confirmation of a rating', () => {
     const v1 = [
       { type: 'SelfCertified', data: { approvedBy: 'd', level: 3, evidence: [] }, metadata: { schemaVersion: 1 } },
       { type: 'SubmittedToHmicfrs', data: { approvedBy: 'd', evidence: [] }, metadata: { schemaVersion: 1 } },
       { type: 'HmicfrsVerified', data: { verifiedBy: 'h' }, metadata: { schemaVersion: 1 } },
     ];
     expect(v1.map((event) => upcast(event).data)).toEqual([
-      { approvedBy: 'd', level: 3, evidence: [], comment: null },
-      { approvedBy: 'd', evidence: [], comment: null },
+      { approvedBy: 'd', level: 3, evidence: [], comment: null, ratingConfirmed: null },
+      { approvedBy: 'd', evidence: [], comment: null, ratingConfirmed: null },
       { verifiedBy: 'h', comment: null, inspection: null },
     ]);
     // An old history still replays to where it stood.

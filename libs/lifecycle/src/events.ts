@@ -141,13 +141,27 @@ export interface TrackerRecord {
  */
 export type DecisionComment = string | null;
 
+/**
+ * Whether the DCC confirmed approving an item rated Amber or Red, not Green (`confirmRating`): `false` where
+ * they did not (a Green item needs no confirmation; a tracker's approval was given outside the system), `null`
+ * on approvals recorded before it was asked (version 2, read through `upcast`), which replay as accepted.
+ */
+export type RatingConfirmed = boolean | null;
+
 export type SelfCertified = Fact<
   'SelfCertified',
-  { approvedBy: string; level: Level; evidence: EvidenceRef[]; fromTracker?: TrackerRecord; comment: DecisionComment }
+  {
+    approvedBy: string;
+    level: Level;
+    evidence: EvidenceRef[];
+    fromTracker?: TrackerRecord;
+    comment: DecisionComment;
+    ratingConfirmed: RatingConfirmed;
+  }
 >;
 export type SubmittedToHmicfrs = Fact<
   'SubmittedToHmicfrs',
-  { approvedBy: string; evidence: EvidenceRef[]; fromTracker?: TrackerRecord; comment: DecisionComment }
+  { approvedBy: string; evidence: EvidenceRef[]; fromTracker?: TrackerRecord; comment: DecisionComment; ratingConfirmed: RatingConfirmed }
 >;
 /**
  * The inspection at which HMICFRS verified an item: inspection activity recorded here (by its id, as an

@@ -8,7 +8,7 @@ export type Explanation =
   /** No transition of the current state takes any of the events. */
   | { kind: 'not_now' }
   /** The wording of the rules that failed on the closest way through the machine. */
-  | { kind: 'missing'; reasons: string[]; suppliedBy: SuppliedBy[] };
+  | { kind: 'missing'; reasons: string[]; suppliedBy: SuppliedBy[]; field?: string };
 
 /**
  * Why the machine takes none of `events` (what the command would record) now, read from the guards of
@@ -41,7 +41,9 @@ export function explain(state: RecommendationState, command: LifecycleCommandTyp
   // On one item a role is one supplier: the owner, or the liaison officer (who also stands in for a missing owner).
   const people = suppliers.map((supplier) => suppliedOn(supplier, state.context));
   const suppliedBy = people.filter((who, at) => people.findIndex((other) => other.role === who.role) === at);
-  return { kind: 'missing', reasons: [...new Set(reasons)], suppliedBy };
+  // What the sender supplies in the command itself; one rule asks for a field (the DCC's confirmation).
+  const field = failed.map((name): string | undefined => (rules[name] as { field?: string }).field).find((named) => named !== undefined);
+  return { kind: 'missing', reasons: [...new Set(reasons)], suppliedBy, ...(field === undefined ? {} : { field }) };
 }
 
 /** Every guard of the machine is `requires(...)`, or there is none (a spec walks the machine to hold this). */

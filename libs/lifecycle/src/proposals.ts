@@ -30,10 +30,10 @@ export function proposedEvents(item: Item, command: LifecycleCommand, actor: Act
       // The approval names the evidence exactly as submitted: what the DCC saw.
       const approved = (item.submission?.evidence ?? []).map(evidenceRef);
       const tracker = fromTracker(command);
-      const comment = commentOf(command);
+      const decision = { ...tracker, comment: commentOf(command), ratingConfirmed: command.confirmRating === true };
       return [
-        { type: 'SelfCertified', data: { approvedBy: actor.userId, level: item.level, evidence: approved, ...tracker, comment } },
-        { type: 'SubmittedToHmicfrs', data: { approvedBy: actor.userId, evidence: approved, ...tracker, comment } },
+        { type: 'SelfCertified', data: { approvedBy: actor.userId, level: item.level, evidence: approved, ...decision } },
+        { type: 'SubmittedToHmicfrs', data: { approvedBy: actor.userId, evidence: approved, ...decision } },
       ];
     }
     case 'RETURN':

@@ -106,18 +106,30 @@ export const recommendationMachine = setup({
         ClosureReturned: { target: 'rag_rated', actions: 'forgetSubmission' },
         SelfCertified: [
           {
-            guard: requires('atLevel2', 'theChiefConstableLetter', 'anApproverWhoDidNotSubmit', 'aPersonDecides'),
+            guard: requires(
+              'atLevel2',
+              'theChiefConstableLetter',
+              'aConfirmationIfNotGreen',
+              'anApproverWhoDidNotSubmit',
+              'aPersonDecides',
+            ),
             target: 'self_certified.closed',
             actions: { type: 'recordApproval', params: dataOf },
           },
           {
-            guard: requires('atLevel3', 'theChiefConstableLetter', 'anApproverWhoDidNotSubmit', 'aPersonDecides'),
+            guard: requires(
+              'atLevel3',
+              'theChiefConstableLetter',
+              'aConfirmationIfNotGreen',
+              'anApproverWhoDidNotSubmit',
+              'aPersonDecides',
+            ),
             target: 'self_certified.awaiting_verification',
             actions: { type: 'recordApproval', params: dataOf },
           },
         ],
         SubmittedToHmicfrs: {
-          guard: requires('atLevel4', 'anApproverWhoDidNotSubmit', 'aPersonDecides'),
+          guard: requires('atLevel4', 'aConfirmationIfNotGreen', 'anApproverWhoDidNotSubmit', 'aPersonDecides'),
           target: 'awaiting_hmicfrs',
           actions: { type: 'recordApproval', params: dataOf },
         },

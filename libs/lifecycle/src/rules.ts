@@ -19,6 +19,8 @@ interface Rule {
   refusal(command: LifecycleCommandType, item: Item): string;
   /** Who can supply what the rule asks for, where someone can (the owner attaches evidence): a page names them. */
   suppliedBy?: Supplier;
+  /** The command's own field by which whoever sends it supplies what the rule asks for (the DCC's confirmation). */
+  field?: string;
 }
 
 /** The people who can put right what a refused command lacks: the item's owner, or the force liaison officer. */
@@ -40,6 +42,8 @@ const requirement = (holds: Rule['holds'], refusal: Rule['refusal'], suppliedBy?
   refusal,
   ...(suppliedBy === undefined ? {} : { suppliedBy }),
 });
+/** A requirement the sender supplies in the command itself, by `field`. */
+const asked = (field: string, holds: Rule['holds'], refusal: Rule['refusal']): Rule => ({ kind: 'requirement', holds, refusal, field });
 const branch = (holds: Rule['holds']): Rule => ({
   kind: 'branch',
   holds,
@@ -69,6 +73,17 @@ export const rules = {
   anApproverWhoDidNotSubmit: requirement(
     (item, event) => 'approvedBy' in event.data && !samePerson(event.data.approvedBy, item.submission?.submittedBy),
     () => 'The DCC who approves cannot be the officer who submitted',
+  ),
+  // Closing an item its owner rates Amber or Red is a judgement the DCC makes knowingly. A tracker's approval
+  // was given outside the system, and approvals recorded before this was asked (`null`) replay as accepted.
+  aConfirmationIfNotGreen: asked(
+    'confirmRating',
+    (item, event) =>
+      (item.rag !== 'amber' && item.rag !== 'red') ||
+      ((event.type === 'SelfCertified' || event.type === 'SubmittedToHmicfrs') &&
+        (event.data.ratingConfirmed !== false || event.data.fromTracker !== undefined)),
+    (command, item) =>
+      `${command} of an item rated ${item.rag === 'red' ? 'Red' : 'Amber'}, not Green, needs the DCC's confirmation that they approve it all the same`,
   ),
   aVerifierWhoDidNotApprove: requirement(
     // Verifications recorded before the verifier was kept name nobody, and replay as they were accepted.

@@ -24,8 +24,8 @@ export const schemaVersions: Readonly<Record<DomainEvent['type'], number>> = {
   SubmittedForClosure: 2,
   SubmissionWithdrawn: 1,
   ClosureReturned: 1,
-  SelfCertified: 2,
-  SubmittedToHmicfrs: 2,
+  SelfCertified: 3,
+  SubmittedToHmicfrs: 3,
   HmicfrsVerified: 2,
   HmicfrsRejected: 1,
   LevelChanged: 1,
@@ -56,8 +56,9 @@ const lifts: { [Type in DomainEvent['type']]?: Record<number, (data: never) => u
     1: (data: { submittedBy: string; evidence: EvidenceV1[] }) => ({ ...data, evidence: data.evidence.map(typedFingerprint) }),
   },
   // Decisions recorded before comments (and the verifying inspection) were asked for said none.
-  SelfCertified: { 1: (data: object) => ({ ...data, comment: null }) },
-  SubmittedToHmicfrs: { 1: (data: object) => ({ ...data, comment: null }) },
+  // Approvals before version 3 were never asked to confirm a rating not Green: nobody said either way.
+  SelfCertified: { 1: (data: object) => ({ ...data, comment: null }), 2: (data: object) => ({ ...data, ratingConfirmed: null }) },
+  SubmittedToHmicfrs: { 1: (data: object) => ({ ...data, comment: null }), 2: (data: object) => ({ ...data, ratingConfirmed: null }) },
   HmicfrsVerified: { 1: (data: object) => ({ ...data, comment: null, inspection: null }) },
   // Reopenings before version 2 left the rating and the due date as they were.
   Reopened: { 1: (data: { reason: string }) => ({ ...data, dueDate: null, freshRating: false }) },

@@ -39,7 +39,7 @@ const step: fc.Arbitrary<[LifecycleCommand, Actor]> = fc.oneof(
     .map((dueDate) => [{ type: 'CHANGE_DUE_DATE', dueDate, reason: 'r' }, liaison] as [LifecycleCommand, Actor]),
   { arbitrary: fc.constant<[LifecycleCommand, Actor]>([{ type: 'SUBMIT' }, owner]), weight: 4 },
   fc.constant<[LifecycleCommand, Actor]>([{ type: 'WITHDRAW' }, owner]),
-  { arbitrary: fc.constant<[LifecycleCommand, Actor]>([{ type: 'APPROVE' }, dcc]), weight: 4 },
+  { arbitrary: fc.constant<[LifecycleCommand, Actor]>([{ type: 'APPROVE', confirmRating: true }, dcc]), weight: 4 },
   fc.constant<[LifecycleCommand, Actor]>([{ type: 'RETURN', reason: 'r' }, dcc]),
   { arbitrary: fc.constant<[LifecycleCommand, Actor]>([{ type: 'VERIFY' }, hmicfrs]), weight: 2 },
   fc.constant<[LifecycleCommand, Actor]>([{ type: 'REJECT', reason: 'r' }, hmicfrs]),

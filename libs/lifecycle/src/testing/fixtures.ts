@@ -62,11 +62,11 @@ export const submitted = (by: Actor, evidence: Evidence[]): RecommendationEvent 
 const refs = (evidence: Evidence[]) => evidence.map(evidenceRef);
 export const selfCertified = (by: Actor, level: Level, evidence: Evidence[]): RecommendationEvent => ({
   type: 'SelfCertified',
-  data: { approvedBy: by.userId, level, evidence: refs(evidence), comment: null },
+  data: { approvedBy: by.userId, level, evidence: refs(evidence), comment: null, ratingConfirmed: false },
 });
 export const submittedToHmicfrs = (by: Actor, evidence: Evidence[]): RecommendationEvent => ({
   type: 'SubmittedToHmicfrs',
-  data: { approvedBy: by.userId, evidence: refs(evidence), comment: null },
+  data: { approvedBy: by.userId, evidence: refs(evidence), comment: null, ratingConfirmed: false },
 });
 export const verifiedBy = (by: Actor): RecommendationEvent => ({
   type: 'HmicfrsVerified',
@@ -81,16 +81,22 @@ export const markedNotApplicable: RecommendationEvent = {
 
 const submittedEvidence = [progressReport, chiefConstableLetter];
 
-/** Owner, RAG and both pieces of evidence: everything SUBMIT needs. */
-export const readyToSubmit = (level: Level): RecommendationEvent[] => [
+/**
+ * Owner, RAG and both pieces of evidence: everything SUBMIT needs. Rated Green, as an item its owner puts
+ * forward for closure usually is, so the DCC approves it without confirming a rating (`rated()` is Amber).
+ */
+export const readyToSubmit = (level: Level, rag: Rag = 'green'): RecommendationEvent[] => [
   opened({ level }),
   ownerAssigned(),
-  rated(),
+  rated(rag),
   attached(progressReport),
   attached(chiefConstableLetter),
 ];
 
-export const submittedAt = (level: Level): RecommendationEvent[] => [...readyToSubmit(level), submitted(owner, submittedEvidence)];
+export const submittedAt = (level: Level, rag?: Rag): RecommendationEvent[] => [
+  ...readyToSubmit(level, rag),
+  submitted(owner, submittedEvidence),
+];
 
 /** Self-certified (levels 2 and 3) or with HMICFRS (level 4). */
 export const approvedAt = (level: 2 | 3 | 4): RecommendationEvent[] => [
