@@ -36,9 +36,10 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
     await owner().post(`/recommendations/${reference}/rate`, { rag }).expect(200);
   }
 
-  async function openReadyForSubmission(reference: string, level: number) {
+  /** Rated Green unless `rag` says otherwise, as an item put forward for closure usually is. */
+  async function openReadyForSubmission(reference: string, level: number, rag = 'green') {
     await openItem(api, reference, { text: `Recommendation ${reference}`, level, portfolio: 'Public Protection', dueDate: '2024-03-31' });
-    await owner().post(`/recommendations/${reference}/rate`, { rag: 'amber' }).expect(200);
+    await owner().post(`/recommendations/${reference}/rate`, { rag }).expect(200);
     await owner().post(`/recommendations/${reference}/evidence`, ACTION_PLAN).expect(200);
     await owner().post(`/recommendations/${reference}/evidence`, CC_LETTER).expect(200);
     const submitted = await owner().post(`/recommendations/${reference}/submit`).expect(200);
@@ -50,7 +51,11 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
     const approved = await dcc().post('/recommendations/L2-1/approve').expect(200);
     expect(approved.body).toMatchObject({ status: 'self_certified', closed: true });
     expect(approved.body.recorded).toEqual([
-      expect.objectContaining({ type: 'SelfCertified', data: expect.objectContaining({ approvedBy: 'dcc-green', level: 2 }) }),
+      expect.objectContaining({
+        type: 'SelfCertified',
+        // Rated Green: nothing to confirm.
+        data: expect.objectContaining({ approvedBy: 'dcc-green', level: 2, ratingConfirmed: false }),
+      }),
     ]);
   });
 
@@ -128,6 +133,31 @@ describe('an item of each level, walked from open to closed over HTTP', () => {
       await as('acting-dcc', 'liaison').post('/recommendations/R-2/submit').expect(200);
       const refused = await as('acting-dcc', 'dcc').post('/recommendations/R-2/approve').expect(422);
       expect(refused.body.detail).toMatch(/submitted/i);
+    });
+
+    it('approving an item not rated Green without confirmRating is unprocessable, naming the field', async () => {
+      await openReadyForSubmission('A-1', 3, 'amber');
+      const before = await historyLength('A-1');
+      const refused = await dcc().post('/recommendations/A-1/approve', { comment: 'Complete' }).expect(422);
+      expect(refused.body).toMatchObject({
+        code: 'requirements_not_met',
+        command: 'APPROVE',
+        state: 'submitted',
+        missing: ["APPROVE of an item rated Amber, not Green, needs the DCC's confirmation that they approve it all the same"],
+        suppliedBy: [],
+        field: 'confirmRating',
+      });
+      expect(refused.body.detail).toMatch(/\. The request supplies it in confirmRating$/);
+      await dcc().post('/recommendations/A-1/approve', { confirmRating: false }).expect(422);
+      const notABoolean = await dcc().post('/recommendations/A-1/approve', { confirmRating: 'yes' }).expect(400);
+      expect(notABoolean.body.detail).toMatch(/confirmRating must be true or false/);
+      expect(await historyLength('A-1')).toBe(before);
+      // Still offered: the question is the approval's own.
+      expect((await dcc().get('/recommendations/A-1').expect(200)).body.allowedCommands).toContain('APPROVE');
+      const approved = await dcc().post('/recommendations/A-1/approve', { confirmRating: true }).expect(200);
+      expect(approved.body.recorded).toEqual([
+        expect.objectContaining({ type: 'SelfCertified', data: expect.objectContaining({ ratingConfirmed: true }) }),
+      ]);
     });
 
     it('an owner may act only on their own items; an auditor on none', async () => {

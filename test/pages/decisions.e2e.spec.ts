@@ -20,6 +20,9 @@ describe('the DCC and HMICFRS decide with comments', () => {
   let owner: request.Agent;
   let dcc: request.Agent;
   let hmi: request.Agent;
+  /** The liaison officer's bearer token, for the JSON API. */
+  let bearer: string;
+  const liaisonApi = () => ({ get: (path: string) => request(pages.url).get(path).set('Authorization', bearer) });
 
   /** The read models follow a moment later: ask again until the page shows it. */
   async function eventually(agent: request.Agent, path: string, shows: string): Promise<string> {
@@ -51,7 +54,7 @@ describe('the DCC and HMICFRS decide with comments', () => {
     await submitted('S-1', '3', 'green', [policy, letter]);
     await submitted('S-2', '3', 'amber', [policy, letter]);
     await submitted('S-3', '2', 'green', [policy]);
-    const bearer = `Bearer ${issueToken(
+    bearer = `Bearer ${issueToken(
       { userId: 'flo-fletcher', role: 'liaison' },
       tokenSecret(undefined, pages.dataDir, () => undefined),
     )}`;
@@ -91,15 +94,20 @@ describe('the DCC and HMICFRS decide with comments', () => {
     expect(itemPage).not.toContain('<b>complete</b>');
   });
 
-  it('approving an item not rated Green asks for a confirmation first', async () => {
+  it('approving an item not rated Green asks for a confirmation first: the lifecycle refuses it unticked, and nothing is written', async () => {
     const page = (await dcc.get('/app/items/S-2/approve').expect(200)).text;
     expect(page).toContain('I have seen that this item is rated Amber, not Green, and I approve it all the same');
+    const revision = (await liaisonApi().get('/recommendations/S-2').expect(200)).body.revision;
     const unconfirmed = await submitForm(dcc, '/app/items/S-2/approve', {});
     expect(unconfirmed.status).toBe(422);
     expect(unconfirmed.text).toContain('Confirm that you approve an item rated Amber, not Green');
     expect(unconfirmed.text).toContain('href="#confirmRating"');
+    expect((await liaisonApi().get('/recommendations/S-2').expect(200)).body).toMatchObject({ revision, status: 'submitted' });
     const confirmed = await submitForm(dcc, '/app/items/S-2/approve', { confirmRating: 'yes' });
     expect(confirmed.status).toBe(303);
+    // The tick box is the body's confirmRating, as the JSON API takes it: the approval records it.
+    const history = (await liaisonApi().get('/recommendations/S-2/history').expect(200)).body.events;
+    expect(history.at(-1)).toMatchObject({ type: 'SelfCertified', data: { ratingConfirmed: true } });
   });
 
   it('an approval the rules would refuse is not offered: what is missing, and who can supply it', async () => {

@@ -156,7 +156,8 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 /**
  * The lifecycle's refusals: a command the item's state does not take at all is a conflict with that
  * state (409); a command the state takes but whose requirements are missing is unprocessable (422), and
- * says who can supply what is missing (by role, and the owner by name) as the pages do.
+ * says who can supply what is missing (by role, and the owner by name) as the pages do, or the body's
+ * field by which the request itself supplies it.
  */
 function refusalProblem({ refusal }: CommandRefused, nameOf: (userId: string) => string): Problem {
   switch (refusal.code) {
@@ -180,15 +181,21 @@ function refusalProblem({ refusal }: CommandRefused, nameOf: (userId: string) =>
         inWords: supplierInWords(who, nameOf),
       }));
       const who = suppliedBy.map((supplier) => supplier.inWords).join(' or ');
+      const supplied = [
+        ...(who === '' ? [] : [`Who can supply it: ${who}`]),
+        // What the sender supplies themself, in the body (the DCC's confirmation of a rating not Green).
+        ...(refusal.field === undefined ? [] : [`The request supplies it in ${refusal.field}`]),
+      ];
       return {
         status: 422,
         title: 'Requirements not met',
-        detail: who === '' ? refusal.message : `${refusal.message}. Who can supply it: ${who}`,
+        detail: [refusal.message, ...supplied].join('. '),
         code: refusal.code,
         command: refusal.command,
         state: refusal.status,
         missing: refusal.missing,
         suppliedBy,
+        ...(refusal.field === undefined ? {} : { field: refusal.field }),
       };
     }
     case 'invalid':

@@ -34,8 +34,9 @@ export interface CommandForm {
   /** Without an item, the fields' names and wording only (what validation needs); with one, its choices too. */
   fields(item?: Item): FormField[];
   /**
-   * A box the page asks to be ticked before it sends the command, for this item (approving one not rated
-   * Green): a check against a slip of the hand on the page; the JSON API's clients say what they mean.
+   * A box the page shows to be ticked, for this item (approving one not rated Green). Its `name` is a property
+   * of the body: ticked or not, it goes into the command, and the lifecycle refuses the command without it
+   * (the refusal's `field`), as it refuses the JSON API's; `error` is what the page says then.
    */
   confirmation?(item: Item): { name: string; label: string; error: string } | undefined;
 }

@@ -1,5 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync } from 'class-validator';
+import { replay, schemaVersions, type Item, type Rag, type RecommendationEvent } from '@hmicfrs/lifecycle';
 import { COMMAND_ENTRIES } from '../../commands/lifecycle-commands';
 import { ACTION_FORMS } from './action-forms';
 
@@ -53,5 +54,31 @@ describe("action forms, made from the commands' entries", () => {
     });
     expect(form('level').read({ reason: 'x' })).toEqual({ errors: [{ field: 'level', text: 'Select the new level' }] });
     expect(form('remove-evidence').read({})).toEqual({ errors: [{ field: 'evidenceId', text: 'Select the document to remove' }] });
+  });
+
+  it("reads the approve page's tick box into the body's confirmRating, ticked or not, where the page shows it", () => {
+    const rated = (rag: Rag): Item => {
+      const events: RecommendationEvent[] = [
+        {
+          type: 'RecommendationOpened',
+          data: {
+            id: 'S-1',
+            reference: 'S-1',
+            kind: 'recommendation',
+            inspectionId: 'i',
+            text: 't',
+            level: 3,
+            addressee: 'a',
+            portfolio: 'p',
+          },
+        },
+        { type: 'RagRated', data: { rag } },
+      ];
+      return replay(events.map(({ type, data }) => ({ type, data, metadata: { schemaVersion: schemaVersions[type] } })))!.context;
+    };
+    expect(form('approve').read({ confirmRating: 'yes' }, rated('amber'))).toEqual({ command: { type: 'APPROVE', confirmRating: true } });
+    // Left unticked, the lifecycle refuses it (and the page says so at the box).
+    expect(form('approve').read({}, rated('red'))).toEqual({ command: { type: 'APPROVE', confirmRating: false } });
+    expect(form('approve').read({ confirmRating: 'yes' }, rated('green'))).toEqual({ command: { type: 'APPROVE' } });
   });
 });

@@ -65,7 +65,12 @@ function valueOf(field: FormField, body: FormBody): unknown {
  */
 function read(entry: AnyLifecycleCommandEntry, body: FormBody, item?: Item): { command: LifecycleCommand } | { errors: FieldError[] } {
   const fields = entry.form.fields(item);
-  const values = Object.fromEntries(fields.map((field) => [field.name, valueOf(field, body)]));
+  // The box the page showed for this item is the body's property of its name, ticked or not.
+  const confirmation = item === undefined ? undefined : entry.form.confirmation?.(item);
+  const values = {
+    ...Object.fromEntries(fields.map((field) => [field.name, valueOf(field, body)])),
+    ...(confirmation === undefined ? {} : { [confirmation.name]: text(body, confirmation.name) === 'yes' }),
+  };
   const dto = plainToInstance(entry.body, values);
   const failures = validateSync(dto, { whitelist: true, forbidNonWhitelisted: true });
   if (failures.length === 0) return { command: entry.toCommand(dto) };

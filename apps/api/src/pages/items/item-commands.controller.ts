@@ -64,10 +64,7 @@ export class ItemCommandsController {
     const read = form.read(body, item);
     const when = readOccurredOn(body, ukDay(this.clock()));
     const errors = [...('errors' in read ? read.errors : []), ...('error' in when ? [when.error] : [])];
-    const unconfirmed = this.unconfirmed(item, form, body);
-    if (unconfirmed) errors.push(unconfirmed);
-    if ('errors' in read || 'error' in when || unconfirmed)
-      return this.items.showForm(request, reply, id, form, { body, errors, status: 422 });
+    if ('errors' in read || 'error' in when) return this.items.showForm(request, reply, id, form, { body, errors, status: 422 });
     const formId = text(body, 'formId');
     const revision = text(body, 'revision');
     try {
@@ -78,9 +75,9 @@ export class ItemCommandsController {
         ...(/^\d{1,15}$/.test(revision) ? { expectedRevision: Number(revision) } : {}),
       });
     } catch (error) {
-      const refused = refusalOnForm(error, form);
+      const refused = refusalOnForm(error, form, item);
       if (!refused) throw error;
-      return this.items.showForm(request, reply, id, form, { body, errors: [refused.error], status: refused.status });
+      return this.items.showForm(request, reply, id, form, { body, errors: refused.errors, status: refused.status });
     }
     if (QUEUE_DECISIONS.has(form.verb)) {
       // At the next submission waiting, which the queue marks with this anchor.
@@ -88,40 +85,43 @@ export class ItemCommandsController {
     }
     await this.pages.redirect(reply, `${PAGES}/items/${encodeURIComponent(id)}?done=${form.verb}`);
   }
-
-  /** The box the form asks to be ticked for this item (approving one not rated Green), when it was not. */
-  private unconfirmed(item: Item, form: ActionForm, body: FormBody): FieldError | undefined {
-    if (form.confirmation === undefined) return undefined;
-    const confirmation = form.confirmation(item);
-    if (confirmation === undefined || text(body, confirmation.name) === 'yes') return undefined;
-    return { field: confirmation.name, text: confirmation.error };
-  }
 }
 
 /** The anchor of the first submission waiting in the approvals queue: a decision's redirect lands there. */
 export const NEXT_WAITING = 'next-waiting';
 
-/** The refusals a person can act on, shown on the form; anything else is an error page. */
-function refusalOnForm(error: unknown, form: ActionForm): { error: FieldError; status: number } | undefined {
+/**
+ * The refusals a person can act on, shown on the form; anything else is an error page. What the lifecycle
+ * asks of the form's own box (the confirmation of a rating not Green) is said at the box, in the page's words.
+ */
+function refusalOnForm(error: unknown, form: ActionForm, item: Item): { errors: FieldError[]; status: number } | undefined {
   const onButton = (message: string) => ({ field: 'confirm', text: message });
   if (error instanceof CommandRefused) {
-    return { error: onButton(error.refusal.message), status: error.refusal.code === 'not_allowed_now' ? 409 : 422 };
+    const { refusal } = error;
+    const status = refusal.code === 'not_allowed_now' ? 409 : 422;
+    const box = form.confirmation?.(item);
+    if (refusal.code === 'requirements_not_met' && box !== undefined && refusal.field === box.name) {
+      const atBox = { field: box.name, text: box.error };
+      // Anything else missing (the page offered the command without it: someone changed the item since) on the button too.
+      return { errors: refusal.missing.length > 1 ? [onButton(refusal.message), atBox] : [atBox], status };
+    }
+    return { errors: [onButton(refusal.message)], status };
   }
-  if (error instanceof UnknownLinkedItem) return { error: { field: 'otherId', text: error.message }, status: 422 };
+  if (error instanceof UnknownLinkedItem) return { errors: [{ field: 'otherId', text: error.message }], status: 422 };
   if (error instanceof OccurredAtRefused) {
     return {
-      error: { field: `${OCCURRED_ON.name}-day`, text: 'The item changed after that day: give a later day, or leave it blank' },
+      errors: [{ field: `${OCCURRED_ON.name}-day`, text: 'The item changed after that day: give a later day, or leave it blank' }],
       status: 422,
     };
   }
   if (error instanceof WrongExpectedRevision) {
     return {
-      error: onButton('Someone else changed this item while you had this page open. Check the item below and try again.'),
+      errors: [onButton('Someone else changed this item while you had this page open. Check the item below and try again.')],
       status: 409,
     };
   }
   if (error instanceof IdempotencyKeyReused) {
-    return { error: onButton(`This form was already sent. Open "${form.button}" again to make another change.`), status: 422 };
+    return { errors: [onButton(`This form was already sent. Open "${form.button}" again to make another change.`)], status: 422 };
   }
   return undefined;
 }
