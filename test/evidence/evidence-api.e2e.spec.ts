@@ -105,7 +105,7 @@ describe('evidence documents over the JSON API', () => {
     });
     expect(opened.headers['content-security-policy']).toContain('sandbox');
 
-    const approved = await dcc().post('/recommendations/E-1/approve').send({}).expect(200);
+    const approved = await dcc().post('/recommendations/E-1/approve').send({ confirmRating: true }).expect(200);
     expect(approved.body.recorded[0].data.evidence).toEqual([
       { evidenceId: `doc-${sha256(plan).slice(0, 16)}`, sha256: sha256(plan) },
       { evidenceId: letterId, sha256: sha256(letter) },

@@ -108,6 +108,7 @@ describe('the DCC and HMICFRS decide with comments', () => {
     // The tick box is the body's confirmRating, as the JSON API takes it: the approval records it.
     const history = (await liaisonApi().get('/recommendations/S-2/history').expect(200)).body.events;
     expect(history.at(-1)).toMatchObject({ type: 'SelfCertified', data: { ratingConfirmed: true } });
+    expect((await dcc.get('/app/items/S-2').expect(200)).text).toContain('on 2 pieces of evidence, confirmed though not rated Green');
   });
 
   it('an approval the rules would refuse is not offered: what is missing, and who can supply it', async () => {

@@ -78,7 +78,8 @@ describe('queries across items, on the read models, over HTTP', () => {
     await submit('Q-2', '2024-01-10T10:00:00Z');
     await submit('Q-4');
     await owner().post('/recommendations/Q-1/rate', { rag: 'red' }).expect(200);
-    await dcc().post('/recommendations/Q-2/approve').expect(200);
+    // Rated Amber, which the RAG counts as at 10 January need: the DCC confirms it.
+    await dcc().post('/recommendations/Q-2/approve', { confirmRating: true }).expect(200);
     await readModelsCaughtUp(api);
   });
   afterAll(() => api.close());

@@ -192,7 +192,7 @@ describe('reminders and escalation', () => {
       [owner, { type: 'SUBMIT' }, '2024-06-01'],
     ]);
     await run(new RecordingNotifier(false));
-    await workflow.execute('WAITING', { type: 'APPROVE' }, { actor: dcc });
+    await workflow.execute('WAITING', { type: 'APPROVE', confirmRating: true }, { actor: dcc });
     const report = await run(new RecordingNotifier(false), '2024-07-02');
     expect(report).toMatchObject({
       issued: [],

@@ -96,7 +96,7 @@ export class ApiCommittee {
 type Requester = () => ReturnType<typeof as>;
 
 export class ApiItem {
-  private rated = false;
+  private rag: Rag | undefined;
 
   constructor(
     readonly id: string,
@@ -109,13 +109,13 @@ export class ApiItem {
       .owner()
       .post(`/recommendations/${this.id}/rate`, { rag, occurredAt: at(on) })
       .expect(200);
-    this.rated = true;
+    this.rag = rag;
     return this;
   }
 
   /** RAG rated, the Chief Constable's letter attached (held on the force's file share), and submitted for closure. */
   async submit(on: string): Promise<this> {
-    if (!this.rated) await this.rate('green', on);
+    if (this.rag === undefined) await this.rate('green', on);
     await this.people
       .owner()
       .post(`/recommendations/${this.id}/evidence`, { ...CC_LETTER, occurredAt: at(on) })
@@ -127,11 +127,11 @@ export class ApiItem {
     return this;
   }
 
-  /** Approved by the DCC, and verified by HMICFRS where the level needs it. */
+  /** Approved by the DCC (an item not rated Green with its rating confirmed), and verified by HMICFRS where the level needs it. */
   async signOff(on: string): Promise<this> {
     await this.people
       .dcc()
-      .post(`/recommendations/${this.id}/approve`, { occurredAt: at(on, 14) })
+      .post(`/recommendations/${this.id}/approve`, { occurredAt: at(on, 14), confirmRating: this.rag !== 'green' })
       .expect(200);
     if (this.level !== 2)
       await this.people

@@ -92,8 +92,9 @@ export class Item {
     return this.do({ type: 'SUBMIT' }, OWNER, on);
   }
 
+  /** As the DCC approves on the page: an item not rated Green with its rating confirmed. */
   approve(on: string): Promise<this> {
-    return this.do({ type: 'APPROVE' }, DCC, on);
+    return this.do({ type: 'APPROVE', confirmRating: this.state.context.rag !== 'green' }, DCC, on);
   }
 
   return(on: string): Promise<this> {

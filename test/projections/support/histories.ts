@@ -167,7 +167,8 @@ function commandFor(random: Random, state: RecommendationState, at: number): [Li
     [() => [{ type: 'CHANGE_DUE_DATE', dueDate: dateAfter(at, random.below(300)), reason: 'Re-planned' }, LIAISON], 2],
     [() => [{ type: 'SUBMIT' }, state.context.owner === 'another.owner' ? { userId: 'another.owner', role: 'owner' } : OWNER], 6],
     [() => [{ type: 'WITHDRAW' }, OWNER], 1],
-    [() => [{ type: 'APPROVE' }, DCC], 6],
+    // The DCC confirms a rating not Green, as the approve page asks.
+    [() => [{ type: 'APPROVE', confirmRating: state.context.rag !== 'green' }, DCC], 6],
     [() => [{ type: 'RETURN', reason: 'Evidence does not show the change is embedded' }, DCC], 1],
     [() => [{ type: 'VERIFY' }, HMICFRS], 4],
     [() => [{ type: 'REJECT', reason: 'Not yet embedded' }, HMICFRS], 1],

@@ -70,6 +70,11 @@ export function sentBack(rows: readonly TimelineRow[]): TimelineRow | undefined 
   return last !== undefined && SENT_BACK.has(last.type) ? last : undefined;
 }
 
+/** An approval's confirmation of a rating not Green, where it was given (approvals before version 3 were never asked). */
+function confirmedNotGreen(data: { ratingConfirmed?: boolean | null }): string {
+  return data.ratingConfirmed === true ? ', confirmed though not rated Green' : '';
+}
+
 function commentOf(entry: HistoryEntry): string | null {
   const data = entry.data as { comment?: unknown };
   return typeof data.comment === 'string' ? data.comment : null;
@@ -145,11 +150,11 @@ function describe(entry: HistoryEntry, { nameOf, activityTitle }: TimelineNames)
     case 'SelfCertified':
       return event.data.fromTracker
         ? `DCC approval at level ${event.data.level}, ${fromTracker(event.data.fromTracker, entry, nameOf)}`
-        : `Approved by ${nameOf(event.data.approvedBy)} at level ${event.data.level} on ${piecesOfEvidence(event.data.evidence.length)}`;
+        : `Approved by ${nameOf(event.data.approvedBy)} at level ${event.data.level} on ${piecesOfEvidence(event.data.evidence.length)}${confirmedNotGreen(event.data)}`;
     case 'SubmittedToHmicfrs':
       return event.data.fromTracker
         ? `DCC approval, sent to HMICFRS, ${fromTracker(event.data.fromTracker, entry, nameOf)}`
-        : `Approved by ${nameOf(event.data.approvedBy)} and sent to HMICFRS on ${piecesOfEvidence(event.data.evidence.length)}`;
+        : `Approved by ${nameOf(event.data.approvedBy)} and sent to HMICFRS on ${piecesOfEvidence(event.data.evidence.length)}${confirmedNotGreen(event.data)}`;
     case 'HmicfrsVerified':
       if (event.data.fromTracker) return `HMICFRS verification, ${fromTracker(event.data.fromTracker, entry, nameOf)}`;
       return [
