@@ -12,12 +12,12 @@ import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import Database from 'better-sqlite3';
 import { issueToken } from '@hmicfrs/auth';
 import { SqliteEventStore, type NewEvent } from '@hmicfrs/event-store';
 import { decide, replay, schemaVersions, type RecommendationEvent } from '@hmicfrs/lifecycle';
 import { median, peakRssMiB } from './measure';
+import { notesUnderLoad, type NotesFigures } from './notes-load';
 import { commandEvents } from './payload';
 import { RawSqlite } from './raw-sqlite';
 import { BARE_READY, BUILT_API, BUILT_BARE_FASTIFY, freePort, startApi, stopApi } from './api-process';
@@ -119,8 +119,8 @@ async function alternatingRounds(root: string): Promise<Round[]> {
     const rounds: Round[] = [];
     for (let round = 0; round < REPEATS; round += 1) {
       const rawRate = rawDurableAppendRate(raw, round);
-      const bareFigures = await notesUnderLoad(`http://127.0.0.1:${barePort}`, 'Bearer unused', bare);
-      const apiFigures = await notesUnderLoad(api.url, api.owner, api.process);
+      const bareFigures = await notesWithCpu(`http://127.0.0.1:${barePort}`, 'Bearer unused', bare);
+      const apiFigures = await notesWithCpu(api.url, api.owner, api.process);
       await api.settled();
       rounds.push({ raw: rawRate, bare: bareFigures, api: apiFigures });
     }
@@ -175,43 +175,17 @@ async function seededApi(root: string) {
   return { process: child, url, owner, settled };
 }
 
-interface LoadFigures {
-  perSecond: number;
+interface LoadFigures extends NotesFigures {
   /** The server process's CPU time (user and system) per request answered, in ms: what bounds it once the disk does not. */
   cpuMs: number;
-  errors: number;
-  p50: number;
-  p99: number;
 }
 
-/** SECONDS of progress notes over ITEMS items from CONNECTIONS connections. */
-async function notesUnderLoad(url: string, authorization: string, server: ChildProcess): Promise<LoadFigures> {
-  let next = 0;
+/** SECONDS of progress notes over ITEMS items from CONNECTIONS connections, and the server's CPU time for them. */
+async function notesWithCpu(url: string, authorization: string, server: ChildProcess): Promise<LoadFigures> {
   const cpuBefore = cpuSeconds(server);
-  const result = await autocannon({
-    url,
-    connections: CONNECTIONS,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'POST',
-        headers: { authorization, 'content-type': 'application/json' },
-        setupRequest: (request) => ({
-          ...request,
-          path: `/recommendations/B-${(next += 1) % ITEMS}/note`,
-          body: JSON.stringify({ text: 'Progress reviewed at the HMIC oversight board' }),
-        }),
-      },
-    ],
-  });
-  const answered = result['2xx'] + result.non2xx;
-  return {
-    perSecond: result['2xx'] / result.duration,
-    cpuMs: answered === 0 ? Number.NaN : ((cpuSeconds(server) - cpuBefore) * 1000) / answered,
-    errors: result.non2xx + result.errors,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-  };
+  const figures = await notesUnderLoad(url, authorization, { connections: CONNECTIONS, seconds: SECONDS, item: (n) => `B-${n % ITEMS}` });
+  const cpuMs = figures.answered === 0 ? Number.NaN : ((cpuSeconds(server) - cpuBefore) * 1000) / figures.answered;
+  return { ...figures, cpuMs };
 }
 
 /** User and system CPU time a child process has used so far, from /proc (Linux). */

@@ -13,9 +13,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
 import { issueToken } from '@hmicfrs/auth';
 import { BUILT_API, freePort, startApi, stopApi } from './api-process';
+import { notesUnderLoad, type NotesFigures } from './notes-load';
 import { buildRegisterStore } from './register-store';
 import { positiveInteger } from './settings';
 
@@ -36,14 +36,9 @@ const READS = [
   ),
 ];
 
-interface Figures {
+interface Figures extends NotesFigures {
   mode: string;
   load: string;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  max: number;
-  errors: number;
   reads: number;
   readsFailed: number;
 }
@@ -107,34 +102,15 @@ async function measureWith(root: string, mode: string, threads: string): Promise
 }
 
 /** SECONDS of progress notes at COMMANDS_PER_SECOND on owner-0's items. */
-async function notes(url: string, authorization: string): Promise<Omit<Figures, 'mode' | 'load' | 'reads' | 'readsFailed'>> {
+function notes(url: string, authorization: string): Promise<NotesFigures> {
   const items = Math.ceil(ITEMS / 50);
-  let next = 0;
-  const result = await autocannon({
-    url,
+  // Failures count timeouts too: on the request thread, commands wait behind the reads for longer than a run lasts.
+  return notesUnderLoad(url, authorization, {
     connections: CONNECTIONS,
-    overallRate: COMMANDS_PER_SECOND,
-    duration: SECONDS,
-    requests: [
-      {
-        method: 'POST',
-        headers: { authorization, 'content-type': 'application/json' },
-        setupRequest: (request) => ({
-          ...request,
-          path: `/recommendations/I${((next += 1) % items) * 50}/note`,
-          body: JSON.stringify({ text: 'Progress reviewed at the HMIC oversight board' }),
-        }),
-      },
-    ],
+    seconds: SECONDS,
+    rate: COMMANDS_PER_SECOND,
+    item: (n) => `I${(n % items) * 50}`,
   });
-  return {
-    perSecond: result['2xx'] / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    max: result.latency.max,
-    // Timeouts too: on the request thread, commands wait behind the reads for longer than a run lasts.
-    errors: result.non2xx + result.errors + result.timeouts,
-  };
 }
 
 /** READERS clients, each asking for the reads in turn, one at a time, until stopped: how many were answered, and how many failed. */

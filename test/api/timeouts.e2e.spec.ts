@@ -15,6 +15,28 @@ function openSocket(url: string): { socket: Socket; closed: Promise<{ after: num
   return { socket, closed };
 }
 
+/** The next whole response on `socket` (headers, and a body of its Content-Length). */
+function nextResponse(socket: Socket): Promise<string> {
+  return new Promise((resolve) => {
+    let received = '';
+    const onData = (chunk: Buffer) => {
+      received += chunk.toString('latin1');
+      const end = received.indexOf('\r\n\r\n');
+      const length = Number(/\r\ncontent-length: *(\d+)/i.exec(received)?.[1] ?? 0);
+      if (end < 0 || received.length < end + 4 + length) return;
+      socket.off('data', onData);
+      resolve(received);
+    };
+    socket.on('data', onData);
+  });
+}
+
+/** Holds this process's event loop, and so the server's, for `ms`. */
+function busyFor(ms: number): void {
+  const until = Date.now() + ms;
+  while (Date.now() < until);
+}
+
 describe('slow and idle clients cannot hold the server’s sockets', () => {
   let api: RunningApi;
   beforeAll(async () => {
@@ -46,5 +68,24 @@ describe('slow and idle clients cannot hold the server’s sockets', () => {
     const { after, received } = await closed;
     expect(received).toMatch(/^HTTP\/1\.1 200/);
     expect(after).toBeLessThan(2500);
+  });
+
+  it('answers a client that reuses its connection just before the advertised idle timeout, even when the request finds the server busy', async () => {
+    const { socket, closed } = openSocket(api.url);
+    const first = nextResponse(socket);
+    socket.write('GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    const advertised = Number(/\r\nkeep-alive: timeout=(\d+)/i.exec(await first)?.[1]);
+    expect(advertised).toBe(1);
+    await new Promise((resolve) => setTimeout(resolve, advertised * 1000 - 200));
+    // Out of the timers' turn of the event loop, as a request's own work is: its next turn begins with the timers.
+    await new Promise((resolve) => setImmediate(resolve));
+    const second = nextResponse(socket);
+    socket.write('GET /health HTTP/1.1\r\nHost: localhost\r\n\r\n');
+    // The request is in the server's socket when the server's own idle timer runs out: a long export, say, on its thread.
+    busyFor(2000);
+    expect(await Promise.race([second, closed.then(() => 'closed, unanswered')])).toMatch(/^HTTP\/1\.1 200/);
+    // And the connection, idle again, is still closed.
+    const { after } = await closed;
+    expect(after).toBeLessThan(advertised * 1000 + 4500);
   });
 });

@@ -1,19 +1,12 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { Browser, Page } from 'playwright-core';
-import { loadConfig } from '@hmicfrs/config';
-import { createHttpApp } from '../../apps/api/src/http-app';
 import { csv, row } from '../import/import-fixture';
 import { PEEL_2023 } from '../support/api-client';
 import { expectText, launchChromium, reloadUntil } from '../pages/support/browser';
-import { startProvider, type RunningProvider, type TestPerson } from './oidc-provider';
+import type { RunningProvider, TestPerson } from './oidc-provider';
+import { startWithProvider, type RunningOidc } from './running-oidc';
 
 jest.setTimeout(180_000);
 
-const CLIENT = { id: 'recommendations', secret: 'client-secret-'.padEnd(40, 's') };
 const PEOPLE = {
   asha: {
     name: 'Supt Asha Patel',
@@ -55,38 +48,24 @@ const HELD = { location: 'Force file share', description: 'Held by the force' };
 const AT_INSPECTION = { inspectionName: 'PEEL 2025 fieldwork' };
 
 describe("a real browser signed in by the force's OpenID provider", () => {
+  let running: RunningOidc;
   let provider: RunningProvider;
-  let app: NestFastifyApplication;
   let appUrl: string;
-  let dataDir: string;
   let browser: Browser;
 
   beforeAll(async () => {
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    provider = await startProvider(appUrl, PEOPLE, CLIENT, { pages: true });
-    dataDir = mkdtempSync(join(tmpdir(), 'hmicfrs-oidc-browser-'));
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      SESSION_SECRET: 'session-secret-'.padEnd(48, 'x'),
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: CLIENT.id,
-      OIDC_CLIENT_SECRET: CLIENT.secret,
-      OIDC_REDIRECT_URI: `${appUrl}/app/sign-in/callback`,
-      OIDC_ROLE_MAP: 'Recommendations.Owner=owner,Recommendations.Liaison=liaison,Recommendations.DCC=dcc,Recommendations.HMICFRS=hmicfrs',
-      SEALER: 'false',
-      REMINDERS_DAILY_AT: 'off',
-    });
-    app = await createHttpApp(config, { logger: false });
-    await app.listen(port, '127.0.0.1');
+    running = await startWithProvider(
+      PEOPLE,
+      'Recommendations.Owner=owner,Recommendations.Liaison=liaison,Recommendations.DCC=dcc,Recommendations.HMICFRS=hmicfrs',
+      { env: { SEALER: 'false', REMINDERS_DAILY_AT: 'off' }, pages: true },
+    );
+    ({ provider, url: appUrl } = running);
     browser = await launchChromium();
     await as('flo').post('/inspections', PEEL_2023, 201);
   });
   afterAll(async () => {
     await browser?.close();
-    await app?.close();
-    await provider?.close();
-    rmSync(dataDir, { recursive: true, force: true });
+    await running?.close();
   });
 
   /** The API as an API client of the provider's: its access token, with the person's claims (`claims` to change them). */
@@ -308,11 +287,3 @@ describe("a real browser signed in by the force's OpenID provider", () => {
     await phone.context().close();
   });
 });
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}

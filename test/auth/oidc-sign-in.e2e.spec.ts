@@ -1,16 +1,10 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { generateKeyPair } from 'jose';
 import { issueToken } from '@hmicfrs/auth';
 import { InvalidConfiguration, loadConfig } from '@hmicfrs/config';
-import { createHttpApp } from '../../apps/api/src/http-app';
 import { csrfOf } from '../pages/support/running-pages';
-import { startProvider, type RunningProvider } from './oidc-provider';
+import type { RunningProvider } from './oidc-provider';
+import { startWithProvider, type RunningOidc } from './running-oidc';
 
-const CLIENT = { id: 'recommendations', secret: 'client-secret-'.padEnd(40, 's') };
 const PEOPLE = {
   dana: { name: 'Dana Green', preferred_username: 'Dana.Green@force.test', email: 'dana.green@force.test', roles: ['Recommendations.DCC'] },
   flo: {
@@ -90,44 +84,18 @@ class Browser {
   }
 }
 
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
-
 /** docs/architecture.md, "Security": sign-in with the force's provider, and the API's access tokens checked against its keys. */
 describe("signing in with the force's OpenID provider", () => {
+  let running: RunningOidc;
   let provider: RunningProvider;
-  let app: NestFastifyApplication;
   let appUrl: string;
   let dataDir: string;
 
   beforeAll(async () => {
-    const port = await freePort();
-    appUrl = `http://127.0.0.1:${port}`;
-    provider = await startProvider(appUrl, PEOPLE, CLIENT);
-    dataDir = mkdtempSync(join(tmpdir(), 'hmicfrs-oidc-'));
-    const config = loadConfig({
-      DATA_DIR: dataDir,
-      SESSION_SECRET: 'session-secret-'.padEnd(48, 'x'),
-      OIDC_ISSUER: provider.issuer,
-      OIDC_CLIENT_ID: CLIENT.id,
-      OIDC_CLIENT_SECRET: CLIENT.secret,
-      OIDC_REDIRECT_URI: `${appUrl}/app/sign-in/callback`,
-      OIDC_ROLE_MAP: 'Recommendations.DCC=dcc,Recommendations.Liaison=liaison',
-      PROJECTOR: 'false',
-    });
-    app = await createHttpApp(config, { logger: false });
-    await app.listen(port, '127.0.0.1');
+    running = await startWithProvider(PEOPLE, 'Recommendations.DCC=dcc,Recommendations.Liaison=liaison', { env: { PROJECTOR: 'false' } });
+    ({ provider, url: appUrl, dataDir } = running);
   });
-  afterAll(async () => {
-    await app?.close();
-    await provider?.close();
-    rmSync(dataDir, { recursive: true, force: true });
-  });
+  afterAll(() => running?.close());
 
   it('goes through the whole redirect flow (code with PKCE), takes the role from the claim, acts, and signs out there too', async () => {
     const browser = new Browser();

@@ -9,6 +9,7 @@ import { WrittenPositions } from '@hmicfrs/workflow';
 import { AppModule } from './app.module';
 import { limitBodies } from './body-limits';
 import { parseFileBodies } from './file-bodies';
+import { closeOnlyIdleConnections } from './idle-connections';
 import { trackWrittenPositions } from './read-your-writes';
 import { registerPagePlugins } from './pages/page-plugins';
 import { OIDC } from './pages/session/oidc';
@@ -35,7 +36,10 @@ export function servedRoutes(app: NestFastifyApplication): readonly ServedRoute[
  * slow or idle clients cannot hold sockets open: headers within HTTP_HEADERS_TIMEOUT_SECONDS, the whole
  * request within HTTP_REQUEST_TIMEOUT_SECONDS, a kept-alive connection idle for at most
  * HTTP_IDLE_TIMEOUT_SECONDS. Node checks the first two every `connectionsCheckingInterval` (30 s unless
- * told), so it is checked every second instead, or the timeouts would be up to 30 s late.
+ * told), so it is checked every second instead, or the timeouts would be up to 30 s late. The idle
+ * timeout is advertised (`Keep-Alive: timeout=N`, which Node's fetch takes as leave 2 s before N) and
+ * kept a second longer than that by Node; `closeOnlyIdleConnections` spares a connection whose next
+ * request is already waiting when a busy server gets round to the timer.
  */
 function serverOptions(config: AppConfig) {
   return {
@@ -63,6 +67,7 @@ export async function createHttpApp(config: AppConfig, options: { logger?: false
   );
   app.enableShutdownHooks();
   const fastify = app.getHttpAdapter().getInstance() as unknown as FastifyInstance;
+  closeOnlyIdleConnections(fastify.server);
   const served: ServedRoute[] = [];
   SERVED.set(app, served);
   fastify.addHook('onRoute', (route) => {
