@@ -33,7 +33,13 @@ export class AppModule {
   static forRoot(config: AppConfig, clock: Clock = systemClock): DynamicModule {
     // One read side per process: every module that reads it imports this same object (Nest 11 tells
     // dynamic modules apart by reference, so a second forRoot() would start a second projector).
-    const projections = ProjectionsModule.forRoot({ dataDir: config.DATA_DIR, runProjector: config.PROJECTOR });
+    const store = { dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING };
+    // The rebuilds the projector starts itself (a new version, a store switch) in a worker thread of their own, as the reads.
+    const projections = ProjectionsModule.forRoot({
+      dataDir: config.DATA_DIR,
+      runProjector: config.PROJECTOR,
+      ...(config.READ_WORKERS > 0 ? { rebuildThread: store } : {}),
+    });
     // Exports and JAC reports in worker threads, on their own read-only connections: one pool for the app.
     const reads = ReadWorkersModule.forRoot(projections, config.READ_WORKERS);
     return {
@@ -41,7 +47,7 @@ export class AppModule {
       imports: [
         AppConfigModule.forRoot(config),
         ClockModule.forRoot(clock),
-        EventStoreModule.forRoot({ dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING }),
+        EventStoreModule.forRoot(store),
         EvidenceModule.forRoot({ dataDir: config.DATA_DIR, ...evidenceLimits(config) }),
         // Checkpoints every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES, straight to the store's seal stream;
         // the history verified at start and after each checkpoint, and commands on an altered one refused.

@@ -40,3 +40,14 @@ export async function openEventStore(options: EventStoreOptions): Promise<EventS
   logger.log(`Using the embedded SQLite store at ${file}`);
   return SqliteEventStore.open(file);
 }
+
+/**
+ * The same store as `openEventStore`, opened again to read only, quietly: a worker thread's own
+ * connection (docs/architecture.md, "Heavy reads off the request thread"). For EventStoreDB a client of
+ * its own from the connection string; the API's start has already checked its settings and said which
+ * store it uses.
+ */
+export function openEventStoreToRead(options: EventStoreOptions): EventStore {
+  if (options.connectionString) return new EventStoreDbEventStore(options.connectionString);
+  return SqliteEventStore.open(join(options.dataDir, 'events.db'), { readonly: true });
+}

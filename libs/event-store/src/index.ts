@@ -19,5 +19,5 @@ export { resumingSubscription, type ResumeOptions } from './resuming-subscriptio
 export { SqliteEventStore, type SqliteEventStoreOptions } from './sqlite/sqlite-event-store';
 export { EventStoreDbEventStore, type EventStoreDbOptions } from './eventstoredb/eventstoredb-event-store';
 export { verifyStore, type StoreVerdict, type BrokenChain } from './verify';
-export { EventStoreModule, openEventStore, type EventStoreOptions } from './event-store.module';
+export { EventStoreModule, openEventStore, openEventStoreToRead, type EventStoreOptions } from './event-store.module';
 export { isAuditable, readsHashes, type AuditableStore, type AuditedEvent, type HashReadableStore, type StoredHash } from './audit-read';

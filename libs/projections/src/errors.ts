@@ -20,7 +20,7 @@ export class UnknownProjection extends ProjectionsError {
 export class RebuildAlreadyRunning extends ProjectionsError {
   constructor(
     readonly projection: string,
-    holder: string,
+    readonly holder: string,
   ) {
     super(`A rebuild of ${projection} is already running (${holder}); wait for it to finish`);
   }

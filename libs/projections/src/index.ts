@@ -4,7 +4,10 @@ export { ReadModelDatabase, READ_MODELS_FILE } from './runtime/read-model-databa
 export { ensureReadModels } from './runtime/read-models';
 export { ReadModelFreshness } from './runtime/freshness';
 export { Projector, DEFAULT_PROJECTOR_OPTIONS, type ProjectorOptions } from './runtime/projector';
-export { Rebuilder } from './runtime/rebuilder';
+export { Rebuilder, type Rebuilds } from './runtime/rebuilder';
+export { RebuildThread } from './runtime/rebuild-thread';
+export { threadPool, type ThreadPoolOptions } from './runtime/thread-pool';
+export { appProjections } from './app-projections';
 export type { RebuildProgress } from './runtime/rebuild-progress';
 export type { Projection, ProjectionSchema, ReadModelWriter, ReadModelBatch, TableName, WriterMode } from './runtime/projection';
 export type { ProjectedEvent } from './projected-event';

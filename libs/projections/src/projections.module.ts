@@ -6,18 +6,14 @@ import {
   type OnApplicationShutdown,
   type OnModuleDestroy,
 } from '@nestjs/common';
-import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
-import { ApprovalQueueProjection } from './approval-queue/approval-queue.projection';
+import { EVENT_STORE, type EventStore, type EventStoreOptions } from '@hmicfrs/event-store';
+import { appProjections } from './app-projections';
 import { ApprovalQueueQueries } from './approval-queue/approval-queue.queries';
-import { AuditProjection } from './audit/audit.projection';
 import { AuditTrailQueries } from './audit/audit-trail.queries';
-import { PeopleProjection } from './people/people.projection';
 import { NeedsYouQueries } from './home/needs-you.queries';
 import { PeopleQueries } from './people/people.queries';
 import { PastRegister } from './register/past-register';
-import { RegisterProjection } from './register/register.projection';
 import { RegisterQueries } from './register/register.queries';
-import { SearchProjection } from './search/search.projection';
 import { JacReportService } from './reports/jac-report.service';
 import { RegisterReports } from './reports/register-reports';
 import { FRESHNESS_TIMEOUT_MS, ReadModelFreshness } from './runtime/freshness';
@@ -26,6 +22,7 @@ import { PROJECTIONS, ProjectionStatusReader } from './runtime/projection-status
 import { DEFAULT_PROJECTOR_OPTIONS, Projector, type ProjectorOptions } from './runtime/projector';
 import { ReadModelDatabase } from './runtime/read-model-database';
 import { ensureReadModels } from './runtime/read-models';
+import { RebuildThread } from './runtime/rebuild-thread';
 import { Rebuilder } from './runtime/rebuilder';
 
 export interface ProjectionsModuleOptions {
@@ -42,6 +39,11 @@ export interface ProjectionsModuleOptions {
    * instead. A command-line rebuild or report has nothing else to serve and may wait longer.
    */
   busyTimeoutMs?: number;
+  /**
+   * The rebuilds the projector starts itself run in a worker thread that opens this store to read
+   * (`RebuildThread`; the API's, with READ_WORKERS above 0); without it, on this thread.
+   */
+  rebuildThread?: EventStoreOptions;
 }
 
 const OPTIONS = Symbol('PROJECTIONS_MODULE_OPTIONS');
@@ -56,6 +58,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
     private readonly projector: Projector,
     private readonly database: ReadModelDatabase,
     @Inject(OPTIONS) private readonly options: ProjectionsModuleOptions,
+    @Inject(RebuildThread) private readonly rebuildThread: RebuildThread | null,
   ) {}
 
   static forRoot(options: ProjectionsModuleOptions): DynamicModule {
@@ -74,16 +77,7 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
       module: ProjectionsModule,
       providers: [
         { provide: OPTIONS, useValue: options },
-        { provide: RegisterProjection, useFactory: () => new RegisterProjection() },
-        ApprovalQueueProjection,
-        AuditProjection,
-        PeopleProjection,
-        SearchProjection,
-        {
-          provide: PROJECTIONS,
-          inject: [RegisterProjection, ApprovalQueueProjection, AuditProjection, PeopleProjection, SearchProjection],
-          useFactory: (...projections: Projection[]) => projections,
-        },
+        { provide: PROJECTIONS, useFactory: appProjections },
         {
           provide: ReadModelDatabase,
           inject: [PROJECTIONS],
@@ -100,10 +94,20 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
             new Rebuilder(store, database, projections),
         },
         {
+          provide: RebuildThread,
+          inject: [ReadModelDatabase],
+          useFactory: (database: ReadModelDatabase) => (options.rebuildThread ? new RebuildThread(options.rebuildThread, database) : null),
+        },
+        {
           provide: Projector,
-          inject: [EVENT_STORE, ReadModelDatabase, PROJECTIONS, Rebuilder],
-          useFactory: (store: EventStore, database: ReadModelDatabase, projections: Projection[], rebuilder: Rebuilder) =>
-            new Projector(store, database, projections, rebuilder, { ...DEFAULT_PROJECTOR_OPTIONS, ...options.projector }),
+          inject: [EVENT_STORE, ReadModelDatabase, PROJECTIONS, Rebuilder, RebuildThread],
+          useFactory: (
+            store: EventStore,
+            database: ReadModelDatabase,
+            projections: Projection[],
+            rebuilder: Rebuilder,
+            thread: RebuildThread | null,
+          ) => new Projector(store, database, projections, thread ?? rebuilder, { ...DEFAULT_PROJECTOR_OPTIONS, ...options.projector }),
         },
         { provide: FRESHNESS_TIMEOUT_MS, useValue: options.freshnessTimeoutMs ?? 10_000 },
         ReadModelFreshness,
@@ -122,7 +126,9 @@ export class ProjectionsModule implements OnApplicationBootstrap, OnModuleDestro
     await this.projector.stop();
   }
 
-  onApplicationShutdown(): void {
+  /** After the projector has stopped: a rebuild under way in its thread has finished by then. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.rebuildThread?.close();
     this.database.close();
   }
 }

@@ -1,9 +1,8 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { CLOCK, type Clock } from '@hmicfrs/clock';
-import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import type { Clock } from '@hmicfrs/clock';
 import type { HistoryIntegrity, IntegrityProblem } from '@hmicfrs/workflow';
-import { SEAL_KEY, type SealKey } from './seal-key';
-import { HistoryVerifier, NothingSealed, type Finding } from './verify-history';
+import { NothingSealed, type Finding } from './verify-history';
+import type { VerifiesHistory } from './verify-thread';
 
 /** What the running API knows of its history's integrity, for `/health`. */
 export interface IntegrityStatus {
@@ -37,12 +36,11 @@ const WHOLE_HISTORY = new Set<Finding['kind']>([
  * each new checkpoint's range as it is written (`checkpointed()`, from the sealer or when another
  * process's checkpoint arrives), holding the store's checkpoints to the API's own key. The command
  * pipeline asks it before every write (`HistoryIntegrity`); a stream with a finding, or any stream when
- * the checkpoints themselves fail, is refused.
+ * the checkpoints themselves fail, is refused. The walk itself is the verifier's: a `HistoryVerifier`
+ * on this thread, or `VerifyThread` running one in a worker (`SealModule`).
  */
-@Injectable()
-export class HistoryWatch implements HistoryIntegrity, OnApplicationBootstrap {
+export class HistoryWatch implements HistoryIntegrity, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Integrity');
-  private readonly verifier: HistoryVerifier;
   private findings: Finding[] = [];
   private readonly state: IntegrityStatus = {
     state: 'verifying',
@@ -57,17 +55,20 @@ export class HistoryWatch implements HistoryIntegrity, OnApplicationBootstrap {
   private started: Promise<void> = Promise.resolve();
   private running: Promise<void> = Promise.resolve();
   private again = false;
+  private stopped = false;
 
   constructor(
-    @Inject(EVENT_STORE) store: EventStore,
-    @Inject(SEAL_KEY) key: SealKey,
-    @Inject(CLOCK) private readonly clock: Clock,
-  ) {
-    this.verifier = new HistoryVerifier({ store, publicKey: key.publicKey, keyFingerprint: key.fingerprint });
-  }
+    private readonly verifier: VerifiesHistory & { close?(): Promise<void> },
+    private readonly clock: Clock,
+  ) {}
 
   onApplicationBootstrap(): void {
     this.started = this.checkpointed();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.stopped = true;
+    await this.verifier.close?.();
   }
 
   status(): IntegrityStatus {
@@ -113,6 +114,8 @@ export class HistoryWatch implements HistoryIntegrity, OnApplicationBootstrap {
         this.state.state = 'nothing-sealed';
         return;
       }
+      // The app is stopping (its verifier's thread ended under it): nothing to report.
+      if (this.stopped) return;
       // Not a finding about the history: the store could not be asked. Commands are not refused for it.
       this.state.failing = error instanceof Error ? error.message : String(error);
       this.logger.error(`Verification could not run: ${this.state.failing}`);

@@ -25,6 +25,7 @@ export { SealSchedule, type SealStatus, type SealScheduleOptions } from './seal-
 export { SealModule } from './seal.module';
 export { ReportSealModule } from './report-seal.module';
 export { HistoryWatch, type IntegrityStatus } from './history-watch';
+export { VerifyThread, type VerifiesHistory } from './verify-thread';
 export {
   verifyHistory,
   HistoryVerifier,

@@ -7,19 +7,32 @@ import { HistoryWatch } from './history-watch';
 import { SEAL_KEY, loadSealKey, type SealKey } from './seal-key';
 import { SEAL_SCHEDULE_OPTIONS, SealSchedule } from './seal-schedule';
 import { Sealer } from './sealer';
+import { HistoryVerifier } from './verify-history';
+import { VerifyThread, type VerifiesHistory } from './verify-thread';
 
 /**
  * The sealer for a Nest application: the key from the configuration (SEAL_PRIVATE_KEY, SEAL_PRIVATE_KEY_FILE
  * or the local one), a `Sealer` on the application's store and clock, and — with `schedule` — the
  * `SealSchedule` that seals every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES minutes; with `watch`,
  * the `HistoryWatch` that verifies the history at start and after each checkpoint and is the command
- * pipeline's `HISTORY_INTEGRITY` (global, so the workflow finds it wherever it is imported).
+ * pipeline's `HISTORY_INTEGRITY` (global, so the workflow finds it wherever it is imported); it walks
+ * the history in a worker thread of its own unless READ_WORKERS is 0, as the heavy reads do.
  * Needs `EVENT_STORE`, `CLOCK` and `AppConfig` from the application.
  */
 @Module({})
 export class SealModule {
   static forRoot(options: { schedule: boolean; watch?: boolean }): DynamicModule {
-    const watch = options.watch ? [HistoryWatch, { provide: HISTORY_INTEGRITY, useExisting: HistoryWatch }] : [];
+    const watch = options.watch
+      ? [
+          {
+            provide: HistoryWatch,
+            inject: [EVENT_STORE, SEAL_KEY, CLOCK, AppConfig],
+            useFactory: (store: EventStore, key: SealKey, clock: Clock, config: AppConfig) =>
+              new HistoryWatch(historyVerifier(store, key, config), clock),
+          },
+          { provide: HISTORY_INTEGRITY, useExisting: HistoryWatch },
+        ]
+      : [];
     return {
       module: SealModule,
       global: true,
@@ -55,4 +68,13 @@ export class SealModule {
       exports: [Sealer, SEAL_KEY, ...(options.schedule ? [SealSchedule] : []), ...(options.watch ? [HistoryWatch, HISTORY_INTEGRITY] : [])],
     };
   }
+}
+
+/** The history walked in a worker thread on its own read-only connection (`VerifyThread`), or with READ_WORKERS=0 on this one. */
+function historyVerifier(store: EventStore, key: SealKey, config: AppConfig): VerifiesHistory {
+  if (config.READ_WORKERS === 0) return new HistoryVerifier({ store, publicKey: key.publicKey, keyFingerprint: key.fingerprint });
+  return new VerifyThread(store, {
+    store: { dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING },
+    publicKeyPem: key.publicKeyPem,
+  });
 }

@@ -1,14 +1,15 @@
 import { extname, join } from 'node:path';
-import { Piscina } from 'piscina';
+import type { Piscina } from 'piscina';
 import type { IsoDate } from '@hmicfrs/lifecycle';
-import type {
-  ContactOfficer,
-  JacInputs,
-  JacReport,
-  JacReportService,
-  JacRequest,
-  ReadModelDatabase,
-  RegisterFilter,
+import {
+  threadPool,
+  type ContactOfficer,
+  type JacInputs,
+  type JacReport,
+  type JacReportService,
+  type JacRequest,
+  type ReadModelDatabase,
+  type RegisterFilter,
 } from '@hmicfrs/projections';
 import type { ExportFormat } from '../register-export';
 import {
@@ -22,8 +23,6 @@ import {
 } from './read-task';
 import type { ReadWorkerData } from './read-worker';
 
-/** Below the request thread: on a busy machine the commands get the cores first, the reports what is left. */
-const NICE_INCREMENT = 10;
 /** A thread with nothing to do for this long ends; the next heavy read starts one again. */
 const IDLE_MS = 10 * 60_000;
 
@@ -45,20 +44,14 @@ export class ReadWorkers {
     private readonly jac: JacReportService,
     threads: number,
   ) {
-    const script = join(__dirname, `read-worker${extname(__filename)}`);
     this.pool =
       threads === 0
         ? null
-        : new Piscina({
-            filename: script,
-            // Started on the first heavy read, not with the app (most runs of the tests ask for none), and kept a while.
-            minThreads: 0,
-            maxThreads: threads,
-            idleTimeout: IDLE_MS,
-            niceIncrement: NICE_INCREMENT,
+        : threadPool({
+            script: join(__dirname, `read-worker${extname(__filename)}`),
+            threads,
+            idleMs: IDLE_MS,
             workerData: { file: database.file } satisfies ReadWorkerData,
-            // Run from the TypeScript sources (jest, ts-hook): the worker transpiles them as its parent does.
-            ...(extname(script) === '.ts' ? { execArgv: ['--require', join(__dirname, '../../../../scripts/ts-hook.js')] } : {}),
           });
   }
 

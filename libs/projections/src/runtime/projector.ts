@@ -10,7 +10,7 @@ import type { Projection } from './projection';
 import { liveTable } from './projection-tables';
 import type { ReadModelDatabase } from './read-model-database';
 import { ensureReadModels } from './read-models';
-import type { Rebuilder } from './rebuilder';
+import type { Rebuilds } from './rebuilder';
 
 export const PROJECTOR_LEASE = 'projector';
 const LEASE_RENEWAL_MS = 5000;
@@ -53,7 +53,7 @@ export class Projector {
     private readonly store: EventStore,
     private readonly database: ReadModelDatabase,
     private readonly projections: readonly Projection[],
-    private readonly rebuilder: Rebuilder,
+    private readonly rebuilder: Rebuilds,
     private readonly options: ProjectorOptions = DEFAULT_PROJECTOR_OPTIONS,
   ) {
     this.checkpoints = new Checkpoints(database.db);

@@ -14,6 +14,12 @@ export interface RebuildOptions {
   batchSize: number;
 }
 
+/** What the projector asks of a rebuild: a `Rebuilder` on its own thread, or `RebuildThread` running one in a worker. */
+export interface Rebuilds {
+  /** @throws RebuildAlreadyRunning when another process (or thread) is rebuilding one of them */
+  rebuild(names: readonly string[]): Promise<void>;
+}
+
 export const rebuildLease = (projection: string): string => `rebuild:${projection}`;
 
 /**
@@ -23,7 +29,7 @@ export const rebuildLease = (projection: string): string => `rebuild:${projectio
  * which the next rebuild drops. The projector, live in this or another process, finds the checkpoint
  * moved and carries on from the rebuilt one.
  */
-export class Rebuilder {
+export class Rebuilder implements Rebuilds {
   private readonly checkpoints: Checkpoints;
   private readonly lease: Lease;
 
