@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { Workbook } from 'exceljs';
+import { watchEventLoop, type LoopBlocks } from '../../bench/event-loop-watch';
 import { HEADER, csv, row } from '../import/import-fixture';
 import { startApi, type RunningApi } from '../support/running-api';
 import { zipBomb } from '../support/zip-bomb';
@@ -176,9 +177,13 @@ describe('POST /imports, the largest allowed file', () => {
   const note = 'Progress noted at the board meeting; actions are on track.';
   const largest = () => Array.from({ length: 20_000 }, (_, i) => row({ reference: String(100 + i), progress_note: note }));
 
-  /** Dry runs of the files, all at once, with the memory above idle at its peak and the slowest `/health` answer meanwhile. */
-  async function checked(...files: [body: Buffer, type: string][]): Promise<{ reports: unknown[]; aboveIdle: number; slowest: number }> {
+  /**
+   * Dry runs of the files, all at once, watched as issue 14 asks: the memory above idle at its peak, the
+   * slowest `/health` answer meanwhile, and the event loop's longest block (this process's: the server is in it).
+   */
+  async function checked(...files: [body: Buffer, type: string][]): Promise<{ reports: unknown[]; watched: Watched }> {
     const idle = process.memoryUsage().rss;
+    const loop = watchEventLoop();
     let peak = idle;
     let slowest = 0;
     let done = false;
@@ -203,34 +208,50 @@ describe('POST /imports, the largest allowed file', () => {
     );
     done = true;
     await watch;
-    return { reports: responses.map((response) => response.body as unknown), aboveIdle: peak - idle, slowest };
+    return {
+      reports: responses.map((response) => response.body as unknown),
+      watched: { imports: files.length, aboveIdle: peak - idle, slowest, ...loop.stop() },
+    };
   }
 
-  it('checks 20,000 rows within 256 MiB above idle while /health keeps answering', async () => {
-    const {
-      reports: [report],
-      aboveIdle,
-      slowest,
-    } = await checked([csv(largest()), 'text/csv']);
-    expect(report).toMatchObject({ rows: 20_000, imported: 20_000, problemCount: 0 });
-    expect(aboveIdle).toBeLessThan(256 * 1024 * 1024);
-    // Measured at about 150 ms here; the bound is looser so that a loaded machine does not fail it.
-    expect(slowest).toBeLessThan(1000);
+  interface Watched extends LoopBlocks {
+    imports: number;
+    aboveIdle: number;
+    slowest: number;
+  }
+
+  /**
+   * Each import within 256 MiB above idle (this process's RSS, the test's own files included), and the event
+   * loop never held for 200 ms, so that /health could always answer within 200 ms: the server is in this
+   * process, and the loop's longest stretch in the main thread's own CPU time is what the imports hold it for
+   * (under 30 ms measured). Its wall time also counts the time the thread waited for a core (260 ms measured
+   * at load 8 on 2 cores), and so does a /health answer (1.2 s in a loaded full run): their bounds are looser.
+   */
+  function expectBounded({ imports, aboveIdle, slowest, longestMs, longestCpuMs }: Watched): void {
+    expect(aboveIdle).toBeLessThan(imports * 256 * 1024 * 1024);
+    expect(longestCpuMs ?? longestMs).toBeLessThan(200);
+    expect(longestMs).toBeLessThan(1000);
+    expect(slowest).toBeLessThan(2000);
+  }
+
+  it('checks 20,000 rows within 256 MiB above idle, the event loop never blocked for 200 ms', async () => {
+    const { reports, watched } = await checked([csv(largest()), 'text/csv']);
+    expect(reports).toEqual([expect.objectContaining({ rows: 20_000, imported: 20_000, problemCount: 0 })]);
+    expectBounded(watched);
   }, 120_000);
 
-  it('checks a workbook of 20,000 rows and a CSV file of 20,000 at once within 256 MiB each above idle while /health keeps answering', async () => {
+  it('checks a workbook of 20,000 rows and a CSV file of 20,000 at once, each within 256 MiB above idle, the event loop never blocked for 200 ms', async () => {
     const workbook = new Workbook();
     const sheet = workbook.addWorksheet('Register');
     sheet.addRow(HEADER);
     sheet.addRows(largest().map((cells) => HEADER.map((column) => cells[column])));
     const bytes = Buffer.from(await workbook.xlsx.writeBuffer());
-    const { reports, aboveIdle, slowest } = await checked([bytes, XLSX], [csv(largest()), 'text/csv']);
+    const { reports, watched } = await checked([bytes, XLSX], [csv(largest()), 'text/csv']);
     expect(reports).toEqual([
       expect.objectContaining({ format: 'xlsx', rows: 20_000, imported: 20_000, problemCount: 0 }),
       expect.objectContaining({ format: 'csv', rows: 20_000, imported: 20_000, problemCount: 0 }),
     ]);
-    // Each import has its own bound; two at once measured 173 MiB alone and 331 MiB in a full run (this process's RSS, test's own workbook included).
-    expect(aboveIdle).toBeLessThan(2 * 256 * 1024 * 1024);
-    expect(slowest).toBeLessThan(1000);
+    // Two at once measured 173 MiB alone and 331 MiB in a full run.
+    expectBounded(watched);
   }, 180_000);
 });

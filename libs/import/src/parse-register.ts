@@ -54,8 +54,8 @@ export async function parseRegister(table: RegisterTable, today: string): Promis
   const problems: RowProblem[] = [];
   const references = new Map<string, number>();
   const inspections = new Map<string, RegisterRow>();
-  for (const [index, tableRow] of data.entries()) {
-    await breathe(index + 1);
+  for (const tableRow of data) {
+    await breathe();
     const read = readRow(tableRow, columns.at, table.header, today);
     if (!read.ok) {
       problems.push(...read.problems);

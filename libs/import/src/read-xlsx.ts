@@ -13,7 +13,7 @@ import { guardZip } from './zip-guard';
  * past a limit, so the workbook's XML is never held whole.
  */
 export async function readXlsx(bytes: Buffer, limits: ImportLimits = DEFAULT_IMPORT_LIMITS): Promise<RegisterTable> {
-  guardZip(bytes, limits);
+  await guardZip(bytes, limits);
   const within = new TableLimits(limits);
   const reader = new stream.xlsx.WorkbookReader(Readable.from([bytes]), {
     worksheets: 'emit',
@@ -30,7 +30,7 @@ export async function readXlsx(bytes: Buffer, limits: ImportLimits = DEFAULT_IMP
       sheets += 1;
       if (sheets > 1) continue; // Drained, not read: the register is the first worksheet.
       for await (const row of sheet) {
-        await breathe(row.number);
+        await breathe();
         const width = Math.max(row.cellCount, header.length);
         if (width > limits.maxColumns)
           within.check(

@@ -1,10 +1,10 @@
-import { createHash } from 'node:crypto';
 import { AccessDenied, permits, type Actor } from '@hmicfrs/auth';
 import type { EventStore } from '@hmicfrs/event-store';
 import { todayOf, type Clock } from '@hmicfrs/clock';
 import { inspectionStream, personStream, recommendationStream } from '@hmicfrs/lifecycle';
 import { RecommendationWorkflow, type CommandRequest } from '@hmicfrs/workflow';
 import { breathe } from './breathe';
+import { sha256Of } from './file-hash';
 import { FileTooLarge, ImportRejected } from './errors';
 import { DEFAULT_IMPORT_LIMITS, MAX_PROBLEMS_LISTED, type ImportLimits } from './import-limits';
 import { importActors, importSteps, type ImportActors, type ImportStep } from './import-steps';
@@ -75,7 +75,7 @@ export class RegisterImporter {
     if (!permission.allowed) throw new AccessDenied(permission.reason);
     const by = options.by.userId;
     if (file.bytes.length > this.maxBytes) throw new FileTooLarge(file.bytes.length, this.maxBytes);
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const sha256 = await sha256Of(file.bytes);
     const importId = sha256.slice(0, 16);
     const actors = importActors(importId);
     const table = await readRegisterFile(file.bytes, this.limits);
@@ -83,8 +83,8 @@ export class RegisterImporter {
 
     const problems: RowProblem[] = [...parsed.problems];
     const planned: PlannedRow[] = [];
-    for (const [index, row] of parsed.rows.entries()) {
-      await breathe(index + 1);
+    for (const row of parsed.rows) {
+      await breathe();
       const steps = importSteps(row, { fileName: file.name, sha256 });
       const refusal = 'reason' in steps ? steps.reason : rehearse(row, steps, actors);
       if (refusal !== undefined) problems.push({ row: row.row, column: 'status', reason: refusal });
@@ -138,8 +138,8 @@ export class RegisterImporter {
   private async againstTheRegister(planned: PlannedRow[], actors: ImportActors, report: ImportReport) {
     const fresh: PlannedRow[] = [];
     const ours: PlannedRow[] = [];
-    for (const [index, plan] of planned.entries()) {
-      await breathe(index + 1);
+    for (const plan of planned) {
+      await breathe();
       const [first] = await this.store.readStream(recommendationStream(plan.row.reference), { toRevision: 0 });
       if (first === undefined) fresh.push(plan);
       else if (first.metadata.userId === actors.liaison.userId) ours.push(plan);

@@ -1,8 +1,8 @@
-import { createHash } from 'node:crypto';
 import { AccessDenied, permits, type Actor } from '@hmicfrs/auth';
 import { decidePerson, personId, type AddPerson, type Person } from '@hmicfrs/lifecycle';
 import type { PeopleDirectory } from '@hmicfrs/workflow';
 import { breathe } from '../breathe';
+import { sha256Of } from '../file-hash';
 import { FileTooLarge, NotARegisterFile } from '../errors';
 import { inParallel } from '../in-parallel';
 import { DEFAULT_IMPORT_LIMITS, MAX_PROBLEMS_LISTED, type ImportLimits } from '../import-limits';
@@ -43,7 +43,7 @@ export class PeopleImporter {
     const permission = permits(options.by, 'people.add');
     if (!permission.allowed) throw new AccessDenied(permission.reason);
     if (file.bytes.length > this.maxBytes) throw new FileTooLarge(file.bytes.length, this.maxBytes);
-    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    const sha256 = await sha256Of(file.bytes);
     const importId = sha256.slice(0, 16);
     const table = await this.read(file.bytes);
 
@@ -56,8 +56,8 @@ export class PeopleImporter {
     else {
       /** Each id as this file has it so far: the directory's person, or an earlier row's. */
       const seen = new Map<string, { row?: number; person: Person }>();
-      for (const [index, tableRow] of rows.entries()) {
-        await breathe(index + 1);
+      for (const tableRow of rows) {
+        await breathe();
         const read = readPersonRow(tableRow, columns.at);
         if ('problems' in read) {
           problems.push(...read.problems);
