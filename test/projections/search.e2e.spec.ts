@@ -167,6 +167,31 @@ describe('searching for a word more than a thousand items hold', () => {
     expect(every.size).toBe(RANKED_AT_MOST + OLD.length);
   });
 
+  it('sorted by a column, walking the register in that order among the hits gives what looking up every hit gives', () => {
+    // Every item here is at level 3: the filter drops none, but sends the search the other way (each hit looked up).
+    const sorted = (filter: { level?: 3 }, sort: 'reference' | 'dueDate', offset: number, descending = false) =>
+      side.register.list({ search: 'force', ...filter }, { limit: 50, offset, sort, descending }, '2024-01-01');
+    for (const [sort, offset, descending] of [
+      ['reference', 0, false],
+      ['reference', 980, false],
+      ['reference', 0, true],
+      ['dueDate', 500, false],
+    ] as const) {
+      const walked = sorted({}, sort, offset, descending);
+      const lookedUp = sorted({ level: 3 }, sort, offset, descending);
+      expect(walked.total).toBe(RANKED_AT_MOST + OLD.length);
+      expect(walked.items.length).toBeGreaterThan(0);
+      expect(walked.items.map((entry) => entry.id)).toEqual(lookedUp.items.map((entry) => entry.id));
+      expect(walked.items[0].match?.text.some((piece) => piece.match)).toBe(true);
+    }
+    expect(
+      sorted({}, 'reference', 0)
+        .items.slice(0, 3)
+        .map((entry) => entry.reference),
+    ).toEqual(['N-0', 'N-1', 'N-2']);
+    expect(sorted({}, 'reference', RANKED_AT_MOST).items.map((entry) => entry.reference)).toEqual(OLD);
+  });
+
   it('a filtered search ranks every hit (the filter, not the index, picks the page)', () => {
     expect(
       side.register.list({ search: 'force', level: 3 }, { limit: 5, offset: 0, sort: 'relevance', descending: false }, '2024-01-01'),
