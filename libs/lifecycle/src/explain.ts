@@ -42,7 +42,10 @@ export function explain(state: RecommendationState, command: LifecycleCommandTyp
   const people = suppliers.map((supplier) => suppliedOn(supplier, state.context));
   const suppliedBy = people.filter((who, at) => people.findIndex((other) => other.role === who.role) === at);
   // What the sender supplies in the command itself; one rule asks for a field (the DCC's confirmation).
-  const field = failed.map((name): string | undefined => (rules[name] as { field?: string }).field).find((named) => named !== undefined);
+  const [field] = failed.flatMap((name): string[] => {
+    const rule: { field?: string } = rules[name];
+    return rule.field === undefined ? [] : [rule.field];
+  });
   return { kind: 'missing', reasons: [...new Set(reasons)], suppliedBy, ...(field === undefined ? {} : { field }) };
 }
 
