@@ -154,8 +154,9 @@ async function caughtUp(url: string, authorization: string): Promise<void> {
 }
 
 /**
- * Until the API has sealed the built store and verified it (its first start seals every 1,000 events and
- * verifies each checkpoint, on the request thread): the baseline must not pay for that and the loaded run not.
+ * Until the API has sealed the built store and verified it (its first start seals every 1,000 events on the
+ * request thread, and verifies each checkpoint, in its own worker thread unless READ_WORKERS=0): neither the
+ * baseline nor the loaded run may pay for that.
  */
 async function sealedAndVerified(url: string): Promise<void> {
   for (;;) {

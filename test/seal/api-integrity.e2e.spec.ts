@@ -27,7 +27,8 @@ describe('the API verifies its history at start and refuses commands on an alter
   const health = async () => (await request(pages.url).get('/health').expect(200)).body as { integrity: Record<string, unknown> };
   /** /health once the watch has verified through the last checkpoint written. */
   async function settledHealth(sealedAtLeast: number) {
-    for (let attempt = 0; attempt < 200; attempt += 1) {
+    // Up to 15 s: the first checkpoint starts the verifier's worker thread, which under jest transpiles the sources it loads.
+    for (let attempt = 0; attempt < 600; attempt += 1) {
       const body = (await request(pages.url).get('/health').expect(200)).body as {
         seal: { lastSequence: number | null };
         integrity: { state: string; lastVerifiedSequence: number | null };
@@ -36,7 +37,7 @@ describe('the API verifies its history at start and refuses commands on an alter
       if (sealed >= sealedAtLeast && body.integrity.state !== 'verifying' && body.integrity.lastVerifiedSequence === sealed) return body;
       await new Promise((resolve) => setTimeout(resolve, 25));
     }
-    throw new Error('the API did not seal and verify its history within 5 s');
+    throw new Error('the API did not seal and verify its history within 15 s');
   }
 
   it('a sealed history verifies while the API runs, and /health says how far', async () => {

@@ -58,7 +58,7 @@ export class HistoryWatch implements HistoryIntegrity, OnApplicationBootstrap, O
   private stopped = false;
 
   constructor(
-    private readonly verifier: VerifiesHistory & { close?(): Promise<void> },
+    private readonly verifier: VerifiesHistory,
     private readonly clock: Clock,
   ) {}
 

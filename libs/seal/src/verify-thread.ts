@@ -6,8 +6,8 @@ import { SEAL_STREAM } from './checkpoint';
 import { NothingSealed, type HistoryVerdict, type HistoryVerifier } from './verify-history';
 import type { VerifyOutcome, VerifyWorkerData } from './verify-worker';
 
-/** What `HistoryWatch` asks of a verifier: a `HistoryVerifier` on this thread, or `VerifyThread`. */
-export type VerifiesHistory = Pick<HistoryVerifier, 'verify'>;
+/** What `HistoryWatch` asks of a verifier: a `HistoryVerifier` on this thread, or `VerifyThread` (which also closes). */
+export type VerifiesHistory = Pick<HistoryVerifier, 'verify'> & { close?(): Promise<void> };
 
 /**
  * The API's verification of its history in a worker thread, on its own read-only connection to the
