@@ -71,9 +71,13 @@ describe('each event is applied exactly once, whatever stops the projector', () 
        WHEN NEW.name = 'audit' AND CAST(NEW.position AS INTEGER) > ${refuseAfter}
        BEGIN SELECT RAISE(ABORT, 'checkpoint refused'); END`,
     );
-    // Said in full when it fails: whether catchUp ran at all (false: it could not take the lease) and where the checkpoints stood.
+    // Said in full when it fails: whether catchUp ran at all (false: it could not take the lease, and who held it),
+    // where the checkpoints stood (past the refusal: the trigger never fired) and whether the trigger was there.
     const outcome = await first.projector.catchUp().then(
-      (ran) => `catchUp resolved ${String(ran)}; checkpoints ${JSON.stringify(checkpoints(first))}; refused after ${String(refuseAfter)}`,
+      (ran) =>
+        `catchUp resolved ${String(ran)}; checkpoints ${JSON.stringify(checkpoints(first))}; refused after ${String(refuseAfter)}; ` +
+        `leases ${JSON.stringify(first.database.db.prepare('SELECT * FROM leases').all())}; ` +
+        `triggers ${JSON.stringify(first.database.db.prepare("SELECT name FROM sqlite_master WHERE type = 'trigger'").pluck().all())}`,
       (error: Error) => error.message,
     );
     expect(outcome).toMatch(/checkpoint refused/);
