@@ -135,14 +135,17 @@ describe('POST /imports, many problems', () => {
   });
   afterAll(() => api.close());
 
-  it('lists the first 1,000 problems and counts them all', async () => {
-    const bad = csv(Array.from({ length: 1500 }, (_, i) => row({ reference: String(100 + i), rag: 'purple' })));
-    const response = await request(api.url)
+  /** A file of `count` rows, each with the cells `bad`: refused whole (422). */
+  const refused = (count: number, bad: Record<string, string>) =>
+    request(api.url)
       .post('/imports')
       .set('Authorization', api.bearer('flo-fletcher', 'liaison'))
       .set('Content-Type', 'text/csv')
-      .send(bad)
+      .send(csv(Array.from({ length: count }, (_, i) => row({ reference: String(100 + i), ...bad }))))
       .expect(422);
+
+  it('lists the first 1,000 problems and counts them all', async () => {
+    const response = await refused(1500, { rag: 'purple' });
     expect(response.body.problems).toHaveLength(1000);
     expect(response.body.problemCount).toBe(1500);
     expect(response.body.problems[0]).toMatchObject({ row: 2, column: 'rag' });
@@ -151,15 +154,9 @@ describe('POST /imports, many problems', () => {
   });
 
   it('answers a file of 20,000 bad rows in a few hundred kilobytes, not one line per problem', async () => {
-    const bad = csv(Array.from({ length: 20_000 }, (_, i) => row({ reference: String(100 + i), rag: 'purple', level: '9' })));
     const position = async () => (await request(api.url).get('/health').expect(200)).body.store.position;
     const before = await position();
-    const response = await request(api.url)
-      .post('/imports')
-      .set('Authorization', api.bearer('flo-fletcher', 'liaison'))
-      .set('Content-Type', 'text/csv')
-      .send(bad)
-      .expect(422);
+    const response = await refused(20_000, { rag: 'purple', level: '9' });
     expect(response.body).toMatchObject({ problemCount: 40_000 });
     expect(response.body.problems).toHaveLength(1000);
     expect(response.text.length).toBeLessThan(512 * 1024);

@@ -416,6 +416,40 @@ describe('a level 3 item walked through the web pages', () => {
     await closeChecked(flo);
   });
 
+  it('the liaison officer checks a file of people, then adds them without choosing it again', async () => {
+    const flo = await signInAs(browser, pages.url, 'Flo Fletcher');
+    await expectAccessible(flo, 'home-liaison');
+    await flo.getByRole('link', { name: 'People', exact: true }).click();
+    await expectAccessible(flo, 'people');
+    const file = (name: string, ...rows: string[]) => ({
+      name,
+      mimeType: 'text/csv',
+      buffer: Buffer.from(['id,name,email,roles,portfolio', ...rows].join('\n')),
+    });
+    // A file with a problem: red, the row and column named, nobody added, nothing kept.
+    await flo.getByLabel('Check the file only').check();
+    await flo.getByLabel('CSV file of people').setInputFiles(file('people-bad.csv', 'not an id,Someone,,owner,'));
+    await flo.getByRole('button', { name: 'Continue' }).click();
+    await expectText(flo, 'Nobody was added: the file has 1 problem');
+    expect(await flo.locator('.govuk-notification-banner--success').count()).toBe(0);
+    await screenshot(flo, 'people-import-problems');
+    // The good file: checked (green), then added without choosing it again.
+    await flo.getByLabel('Check the file only').check();
+    await flo
+      .getByLabel('CSV file of people')
+      .setInputFiles(file('new-people.csv', 'gwen.ellis,Insp Gwen Ellis,,owner,', 'hal.moss,DS Hal Moss,,owner,'));
+    await flo.getByRole('button', { name: 'Continue' }).click();
+    await expectText(flo, 'new-people.csv is ready to import: 2 people would be added');
+    expect(await flo.locator('.govuk-error-summary').count()).toBe(0);
+    await expectText(flo, 'The file new-people.csv is kept for 60 minutes');
+    await screenshot(flo, 'people-import-checked');
+    await flo.getByLabel('Add everyone in the file, or nobody').check();
+    await flo.getByRole('button', { name: 'Continue' }).click();
+    await expectText(flo, '2 people added from new-people.csv');
+    await screenshot(flo, 'people-import-done');
+    await closeChecked(flo);
+  });
+
   /** The item page's upload form, as a person uses it: choose the file, give a title, tick the letter box. */
   async function attach(page: Page, title: string, fileName: string, bytes: Buffer, ccLetter: boolean) {
     await page.getByLabel('Upload documents').setInputFiles({ name: fileName, mimeType: 'application/pdf', buffer: bytes });

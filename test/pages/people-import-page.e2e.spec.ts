@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { csrfOf, signedIn, startPages, type RunningPages } from './support/running-pages';
 
@@ -19,6 +20,13 @@ describe('adding people from a CSV file on the people page', () => {
     const page = await agent.get('/app/people').expect(200);
     return agent.post('/app/people/import').field('_csrf', csrfOf(page.text)).field('mode', mode).attach('people-file', bytes, name);
   }
+
+  /** The form after `page`, sent with the file kept under `held` instead of a file chosen. */
+  async function withHeld(agent: request.Agent, page: string, mode: string, held: string) {
+    return agent.post('/app/people/import').field('_csrf', csrfOf(page)).field('mode', mode).field('held', held);
+  }
+
+  const heldOf = (page: string) => /name="held" value="([0-9a-f]{64})"/.exec(page)?.[1];
 
   /** The page answered `status`, with its body, or the test fails naming what came instead. */
   async function answered(response: Promise<request.Response>, status: number): Promise<request.Response> {
@@ -65,6 +73,55 @@ describe('adding people from a CSV file on the people page', () => {
     const again = await answered(upload(flo, 'import', file), 200);
     expect(again.text).toContain('0 people added from people.csv, 2 already in the directory');
     expect(await position()).toBe(after);
+  });
+
+  it('keeps the file after a check: the import takes it by its hash, without choosing it again, in green', async () => {
+    const file = csv('cara.jones,Insp Cara Jones,,owner,Neighbourhoods', 'dev.shah,DCI Dev Shah,,owner,');
+    const before = await position();
+    const checked = await answered(upload(flo, 'check', file, 'kept-people.csv'), 200);
+    const held = heldOf(checked.text);
+    expect(held).toBe(createHash('sha256').update(file).digest('hex'));
+    expect(checked.text).toContain('The file <strong>kept-people.csv</strong> is kept for 60 minutes');
+    expect(checked.text).toContain('Another CSV file of people (optional)');
+    expect(checked.text).toMatch(/value="import" checked/);
+    expect(await position()).toBe(before);
+
+    const imported = await answered(withHeld(flo, checked.text, 'import', held!), 200);
+    expect(imported.text).toContain('govuk-notification-banner--success');
+    expect(imported.text).toContain('2 people added from kept-people.csv');
+    expect(imported.text).not.toContain('govuk-error-summary');
+    expect(heldOf(imported.text)).toBeUndefined();
+    expect(await position()).not.toBe(before);
+  });
+
+  it('a file that fails its check is red, with no green banner, and is not kept', async () => {
+    const refused = await answered(upload(flo, 'check', csv('not an id,X,,owner,')), 422);
+    expect(refused.text).toContain('govuk-error-summary');
+    expect(refused.text).toContain('The file has problems');
+    expect(refused.text).not.toContain('govuk-notification-banner--success');
+    expect(heldOf(refused.text)).toBeUndefined();
+  });
+
+  it('a hash nobody kept, or not a hash at all, asks for the file again on its field, and adds nobody', async () => {
+    const before = await position();
+    const page = (await flo.get('/app/people').expect(200)).text;
+    for (const held of ['b'.repeat(64), '../../events.db']) {
+      const refused = await answered(withHeld(flo, page, 'import', held), 422);
+      expect(refused.text).toContain('href="#people-file"');
+      expect(refused.text).toContain('The file sent earlier is no longer kept (files are kept for 60 minutes): choose it again');
+    }
+    expect(await position()).toBe(before);
+  });
+
+  it("shows a file's name as text wherever it names it: the green banner and the kept file", async () => {
+    const name = '<img src=x onerror=alert(1)>&people.csv';
+    const checked = await answered(upload(flo, 'check', csv('erin.cole,Erin Cole,,owner,'), name), 200);
+    expect(checked.text).toContain('&lt;img src=x onerror=alert(1)&gt;&amp;people.csv is ready to import');
+    expect(checked.text).toContain('The file <strong>&lt;img src=x onerror=alert(1)&gt;&amp;people.csv</strong> is kept');
+    expect(checked.text).not.toContain('<img src=x');
+    const imported = await answered(withHeld(flo, checked.text, 'import', heldOf(checked.text)!), 200);
+    expect(imported.text).toContain('1 person added from &lt;img src=x onerror=alert(1)&gt;&amp;people.csv');
+    expect(imported.text).not.toContain('<img src=x');
   });
 
   it('lists the problems by row and column in the red error summary, escaping a hostile name, and adds nobody', async () => {
@@ -118,6 +175,11 @@ describe('adding people from a CSV file on the people page', () => {
       .field('mode', 'import')
       .attach('people-file', csv('mallory,Mallory,,owner,'), 'p.csv');
     expect(forged.status).toBe(403);
+    // The file kept by a check, sent on by its hash: refused all the same.
+    const checked = await answered(upload(flo, 'check', csv('mallory,Mallory,,owner,')), 200);
+    const held = heldOf(checked.text)!;
+    expect((await flo.post('/app/people/import').field('mode', 'import').field('held', held)).status).toBe(403);
+    expect((await flo.post('/app/people/import').field('_csrf', foreign).field('mode', 'import').field('held', held)).status).toBe(403);
     expect(await position()).toBe(before);
   });
 });

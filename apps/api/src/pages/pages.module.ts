@@ -8,7 +8,7 @@ import { Sessions, WorkflowModule } from '@hmicfrs/workflow';
 import { ImportsModule } from '../imports/imports.module';
 import { PeopleImportModule } from '../people/people-import.module';
 import { ImportPageController } from './imports/import-page.controller';
-import { HeldRegisterFiles } from './imports/held-register-files';
+import { HeldFiles } from './held-files';
 import { InspectionReportList } from './inspections/inspection-report-list';
 import { InspectionReportsController } from './inspections/inspection-reports.controller';
 import { EvidenceApiModule } from '../evidence/evidence-api.module';
@@ -71,9 +71,10 @@ export class PagesModule {
         InspectionReportList,
         ProblemPage,
         {
-          provide: HeldRegisterFiles,
+          // The register's and the people file's alike: one place, one expiry.
+          provide: HeldFiles,
           inject: [AppConfig, CLOCK],
-          useFactory: (config: AppConfig, clock: Clock) => new HeldRegisterFiles(join(config.DATA_DIR, 'held-imports'), clock),
+          useFactory: (config: AppConfig, clock: Clock) => new HeldFiles(join(config.DATA_DIR, 'held-imports'), clock),
         },
         { provide: SECRETS, inject: [AppConfig], useFactory: secretsFor },
         {

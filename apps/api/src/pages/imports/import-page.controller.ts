@@ -11,12 +11,10 @@ import {
   registerTemplateCsv,
   registerTemplateXlsx,
   type ImportReport,
-  type RegisterFile,
 } from '@hmicfrs/import';
 import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
 import { PageRenderer, type PageRequest } from '../page-renderer';
-import { UPLOADED_FILE, type UploadedFile } from '../uploads';
-import { HELD_FOR_MINUTES, HeldRegisterFiles } from './held-register-files';
+import { HELD_FOR_MINUTES, HeldFiles } from '../held-files';
 
 /** What the liaison officer asks of a file: check it, import it whole, or import the rows that are good. */
 const MODES = {
@@ -46,7 +44,7 @@ interface ImportPage {
  * A register file (the force's recommendation action tracker, CSV or Excel) uploaded from the browser,
  * through the same importer as `POST /imports` and `cli import`: checked first if asked, and either
  * every row or none written, or the good rows only. Each file sent is kept a while under its hash, so
- * that the import after a check takes the same bytes (HeldRegisterFiles).
+ * that the import after a check takes the same bytes (HeldFiles).
  */
 @ApiExcludeController()
 @WebPage()
@@ -54,7 +52,7 @@ interface ImportPage {
 export class ImportPageController {
   constructor(
     private readonly importer: RegisterImporter,
-    private readonly held: HeldRegisterFiles,
+    private readonly held: HeldFiles,
     private readonly pages: PageRenderer,
   ) {}
 
@@ -82,10 +80,11 @@ export class ImportPageController {
   @Can('imports.run')
   async run(@Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
     const mode = text(body, 'mode');
-    const errors: FieldError[] = [];
-    const file = await this.fileOf(body, errors);
+    const sent = await this.held.fromForm(body, 'register', NO_FILE);
+    const errors: FieldError[] = 'error' in sent ? [sent.error] : [];
     if (!isMode(mode)) errors.push({ field: 'mode', text: 'Choose what to do with the file' });
-    if (file === undefined || !isMode(mode)) return this.show(request, reply, { mode, errors, status: 422 });
+    if ('error' in sent || !isMode(mode)) return this.show(request, reply, { mode, errors, status: 422 });
+    const { file } = sent;
 
     const held = { sha256: await this.held.keep(file), name: file.name };
     try {
@@ -115,25 +114,6 @@ export class ImportPageController {
     }
   }
 
-  /** The file chosen, else the one kept from before (`held`, its hash), else an error saying which is missing. */
-  private async fileOf(body: FormBody, errors: FieldError[]): Promise<RegisterFile | undefined> {
-    const chosen = body?.register;
-    if (isUploaded(chosen)) return chosen;
-    const sha256 = text(body, 'held');
-    if (sha256 === '') {
-      errors.push({ field: 'register', text: 'No file was chosen: choose the register file, CSV or an Excel workbook (.xlsx)' });
-      return undefined;
-    }
-    const held = await this.held.find(sha256);
-    if (held === undefined) {
-      errors.push({
-        field: 'register',
-        text: `The file sent earlier is no longer kept (files are kept for ${HELD_FOR_MINUTES} minutes): choose it again`,
-      });
-    }
-    return held;
-  }
-
   private show(request: PageRequest, reply: FastifyReply, page: ImportPage): Promise<void> {
     return this.pages.render(
       request,
@@ -155,6 +135,8 @@ export class ImportPageController {
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
+const NO_FILE = 'No file was chosen: choose the register file, CSV or an Excel workbook (.xlsx)';
+
 async function template(reply: FastifyReply, extension: string, type: string, body: string | Buffer): Promise<void> {
   await reply
     .header('content-type', type)
@@ -170,8 +152,4 @@ function problemsIn(report: ImportReport): string {
 /** The form's own choices only: `constructor` or `toString` is in MODES too, by its prototype. */
 function isMode(value: string): value is Mode {
   return Object.hasOwn(MODES, value);
-}
-
-function isUploaded(value: unknown): value is UploadedFile {
-  return typeof value === 'object' && value !== null && UPLOADED_FILE in value;
 }

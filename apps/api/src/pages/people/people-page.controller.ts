@@ -14,8 +14,8 @@ import {
 import { PeopleQueries } from '@hmicfrs/projections';
 import { CommandRefused, PeopleDirectory, Sessions } from '@hmicfrs/workflow';
 import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
+import { HELD_FOR_MINUTES, HeldFiles } from '../held-files';
 import { PageRenderer, type PageRequest } from '../page-renderer';
-import { UPLOADED_FILE, type UploadedFile } from '../uploads';
 import { PAGES } from '../web-pages';
 import { ROLE } from '../words';
 import { readPerson } from './person-form';
@@ -23,7 +23,9 @@ import { readPerson } from './person-form';
 /**
  * The directory of people (docs/architecture.md, "People") as the liaison officer keeps it: everyone
  * may see who is in it; the liaison officer adds people, one on a form or many from a CSV file, through
- * the same PeopleDirectory (and PeopleImporter) as `POST /people` and `POST /people/import`.
+ * the same PeopleDirectory (and PeopleImporter) as `POST /people` and `POST /people/import`. A file sent is
+ * kept a while under its hash, as the register import's is (HeldFiles), so the import after a check takes
+ * the same bytes without the file chosen again.
  */
 @ApiExcludeController()
 @WebPage()
@@ -35,6 +37,7 @@ export class PeoplePageController {
     private readonly people: PeopleQueries,
     private readonly sessions: Sessions,
     private readonly importer: PeopleImporter,
+    private readonly held: HeldFiles,
   ) {}
 
   @Get()
@@ -70,18 +73,19 @@ export class PeoplePageController {
   @Can('people.add')
   async import(@Body() body: FormBody, @Req() request: PageRequest, @Res() reply: FastifyReply): Promise<void> {
     const mode = text(body, 'mode');
-    const file = body?.['people-file'];
-    const errors: FieldError[] = [];
-    if (!isUploaded(file)) errors.push({ field: 'people-file', text: 'No file was chosen: choose a CSV file of people' });
+    const sent = await this.held.fromForm(body, 'people-file', 'No file was chosen: choose a CSV file of people');
+    const errors: FieldError[] = 'error' in sent ? [sent.error] : [];
     if (mode !== 'check' && mode !== 'import') errors.push({ field: 'mode', text: 'Choose whether to check the file or import it' });
-    if (errors.length > 0 || !isUploaded(file)) return this.showList(request, reply, { mode, ...errorsForPage(errors) }, 422);
+    if ('error' in sent || errors.length > 0) return this.showList(request, reply, { mode, ...errorsForPage(errors) }, 422);
+    const { file } = sent;
     try {
       const report = await this.importer.import(file, { by: request.actor!, dryRun: mode === 'check' });
-      return this.showList(request, reply, {
-        mode: report.dryRun ? 'import' : 'check',
-        report,
-        outcome: report.dryRun ? 'ready' : 'imported',
-      });
+      // A file that passed its check is kept for the import that follows; one refused is to be corrected, not kept.
+      if (report.dryRun) {
+        const held = { sha256: await this.held.keep(file), name: file.name };
+        return this.showList(request, reply, { mode: 'import', report, outcome: 'ready', held });
+      }
+      return this.showList(request, reply, { mode: 'check', report, outcome: 'imported' });
     } catch (error) {
       if (error instanceof PeopleImportRejected) {
         const count = error.report.problemCount;
@@ -101,7 +105,13 @@ export class PeoplePageController {
   private showList(
     request: PageRequest,
     reply: FastifyReply,
-    page: { report?: PeopleImportReport; outcome?: 'ready' | 'imported' | 'refused'; mode?: string } & Record<string, unknown>,
+    page: {
+      report?: PeopleImportReport;
+      outcome?: 'ready' | 'imported' | 'refused';
+      mode?: string;
+      /** The file kept since it was checked: the form offers to import it without choosing it again. */
+      held?: { sha256: string; name: string };
+    } & Record<string, unknown>,
     status = 200,
   ): Promise<void> {
     return this.pages.render(
@@ -114,6 +124,7 @@ export class PeoplePageController {
         roleNames: ROLE,
         canAdd: permits(request.actor!, 'people.add').allowed,
         canEndSessions: permits(request.actor!, 'sessions.end').allowed,
+        heldForMinutes: HELD_FOR_MINUTES,
         mode: 'check',
         errors: [],
         fieldErrors: {},
@@ -171,8 +182,4 @@ export class PeoplePageController {
       status,
     );
   }
-}
-
-function isUploaded(value: unknown): value is UploadedFile {
-  return typeof value === 'object' && value !== null && UPLOADED_FILE in value;
 }

@@ -3,9 +3,14 @@ import { mkdir, readFile, readdir, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import type { Clock } from '@hmicfrs/clock';
 import type { RegisterFile } from '@hmicfrs/import';
+import { text, type FieldError, type FormBody } from './forms/form';
+import { UPLOADED_FILE, type UploadedFile } from './uploads';
 
 /** Long enough to read a check's problems and decide, short enough that trackers do not pile up. */
 export const HELD_FOR_MINUTES = 60;
+
+/** The form field that carries a kept file's hash instead of the file. */
+export const HELD_FIELD = 'held';
 
 const SHA256 = /^[0-9a-f]{64}$/;
 
@@ -15,13 +20,14 @@ interface Held {
 }
 
 /**
- * Register files uploaded on the import page, kept under their SHA-256 for `HELD_FOR_MINUTES` so that
- * after a check the liaison officer imports the same bytes without choosing the file again: the form
- * carries only the hash. `<dir>/<sha256>` holds the bytes, `<sha256>.json` the name and when it came;
- * written to a temporary name and renamed, so a file under a hash is always whole. Files past their
- * time are removed whenever another is kept.
+ * Files uploaded on the pages' import forms (the register, the people file), kept under their SHA-256 for
+ * `HELD_FOR_MINUTES` so that after a check the liaison officer imports the same bytes without choosing the
+ * file again: the form carries only the hash (`HELD_FIELD`). `<dir>/<sha256>` holds the bytes,
+ * `<sha256>.json` the name and when it came; written to a temporary name and renamed, so a file under a
+ * hash is always whole. Files past their time are removed whenever another is kept. The same bytes are the
+ * same file whichever form sent them; what they may hold is for the importer that reads them.
  */
-export class HeldRegisterFiles {
+export class HeldFiles {
   constructor(
     private readonly dir: string,
     private readonly clock: Clock,
@@ -46,6 +52,22 @@ export class HeldRegisterFiles {
     const bytes = await readFile(join(this.dir, sha256)).catch(() => undefined);
     if (bytes === undefined || createHash('sha256').update(bytes).digest('hex') !== sha256) return undefined;
     return { name: held.name, bytes };
+  }
+
+  /**
+   * The file a form sends: the one chosen in its file input `field`, else the one kept under its hash
+   * (`HELD_FIELD`), else the error to show on `field` (`noneChosen` when there is neither).
+   */
+  async fromForm(body: FormBody, field: string, noneChosen: string): Promise<{ file: RegisterFile } | { error: FieldError }> {
+    const chosen = body?.[field];
+    if (isUploaded(chosen)) return { file: { name: chosen.name, bytes: chosen.bytes } };
+    const sha256 = text(body, HELD_FIELD);
+    if (sha256 === '') return { error: { field, text: noneChosen } };
+    const held = await this.find(sha256);
+    if (held !== undefined) return { file: held };
+    return {
+      error: { field, text: `The file sent earlier is no longer kept (files are kept for ${HELD_FOR_MINUTES} minutes): choose it again` },
+    };
   }
 
   private async write(name: string, bytes: Buffer): Promise<void> {
@@ -76,4 +98,8 @@ export class HeldRegisterFiles {
       await rm(join(this.dir, name), { force: true });
     }
   }
+}
+
+function isUploaded(value: unknown): value is UploadedFile {
+  return typeof value === 'object' && value !== null && UPLOADED_FILE in value;
 }
