@@ -2,7 +2,6 @@ import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { unzipSync } from 'fflate';
 import request from 'supertest';
 import { exportRegister } from '@hmicfrs/export';
 import {
@@ -81,15 +80,16 @@ describe('exports and JAC reports off the request thread', () => {
     }
   }, 120_000);
 
-  it('answers the register export as CSV with the same bytes, and as XLSX with the same workbook', async () => {
+  it('answers the register export as CSV and as XLSX with the same bytes as drawn up in the thread', async () => {
     const today = new Date().toISOString().slice(0, 10);
     const queries = api.app.get(RegisterQueries);
     const csv = await exportRegister(queries, { rag: 'red' }, 'csv', today);
     expect(csv.rows).toBe(ITEMS / 3);
     expect((await bytes('/recommendations/export?rag=red')).equals(csv.bytes)).toBe(true);
-    // exceljs stamps the workbook with the time it was made: every part but that one is the same.
+    // The workbook is dated the day it is the register as at, not the moment it was made: the whole file is the same.
     const xlsx = await exportRegister(queries, {}, 'xlsx', today);
-    expect(workbookParts(await bytes('/recommendations/export?format=xlsx'))).toEqual(workbookParts(xlsx.bytes));
+    expect((await bytes('/recommendations/export?format=xlsx')).equals(xlsx.bytes)).toBe(true);
+    expect((await bytes('/recommendations/export?format=xlsx')).equals(xlsx.bytes)).toBe(true);
   }, 120_000);
 
   it('answers /health within 200 ms while 8 big exports run', async () => {
@@ -143,10 +143,4 @@ function withStore(store: string): string {
   const dataDir = mkdtempSync(join(tmpdir(), 'hmicfrs-reads-api-'));
   copyFileSync(join(store, 'events.db'), join(dataDir, 'events.db'));
   return dataDir;
-}
-
-function workbookParts(bytes: Buffer): Record<string, string> {
-  const parts = unzipSync(bytes);
-  delete parts['docProps/core.xml'];
-  return Object.fromEntries(Object.entries(parts).map(([name, content]) => [name, Buffer.from(content).toString('utf8')]));
 }

@@ -72,6 +72,17 @@ describe('GET /recommendations/export', () => {
     expect(sheet.getRow(2).getCell(1).value).toBe('34');
   });
 
+  it('answers the same register as the same XLSX bytes, drawn up seconds apart, dated the day it is as at', async () => {
+    const response = await get('?format=xlsx').expect(200);
+    const first = response.body as Buffer;
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    const again = (await get('?format=xlsx').expect(200)).body as Buffer;
+    expect(again.equals(first)).toBe(true);
+    const workbook = new Workbook();
+    await workbook.xlsx.load(response.body);
+    expect(workbook.created.toISOString()).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00.000Z$/);
+  });
+
   it('refuses a filter it cannot read, naming it', async () => {
     const response = await get('?status=finished').expect(400);
     expect(JSON.parse(response.body.toString()).detail).toContain('status must be one or more of open');

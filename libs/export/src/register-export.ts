@@ -30,6 +30,6 @@ export async function exportRegister(
     if (page.items.length < PAGE || entries.length >= page.total) break;
   }
   const fileName = `register-${today}.${format}`;
-  const bytes = format === 'csv' ? registerCsv(entries) : await registerXlsx(entries, `Register as at ${today}`);
+  const bytes = format === 'csv' ? registerCsv(entries) : await registerXlsx(entries, `Register as at ${today}`, today);
   return { bytes, fileName, rows: entries.length };
 }

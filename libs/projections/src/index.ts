@@ -43,5 +43,6 @@ export { jacHtml } from './reports/jac-html';
 export { jacCsv } from './reports/jac-csv';
 export { compareJac, type JacComparison, type ChangedFigure } from './reports/jac-comparison';
 export { jacDocx, type ContactOfficer, type PaperOptions } from './reports/jac-docx';
+export { fixedPackage } from './reports/fixed-package';
 export { REPORT_SEAL, sealWords, type ReportSeal, type LatestSeal } from './reports/report-seal';
 export { NeedsYouQueries, type WorkItem, type NoticeEntry, type OwnerWork } from './home/needs-you.queries';

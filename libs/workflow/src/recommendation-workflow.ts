@@ -31,6 +31,7 @@ import { COMMAND_ACTIONS } from './command-actions';
 import { CommandPipeline, type FoldedStreams, type Written } from './command-pipeline';
 import type { CommandRequest } from './command-request';
 import { allow, decided } from './decided';
+import { commandIdOf } from './event-envelope';
 import { onDay } from './on-day';
 import {
   ItemNotFound,
@@ -167,6 +168,18 @@ export class RecommendationWorkflow {
   }
 
   /**
+   * A retried command's first answer (the same Idempotency-Key with the same request), deciding nothing
+   * on the item as it is now; undefined when it is no retry. For a caller that asks more of the item
+   * before it sends the command (an upload, before its files are kept): a retry is answered first.
+   */
+  async retried(id: string, command: LifecycleCommand, request: CommandRequest): Promise<ItemOutcome | undefined> {
+    if (request.idempotencyKey === undefined) return undefined;
+    const write = { stream: recommendationStream(id), command, decide: () => [] };
+    const written = await this.items.earlier(write, request, commandIdOf(request));
+    return written === undefined ? undefined : outcome(written, request.actor);
+  }
+
+  /**
    * Records a reminder or escalation on the item, once per command id (the reminders give one per item,
    * kind and day). Undefined when the item is gone or no longer takes reminders.
    */
@@ -190,9 +203,12 @@ export class RecommendationWorkflow {
     if (!(await this.store.streamExists(personStream(id)))) throw new UnknownPerson(id, field);
   }
 
-  /** The item now, or as it stood at `asAt` (occurred) as far as was known at `knownAt` (recorded). */
-  async item(id: string, actor: Actor, past: { asAt?: Date; knownAt?: Date } = {}): Promise<ItemView> {
-    if (past.asAt === undefined && past.knownAt === undefined) {
+  /**
+   * The item now, or as it stood at `asAt` (occurred) as far as was known at `knownAt` (recorded), or at
+   * `revision` (as a page showed it, which a form from that page is read against).
+   */
+  async item(id: string, actor: Actor, past: { asAt?: Date; knownAt?: Date; revision?: number } = {}): Promise<ItemView> {
+    if (past.asAt === undefined && past.knownAt === undefined && past.revision === undefined) {
       const item = await this.items.current(recommendationStream(id));
       if (item === undefined) throw new ItemNotFound(id);
       return itemView(item.state, item.revision, actor);
@@ -200,7 +216,10 @@ export class RecommendationWorkflow {
     const stored = await this.store.readStream(recommendationStream(id), { recordedUpTo: past.knownAt });
     const asAt = past.asAt?.toISOString();
     // occurredAt never goes backwards within a stream, so the events as at a date are a prefix.
-    const events = asAt === undefined ? stored : stored.filter((event) => event.metadata.occurredAt <= asAt);
+    const events = stored.filter(
+      (event) =>
+        (asAt === undefined || event.metadata.occurredAt <= asAt) && (past.revision === undefined || event.revision <= past.revision),
+    );
     const state = replay(events);
     if (state === undefined) throw new ItemNotFound(id, 'at that date');
     return itemView(state, events[events.length - 1].revision, actor, { asAt, knownAt: past.knownAt?.toISOString() });

@@ -45,15 +45,18 @@ export class EvidenceDocuments {
       if (upload.refused) throw upload.refused;
       if (files.length === 0) throw new EvidenceRefused('no_file', 'Choose a file to upload (the form field "file")');
       const commands = files.map((file) => attachCommand(file, description, files.length));
+      const requests = files.map((_, index) => {
+        if (request.idempotencyKey === undefined) return request;
+        return { ...request, idempotencyKey: files.length === 1 ? request.idempotencyKey : `${request.idempotencyKey}:${index + 1}` };
+      });
+      // The same upload sent again (its key): the first answer, before the item, which now holds the files, refuses them.
+      const retried = await Promise.all(commands.map((command, index) => this.workflow.retried(id, command, requests[index])));
+      if (retried.every((outcome) => outcome !== undefined)) return retried as ItemOutcome[];
       await this.check(id, commands, request.actor);
       const outcomes: ItemOutcome[] = [];
       for (const [index, file] of files.entries()) {
         await this.store.keep(file.staged);
-        const key =
-          request.idempotencyKey === undefined
-            ? {}
-            : { idempotencyKey: files.length === 1 ? request.idempotencyKey : `${request.idempotencyKey}:${index + 1}` };
-        outcomes.push(await this.workflow.execute(id, commands[index], { ...request, ...key }));
+        outcomes.push(await this.workflow.execute(id, commands[index], requests[index]));
       }
       return outcomes;
     } finally {

@@ -8,6 +8,7 @@ import { personId } from '@hmicfrs/lifecycle';
 import { PeopleQueries, Projector } from '@hmicfrs/projections';
 import { WrittenPositions } from '@hmicfrs/workflow';
 import { awaitOwnWrites } from '../read-your-writes';
+import { submissionIdOf, type FormBody } from './forms/form';
 import { csrfBinding, type CsrfBinding } from './page-plugins';
 import { LOCAL_USERS, type LocalUser } from './session/local-users';
 import { SECRETS, type Secrets } from './session/secrets';
@@ -28,7 +29,7 @@ const SECTIONS: { text: string; href: string; action: Action }[] = [
 
 /**
  * Renders a page with what every page needs: who is signed in, the sections they may open, a CSRF
- * token for its forms (bound to the session) and the CSP nonce for govuk-frontend's one inline script. Pages are personal:
+ * token for its forms (bound to the session), a one-time submission id for a form that writes, and the CSP nonce for govuk-frontend's one inline script. Pages are personal:
  * never cached.
  */
 @Injectable()
@@ -51,6 +52,8 @@ export class PageRenderer {
     await this.ownWritesShown();
     const actor = request.actor;
     const html = await reply.viewAsync(view, {
+      // A form shown again after a post keeps its submission id: sent once more, it is still one command.
+      formId: submissionIdOf(request.body as FormBody),
       ...data,
       actor,
       actorName: actor ? this.nameOf(actor.userId) : undefined,

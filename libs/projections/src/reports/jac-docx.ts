@@ -1,6 +1,6 @@
 import { AlignmentType, Document, HeadingLevel, Packer, Paragraph, Table, TableCell, TableRow, TextRun, WidthType } from 'docx';
-import { strToU8, unzipSync, zipSync, type Zippable } from 'fflate';
 import { GRADES, type ItemKind } from '@hmicfrs/lifecycle';
+import { fixedPackage } from './fixed-package';
 import type { ActivityLine, JacReport, KindCounts, PublishedReport } from './jac-report';
 import { sealWords } from './report-seal';
 import { GRADE_LABELS, KIND_LABELS, STATUS_LABELS, kindAndLevel, longDate, withChange } from './report-words';
@@ -35,7 +35,7 @@ export async function jacDocx(report: JacReport, options: PaperOptions): Promise
     styles: { default: { document: { run: { font: 'Arial', size: 24 } } } },
     sections: [{ children: paper(report, options) }],
   });
-  return deterministic(await Packer.toBuffer(document), report.period.knownAt);
+  return fixedPackage(await Packer.toBuffer(document), report.period.knownAt);
 }
 
 /** The paper's parts, in the order the seeds' papers give them. */
@@ -282,31 +282,4 @@ function monthYear(instant: string): string {
 function shortMonthYear(instant: string): string {
   const [month, year] = monthYear(instant).split(' ');
   return `${month.slice(0, 3)} ${year}`;
-}
-
-/**
- * The package again with nothing that depends on when or where it was made: the core properties'
- * created and modified times become the record's time, and every entry gets one fixed time. fflate
- * writes DOS times in local time, so the fixed time is built in local time too: the same bytes in any
- * zone.
- */
-function deterministic(packed: Buffer, recordTime: string): Buffer {
-  const entries = unzipSync(new Uint8Array(packed));
-  const at = recordTime.replace(/\.\d{3}Z$/, 'Z');
-  const core = 'docProps/core.xml';
-  if (entries[core] !== undefined) {
-    entries[core] = strToU8(
-      Buffer.from(entries[core])
-        .toString('utf8')
-        .replace(/(<dcterms:(created|modified)[^>]*>)[^<]*(<\/dcterms:\2>)/g, `$1${at}$3`),
-    );
-  }
-  const mtime = new Date(1980, 0, 1);
-  const zippable: Zippable = {};
-  // [Content_Types].xml first, as Word writes it; then the rest in name order.
-  const names = Object.keys(entries).sort(
-    (a, b) => Number(b === '[Content_Types].xml') - Number(a === '[Content_Types].xml') || (a < b ? -1 : a > b ? 1 : 0),
-  );
-  for (const name of names) zippable[name] = [entries[name], { mtime, level: 6 }];
-  return Buffer.from(zipSync(zippable));
 }

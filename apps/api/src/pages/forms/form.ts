@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+
 /** A form post as Nest hands it over: strings, or lists of strings for repeated names. */
 export type FormBody = Record<string, unknown> | undefined;
 
@@ -7,6 +9,30 @@ export function text(body: FormBody, name: string): string {
   const first: unknown = Array.isArray(value) ? (value as unknown[])[0] : value;
   return typeof first === 'string' ? first.trim() : '';
 }
+
+/**
+ * Every form that writes carries a one-time submission id (rendered with it, as its CSRF token is). Sent
+ * again (a double click, a resubmission) it is the JSON API's `Idempotency-Key`: one command, the first
+ * answer. An id that is not one the pages made is no key at all.
+ */
+export const SUBMISSION_ID = 'formId';
+const SUBMISSION = /^[0-9a-f-]{36}$/;
+
+/** The submission id a page keeps when it shows a posted form again: its own, else a new one. */
+export function submissionIdOf(body: FormBody): string {
+  const posted = text(body, SUBMISSION_ID);
+  return SUBMISSION.test(posted) ? posted : randomUUID();
+}
+
+/** The command request's idempotency key from the form's submission id; none if it sent none. */
+export function submissionKey(body: FormBody): { idempotencyKey?: string } {
+  const posted = text(body, SUBMISSION_ID);
+  return SUBMISSION.test(posted) ? { idempotencyKey: `form-${posted}` } : {};
+}
+
+/** The same form sent again with other details: the first was recorded, this one is not. */
+export const SENT_WITH_OTHER_DETAILS =
+  'This form was already sent, with other details: what was sent first is recorded. Open the form again to send these.';
 
 export interface FieldError {
   /** The field's id on the page: the error summary links to it. */

@@ -4,9 +4,9 @@ import type { FastifyReply } from 'fastify';
 import { Can, WebPage, permits } from '@hmicfrs/auth';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { inspectionStream, replayInspectionReport, sameReportAs, type InspectionReport } from '@hmicfrs/lifecycle';
-import { CommandRefused, RecommendationWorkflow } from '@hmicfrs/workflow';
+import { CommandRefused, IdempotencyKeyReused, RecommendationWorkflow } from '@hmicfrs/workflow';
 import { ItemIdParams } from '../../recommendations/dto/item-id.params';
-import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
+import { SENT_WITH_OTHER_DETAILS, errorsForPage, submissionKey, text, type FieldError, type FormBody } from '../forms/form';
 import { PeopleQueries } from '@hmicfrs/projections';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES } from '../web-pages';
@@ -64,8 +64,10 @@ export class InspectionReportsController {
       return this.showReportForm(request, reply, body, [{ field: 'confirmSameReport', text: CONFIRM_SAME_REPORT }], 422, lookAlikes);
     }
     try {
-      await this.workflow.recordInspectionReport(read.command, { actor: request.actor! });
+      await this.workflow.recordInspectionReport(read.command, { actor: request.actor!, ...submissionKey(body) });
     } catch (error) {
+      if (error instanceof IdempotencyKeyReused)
+        return this.showReportForm(request, reply, body, [{ field: 'id', text: SENT_WITH_OTHER_DETAILS }], 422);
       if (!(error instanceof CommandRefused)) throw error;
       const field = error.refusal.code === 'already_exists' ? 'id' : 'fieldworkFrom-day';
       return this.showReportForm(request, reply, body, [{ field, text: error.refusal.message }], 422);
@@ -110,8 +112,11 @@ export class InspectionReportsController {
     const read = readNewItem(id, body, ukDay(this.clock()));
     if ('errors' in read) return this.showItemForm(request, reply, report, body, read.errors, 422);
     try {
-      await this.workflow.open(read.command, { actor: request.actor! });
+      await this.workflow.open(read.command, { actor: request.actor!, ...submissionKey(body) });
     } catch (error) {
+      if (error instanceof IdempotencyKeyReused) {
+        return this.showItemForm(request, reply, report, body, [{ field: 'reference', text: SENT_WITH_OTHER_DETAILS }], 422);
+      }
       if (!(error instanceof CommandRefused)) throw error;
       return this.showItemForm(
         request,

@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Inject, Param, Post, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { AccessDenied, Can, WebPage } from '@hmicfrs/auth';
+import { Can, WebPage } from '@hmicfrs/auth';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { WrongExpectedRevision } from '@hmicfrs/event-store';
 import { EvidenceRefused } from '@hmicfrs/evidence';
@@ -11,7 +11,7 @@ import { FILE_FIELD, type EvidenceUpload } from '../../evidence/evidence-upload'
 import { sendDocument } from '../../evidence/send-document';
 import { EvidenceFileParams, readUploadDescription } from '../../evidence/upload-fields';
 import { ItemIdParams } from '../../recommendations/dto/item-id.params';
-import { text, type FieldError, type FormBody } from '../forms/form';
+import { SENT_WITH_OTHER_DETAILS, SUBMISSION_ID, submissionKey, text, type FieldError, type FormBody } from '../forms/form';
 import { ukDay } from '../nunjucks-filters';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES } from '../web-pages';
@@ -20,8 +20,14 @@ import { ItemPages } from './item-pages';
 import { EVIDENCE_UPLOAD } from './evidence-page-form';
 
 /** The upload form's own fields, besides the upload's. */
-const PAGE_FIELDS = ['_csrf', 'revision', 'formId', `${OCCURRED_ON.name}-day`, `${OCCURRED_ON.name}-month`, `${OCCURRED_ON.name}-year`];
-const FORM_ID = /^[0-9a-f-]{36}$/;
+const PAGE_FIELDS = [
+  '_csrf',
+  'revision',
+  SUBMISSION_ID,
+  `${OCCURRED_ON.name}-day`,
+  `${OCCURRED_ON.name}-month`,
+  `${OCCURRED_ON.name}-year`,
+];
 
 /** Documents on the item page: the upload form's post (several files at once), and opening a document. */
 @ApiExcludeController()
@@ -51,13 +57,12 @@ export class EvidencePageController {
     if ('refused' in fields) upload.refused ??= fields.refused;
     const when = readOccurredOn(body, ukDay(this.clock()));
     if ('error' in when) return this.refused(request, reply, id, when.error, 422);
-    const formId = text(body, 'formId');
     const revision = text(body, 'revision');
     try {
       await this.documents.attach(id, upload, 'refused' in fields ? { isChiefConstableLetter: false } : fields, {
         actor: request.actor!,
         ...when,
-        ...(FORM_ID.test(formId) ? { idempotencyKey: `upload-${formId}` } : {}),
+        ...submissionKey(body),
         ...(/^\d{1,15}$/.test(revision) ? { expectedRevision: Number(revision) } : {}),
       });
     } catch (error) {
@@ -99,8 +104,6 @@ function uploadError(error: unknown): { error: FieldError; status: number } | un
       error: onFile('Someone else changed this item while you had this page open. Check the item below and try again.'),
       status: 409,
     };
-  if (error instanceof IdempotencyKeyReused)
-    return { error: onFile('These documents were already sent. Reload the item to upload more.'), status: 422 };
-  if (error instanceof AccessDenied) return undefined;
+  if (error instanceof IdempotencyKeyReused) return { error: onFile(SENT_WITH_OTHER_DETAILS), status: 422 };
   return undefined;
 }

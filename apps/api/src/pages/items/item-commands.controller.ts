@@ -8,14 +8,12 @@ import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { CommandRefused, IdempotencyKeyReused, OccurredAtRefused, RecommendationWorkflow, UnknownLinkedItem } from '@hmicfrs/workflow';
 import { defineRoute, type RouteParameter } from '../../commands/generated-route';
 import { ItemIdParams } from '../../recommendations/dto/item-id.params';
-import { text, type FieldError, type FormBody } from '../forms/form';
+import { SENT_WITH_OTHER_DETAILS, submissionKey, text, type FieldError, type FormBody } from '../forms/form';
 import { ukDay } from '../nunjucks-filters';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES } from '../web-pages';
 import { ACTION_FORMS, OCCURRED_ON, readOccurredOn, type ActionForm } from './action-forms';
 import { ItemPages } from './item-pages';
-
-const FORM_ID = /^[0-9a-f-]{36}$/;
 
 /** The DCC's decisions on a submission: after one, the DCC goes back to the queue, at the next submission. */
 export const QUEUE_DECISIONS: ReadonlySet<string> = new Set(['approve', 'return']);
@@ -59,20 +57,21 @@ export class ItemCommandsController {
   }
 
   private async act(request: PageRequest, reply: FastifyReply, id: string, form: ActionForm, body: FormBody): Promise<void> {
-    // The form as it stood for the item (its fields, its confirmation), as the page showed it.
-    const { item } = await this.workflow.item(id, request.actor!);
+    // The form as it stood for the item (its fields, its confirmation), as the page showed it: a form
+    // sent twice is read the second time as the first was (the first due date asks no reason, later ones do).
+    const revision = text(body, 'revision');
+    const shown = /^\d{1,15}$/.test(revision) ? { revision: Number(revision) } : {};
+    const { item } = await this.workflow.item(id, request.actor!, shown);
     const read = form.read(body, item);
     const when = readOccurredOn(body, ukDay(this.clock()));
     const errors = [...('errors' in read ? read.errors : []), ...('error' in when ? [when.error] : [])];
     if ('errors' in read || 'error' in when) return this.items.showForm(request, reply, id, form, { body, errors, status: 422 });
-    const formId = text(body, 'formId');
-    const revision = text(body, 'revision');
     try {
       await this.workflow.execute(id, read.command, {
         actor: request.actor!,
         ...when,
-        ...(FORM_ID.test(formId) ? { idempotencyKey: `form-${formId}` } : {}),
-        ...(/^\d{1,15}$/.test(revision) ? { expectedRevision: Number(revision) } : {}),
+        ...submissionKey(body),
+        ...('revision' in shown ? { expectedRevision: shown.revision } : {}),
       });
     } catch (error) {
       const refused = refusalOnForm(error, form, item);
@@ -121,7 +120,7 @@ function refusalOnForm(error: unknown, form: ActionForm, item: Item): { errors: 
     };
   }
   if (error instanceof IdempotencyKeyReused) {
-    return { errors: [onButton(`This form was already sent. Open "${form.button}" again to make another change.`)], status: 422 };
+    return { errors: [onButton(SENT_WITH_OTHER_DETAILS)], status: 422 };
   }
   return undefined;
 }

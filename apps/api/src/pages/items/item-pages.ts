@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { Inject, Injectable } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { AccessDenied, permits } from '@hmicfrs/auth';
@@ -101,7 +100,6 @@ export class ItemPages {
         uploadedFor,
         uploadPrefill,
         canOpen: permits(actor, 'evidence.read', view.item).allowed,
-        uploadFormId: randomUUID(),
         uploadHint: this.intake.describeLimit(),
         uploadTypes: this.intake.allowedTypesInWords(),
         ...errorsForPage([...(options.asAtErrors ?? []), ...(options.uploadErrors ?? [])]),
@@ -153,8 +151,6 @@ export class ItemPages {
         confirmation: form.confirmation?.(view.item),
         canOpen: permits(actor, 'evidence.read', view.item).allowed,
         values: posted?.body ?? {},
-        // A form posted twice (a double click, a resubmission) is one command: the workflow answers the retry.
-        formId: typeof posted?.body?.formId === 'string' ? posted.body.formId : randomUUID(),
         ...errorsForPage(posted?.errors ?? []),
       },
       posted?.status ?? 200,

@@ -12,8 +12,8 @@ import {
   type PeopleImportReport,
 } from '@hmicfrs/import';
 import { PeopleQueries } from '@hmicfrs/projections';
-import { CommandRefused, PeopleDirectory, Sessions } from '@hmicfrs/workflow';
-import { errorsForPage, text, type FieldError, type FormBody } from '../forms/form';
+import { CommandRefused, IdempotencyKeyReused, PeopleDirectory, Sessions } from '@hmicfrs/workflow';
+import { SENT_WITH_OTHER_DETAILS, errorsForPage, submissionKey, text, type FieldError, type FormBody } from '../forms/form';
 import { HELD_FOR_MINUTES, HeldFiles } from '../held-files';
 import { PageRenderer, type PageRequest } from '../page-renderer';
 import { PAGES } from '../web-pages';
@@ -157,9 +157,11 @@ export class PeoplePageController {
     const read = readPerson(body);
     if ('errors' in read) return this.show(request, reply, body, read.errors, 422);
     try {
-      const person = await this.directory.add(read.person, { actor: request.actor! });
+      const person = await this.directory.add(read.person, { actor: request.actor!, ...submissionKey(body) });
       await this.pages.redirect(reply, `${PAGES}/people?added=${encodeURIComponent(person.id)}`);
     } catch (error) {
+      if (error instanceof IdempotencyKeyReused)
+        return this.show(request, reply, body, [{ field: 'id', text: SENT_WITH_OTHER_DETAILS }], 422);
       if (!(error instanceof CommandRefused)) throw error;
       const { refusal } = error;
       const field = refusal.code === 'already_exists' ? 'id' : refusal.code === 'invalid' ? (refusal.field ?? 'name') : 'name';
