@@ -253,6 +253,20 @@ describe('queries across items, on the read models, over HTTP', () => {
       const second = await auditor().get(`/audit?limit=3&after=${first.body.next}`).expect(200);
       expect(second.body.entries[0].seq).toBeGreaterThan(first.body.entries[2].seq);
     });
+
+    it('from a date, the few entries found by their date come in the order recorded, paged as the whole trail is', async () => {
+      type Entry = { seq: number; occurredAt: string };
+      const every = (await auditor().get('/audit?limit=1000').expect(200)).body.entries as Entry[];
+      const expected = every.filter((entry) => entry.occurredAt >= '2024-01-10').map((entry) => entry.seq);
+      expect(expected.length).toBeGreaterThan(2);
+      const seen: number[] = [];
+      for (let after: number | null = 0; after !== null;) {
+        const { body } = await auditor().get(`/audit?from=2024-01-10&limit=2&after=${after}`).expect(200);
+        seen.push(...(body.entries as Entry[]).map((entry) => entry.seq));
+        after = body.next as number | null;
+      }
+      expect(seen).toEqual(expected);
+    });
   });
 
   describe('every route × every role is decided by the policy table', () => {

@@ -120,6 +120,16 @@ describe('searching the register', () => {
     expect(naturalKey('AFI-007') === naturalKey('afi-7')).toBe(true);
   });
 
+  it('counts the items per addressee as the register holds them, as the projector keeps them and as a rebuild makes them', async () => {
+    const counted = side.database.db
+      .prepare('SELECT addressee, count(*) AS items FROM register GROUP BY addressee ORDER BY addressee COLLATE NOCASE')
+      .all();
+    expect(side.register.addressees()).toEqual([{ addressee: 'Chief Constables', items: 6 }]);
+    expect(side.register.addressees()).toEqual(counted);
+    await side.rebuilder.rebuild(['register']);
+    expect(side.register.addressees()).toEqual(counted);
+  });
+
   it('a rebuild makes the index again from the log', async () => {
     side.database.db.exec('DELETE FROM search_index');
     expect(search('vetting').total).toBe(0);

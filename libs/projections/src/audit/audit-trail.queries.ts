@@ -45,6 +45,9 @@ type Row = {
   data: string;
 };
 
+/** Up to this many entries in a date range are read by their date and sorted into the global order. */
+const FEW_ENOUGH_TO_SORT = 1_000;
+
 @Injectable()
 export class AuditTrailQueries {
   constructor(private readonly database: ReadModelDatabase) {}
@@ -56,9 +59,25 @@ export class AuditTrailQueries {
     if (filter.user !== undefined) clauses.push('user_id = @user');
     if (filter.from !== undefined) clauses.push('occurred_at >= @from');
     if (filter.to !== undefined) clauses.push('occurred_at <= @to');
-    const rows = this.database.db
-      .prepare(`SELECT * FROM audit_trail WHERE ${clauses.join(' AND ')} ORDER BY seq LIMIT @limit`)
-      .all({ ...filter, after: page.after, limit: page.limit + 1 }) as Row[];
+    const { db } = this.database;
+    const named = { ...filter, after: page.after, limit: page.limit + 1, few: FEW_ENOUGH_TO_SORT };
+    // A few entries in the date range (today's, on the auditor's home page) are found by their date and
+    // sorted: the global order alone would read the whole trail, before the range, to find none.
+    const dates = [filter.from !== undefined ? 'occurred_at >= @from' : '', filter.to !== undefined ? 'occurred_at <= @to' : '']
+      .filter(Boolean)
+      .join(' AND ');
+    const byDate =
+      dates !== '' &&
+      filter.item === undefined &&
+      filter.user === undefined &&
+      (db.prepare(`SELECT count(*) FROM (SELECT 1 FROM audit_trail WHERE ${dates} LIMIT @few)`).pluck().get(named) as number) <
+        FEW_ENOUGH_TO_SORT;
+    const rows = db
+      .prepare(
+        `SELECT * FROM audit_trail WHERE ${clauses.join(' AND ')}${byDate ? ` AND seq IN (SELECT seq FROM audit_trail WHERE ${dates})` : ''}
+         ORDER BY seq LIMIT @limit`,
+      )
+      .all(named) as Row[];
     const more = rows.length > page.limit;
     const entries = rows.slice(0, page.limit).map((row) => ({
       seq: row.seq,

@@ -37,6 +37,7 @@ export interface RegisterStatements {
   dropEmptyCounts: Statement<[]>;
   addRag: Statement<[string, number]>;
   dropEmptyRags: Statement<[]>;
+  addAddressee: Statement<[string, number]>;
 }
 
 export function registerStatements(db: Database, t: TableName): RegisterStatements {
@@ -67,5 +68,9 @@ export function registerStatements(db: Database, t: TableName): RegisterStatemen
       `INSERT INTO ${t('rag_counts')} (rag, items) VALUES (?, ?) ON CONFLICT (rag) DO UPDATE SET items = items + excluded.items`,
     ),
     dropEmptyRags: db.prepare(`DELETE FROM ${t('rag_counts')} WHERE items = 0`),
+    addAddressee: db.prepare(
+      `INSERT INTO ${t('addressee_counts')} (addressee, items) VALUES (?, ?)
+       ON CONFLICT (addressee) DO UPDATE SET items = items + excluded.items`,
+    ),
   };
 }

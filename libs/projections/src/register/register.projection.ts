@@ -13,7 +13,8 @@ import { NO_NEXT_VERSION } from './register-rows';
 @Injectable()
 export class RegisterProjection implements Projection {
   readonly name = 'register';
-  readonly version: number = 8;
+  /** 9: the items per addressee are counted (`addressee_counts`), so a stored register is rebuilt with them. */
+  readonly version: number = 9;
   readonly tables = [
     'register',
     'register_versions',
@@ -22,6 +23,7 @@ export class RegisterProjection implements Projection {
     'inspection_debriefs',
     'register_counts',
     'rag_counts',
+    'addressee_counts',
   ] as const;
 
   /** `rebuildHolds`: how many items a rebuild keeps in memory between batches (about 1 KiB each). */
@@ -79,6 +81,8 @@ export class RegisterProjection implements Projection {
           PRIMARY KEY (kind, level, status)
         ) WITHOUT ROWID`,
         `CREATE TABLE ${t('rag_counts')} (rag TEXT PRIMARY KEY, items INTEGER NOT NULL) WITHOUT ROWID`,
+        // The register page's addressee filter offers each with its count: counting them per page read every item.
+        `CREATE TABLE ${t('addressee_counts')} (addressee TEXT PRIMARY KEY, items INTEGER NOT NULL) WITHOUT ROWID`,
       ],
       indexes: [
         // One index per sort of the register, ending in the id as the order does, so that a page deep in

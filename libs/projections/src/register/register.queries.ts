@@ -275,9 +275,10 @@ export class RegisterQueries {
 
   /** Whom the items are addressed to, each as recorded, with how many: the register's addressee filter offers these. */
   addressees(): { addressee: string; items: number }[] {
-    return this.database.db
-      .prepare('SELECT addressee, count(*) AS items FROM register GROUP BY addressee ORDER BY addressee COLLATE NOCASE')
-      .all() as { addressee: string; items: number }[];
+    return this.database.db.prepare('SELECT addressee, items FROM addressee_counts ORDER BY addressee COLLATE NOCASE').all() as {
+      addressee: string;
+      items: number;
+    }[];
   }
 
   /** Items in progress due before `today`, the longest overdue first. */
