@@ -103,6 +103,19 @@ describe('an issued committee paper', () => {
     expect(today.tables[0]).toContainEqual(['Recommendation Lv3', '3 (+3)']);
   });
 
+  it('a retry with the same Idempotency-Key answers with the paper issued the first time; other dates for that committee under that key are refused', async () => {
+    const next = { asAt: '2024-09-26', previous: '2024-06-27', since: '2023-08-01' };
+    const issue = (dates: object) => as(api, 'flo-fletcher', 'liaison').post('/papers', dates).set('Idempotency-Key', 'issue-september');
+    const { body: first } = await issue(next).expect(201);
+    // Drawn up again a moment later (another knownAt, perhaps another hash): still the same request.
+    const { body: retried } = await issue(next).expect(201);
+    expect(retried).toEqual(first);
+    const refused = await issue({ ...next, previous: '2024-07-01' }).expect(422);
+    expect(refused.body.detail).toMatch(/Idempotency-Key/);
+    const { body: issued } = await as(api, 'audit-khan', 'auditor').get('/papers/jac-2024-09-26').expect(200);
+    expect(issued).toEqual(first);
+  });
+
   it('a paper never issued is not found', async () => {
     await as(api, 'audit-khan', 'auditor').get('/papers/jac-2020-12-22/document').expect(404);
     await as(api, 'audit-khan', 'auditor').get('/papers/jac-2020-12-22/comparison').expect(404);

@@ -24,6 +24,11 @@ export interface StreamFold<State> {
 export interface Write<State> {
   stream: string;
   command: object;
+  /**
+   * What the sender asked, when the command also holds what was drawn up from the record (a paper's
+   * hash, the moment it was drawn up): a retry is the same request when this is the same. The command itself otherwise.
+   */
+  sent?: object;
   /** Whether the command may be decided at all on the stream as it stands: the item exists, the policy table allows the caller. Throws a typed refusal. */
   check?(state: State | undefined): void | Promise<void>;
   /**
@@ -110,7 +115,7 @@ export class CommandPipeline {
     // A command that records nothing (signing out of a session already ended) writes nothing: the store
     // refuses an empty append. The state is the stream's as it stands (none only for a stream still empty).
     if (events.length === 0) return { state: current?.state as State, revision, events: [], replayed: false };
-    const result = await streams.append(write.stream, enveloped(events, request, commandId, write.command, when), revision);
+    const result = await streams.append(write.stream, enveloped(events, request, commandId, write.sent ?? write.command, when), revision);
     // The same key sent twice at once: the store kept the first; answer as the first did.
     if (result.duplicate) return (await streams.earlier(write, request, commandId))!;
     const state = streams.remember(write.stream, current, events, result.events);
@@ -149,7 +154,7 @@ export class FoldedStreams<State> {
   /** The first answer again, for a command id the stream already holds: the stream as it stood right after it. */
   async earlier(write: Write<State>, request: CommandRequest<Actor | SystemActor>, commandId: string): Promise<Written<State> | undefined> {
     const stored = await this.store.readStream(write.stream);
-    const mine = earlierEvents(stored, commandId, write.command, request);
+    const mine = earlierEvents(stored, commandId, write.sent ?? write.command, request);
     if (mine === undefined) return undefined;
     const last = mine[mine.length - 1];
     return { state: this.folding.fold(stored.slice(0, last.revision + 1)) as State, revision: last.revision, events: mine, replayed: true };

@@ -35,6 +35,12 @@ export class IssuedPaperRecord {
       {
         stream: paperStream(command.id),
         command,
+        // The committee's dates are what was asked; the document's hash and the time it was drawn up change on a retry.
+        sent: {
+          committeeDate: command.committeeDate,
+          previousCommitteeDate: command.previousCommitteeDate,
+          countedFrom: command.countedFrom,
+        },
         check: () => allow(request.actor, 'paper.issue'),
         decide: (paper) => decided(decideIssuedPaper(paper, command)),
       },
