@@ -25,7 +25,7 @@ export interface SealerOptions {
 }
 
 /** Events hashed in one read, at most (whole ranges): a long backlog is read, then written, a part at a time. */
-const EVENTS_PER_READ = 20_000;
+const EVENTS_PER_READ = 5_000;
 
 /** What one `seal()` did. */
 export interface SealOutcome {
