@@ -21,6 +21,7 @@ export {
 } from './seal-key';
 export { lastCheckpoint, storedCheckpoints } from './seal-stream';
 export { Sealer, SealContended, type SealOutcome, type SealerOptions } from './sealer';
+export { SealThread } from './seal-thread';
 export { SealSchedule, type SealStatus, type SealScheduleOptions } from './seal-schedule';
 export { SealModule } from './seal.module';
 export { ReportSealModule } from './report-seal.module';

@@ -1,3 +1,4 @@
+import { setImmediate } from 'node:timers/promises';
 import { Inject, Injectable, Logger, Optional, type OnApplicationBootstrap, type BeforeApplicationShutdown } from '@nestjs/common';
 import { EVENT_STORE, type AllSubscription, type EventStore } from '@hmicfrs/event-store';
 import { SEAL_STREAM, short } from './checkpoint';
@@ -12,6 +13,9 @@ export interface SealScheduleOptions {
 }
 
 export const SEAL_SCHEDULE_OPTIONS = Symbol('SEAL_SCHEDULE_OPTIONS');
+
+/** Events followed between turns of the request thread (a few milliseconds of reading whole events). */
+const EVENTS_PER_TURN = 500;
 
 /** What the running API knows of its seal, for `/health`. */
 export interface SealStatus {
@@ -105,8 +109,11 @@ export class SealSchedule implements OnApplicationBootstrap, BeforeApplicationSh
   }
 
   private async follow(subscription: AllSubscription): Promise<void> {
+    let followed = 0;
     try {
       for await (const event of subscription) {
+        // Catching up on a long backlog delivers it all without once letting a request in: let them in every few hundred.
+        if ((followed += 1) % EVENTS_PER_TURN === 0) await setImmediate();
         // A checkpoint (this sealer's or `cli seal`'s): the watch verifies the range it covers.
         if (event.streamId === SEAL_STREAM) void this.watch?.checkpointed();
         if (event.streamId === SEAL_STREAM || event.position <= this.sealedThrough) continue;

@@ -1,18 +1,20 @@
 import { Module, type DynamicModule, Logger } from '@nestjs/common';
 import { CLOCK, type Clock } from '@hmicfrs/clock';
 import { AppConfig } from '@hmicfrs/config';
-import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
+import { EVENT_STORE, type EventStore, type EventStoreOptions } from '@hmicfrs/event-store';
 import { HISTORY_INTEGRITY } from '@hmicfrs/workflow';
 import { HistoryWatch } from './history-watch';
 import { SEAL_KEY, loadSealKey, type SealKey } from './seal-key';
 import { SEAL_SCHEDULE_OPTIONS, SealSchedule } from './seal-schedule';
+import { SealThread } from './seal-thread';
 import { Sealer } from './sealer';
 import { HistoryVerifier } from './verify-history';
 import { VerifyThread, type VerifiesHistory } from './verify-thread';
 
 /**
  * The sealer for a Nest application: the key from the configuration (SEAL_PRIVATE_KEY, SEAL_PRIVATE_KEY_FILE
- * or the local one), a `Sealer` on the application's store and clock, and — with `schedule` — the
+ * or the local one), a `Sealer` on the application's store and clock (hashing in a worker thread of its
+ * own unless READ_WORKERS is 0), and — with `schedule` — the
  * `SealSchedule` that seals every SEAL_EVERY_EVENTS events or SEAL_EVERY_MINUTES minutes; with `watch`,
  * the `HistoryWatch` that verifies the history at start and after each checkpoint and is the command
  * pipeline's `HISTORY_INTEGRITY` (global, so the workflow finds it wherever it is imported); it walks
@@ -51,7 +53,11 @@ export class SealModule {
           provide: Sealer,
           inject: [EVENT_STORE, SEAL_KEY, CLOCK, AppConfig],
           useFactory: (store: EventStore, key: SealKey, clock: Clock, config: AppConfig) =>
-            new Sealer(store, key, clock, { maxEventsPerCheckpoint: config.SEAL_EVERY_EVENTS }),
+            new Sealer(store, key, clock, {
+              maxEventsPerCheckpoint: config.SEAL_EVERY_EVENTS,
+              // Hashing the backlog in a worker thread, unless READ_WORKERS is 0: then on the request thread.
+              hasher: config.READ_WORKERS === 0 ? undefined : new SealThread(storeOptions(config)),
+            }),
         },
         ...(options.schedule
           ? [
@@ -74,7 +80,12 @@ export class SealModule {
 function historyVerifier(store: EventStore, key: SealKey, config: AppConfig): VerifiesHistory {
   if (config.READ_WORKERS === 0) return new HistoryVerifier({ store, publicKey: key.publicKey, keyFingerprint: key.fingerprint });
   return new VerifyThread(store, {
-    store: { dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING },
+    store: storeOptions(config),
     publicKeyPem: key.publicKeyPem,
   });
+}
+
+/** Where a worker thread's own connection to the store goes (EventStoreDB: a client of its own from the connection string). */
+function storeOptions(config: AppConfig): EventStoreOptions {
+  return { dataDir: config.DATA_DIR, connectionString: config.EVENTSTORE_CONNECTION_STRING };
 }

@@ -1,31 +1,31 @@
-import {
-  WrongExpectedRevision,
-  readsHashes,
-  type EventStore,
-  type GlobalPosition,
-  type RecordedEvent,
-  type StoredHash,
-} from '@hmicfrs/event-store';
+import type { OnApplicationShutdown } from '@nestjs/common';
+import { WrongExpectedRevision, type EventStore } from '@hmicfrs/event-store';
 import type { Clock } from '@hmicfrs/clock';
 import {
   CHECKPOINT_EVENT,
   CHECKPOINT_FORMAT,
   GENESIS_ROOT,
-  RangeDigest,
   SEAL_STREAM,
-  headsDigest,
   rootOf,
   signCheckpoint,
-  type CheckpointHead,
   type StoredCheckpoint,
 } from './checkpoint';
 import type { SealKey } from './seal-key';
+import { hashRanges, type HashedRange, type HashesRanges, type RangeLimits } from './seal-ranges';
 import { lastCheckpoint } from './seal-stream';
 
 export interface SealerOptions {
   /** At most this many events in one checkpoint's range; a longer backlog is sealed in several. Default 1000. */
   maxEventsPerCheckpoint?: number;
+  /**
+   * Who reads and hashes the ranges: by default this thread, over `store`; the API's is `SealThread`
+   * (a worker on its own read-only connection), so only signing and the append stay on the request thread.
+   */
+  hasher?: HashesRanges;
 }
+
+/** Events hashed in one read, at most (whole ranges): a long backlog is read, then written, a part at a time. */
+const EVENTS_PER_READ = 5_000;
 
 /** What one `seal()` did. */
 export interface SealOutcome {
@@ -49,9 +49,10 @@ export class SealContended extends Error {
  * every stream the range touched. Seals run one at a time in a process; between processes the seal
  * stream's expected revision decides, and the loser starts again from the winner's checkpoint.
  */
-export class Sealer {
+export class Sealer implements OnApplicationShutdown {
   private running: Promise<unknown> = Promise.resolve();
-  private readonly maxEvents: number;
+  private readonly limits: RangeLimits;
+  private readonly hasher: HashesRanges;
 
   constructor(
     private readonly store: EventStore,
@@ -59,7 +60,14 @@ export class Sealer {
     private readonly clock: Clock,
     options: SealerOptions = {},
   ) {
-    this.maxEvents = options.maxEventsPerCheckpoint ?? 1000;
+    const maxEvents = options.maxEventsPerCheckpoint ?? 1000;
+    this.limits = { maxEvents, maxRanges: Math.max(1, Math.floor(EVENTS_PER_READ / maxEvents)) };
+    this.hasher = options.hasher ?? { hash: (start, limits) => hashRanges(store, start, limits) };
+  }
+
+  /** After the schedule's last seal (its `beforeApplicationShutdown` waits for it): the hasher's thread ends. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.hasher.close?.();
   }
 
   get keyFingerprint(): string {
@@ -91,28 +99,16 @@ export class Sealer {
 
   private async sealFrom(previous: StoredCheckpoint | null, written: StoredCheckpoint[]): Promise<StoredCheckpoint | null> {
     let last = previous;
-    let range = new OpenRange(last);
-    const after = last === null ? {} : { after: BigInt(last.position) };
-    // A checkpoint needs each event's stream, revision, hash and position, never the event: SQLite reads
-    // just those (reading and parsing whole events was most of what sealing cost the writers beside it).
-    const events: AsyncIterable<StoredHash> = readsHashes(this.store)
-      ? this.store.readAllHashes(after)
-      : hashesOf(this.store.readAll(after));
-    for await (const event of events) {
-      if (event.streamId === SEAL_STREAM) continue;
-      range.add(event.streamId, event.revision, event.hash, event.position);
-      if (range.count >= this.maxEvents) {
-        last = await this.write(range, last, written);
-        range = new OpenRange(last);
-      }
+    for (;;) {
+      const start = last === null ? { after: null, count: 0 } : { after: BigInt(last.position), count: last.count };
+      const { ranges, more } = await this.hasher.hash(start, this.limits);
+      for (const range of ranges) last = await this.write(range, last, written);
+      if (!more) return last;
     }
-    if (range.count > 0) last = await this.write(range, last, written);
-    return last;
   }
 
-  private async write(range: OpenRange, previous: StoredCheckpoint | null, written: StoredCheckpoint[]): Promise<StoredCheckpoint> {
-    const heads = range.heads();
-    const rangeRoot = range.digest.digest();
+  private async write(range: HashedRange, previous: StoredCheckpoint | null, written: StoredCheckpoint[]): Promise<StoredCheckpoint> {
+    const { heads, root: rangeRoot } = range;
     const count = (previous?.count ?? 0) + range.count;
     const previousRoot = previous?.root ?? GENESIS_ROOT;
     const sequence = (previous?.sequence ?? 0) + 1;
@@ -128,7 +124,7 @@ export class Sealer {
         rangeRoot,
         previousRoot,
         root: rootOf(previousRoot, count, rangeRoot),
-        headsDigest: headsDigest(heads),
+        headsDigest: range.headsDigest,
         sealedAt,
         keyFingerprint: this.key.fingerprint,
       },
@@ -160,36 +156,4 @@ export class Sealer {
     written.push(checkpoint);
     return checkpoint;
   }
-}
-
-/** The range being sealed: its digest and the head of each stream it touched. */
-class OpenRange {
-  readonly digest: RangeDigest;
-  private readonly touched = new Map<string, { revision: number; hash: string }>();
-  lastPosition: GlobalPosition = 0n;
-
-  constructor(previous: StoredCheckpoint | null) {
-    this.digest = new RangeDigest(previous?.count ?? 0);
-  }
-
-  get count(): number {
-    return this.digest.count;
-  }
-
-  add(streamId: string, revision: number, hash: string, position: GlobalPosition): void {
-    this.digest.add(hash);
-    this.touched.set(streamId, { revision, hash });
-    this.lastPosition = position;
-  }
-
-  heads(): CheckpointHead[] {
-    return [...this.touched.entries()]
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([streamId, { revision, hash }]) => [streamId, revision, hash]);
-  }
-}
-
-/** The stored hashes taken from whole events, for an adapter that cannot read them alone (EventStoreDB). */
-async function* hashesOf(events: AsyncIterable<RecordedEvent>): AsyncGenerator<StoredHash> {
-  for await (const { streamId, revision, position, metadata } of events) yield { streamId, revision, position, hash: metadata.hash };
 }
