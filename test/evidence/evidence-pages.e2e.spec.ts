@@ -1,16 +1,8 @@
 import { createHash } from 'node:crypto';
 import request from 'supertest';
-import { csrfOf, signedIn, startPages, submitForm, type RunningPages } from '../pages/support/running-pages';
+import { csrfOf, PEEL_REPORT_FORM, signedIn, startPages, submitForm, type RunningPages } from '../pages/support/running-pages';
 import { pdf } from './support';
 
-const REPORT = {
-  title: 'PEEL 2023–25',
-  id: 'peel-2023',
-  reportType: 'peel',
-  'publishedOn-day': '29',
-  'publishedOn-month': '9',
-  'publishedOn-year': '2023',
-};
 const item = (reference: string) => ({
   reference,
   kind: 'recommendation',
@@ -31,7 +23,7 @@ describe('evidence documents on the pages', () => {
   beforeAll(async () => {
     pages = await startPages({}, { people: ['supt-patel', 'ch-insp-jones'] });
     const flo = await signedIn(pages.url, 'flo-fletcher');
-    expect((await submitForm(flo, '/app/inspection-reports/new', REPORT)).status).toBe(303);
+    expect((await submitForm(flo, '/app/inspection-reports/new', PEEL_REPORT_FORM)).status).toBe(303);
     for (const reference of ['P-1', 'P-2'])
       expect((await submitForm(flo, '/app/inspection-reports/peel-2023/items/new', item(reference))).status).toBe(303);
     owner = await signedIn(pages.url, 'supt-patel');

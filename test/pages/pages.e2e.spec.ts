@@ -2,25 +2,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import request from 'supertest';
 import { startApi, type RunningApi } from '../support/running-api';
-import { csrfOf, signedIn, startPages, submitForm, type RunningPages } from './support/running-pages';
-
-const REPORT = {
-  title: 'PEEL 2023–25',
-  id: 'peel-2023',
-  reportType: 'peel',
-  'publishedOn-day': '29',
-  'publishedOn-month': '9',
-  'publishedOn-year': '2023',
-};
-const ITEM = {
-  reference: 'P-1',
-  kind: 'recommendation',
-  text: 'Identify repeat victims',
-  level: '3',
-  addressee: 'Chief Constables',
-  portfolio: 'Public Protection',
-  owner: 'supt-patel',
-};
+import { csrfOf, signedIn, startPages, submitForm, type RunningPages, PEEL_REPORT_FORM, P1_ITEM_FORM } from './support/running-pages';
 
 describe('the web pages over HTTP', () => {
   let pages: RunningPages;
@@ -33,8 +15,8 @@ describe('the web pages over HTTP', () => {
   beforeAll(async () => {
     pages = await startPages({}, { people: ['supt-patel', 'ch-insp-jones'] });
     const flo = await signedIn(pages.url, 'flo-fletcher');
-    await submitForm(flo, '/app/inspection-reports/new', REPORT).then((r) => expect(r.status).toBe(303));
-    await submitForm(flo, '/app/inspection-reports/peel-2023/items/new', ITEM).then((r) => expect(r.status).toBe(303));
+    await submitForm(flo, '/app/inspection-reports/new', PEEL_REPORT_FORM).then((r) => expect(r.status).toBe(303));
+    await submitForm(flo, '/app/inspection-reports/peel-2023/items/new', P1_ITEM_FORM).then((r) => expect(r.status).toBe(303));
   });
   afterAll(() => pages.close());
 

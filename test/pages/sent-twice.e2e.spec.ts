@@ -2,25 +2,7 @@ import type request from 'supertest';
 import { EVENT_STORE, type EventStore } from '@hmicfrs/event-store';
 import { inspectionStream, personStream, recommendationStream } from '@hmicfrs/lifecycle';
 import { pdf } from '../evidence/support';
-import { csrfOf, signedIn, startPages, type RunningPages } from './support/running-pages';
-
-const REPORT = {
-  title: 'PEEL 2023–25',
-  id: 'peel-2023',
-  reportType: 'peel',
-  'publishedOn-day': '29',
-  'publishedOn-month': '9',
-  'publishedOn-year': '2023',
-};
-const ITEM = {
-  reference: 'P-1',
-  kind: 'recommendation',
-  text: 'Identify repeat victims',
-  level: '3',
-  addressee: 'Chief Constables',
-  portfolio: 'Public Protection',
-  owner: 'supt-patel',
-};
+import { csrfOf, signedIn, startPages, type RunningPages, PEEL_REPORT_FORM, P1_ITEM_FORM } from './support/running-pages';
 
 /**
  * A form sent twice (a double click, the browser's resubmission) is one command, as a request sent
@@ -69,14 +51,14 @@ describe('a page form sent twice', () => {
   afterAll(() => pages.close());
 
   it('records the inspection report once, and lands on it both times', async () => {
-    const { first, again } = await sendTwice(flo, '/app/inspection-reports/new', REPORT);
+    const { first, again } = await sendTwice(flo, '/app/inspection-reports/new', PEEL_REPORT_FORM);
     expect([first.status, again.status]).toEqual([303, 303]);
     expect(again.headers.location).toBe(first.headers.location);
     expect(await events(inspectionStream('peel-2023'))).toEqual(['InspectionReportRecorded']);
   });
 
   it('adds the item once, and lands on it both times', async () => {
-    const { first, again } = await sendTwice(flo, '/app/inspection-reports/peel-2023/items/new', ITEM);
+    const { first, again } = await sendTwice(flo, '/app/inspection-reports/peel-2023/items/new', P1_ITEM_FORM);
     expect([first.status, again.status]).toEqual([303, 303]);
     expect(again.headers.location).toBe(first.headers.location);
     expect(await events(recommendationStream('P-1'))).toHaveLength(1);

@@ -42,6 +42,14 @@ describe('an issued committee paper', () => {
       if (n === 3) await item.rate('red', '2024-05-02');
     }
     await api.readModelsCaughtUp();
+    // The paper ends with the latest checkpoint: wait for the sealer (hashing in its own thread) to write one.
+    for (
+      let tries = 0;
+      tries < 300 && ((await as(api, 'audit-khan', 'auditor').get('/health')).body.seal?.lastSequence ?? 0) < 1;
+      tries += 1
+    ) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     // Only the liaison officer issues it (the policy's paper.issue).
     await as(api, 'supt-patel', 'owner').post('/papers', COMMITTEE).expect(403);
 

@@ -6,6 +6,7 @@ import { SqliteEventStore } from '@hmicfrs/event-store';
 import { SealSchedule, SealThread, Sealer, storedCheckpoints, type SealKey } from '@hmicfrs/seal';
 import { buildRegisterStore } from '../../bench/register-store';
 import { newKey, steppingClock } from '../../libs/seal/test/support/sealed-store';
+import { longestStall } from '../support/longest-stall';
 
 /** A backlog of about 19,200 unsealed events: sealing it on this thread held /health for up to 360 ms. */
 const ITEMS = 4_900;
@@ -73,20 +74,3 @@ describe("the API's sealer in a worker thread", () => {
     expect(offThread.stallMs).toBeLessThan(BOUND_MS);
   }, 120_000);
 });
-
-/** The longest this thread went without running a 5 ms timer while `work` ran. */
-async function longestStall(work: () => Promise<unknown>): Promise<{ stallMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const ticking = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 5);
-  try {
-    await work();
-  } finally {
-    clearInterval(ticking);
-  }
-  return { stallMs: Math.max(stallMs, performance.now() - last) };
-}

@@ -6,6 +6,7 @@ import { SqliteEventStore, type EventStore } from '@hmicfrs/event-store';
 import { HistoryVerifier, HistoryWatch, Sealer, VerifyThread, type SealKey } from '@hmicfrs/seal';
 import { buildRegisterStore } from '../../bench/register-store';
 import { APPENDS, newKey, steppingClock, writeRegister } from '../../libs/seal/test/support/sealed-store';
+import { longestStall } from '../support/longest-stall';
 
 /** Enough history (about 38,000 events) that verifying it on this thread holds it for about a second (19,000: 220–410 ms). */
 const ITEMS = 9_600;
@@ -118,21 +119,3 @@ describe("the API's history verification in a worker thread", () => {
     expect(inWorker.status()).toEqual(onThread.status());
   });
 });
-
-/** The longest this thread went without running a 5 ms timer while `work` ran. */
-async function longestStall(work: () => Promise<unknown>): Promise<{ stallMs: number; tookMs: number }> {
-  let last = performance.now();
-  let stallMs = 0;
-  const ticking = setInterval(() => {
-    const now = performance.now();
-    stallMs = Math.max(stallMs, now - last);
-    last = now;
-  }, 5);
-  const began = performance.now();
-  try {
-    await work();
-  } finally {
-    clearInterval(ticking);
-  }
-  return { stallMs: Math.max(stallMs, performance.now() - last), tookMs: performance.now() - began };
-}

@@ -88,6 +88,27 @@ export async function submitForm(agent: request.Agent, formPage: string, fields:
     .send({ ...hidden, ...fields });
 }
 
+/** The inspection report form, filled in as the liaison officer records the PEEL report published 29 September 2023. */
+export const PEEL_REPORT_FORM = {
+  title: 'PEEL 2023–25',
+  id: 'peel-2023',
+  reportType: 'peel',
+  'publishedOn-day': '29',
+  'publishedOn-month': '9',
+  'publishedOn-year': '2023',
+};
+
+/** The form recording recommendation P-1 of that report, owned by Supt Patel. */
+export const P1_ITEM_FORM = {
+  reference: 'P-1',
+  kind: 'recommendation',
+  text: 'Identify repeat victims',
+  level: '3',
+  addressee: 'Chief Constables',
+  portfolio: 'Public Protection',
+  owner: 'supt-patel',
+};
+
 /** The inspection report form, filled in as the liaison officer records a thematic report published 3 March 2023. */
 export const SOC_REPORT_FORM = {
   title: 'Serious and organised crime',
